@@ -1,0 +1,41 @@
+/**
+ * Boxes set into the columns (key figures, pull quote, charts): each has a fixed place
+ * (page, column, top or bottom) and a measured height; the text flows around them.
+ */
+import type { Run } from '../../template/markdown.js';
+import type { Theme } from '../../model/theme.js';
+import { breakLines, type Line, type Measure } from './lines.js';
+
+export interface Box {
+  id: string;
+  page: number;
+  column: number;
+  position: 'top' | 'bottom';
+  height: number;
+  /** Lower numbers are cut first when the content does not fit; undefined = never cut. */
+  cutPriority?: number;
+  content: BoxContent;
+}
+
+export type BoxContent =
+  | { kind: 'key-figures'; title: string; items: { lines: Line[] }[]; leading: number; pad: number }
+  | { kind: 'pull-quote'; lines: Line[]; leading: number; attribution: Line[]; attrLeading: number };
+
+export function keyFiguresBox(theme: Theme, title: string, items: Run[][], width: number, measure: Measure): Box {
+  const pad = 9;
+  const t = theme.type.caption;
+  const style = { family: t.family, size: t.size + 1, color: theme.colors.ink };
+  const leading = t.leading + 1.5;
+  const laid = items.map((runs) => ({ lines: breakLines(runs, style, width - pad * 2, measure) }));
+  const textH = laid.reduce((s, i) => s + i.lines.length * leading + 4, 0);
+  return { id: 'key-figures', page: 0, column: 1, position: 'top', height: pad + 16 + textH + pad - 4 + 10, cutPriority: 2, content: { kind: 'key-figures', title, items: laid, leading, pad } };
+}
+
+export function pullQuoteBox(theme: Theme, text: string, attribution: string, width: number, measure: Measure): Box {
+  const q = theme.type.quote;
+  const lines = breakLines([{ text: `“${text}”`, italic: true }], { family: q.family, size: q.size, color: theme.colors.accent }, width - 12, measure);
+  const c = theme.type.caption;
+  const attr = breakLines([{ text: `— ${attribution}` }], { family: c.family, size: c.size + 0.5, color: theme.colors.muted }, width - 12, measure);
+  const height = 14 + lines.length * q.leading + 4 + attr.length * c.leading + 16;
+  return { id: 'pull-quote', page: 1, column: 1, position: 'top', height, cutPriority: 1, content: { kind: 'pull-quote', lines, leading: q.leading, attribution: attr, attrLeading: c.leading } };
+}

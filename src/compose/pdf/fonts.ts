@@ -1,0 +1,65 @@
+/**
+ * Fonts for the PDF: the theme's TTF/OTF files registered under stable names, and a glyph
+ * check so that a character the fonts lack is a build error naming the character and where
+ * it came from — never a silent box in print.
+ */
+import * as fontkit from 'fontkit';
+import type PDFDocument from 'pdfkit';
+import { InputError, type Problem } from '../../errors.js';
+import type { ResolvedTheme } from '../../model/theme.js';
+
+export type Family = 'serif' | 'sans';
+
+/** Font name for a family and style, as registered with pdfkit. */
+export function fontName(family: Family, bold?: boolean, italic?: boolean): string {
+  const face = bold && italic ? 'boldItalic' : bold ? 'bold' : italic ? 'italic' : 'regular';
+  return `${family}-${face}`;
+}
+
+/** Registers every theme font with the document. */
+export function registerFonts(doc: PDFKit.PDFDocument, theme: ResolvedTheme): void {
+  for (const [name, bytes] of Object.entries(theme.fonts)) doc.registerFont(name, bytes);
+}
+
+type GlyphFont = { hasGlyphForCodePoint(cp: number): boolean };
+const cache = new WeakMap<Buffer, GlyphFont>();
+
+function openFont(bytes: Buffer): GlyphFont {
+  let f = cache.get(bytes);
+  if (!f) {
+    f = fontkit.create(bytes) as unknown as GlyphFont;
+    cache.set(bytes, f);
+  }
+  return f;
+}
+
+/** Collects text to be checked against a font, with where it came from. */
+export class GlyphChecker {
+  private problems: Problem[] = [];
+  private seen = new Set<string>();
+  constructor(private theme: ResolvedTheme, private file: string) {}
+
+  check(text: string, font: string, where: string): void {
+    const bytes = this.theme.fonts[font];
+    if (!bytes) return;
+    const f = openFont(bytes);
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      if (cp === 0x20 || cp === 0x0a || cp === 0xa0 || cp === 0xad) continue;
+      if (!f.hasGlyphForCodePoint(cp)) {
+        const key = `${font}:${cp}`;
+        if (this.seen.has(key)) continue;
+        this.seen.add(key);
+        const hex = cp.toString(16).toUpperCase().padStart(4, '0');
+        this.problems.push({ file: this.file, path: where, message: `the character "${ch}" (U+${hex}) is not in the font ${font} (${this.theme.fontFiles[font]}); replace the character or choose a font that has it` });
+      }
+    }
+  }
+
+  /** Throws every missing glyph at once. */
+  finish(): void {
+    if (this.problems.length) throw new InputError('E_GLYPH', this.problems);
+  }
+}
+
+export type Doc = InstanceType<typeof PDFDocument>;

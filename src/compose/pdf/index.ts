@@ -1,0 +1,45 @@
+/** The PDF renderer: model → fitted page plan → pdfkit bytes. */
+import PDFDocument from 'pdfkit';
+import type { Artifact, BuildContext, Renderer } from '../types.js';
+import { registerFonts, GlyphChecker, type Doc } from './fonts.js';
+import { layoutBulletin } from './layout.js';
+import { drawPlan } from './draw.js';
+
+function collect(doc: Doc): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+}
+
+export const pdfRenderer: Renderer = {
+  name: 'pdf',
+  async render(ctx: BuildContext): Promise<Artifact[]> {
+    const theme = ctx.theme.theme;
+    const model = ctx.bulletin;
+    const doc: Doc = new PDFDocument({
+      size: theme.page.size,
+      margin: 0,
+      autoFirstPage: true,
+      pdfVersion: '1.7',
+      lang: model.meta.locale,
+      displayTitle: true,
+      info: { Title: model.meta.title, Author: model.meta.authors.map((a) => a.name).join(', '), Subject: model.meta.topic ?? model.meta.series, Creator: 'bulletin', Producer: 'bulletin', CreationDate: ctx.clock, ModDate: ctx.clock },
+    });
+    registerFonts(doc, ctx.theme);
+    const measure = (text: string, font: string, size: number) => doc.font(font).fontSize(size).widthOfString(text);
+    const plan = layoutBulletin(model, theme, measure);
+    const glyphs = new GlyphChecker(ctx.theme, `${ctx.templates.root}/bulletin`);
+    const check = (lines: { pieces: { text: string; font: string }[] }[], where: string) => lines.forEach((l) => l.pieces.forEach((p) => glyphs.check(p.text, p.font, where)));
+    check(plan.header.title.lines, 'title');
+    check(plan.header.standfirst.lines, 'standfirst');
+    plan.flow.placed.forEach((p) => check([p.line], 'body text'));
+    glyphs.finish();
+    const done = collect(doc);
+    drawPlan(doc, plan, theme);
+    doc.end();
+    return [{ path: 'bulletin.pdf', kind: 'pdf', bytes: await done, pages: 2 }];
+  },
+};

@@ -1,0 +1,209 @@
+/**
+ * layoutBulletin: the whole-document fitting step. Before anything is drawn it lays the
+ * bulletin out at each of the theme's type steps, cuts optional boxes by priority only
+ * when no step fits, spreads an under-full result over the paragraph gaps, and fails with
+ * the overflow and the cuttable blocks when nothing fits. It never clips and never adds a
+ * third page.
+ */
+import type { BulletinModel } from '../../model/bulletin.js';
+import type { Theme } from '../../model/theme.js';
+import { plainText, type Block, type Run } from '../../template/markdown.js';
+import { InputError } from '../../errors.js';
+import { breakLines, type Line, type Measure, type TextStyle } from './lines.js';
+import { flowBlocks, type FlowBlock, type Frame, type FlowResult } from './flow.js';
+import { keyFiguresBox, pullQuoteBox, type Box } from './boxes.js';
+
+export const PAGE_SIZES = { LETTER: [612, 792], A4: [595.28, 841.89] } as const;
+export const PAGE_COUNT = 2;
+
+export interface TextBlock {
+  x: number;
+  y: number;
+  lines: Line[];
+  leading: number;
+  width: number;
+  justify: boolean;
+}
+
+/** Everything the drawing step needs; no decision is left to it. */
+export interface PagePlan {
+  size: readonly [number, number];
+  header: { series: string; publisher: string; ruleY: number; title: TextBlock; subtitle?: TextBlock; byline: TextBlock; standfirst: TextBlock; bottomRuleY: number };
+  columns: { width: number; frames: Frame[] };
+  flow: FlowResult;
+  boxes: (Box & { x: number; y: number; width: number })[];
+  backMatter: { y: number; blocks: TextBlock[]; ruleY: number };
+  footerY: number;
+  step: number;
+  stepCount: number;
+  extraGap: number;
+  cut: string[];
+}
+
+function styleOf(theme: Theme, key: keyof Theme['type'], color: string, extra: Partial<TextStyle> = {}): TextStyle & { leading: number } {
+  const t = theme.type[key];
+  return { family: t.family, size: t.size, color, leading: t.leading, ...extra };
+}
+
+function blockRuns(b: Block): Run[][] {
+  if (b.kind === 'list') return b.items.map((item) => [{ text: '• ' }, ...item]);
+  return [b.runs];
+}
+
+/** Turns the model's prose into flow blocks at one body size. */
+function flowContent(model: BulletinModel, theme: Theme, body: { body: number; leading: number }, width: number, measure: Measure): FlowBlock[] {
+  const bodyStyle: TextStyle = { family: theme.type.body.family, size: body.body, color: theme.colors.ink };
+  const h = theme.type.heading;
+  const headStyle: TextStyle = { family: h.family, size: h.size, color: theme.colors.accent, bold: true };
+  const out: FlowBlock[] = [];
+  const paras = (blocks: Block[], where: string) => {
+    for (const b of blocks) {
+      for (const runs of blockRuns(b)) {
+        const afterHeading = out[out.length - 1]?.kind === 'heading';
+        out.push({ kind: 'para', lines: breakLines(runs, bodyStyle, width, measure), leading: body.leading, before: afterHeading ? 2 : body.leading * 0.5, where });
+      }
+    }
+  };
+  const heading = (text: string) => out.push({ kind: 'heading', lines: breakLines([{ text: text.toUpperCase() }], headStyle, width, measure), leading: h.leading, before: body.leading * 1.1, where: `section "${text}"` });
+  paras(model.intro, 'introduction');
+  for (const s of model.sections) {
+    heading(s.heading);
+    paras(s.blocks, `section "${s.heading}"`);
+  }
+  heading(model.conclusion.heading);
+  paras(model.conclusion.blocks, 'conclusion');
+  return out;
+}
+
+export function layoutBulletin(model: BulletinModel, theme: Theme, measure: Measure, pageSize: keyof typeof PAGE_SIZES = theme.page.size): PagePlan {
+  const [W, H] = PAGE_SIZES[pageSize];
+  const m = theme.page.margins;
+  const contentW = W - m.left - m.right;
+  const colW = (contentW - theme.page.gutter * (theme.page.columns - 1)) / theme.page.columns;
+  const c = theme.colors;
+  const block = (runs: Run[], key: keyof Theme['type'], color: string, y: number, extra: Partial<TextStyle> = {}, justify = false): TextBlock => {
+    const s = styleOf(theme, key, color, extra);
+    return { x: m.left, y, lines: breakLines(runs, s, contentW, measure), leading: s.leading, width: contentW, justify };
+  };
+  const height = (b: TextBlock) => b.lines.length * b.leading;
+
+  // Page 1 header, top to bottom.
+  const ruleY = m.top + 14;
+  let y = ruleY + 14;
+  const title = block([{ text: model.meta.title }], 'title', c.ink, y, { bold: true });
+  y += height(title) + 2;
+  const subtitle = model.meta.subtitle ? block([{ text: model.meta.subtitle }], 'subtitle', c.muted, y, { italic: true }) : undefined;
+  if (subtitle) y += height(subtitle);
+  y += 8;
+  const a = model.meta.authors[0]!;
+  const byline = block([{ text: model.meta.authors.map((x) => x.name).join(', '), bold: true }, { text: [a.role, a.affiliation].filter(Boolean).length ? `  ·  ${[a.role, a.affiliation].filter(Boolean).join(', ')}` : '' }], 'byline', c.muted, y);
+  y += height(byline) + 8;
+  const standfirst = block(model.standfirst, 'standfirst', c.ink, y);
+  y += height(standfirst) + 8;
+  const bottomRuleY = y;
+  const page1Top = y + 14;
+
+  // Page 2 back matter, bottom up.
+  const note = (runs: Run[], yy: number, bold = false) => {
+    const s = styleOf(theme, 'note', c.muted, bold ? { bold: true } : {});
+    return { x: m.left, y: yy, lines: breakLines(runs, s, contentW, measure), leading: s.leading, width: contentW, justify: false };
+  };
+  const aboutRuns = model.about.flatMap((b) => (b.kind === 'paragraph' ? b.runs : []));
+  const sourceRuns: Run[] = [{ text: 'Sources: ', bold: true }, ...model.sources.flatMap((s, i) => [{ text: `${i + 1}. ${[s.author, s.title, s.publisher].filter(Boolean).join(', ')}.${i < model.sources.length - 1 ? ' ' : ''}`, ...(s.url ? { link: s.url } : {}) }])];
+  const disclaimerRuns = model.disclaimer.flatMap((b) => (b.kind === 'paragraph' ? b.runs : []));
+  const measureBack = [note(aboutRuns, 0), note(sourceRuns, 0), note(disclaimerRuns, 0)];
+  const backH = measureBack.reduce((s, b) => s + height(b) + 4, 0);
+  const footerY = H - m.bottom + 18;
+  const backTop = H - m.bottom - backH;
+  let by = backTop;
+  const backBlocks = measureBack.map((b) => {
+    const placed = { ...b, y: by };
+    by += height(b) + 4;
+    return placed;
+  });
+  const page2Bottom = backTop - 16;
+
+  const columnRect = (page: number, col: number) => {
+    const top = page === 0 ? page1Top : m.top;
+    const bottom = page === 0 ? H - m.bottom : page2Bottom;
+    return { page, x: m.left + col * (colW + theme.page.gutter), y: top, w: colW, h: bottom - top };
+  };
+
+  const optional: Box[] = [];
+  if (model.keyFigures.length) optional.push(keyFiguresBox(theme, 'Key figures', model.keyFigures, colW, measure));
+  if (model.pullQuote) optional.push(pullQuoteBox(theme, model.pullQuote.text, model.pullQuote.attribution, colW, measure));
+
+  const framesFor = (boxes: Box[]): { frames: Frame[]; placed: PagePlan['boxes'] } => {
+    const frames: Frame[] = [];
+    const placed: PagePlan['boxes'] = [];
+    for (let page = 0; page < PAGE_COUNT; page++) {
+      for (let col = 0; col < theme.page.columns; col++) {
+        const r = columnRect(page, col);
+        let top = r.y;
+        let bottom = r.y + r.h;
+        for (const b of boxes.filter((x) => x.page === page && x.column === col)) {
+          if (b.position === 'top') {
+            placed.push({ ...b, x: r.x, y: top, width: r.w });
+            top += b.height;
+          } else {
+            bottom -= b.height;
+            placed.push({ ...b, x: r.x, y: bottom, width: r.w });
+          }
+        }
+        frames.push({ page, x: r.x, y: top, w: r.w, h: Math.max(0, bottom - top) });
+      }
+    }
+    return { frames, placed };
+  };
+
+  const steps = theme.fit.steps;
+  let boxes = [...optional];
+  const cut: string[] = [];
+  let worst: { overflow: number; leftOver: string[] } = { overflow: 0, leftOver: [] };
+  for (;;) {
+    const { frames, placed } = framesFor(boxes);
+    for (let si = 0; si < steps.length; si++) {
+      const blocks = flowContent(model, theme, steps[si]!, colW, measure);
+      const flow = flowBlocks(blocks, frames);
+      if (flow.overflow > 0) {
+        if (si === steps.length - 1) worst = flow;
+        continue;
+      }
+      // Under-full: spread the spare room over the paragraph gaps, up to one line each.
+      const best = spread(blocks, frames, steps[si]!.leading, flow);
+      return {
+        size: [W, H], header: { series: model.meta.series, publisher: model.meta.publisher, ruleY, title, ...(subtitle ? { subtitle } : {}), byline, standfirst, bottomRuleY },
+        columns: { width: colW, frames }, flow: best.flow, boxes: placed, backMatter: { y: backTop, blocks: backBlocks, ruleY: backTop - 8 }, footerY,
+        step: si, stepCount: steps.length, extraGap: best.extraGap, cut,
+      };
+    }
+    const next = boxes.filter((b) => b.cutPriority !== undefined).sort((p, q) => p.cutPriority! - q.cutPriority!)[0];
+    if (!next) break;
+    boxes = boxes.filter((b) => b !== next);
+    cut.push(next.id);
+  }
+  const cuttable = optional.map((b) => b.id);
+  throw new InputError('E_OVERFLOW', [{
+    file: 'templates/bulletin',
+    message: `the bulletin does not fit on ${PAGE_COUNT} pages: even at the smallest type step (${steps[steps.length - 1]!.body} pt) and without ${cuttable.join(' and ') || 'any optional block'}, about ${Math.ceil(worst.overflow)} pt of text (${Math.ceil(worst.overflow / steps[steps.length - 1]!.leading)} lines) is left over, from ${worst.leftOver.join(', ')}. Shorten the prose in those templates${cuttable.length ? '' : ' or add optional blocks'}.`,
+  }]);
+}
+
+function spread(blocks: FlowBlock[], frames: Frame[], leading: number, first: FlowResult): { flow: FlowResult; extraGap: number } {
+  let lo = 0;
+  // Spread at most a quarter line per gap: wider gaps read as holes, not as air.
+  let hi = leading * 0.25;
+  let best = { flow: first, extraGap: 0 };
+  for (let k = 0; k < 12; k++) {
+    const mid = (lo + hi) / 2;
+    const f = flowBlocks(blocks, frames, mid);
+    if (f.overflow > 0) hi = mid;
+    else {
+      best = { flow: f, extraGap: mid };
+      lo = mid;
+    }
+  }
+  return best;
+}
+
+export { plainText };

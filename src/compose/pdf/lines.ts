@@ -1,0 +1,124 @@
+/**
+ * Breaks styled runs into justified lines. Pure given a measuring function, so the fitting
+ * step can lay out the whole document at several type sizes before drawing anything.
+ * Long words are hyphenated (en-US patterns) when a line would otherwise be very loose:
+ * that keeps justified columns free of rivers.
+ */
+import en from 'hyphen/en-us/index.js';
+import type { Run } from '../../template/markdown.js';
+import { fontName, type Family } from './fonts.js';
+
+export type Measure = (text: string, font: string, size: number) => number;
+
+/** A piece of a line: text in one font. */
+export interface Piece {
+  text: string;
+  font: string;
+  size: number;
+  color: string;
+  link?: string;
+  width: number;
+  /** A space precedes this piece (stretchable when justifying). */
+  spaceBefore: boolean;
+}
+
+export interface Line {
+  pieces: Piece[];
+  width: number;
+  /** Natural width of one space in this line's body font. */
+  space: number;
+  last: boolean;
+}
+
+export interface TextStyle {
+  family: Family;
+  size: number;
+  color: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+interface Word {
+  parts: Omit<Piece, 'spaceBefore' | 'width'>[];
+  spaceBefore: boolean;
+}
+
+const SOFT = '\u00ad';
+
+function words(runs: Run[], style: TextStyle): Word[] {
+  const out: Word[] = [];
+  let pendingSpace = false;
+  for (const run of runs) {
+    const font = fontName(style.family, style.bold || run.bold, style.italic !== run.italic ? true : false);
+    for (const token of run.text.split(/(\s+)/)) {
+      if (token === '') continue;
+      if (/^\s+$/.test(token)) {
+        pendingSpace = true;
+        continue;
+      }
+      const part = { text: token, font, size: style.size, color: style.color, ...(run.link ? { link: run.link } : {}) };
+      const prev = out[out.length - 1];
+      if (prev && !pendingSpace) prev.parts.push(part);
+      else out.push({ parts: [part], spaceBefore: pendingSpace && out.length > 0 });
+      pendingSpace = false;
+    }
+  }
+  return out;
+}
+
+function hyphenate(text: string): string[] {
+  if (text.length < 7 || /[\d/@]/.test(text)) return [text];
+  return en.hyphenateSync(text, { hyphenChar: SOFT, minWordLength: 7 }).split(SOFT);
+}
+
+/** Lays out runs in lines no wider than `width`. */
+export function breakLines(runs: Run[], style: TextStyle, width: number, measure: Measure): Line[] {
+  const spaceW = measure(' ', fontName(style.family, style.bold, style.italic), style.size);
+  const lines: Line[] = [];
+  let current: Piece[] = [];
+  let currentW = 0;
+  const push = (last: boolean) => {
+    if (current.length) lines.push({ pieces: current, width: currentW, space: spaceW, last });
+    current = [];
+    currentW = 0;
+  };
+  /** Puts the longest hyphenated head of a word that fits in `room` on this line, the tail on the next. */
+  const placeHyphenated = (part: Word['parts'][number], room: number, spaced: boolean): boolean => {
+    const syl = hyphenate(part.text);
+    for (let k = syl.length - 1; k >= 1; k--) {
+      const headText = `${syl.slice(0, k).join('')}-`;
+      const hw = measure(headText, part.font, part.size);
+      if (hw > room) continue;
+      current.push({ ...part, text: headText, width: hw, spaceBefore: spaced });
+      currentW += (spaced ? spaceW : 0) + hw;
+      push(false);
+      const tail = syl.slice(k).join('');
+      const tw = measure(tail, part.font, part.size);
+      current.push({ ...part, text: tail, width: tw, spaceBefore: false });
+      currentW = tw;
+      return true;
+    }
+    return false;
+  };
+  const wordPieces = (w: Word, first: boolean): Piece[] =>
+    w.parts.map((p, i) => ({ ...p, width: measure(p.text, p.font, p.size), spaceBefore: i === 0 && w.spaceBefore && !first }));
+  for (const w of words(runs, style)) {
+    const pieces = wordPieces(w, current.length === 0);
+    const ww = pieces.reduce((s, p) => s + p.width, 0);
+    const gap = current.length && w.spaceBefore ? spaceW : 0;
+    if (currentW + gap + ww <= width) {
+      current.push(...pieces);
+      currentW += gap + ww;
+      continue;
+    }
+    const room = width - currentW - gap;
+    if (w.parts.length === 1 && current.length && room > width * 0.15 && placeHyphenated(w.parts[0]!, room, gap > 0)) continue;
+    push(false);
+    const fresh = wordPieces(w, true);
+    current.push(...fresh);
+    currentW = fresh.reduce((s, p) => s + p.width, 0);
+  }
+  push(true);
+  return lines;
+}
+

@@ -1,0 +1,7 @@
+/** The renderer registry: one line per output format. */
+import type { Renderer } from './types.js';
+import { pdfRenderer } from './pdf/index.js';
+
+export const RENDERERS: readonly Renderer[] = [pdfRenderer];
+
+export const FORMAT_NAMES = RENDERERS.map((r) => r.name);

@@ -1,0 +1,39 @@
+/** What every renderer receives and returns. Renderers return bytes; only output/ writes. */
+import type { Dataset } from '../dataset/schema.js';
+import type { LoadedTemplates } from '../load/templates.js';
+import type { ResolvedTheme } from '../model/theme.js';
+import type { TemplateEngine } from '../template/engine.js';
+import type { BulletinModel } from '../model/bulletin.js';
+
+/** One output file, in memory. `path` is relative to the output folder. */
+export interface Artifact {
+  path: string;
+  kind: 'pdf' | 'pptx' | 'svg' | 'png';
+  partner?: string;
+  bytes: Uint8Array;
+  pages?: number;
+  slides?: number;
+}
+
+/** Everything a renderer may read: the validated data, the templates and the models. */
+export interface BuildContext {
+  dataset: Dataset;
+  templates: LoadedTemplates;
+  theme: ResolvedTheme;
+  engine: TemplateEngine;
+  scope: Record<string, unknown>;
+  bulletin: BulletinModel;
+  /** Partners to build decks for (after --partner). */
+  partners: string[];
+  /** The build clock: from SOURCE_DATE_EPOCH or the data, never "now". */
+  clock: Date;
+  /** Shared, lazily rendered assets (charts are rendered once for all formats). */
+  assets: Map<string, unknown>;
+}
+
+/** One output format. Adding a format is one folder and one line in the registry. */
+export interface Renderer {
+  /** Name used by --only. */
+  name: string;
+  render(ctx: BuildContext): Promise<Artifact[]>;
+}

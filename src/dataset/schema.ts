@@ -1,0 +1,210 @@
+/**
+ * The dataset schema: the single source of the dataset's types and of the committed JSON
+ * Schema (data/bulletin.schema.json). Objects are strict so that a typo such as `ammount`
+ * is reported instead of silently ignored.
+ */
+import { z } from 'zod';
+import { FUZZY_DATE_PATTERN, parseFuzzyDate } from './dates.js';
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+/** An id: lowercase letters, digits and single hyphens; safe as a file name. */
+export const Slug = z
+  .string()
+  .max(64, 'ids must be at most 64 characters')
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be an id of lowercase letters, digits and single hyphens, such as "south-korea"');
+
+/** A date with its precision: 2022-04-19, 2022-02, 2005, 1990s or early-1990s. */
+export const DateText = z
+  .string()
+  .regex(new RegExp(FUZZY_DATE_PATTERN), 'must be a date written YYYY-MM-DD, YYYY-MM, YYYY, 1990s or early-/mid-/late-1990s')
+  .superRefine((value, ctx) => {
+    const parsed = parseFuzzyDate(value);
+    if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
+  })
+  .meta({ description: 'A date with its precision: 2022-04-19 (day), 2022-02 (month), 2005 (year), 1990s or early-1990s (decade).' });
+
+/** Where a fact comes from: a source id and, optionally, where in it. */
+export const Citation = z.strictObject({
+  source: Slug.meta({ description: 'Id of an entry in `sources`.' }),
+  locator: text(200).optional().meta({ description: 'Where in the source, e.g. a section or paragraph.' }),
+});
+
+/** Largest amount accepted: ten trillion in any currency; beyond it is a typo. */
+export const MAX_AMOUNT = 1e13;
+const Amount = z
+  .number()
+  .nonnegative('must not be negative')
+  .max(MAX_AMOUNT, 'is implausibly large (over ten trillion); check the number of zeros');
+
+/** Bare symbols accepted where the source states a currency only by its sign. */
+export const STATED_SYMBOLS = ['$', '€', '£', '¥'] as const;
+const isoCurrencies = new Set(Intl.supportedValuesOf('currency'));
+export const Currency = z
+  .string()
+  .refine((c) => isoCurrencies.has(c) || (STATED_SYMBOLS as readonly string[]).includes(c), {
+    message: `must be an ISO 4217 code such as "USD" or "AUD", or a bare sign (${STATED_SYMBOLS.join(' ')}) when the source does not say which currency`,
+  })
+  .meta({ description: 'ISO 4217 code, or a bare sign such as "$" when the source gives only the sign.' });
+
+export const Quantity = z.strictObject({
+  value: Amount,
+  unit: text(40).meta({ description: 'Plural unit, e.g. "barrels", "tons", "visas".' }),
+  qualifier: z.enum(['over', 'about', 'up-to']).optional(),
+});
+
+const Author = z.strictObject({ name: text(120), role: text(120).optional(), affiliation: text(160).optional() });
+
+export const Bulletin = z.strictObject({
+  series: text(120),
+  number: text(40).optional(),
+  title: text(200),
+  subtitle: text(200).optional(),
+  authors: z.array(Author).min(1, 'needs at least one author'),
+  publisher: z.strictObject({ name: text(160), url: z.url().optional() }),
+  format: text(40).optional(),
+  pages: z.number().int().min(1).max(100).optional(),
+  issued: DateText.optional().meta({ description: 'Publication date. Also the default build clock.' }),
+  locale: z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, 'must be a locale such as "en-US"').default('en-US'),
+  handling: text(160).optional().meta({ description: 'Classification or handling line for decks.' }),
+  topic: text(160).optional(),
+});
+
+export const Source = z.strictObject({
+  id: Slug,
+  title: text(300),
+  author: text(200).optional(),
+  publisher: text(200).optional(),
+  format: text(40).optional(),
+  url: z.url().optional(),
+});
+
+export const Role = z.strictObject({
+  id: Slug,
+  label: text(80),
+  deck: z.boolean().default(false).meta({ description: 'Whether partners with this role get a deck.' }),
+});
+
+export const Partner = z.strictObject({
+  id: Slug,
+  name: text(80),
+  formalName: text(160).optional(),
+  adjective: text(80).optional(),
+  role: Slug,
+  deck: z.boolean().optional().meta({ description: 'Overrides the role\'s deck setting.' }),
+  partnerSince: z.strictObject({ date: DateText, framework: text(120).optional(), cite: Citation }).optional(),
+});
+
+export const Actor = z.strictObject({ id: Slug, name: text(120), fullName: text(200).optional() });
+
+export const Person = z.strictObject({
+  id: Slug,
+  name: text(120),
+  title: text(160).optional(),
+  affiliation: Slug.optional().meta({ description: 'Id of a partner or actor.' }),
+});
+
+export const AidCategory = z.strictObject({ id: Slug, label: text(80), group: Slug.optional() });
+
+export const Event = z.strictObject({
+  id: Slug,
+  date: DateText,
+  endDate: DateText.optional(),
+  kind: Slug,
+  name: text(200),
+  place: text(120).optional(),
+  organiser: Slug.optional(),
+  participants: z.array(Slug).default([]),
+  firstOfItsKind: z.boolean().optional(),
+  topics: z.array(text(120)).optional(),
+  cite: Citation,
+});
+
+const measureBase = {
+  id: Slug,
+  partner: Slug,
+  date: DateText.optional(),
+  asOf: DateText.optional().meta({ description: 'The figure is a total as of this date.' }),
+  event: Slug.optional(),
+  announcedBy: Slug.optional(),
+  cite: Citation,
+};
+
+export const Sanctions = z.strictObject({
+  ...measureBase,
+  type: z.literal('sanctions'),
+  includes: z.array(text(160)).optional(),
+  alongside: z.array(Slug).optional(),
+});
+
+export const Aid = z.strictObject({
+  ...measureBase,
+  type: z.literal('aid'),
+  category: Slug,
+  amount: Amount.optional(),
+  currency: Currency.optional(),
+  previousAmount: Amount.optional().meta({ description: 'The amount this pledge raised.' }),
+  components: z.array(z.strictObject({ category: Slug, amount: Amount })).optional(),
+  items: z.array(text(120)).optional(),
+  channel: text(160).optional(),
+  transport: text(160).optional(),
+});
+
+export const QuantityMeasure = z.strictObject({
+  ...measureBase,
+  type: z.enum(['oil-stock-release', 'in-kind', 'visas']),
+  what: text(120),
+  quantity: Quantity,
+  programme: text(200).optional(),
+});
+
+export const Support = z.strictObject({ ...measureBase, type: z.literal('support'), what: text(200) });
+
+export const Measure = z.discriminatedUnion('type', [Sanctions, Aid, QuantityMeasure, Support]);
+
+export const Quote = z.strictObject({
+  id: Slug,
+  text: text(600),
+  speaker: Slug.meta({ description: 'Id of a person or actor.' }),
+  kind: z.enum(['statement', 'fragment']),
+  about: Slug.optional(),
+  event: Slug.optional(),
+  date: DateText.optional(),
+  cite: Citation,
+});
+
+export const Figure = z.strictObject({
+  id: Slug,
+  label: text(160),
+  value: Amount,
+  unit: text(40).optional(),
+  members: z.array(Slug).optional(),
+  cite: Citation,
+});
+
+export const CooperationArea = z.strictObject({ id: Slug, label: text(80), agreedAt: Slug.optional(), cite: Citation });
+
+export const Dataset = z.strictObject({
+  $schema: z.string().optional(),
+  bulletin: Bulletin,
+  sources: z.array(Source).min(1, 'needs at least one source'),
+  roles: z.array(Role).min(1),
+  partners: z.array(Partner).min(1, 'needs at least one partner'),
+  actors: z.array(Actor).default([]),
+  people: z.array(Person).default([]),
+  aidCategories: z.array(AidCategory).default([]),
+  events: z.array(Event).default([]),
+  measures: z.array(Measure).default([]),
+  quotes: z.array(Quote).default([]),
+  figures: z.array(Figure).default([]),
+  cooperationAreas: z.array(CooperationArea).default([]),
+});
+
+/** A validated dataset. */
+export type Dataset = z.infer<typeof Dataset>;
+export type Partner = z.infer<typeof Partner>;
+export type Measure = z.infer<typeof Measure>;
+export type Aid = z.infer<typeof Aid>;
+export type Event = z.infer<typeof Event>;
+export type Quote = z.infer<typeof Quote>;
+export type Citation = z.infer<typeof Citation>;

@@ -1,0 +1,96 @@
+/**
+ * JSON parsing that remembers where every value is, so that a problem found later
+ * (by the schema or a cross-field rule) can be reported as file:line:col.
+ */
+import { parseTree, findNodeAtLocation, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { Problem } from '../errors.js';
+
+export type JsonPath = (string | number)[];
+
+/** Parsed JSON plus a way to find where a path is in the text. */
+export interface LocatedJson {
+  file: string;
+  value: unknown;
+  locate(path: JsonPath, key?: boolean): { line: number; column: number };
+}
+
+const MESSAGES: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'malformed number',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: 'expected ":"',
+  CommaExpected: 'expected "," between items (is a comma missing?)',
+  CloseBraceExpected: 'expected "}" (is the object closed?)',
+  CloseBracketExpected: 'expected "]" (is the array closed?)',
+  EndOfFileExpected: 'unexpected text after the end of the JSON value',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'unterminated comment',
+  UnexpectedEndOfString: 'unterminated string',
+  UnexpectedEndOfNumber: 'unterminated number',
+  InvalidUnicode: 'invalid \\u escape',
+  InvalidEscapeCharacter: 'invalid escape character',
+  InvalidCharacter: 'invalid character in string (control characters must be escaped)',
+};
+
+/** Line and column (1-based) of a character offset. */
+export function positionOf(textValue: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < textValue.length; i++) {
+    if (textValue.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** Parses strict JSON (no comments, no trailing commas); returns every syntax problem found. */
+export function parseLocatedJson(file: string, source: string): LocatedJson | Problem[] {
+  if (source.charCodeAt(0) === 0xfeff) {
+    return [{ file, line: 1, column: 1, message: 'the file starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without BOM' }];
+  }
+  if (source.trim() === '') return [{ file, line: 1, column: 1, message: 'the file is empty; it must hold a JSON object' }];
+  const errors: ParseError[] = [];
+  const tree = parseTree(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors.length > 0 || !tree) {
+    return errors.map((e) => {
+      const code = printParseErrorCode(e.error);
+      const hint = MESSAGES[code] ?? code;
+      return { file, ...positionOf(source, e.offset), message: `invalid JSON: ${hint}` };
+    });
+  }
+  const value = nodeValue(tree);
+  return {
+    file,
+    value,
+    locate(path, key = false) {
+      let node: Node | undefined;
+      for (let n = path.length; n >= 0 && !node; n--) node = findNodeAtLocation(tree, path.slice(0, n));
+      const target = key && node?.parent?.type === 'property' ? node.parent.children?.[0] : node;
+      return positionOf(source, target?.offset ?? 0);
+    },
+  };
+}
+
+/**
+ * Builds the plain value from the tree. A "__proto__" key becomes an own data property
+ * (as JSON.parse does), never the prototype, so data cannot reach Object.prototype.
+ */
+function nodeValue(node: Node): unknown {
+  switch (node.type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const prop of node.children ?? []) {
+        const [k, v] = prop.children ?? [];
+        if (k && v) Object.defineProperty(out, String(k.value), { value: nodeValue(v), enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    }
+    case 'array':
+      return (node.children ?? []).map(nodeValue);
+    default:
+      return node.value;
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * buildScope: the one view of the dataset that every template sees. Pure: derived values
+ * (a partner's measures in date order, totals, first measure) are computed here once, so
+ * templates select and phrase, and never compute.
+ */
+import type { Dataset, Measure } from '../dataset/schema.js';
+import { compareDates } from '../dataset/dates.js';
+
+type Rec = Record<string, unknown>;
+
+const byId = <T extends { id: string }>(items: readonly T[]): Record<string, T> =>
+  Object.fromEntries(items.map((x) => [x.id, x]));
+
+/** Date order, undated facts last, data order on ties (the sort is stable). */
+export function sortByDate<T extends { date?: string | undefined; asOf?: string | undefined }>(items: readonly T[]): T[] {
+  const key = (x: T) => x.date ?? x.asOf;
+  return [...items].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    if (ka && kb) return compareDates(ka, kb);
+    return ka ? -1 : kb ? 1 : 0;
+  });
+}
+
+/** Sum of aid amounts when they share one currency; null when there are none or they differ. */
+export function aidTotal(measures: readonly Measure[]): { amount: number; currency: string } | null {
+  const amounts = measures.flatMap((m) => (m.type === 'aid' && m.amount !== undefined && m.currency ? [{ amount: m.amount, currency: m.currency }] : []));
+  if (amounts.length === 0) return null;
+  const currency = amounts[0]!.currency;
+  if (amounts.some((a) => a.currency !== currency)) return null;
+  return { amount: amounts.reduce((s, a) => s + a.amount, 0), currency };
+}
+
+/** The template scope for a dataset. */
+export function buildScope(d: Dataset, templateExists: (name: string) => boolean = () => false): Rec {
+  const roles = byId(d.roles);
+  const categories = byId(d.aidCategories);
+  const names: Record<string, string> = Object.fromEntries([...d.partners, ...d.actors, ...d.people].map((x) => [x.id, x.name]));
+  const measures = d.measures.map((m) => ({
+    ...m,
+    partner_name: names[m.partner] ?? m.partner,
+    category_label: m.type === 'aid' ? categories[m.category]?.label ?? m.category : null,
+    when: m.date ?? m.asOf ?? null,
+  }));
+  const partners = d.partners.map((p, index) => {
+    const own = sortByDate(measures.filter((m) => m.partner === p.id));
+    const partnerTemplate = `bulletin/partners/${p.id}.md.liquid`;
+    return {
+      ...p,
+      index,
+      role_label: roles[p.role]?.label ?? p.role,
+      deck: p.deck ?? roles[p.role]?.deck ?? false,
+      template: templateExists(partnerTemplate) ? partnerTemplate : 'bulletin/partners/_default.md.liquid',
+      measures: own,
+      sanctions: own.filter((m) => m.type === 'sanctions'),
+      aid: own.filter((m) => m.type === 'aid'),
+      oil: own.find((m) => m.type === 'oil-stock-release') ?? null,
+      support: own.filter((m) => m.type === 'support' || m.type === 'in-kind' || m.type === 'visas'),
+      first_measure: own.find((m) => m.when) ?? null,
+      aid_total: aidTotal(own),
+      quotes: d.quotes.filter((q) => q.about === p.id),
+      events: sortByDate(d.events.filter((e) => e.participants.includes(p.id))),
+    };
+  });
+  const groups = Object.fromEntries(d.roles.map((r) => [r.id.replace(/-/g, '_'), partners.filter((p) => p.role === r.id)]));
+  return {
+    bulletin: { ...d.bulletin, author: d.bulletin.authors[0] },
+    sources: d.sources,
+    partners,
+    partners_by_role: groups,
+    partner: byId(partners),
+    measure: byId(measures),
+    event: byId(sortByDate(d.events)),
+    events: sortByDate(d.events),
+    quote: byId(d.quotes),
+    quotes: d.quotes,
+    figure: byId(d.figures),
+    person: byId(d.people),
+    actor: byId(d.actors),
+    name: names,
+    cooperation_areas: d.cooperationAreas,
+    aid_categories: d.aidCategories,
+  };
+}

@@ -1,0 +1,35 @@
+/** The manifest: every artifact with its size and hash, written last. */
+import { createHash } from 'node:crypto';
+import type { Artifact } from '../compose/types.js';
+
+export interface ManifestEntry {
+  path: string;
+  kind: Artifact['kind'];
+  partner?: string;
+  bytes: number;
+  sha256: string;
+  pages?: number;
+  slides?: number;
+}
+
+/** What a build produced and from what. */
+export interface Manifest {
+  tool: { name: string; version: string };
+  buildDate: string;
+  inputs: { data: string; templates: string };
+  artifacts: ManifestEntry[];
+}
+
+export const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
+
+export function manifestEntry(a: Artifact): ManifestEntry {
+  return {
+    path: a.path, kind: a.kind, ...(a.partner ? { partner: a.partner } : {}), bytes: a.bytes.byteLength, sha256: sha256(a.bytes),
+    ...(a.pages !== undefined ? { pages: a.pages } : {}), ...(a.slides !== undefined ? { slides: a.slides } : {}),
+  };
+}
+
+/** Manifest JSON text, entries sorted by path so it never depends on build order. */
+export function manifestText(m: Manifest): string {
+  return `${JSON.stringify({ ...m, artifacts: [...m.artifacts].sort((a, b) => a.path.localeCompare(b.path)) }, null, 2)}\n`;
+}

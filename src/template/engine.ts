@@ -1,0 +1,116 @@
+/**
+ * The template engine: LiquidJS, chosen because its templates cannot run JavaScript, it fails
+ * on an undefined variable or filter (strictVariables, strictFilters), it hides prototypes
+ * (ownPropertyOnly), and it can render from an in-memory set of templates so that a
+ * template cannot reach the file system.
+ */
+import { Liquid, LiquidError } from 'liquidjs';
+import * as f from './filters.js';
+import { InputError, type Problem } from '../errors.js';
+
+/** Templates as loaded: relative path → text, plus the folder they came from (for messages). */
+export interface TemplateSet {
+  root: string;
+  files: Record<string, string>;
+}
+
+/** A configured engine bound to one template set and locale. */
+export interface TemplateEngine {
+  render(name: string, scope: Record<string, unknown>): string;
+  has(name: string): boolean;
+}
+
+function asMoney(value: unknown, currency: unknown): { amount: number; currency: string } {
+  if (value && typeof value === 'object' && 'amount' in value) {
+    const v = value as { amount: unknown; currency: unknown };
+    return { amount: num(v.amount, 'money'), currency: str(v.currency, 'money (currency)') };
+  }
+  return { amount: num(value, 'money'), currency: str(currency, 'money (currency)') };
+}
+
+function num(v: unknown, filter: string): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`filter "${filter}" needs a number, got ${v === undefined ? 'nothing' : JSON.stringify(v)}`);
+  return v;
+}
+
+function str(v: unknown, filter: string): string {
+  if (typeof v !== 'string') throw new Error(`filter "${filter}" needs text, got ${v === undefined ? 'nothing' : JSON.stringify(v)}`);
+  return v;
+}
+
+/** Registers the analyst's filters; each is a thin wrapper over the pure functions in filters.ts. */
+function registerFilters(liquid: Liquid, locale: string): void {
+  liquid.registerFilter('money', (v: unknown, currency?: unknown) => {
+    const m = asMoney(v, currency);
+    return f.money(m.amount, m.currency, locale);
+  });
+  liquid.registerFilter('number', (v: unknown) => f.number(num(v, 'number'), locale));
+  liquid.registerFilter('scaled', (v: unknown) => f.scaled(num(v, 'scaled'), locale, 2));
+  liquid.registerFilter('percent', (v: unknown) => f.percent(num(v, 'percent'), locale));
+  liquid.registerFilter('quantity', (v: unknown) => {
+    const q = v as { value?: unknown; unit?: unknown; qualifier?: string } | undefined;
+    if (!q || typeof q !== 'object') throw new Error('filter "quantity" needs a quantity object {value, unit}');
+    return f.quantity({ value: num(q.value, 'quantity'), unit: str(q.unit, 'quantity (unit)'), ...(q.qualifier ? { qualifier: q.qualifier } : {}) }, locale);
+  });
+  liquid.registerFilter('date', (v: unknown, style?: unknown) => {
+    const s = style === undefined ? 'full' : str(style, 'date (style)');
+    if (s !== 'full' && s !== 'no-year' && s !== 'month-day') throw new Error(`filter "date" style must be "full" or "no-year", not "${s}"`);
+    return f.formatDate(str(v, 'date'), locale, s);
+  });
+  liquid.registerFilter('date_range', (v: unknown, end?: unknown) => f.formatDateRange(str(v, 'date_range'), end === undefined || end === null ? undefined : str(end, 'date_range (end)'), locale));
+  liquid.registerFilter('precision', (v: unknown) => f.precisionOf(str(v, 'precision')));
+  liquid.registerFilter('list', (v: unknown, type?: unknown) => {
+    if (!Array.isArray(v)) throw new Error('filter "list" needs a list');
+    return f.list(v, locale, type === 'or' ? 'or' : 'and');
+  });
+  liquid.registerFilter('ordinal', (v: unknown) => f.ordinal(num(v, 'ordinal'), locale));
+  liquid.registerFilter('plural', (v: unknown, one?: unknown, many?: unknown) => f.plural(num(v, 'plural'), str(one, 'plural (singular)'), str(many, 'plural (plural)'), locale));
+  liquid.registerFilter('map_names', (v: unknown, names?: unknown) => {
+    if (!Array.isArray(v) || !names || typeof names !== 'object') throw new Error('filter "map_names" needs a list of ids and the name table: ids | map_names: name');
+    return v.map((id) => (Object.prototype.hasOwnProperty.call(names, String(id)) ? (names as Record<string, unknown>)[String(id)] : id));
+  });
+  liquid.registerFilter('words', (v: unknown) => f.words(num(v, 'words'), locale));
+}
+
+/** Converts a LiquidJS error into a problem naming the template file, line and column. */
+export function templateProblem(err: unknown, set: TemplateSet, name: string): Problem {
+  if (err instanceof LiquidError) {
+    const [line, column] = err.token?.getPosition?.() ?? [];
+    const file = `${set.root}/${err.token?.file ?? name}`;
+    let message = (err.originalError?.message ?? err.message).replace(/, (file:\S+, )?line:\d+, col:\d+$/, '');
+    if (err.name === 'UndefinedVariableError') message = `${message}; define it in the data or check its spelling`;
+    if (/undefined filter/.test(message)) message = `${message}; the filters are listed in the README`;
+    return { file, ...(line !== undefined ? { line, column } : {}), message: `template error: ${message}` };
+  }
+  return { file: `${set.root}/${name}`, message: `template error: ${err instanceof Error ? err.message : String(err)}` };
+}
+
+/** Creates the engine for a template set. */
+export function createEngine(set: TemplateSet, locale: string): TemplateEngine {
+  const liquid = new Liquid({
+    templates: set.files,
+    strictVariables: true,
+    strictFilters: true,
+    ownPropertyOnly: true,
+    lenientIf: true,
+    cache: true,
+    jsTruthy: false,
+    parseLimit: 5e6,
+    renderLimit: 10_000,
+    memoryLimit: 1e8,
+  });
+  registerFilters(liquid, locale);
+  return {
+    has: (name) => Object.prototype.hasOwnProperty.call(set.files, name),
+    render(name, scope) {
+      if (!Object.prototype.hasOwnProperty.call(set.files, name)) {
+        throw new InputError('E_TEMPLATE', [{ file: `${set.root}/${name}`, message: 'template not found; create it or fix the name that refers to it' }]);
+      }
+      try {
+        return liquid.renderSync(liquid.parse(set.files[name]!, name), scope);
+      } catch (err) {
+        throw new InputError('E_TEMPLATE', [templateProblem(err, set, name)]);
+      }
+    },
+  };
+}

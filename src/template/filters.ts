@@ -1,0 +1,119 @@
+/**
+ * Formatting an analyst needs in prose, all through Intl with the bulletin's locale.
+ * Pure functions: the template engine, the charts and the decks call the same ones, so a
+ * figure reads the same everywhere. None throws on a valid value.
+ */
+import { mustParse, parseFuzzyDate, startOf, endOf, type FuzzyDate } from '../dataset/dates.js';
+import { STATED_SYMBOLS } from '../dataset/schema.js';
+
+/** Scaled wording of a number: 300000000 → "300 million", 2600000 → "2.6 million". */
+export function scaled(value: number, locale: string, maxFraction = 1): string {
+  if (Math.abs(value) < 1e6) return new Intl.NumberFormat(locale, { maximumFractionDigits: maxFraction }).format(value);
+  return new Intl.NumberFormat(locale, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: maxFraction }).format(value);
+}
+
+/** The sign used for a currency: "$" as stated, or Intl's symbol for an ISO code ("A$" for AUD in en-US). */
+export function currencySign(currency: string, locale: string): string {
+  if ((STATED_SYMBOLS as readonly string[]).includes(currency)) return currency;
+  const part = new Intl.NumberFormat(locale, { style: 'currency', currency }).formatToParts(1).find((p) => p.type === 'currency');
+  return part?.value ?? currency;
+}
+
+/** Whether the locale writes the currency sign after the number. */
+function signAfter(locale: string): boolean {
+  const parts = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).formatToParts(1);
+  return parts.findIndex((p) => p.type === 'currency') > parts.findIndex((p) => p.type === 'integer');
+}
+
+/** Money with its currency and million/billion wording: "$300 million", "A$48.3 million". */
+export function money(amount: number, currency: string, locale: string): string {
+  const sign = currencySign(currency, locale);
+  const num = scaled(amount, locale);
+  return signAfter(locale) ? `${num}\u00a0${sign}` : `${sign}${num}`;
+}
+
+/** A plain number with grouping: 22500000 → "22,500,000". */
+export function number(value: number, locale: string, maxFraction = 2): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: maxFraction }).format(value);
+}
+
+/** A percentage of a share (0.25 → "25%"). */
+export function percent(share: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
+const QUALIFIERS: Record<string, string> = { over: 'over', about: 'about', 'up-to': 'up to' };
+
+/** A quantity in words: "over 6,000 visas", "22.5 million barrels". */
+export function quantity(q: { value: number; unit: string; qualifier?: string }, locale: string): string {
+  const lead = q.qualifier ? `${QUALIFIERS[q.qualifier] ?? q.qualifier} ` : '';
+  return `${lead}${scaled(q.value, locale, 2)} ${q.unit}`;
+}
+
+/** A date written by its precision: "April 19, 2022", "February 2022", "2005", "the early 1990s". */
+export function formatDate(text: string, locale: string, style: 'full' | 'no-year' | 'month-day' = 'full'): string {
+  const d = mustParse(text);
+  const utc = new Date(`${startOf(d)}T00:00:00Z`);
+  const fmt = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...o }).format(utc);
+  switch (d.precision) {
+    case 'day':
+      return style === 'full' ? fmt({ year: 'numeric', month: 'long', day: 'numeric' }) : fmt({ month: 'long', day: 'numeric' });
+    case 'month':
+      return style === 'full' ? fmt({ year: 'numeric', month: 'long' }) : fmt({ month: 'long' });
+    case 'year':
+      return String(d.year);
+    case 'decade':
+      return decadeWords(d);
+  }
+}
+
+function decadeWords(d: FuzzyDate): string {
+  return d.part ? `the ${d.part} ${d.year}s` : `the ${d.year}s`;
+}
+
+/** A date range by precision: "April 6–7, 2022"; falls back to "from … to …" across precisions. */
+export function formatDateRange(start: string, end: string | undefined, locale: string): string {
+  if (!end || end === start) return formatDate(start, locale);
+  const a = mustParse(start);
+  const b = mustParse(end);
+  if (a.precision === 'day' && b.precision === 'day') {
+    const f = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' });
+    const range = f.formatRange(new Date(`${startOf(a)}T00:00:00Z`), new Date(`${endOf(b)}T00:00:00Z`));
+    // Intl pads a day-to-day range with thin spaces ("6 – 7"); house style closes it up ("6–7").
+    return range.replace(/(\d)\s+–\s+(\d)/gu, '$1–$2');
+  }
+  return `${formatDate(start, locale)}–${formatDate(end, locale)}`;
+}
+
+/** The precision of a date text, or "invalid". */
+export function precisionOf(text: string): string {
+  const d = parseFuzzyDate(text);
+  return typeof d === 'string' ? 'invalid' : d.precision;
+}
+
+/** "Japan, South Korea, and Australia" (or "… or …" with type "or"). */
+export function list(items: readonly unknown[], locale: string, type: 'and' | 'or' = 'and'): string {
+  const strings = items.map((x) => String(x));
+  return new Intl.ListFormat(locale, { style: 'long', type: type === 'or' ? 'disjunction' : 'conjunction' }).format(strings);
+}
+
+const EN_ORDINAL: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
+
+/** 1 → "1st", 22 → "22nd" in English; other languages get "1." */
+export function ordinal(n: number, locale: string): string {
+  if (!locale.startsWith('en')) return `${number(n, locale)}.`;
+  const rule = new Intl.PluralRules(locale, { type: 'ordinal' }).select(n);
+  return `${number(n, locale)}${EN_ORDINAL[rule] ?? 'th'}`;
+}
+
+/** Picks the singular or plural word for a count: plural(1, "visa", "visas") → "visa". */
+export function plural(n: number, singular: string, pluralWord: string, locale: string): string {
+  return new Intl.PluralRules(locale).select(n) === 'one' ? singular : pluralWord;
+}
+
+const EN_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
+/** Small counts in words in English prose ("four partners"); digits otherwise and in other languages. */
+export function words(n: number, locale: string): string {
+  return locale.startsWith('en') && Number.isInteger(n) && n >= 0 && n < EN_WORDS.length ? EN_WORDS[n]! : number(n, locale);
+}
