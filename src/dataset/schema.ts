@@ -12,7 +12,7 @@ const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(
 export const Slug = z
   .string()
   .max(64, 'ids must be at most 64 characters')
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be an id of lowercase letters, digits and single hyphens, such as "south-korea"');
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be an id of lowercase letters, digits and single hyphens, such as "my-partner"');
 
 /** A date with its precision: 2022-04-19, 2022-02, 2005, 1990s or early-1990s. */
 export const DateText = z

@@ -91,7 +91,7 @@ export function precisionOf(text: string): string {
   return typeof d === 'string' ? 'invalid' : d.precision;
 }
 
-/** "Japan, South Korea, and Australia" (or "… or …" with type "or"). */
+/** "A, B, and C" (or "A, B, or C" with type "or"), by the locale's rules. */
 export function list(items: readonly unknown[], locale: string, type: 'and' | 'or' = 'and'): string {
   const strings = items.map((x) => String(x));
   return new Intl.ListFormat(locale, { style: 'long', type: type === 'or' ? 'disjunction' : 'conjunction' }).format(strings);

@@ -1,0 +1,19 @@
+/** Shared yargs option builders, composed by each command. */
+import type { Argv } from 'yargs';
+
+export const DEFAULTS = { data: 'data/bulletin.json', templates: 'templates', out: 'output' } as const;
+
+export function inputOptions<T>(y: Argv<T>) {
+  return y
+    .option('data', { type: 'string', default: DEFAULTS.data, describe: 'The dataset (JSON)' })
+    .option('templates', { type: 'string', default: DEFAULTS.templates, describe: 'The template folder' })
+    .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document instead of text' })
+    .option('debug', { type: 'boolean', default: false, describe: 'Print the stack of an internal error' });
+}
+
+export function buildOptions<T>(y: Argv<T>) {
+  return inputOptions(y)
+    .option('out', { type: 'string', default: DEFAULTS.out, describe: 'The output folder' })
+    .option('partner', { type: 'string', array: true, default: [] as string[], describe: 'Only this partner\'s deck (repeatable)' })
+    .option('only', { type: 'string', array: true, default: [] as string[], describe: 'Only these formats (repeatable)' });
+}

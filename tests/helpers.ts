@@ -1,0 +1,56 @@
+/** Shared test helpers: an in-process CLI, temp folders, and data copies with edits. */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { run } from '../src/cli/run.js';
+
+export const SEED_DATA = 'data/bulletin.json';
+export const seedText = (): string => readFileSync(SEED_DATA, 'utf8');
+
+export function tempDir(prefix = 'bulletin-test-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+/** Writes a copy of the seed data with text replacements; fails if a replacement does not apply. */
+export function dataWith(edits: [string, string][], dir = tempDir()): string {
+  let text = seedText();
+  for (const [from, to] of edits) {
+    if (!text.includes(from)) throw new Error(`test edit not found in data: ${from}`);
+    text = text.replace(from, to);
+  }
+  const file = path.join(dir, 'bulletin.json');
+  writeFileSync(file, text);
+  return file;
+}
+
+/** Runs the CLI in-process and captures what it prints. */
+export async function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await run(args, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), env });
+  return { code, out, err };
+}
+
+/** Text of a PDF via poppler's pdftotext (installed by .ci/run). */
+export function pdfText(file: string, layout = false): string {
+  return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), file, '-'], { encoding: 'utf8' });
+}
+
+export function pdfInfo(file: string): Record<string, string> {
+  const text = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  return Object.fromEntries(text.split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+}
+
+/** Copies templates/ to a temp folder and applies edits to one file (relative path). */
+export function templatesWith(file: string, edits: [string, string][]): string {
+  const dir = path.join(tempDir(), 'templates');
+  cpSync('templates', dir, { recursive: true });
+  let text = readFileSync(path.join(dir, file), 'utf8');
+  for (const [from, to] of edits) {
+    if (!text.includes(from)) throw new Error(`test edit not found in ${file}: ${from}`);
+    text = text.replace(from, to);
+  }
+  writeFileSync(path.join(dir, file), text);
+  return dir;
+}
