@@ -64,12 +64,12 @@ export function selectPartners(d: Dataset, wanted: string[] = []): string[] {
 
 /** Loads and checks every input, and builds the models every renderer reads. */
 export async function prepare(options: BuildOptions): Promise<BuildContext> {
-  const [{ dataset }, templates] = await Promise.all([loadDataset(options.data), loadTemplates(options.templates)]);
+  const [{ dataset, text, file }, templates] = await Promise.all([loadDataset(options.data), loadTemplates(options.templates)]);
   const theme = resolveTheme(templates);
   const engine = createEngine(templates.liquid, dataset.bulletin.locale);
   const scope = buildScope(dataset, engine.has);
   const bulletin = buildBulletinModel(dataset, templates, engine, scope);
-  return { dataset, templates, theme, engine, scope, bulletin, partners: selectPartners(dataset, options.partners), clock: buildClock(dataset, options.sourceDateEpoch), assets: new Map() };
+  return { dataset, data: { file, text }, templates, theme, engine, scope, bulletin, partners: selectPartners(dataset, options.partners), clock: buildClock(dataset, options.sourceDateEpoch), assets: new Map() };
 }
 
 /** Builds every artifact and writes it (atomically) with the manifest last. */

@@ -18,6 +18,8 @@ export interface Artifact {
 /** Everything a renderer may read: the validated data, the templates and the models. */
 export interface BuildContext {
   dataset: Dataset;
+  /** The data file and its text, to point at where a value came from. */
+  data: { file: string; text: string };
   templates: LoadedTemplates;
   theme: ResolvedTheme;
   engine: TemplateEngine;

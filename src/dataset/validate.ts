@@ -49,7 +49,7 @@ function issueMessages(issue: z.core.$ZodIssue, root: unknown): { path: JsonPath
     case 'invalid_union': {
       if (issue.discriminator && 'options' in issue && issue.options) {
         const disc = issue.discriminator;
-        return [{ path: [...path, disc], message: `unknown or missing "${disc}"; it must be one of: ${issue.options.join(', ')}` }];
+        return [{ path: path[path.length - 1] === disc ? path : [...path, disc], message: `unknown or missing "${disc}"; it must be one of: ${issue.options.join(', ')}` }];
       }
       return [{ path, message: issue.message }];
     }

@@ -61,7 +61,9 @@ export function parseLocatedJson(file: string, source: string): LocatedJson | Pr
       return { file, ...positionOf(source, e.offset), message: `invalid JSON: ${hint}` };
     });
   }
-  const value = nodeValue(tree);
+  const duplicates: Problem[] = [];
+  const value = nodeValue(tree, (key) => duplicates.push({ file, ...positionOf(source, key.offset), message: `duplicate key "${String(key.value)}" in one object; JSON keeps only the last, so remove one` }));
+  if (duplicates.length) return duplicates;
   return {
     file,
     value,
@@ -78,18 +80,20 @@ export function parseLocatedJson(file: string, source: string): LocatedJson | Pr
  * Builds the plain value from the tree. A "__proto__" key becomes an own data property
  * (as JSON.parse does), never the prototype, so data cannot reach Object.prototype.
  */
-function nodeValue(node: Node): unknown {
+function nodeValue(node: Node, onDuplicate: (key: Node) => void): unknown {
   switch (node.type) {
     case 'object': {
       const out: Record<string, unknown> = {};
       for (const prop of node.children ?? []) {
         const [k, v] = prop.children ?? [];
-        if (k && v) Object.defineProperty(out, String(k.value), { value: nodeValue(v), enumerable: true, writable: true, configurable: true });
+        if (!k || !v) continue;
+        if (Object.prototype.hasOwnProperty.call(out, String(k.value))) onDuplicate(k);
+        Object.defineProperty(out, String(k.value), { value: nodeValue(v, onDuplicate), enumerable: true, writable: true, configurable: true });
       }
       return out;
     }
     case 'array':
-      return (node.children ?? []).map(nodeValue);
+      return (node.children ?? []).map((child) => nodeValue(child, onDuplicate));
     default:
       return node.value;
   }

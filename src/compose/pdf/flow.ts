@@ -30,6 +30,8 @@ export interface PlacedLine {
   line: Line;
   leading: number;
   width: number;
+  /** The block the line belongs to (for messages). */
+  where: string;
 }
 
 export interface FlowResult {
@@ -77,7 +79,7 @@ export function flowBlocks(blocks: FlowBlock[], frames: Frame[], extraGap = 0): 
         if (!frames[fi]) return overflowFrom(blocks, bi, li, placed, slack);
       }
       const f = frames[fi]!;
-      placed.push({ frame: fi, x: f.x, y, line: b.lines[li]!, leading: b.leading, width: f.w });
+      placed.push({ frame: fi, x: f.x, y, line: b.lines[li]!, leading: b.leading, width: f.w, where: b.where });
       y += b.leading;
     }
   }

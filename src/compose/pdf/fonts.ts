@@ -33,11 +33,27 @@ function openFont(bytes: Buffer): GlyphFont {
   return f;
 }
 
+/** Where a character was typed: the first template or data file that contains it. */
+export type Origin = (ch: string) => { file: string; line?: number; column?: number } | undefined;
+
+/** Finds a character in named texts (templates, then data) and gives its line and column. */
+export function originIn(texts: [file: string, text: string][]): Origin {
+  return (ch) => {
+    for (const [file, text] of texts) {
+      const at = text.indexOf(ch);
+      if (at < 0) continue;
+      const before = text.slice(0, at);
+      return { file, line: before.split('\n').length, column: at - before.lastIndexOf('\n') };
+    }
+    return undefined;
+  };
+}
+
 /** Collects text to be checked against a font, with where it came from. */
 export class GlyphChecker {
   private problems: Problem[] = [];
   private seen = new Set<string>();
-  constructor(private theme: ResolvedTheme, private file: string) {}
+  constructor(private theme: ResolvedTheme, private file: string, private origin: Origin = () => undefined) {}
 
   check(text: string, font: string, where: string): void {
     const bytes = this.theme.fonts[font];
@@ -51,7 +67,8 @@ export class GlyphChecker {
         if (this.seen.has(key)) continue;
         this.seen.add(key);
         const hex = cp.toString(16).toUpperCase().padStart(4, '0');
-        this.problems.push({ file: this.file, path: where, message: `the character "${ch}" (U+${hex}) is not in the font ${font} (${this.theme.fontFiles[font]}); replace the character or choose a font that has it` });
+        const from = this.origin(ch) ?? { file: this.file };
+        this.problems.push({ ...from, path: where, message: `the character "${ch}" (U+${hex}) is not in the font ${font} (${this.theme.fontFiles[font]}); replace the character or choose a font that has it` });
       }
     }
   }

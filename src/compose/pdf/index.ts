@@ -1,7 +1,7 @@
 /** The PDF renderer: model → fitted page plan → pdfkit bytes. */
 import PDFDocument from 'pdfkit';
 import type { Artifact, BuildContext, Renderer } from '../types.js';
-import { registerFonts, GlyphChecker, type Doc } from './fonts.js';
+import { registerFonts, GlyphChecker, originIn, type Doc } from './fonts.js';
 import { layoutBulletin } from './layout.js';
 import { drawPlan } from './draw.js';
 
@@ -30,12 +30,13 @@ export const pdfRenderer: Renderer = {
     });
     registerFonts(doc, ctx.theme);
     const measure = (text: string, font: string, size: number) => doc.font(font).fontSize(size).widthOfString(text);
-    const plan = layoutBulletin(model, theme, measure);
-    const glyphs = new GlyphChecker(ctx.theme, `${ctx.templates.root}/bulletin`);
+    const plan = layoutBulletin(model, theme, measure, ctx.templates.root);
+    const texts = Object.entries(ctx.templates.liquid.files).map(([name, text]): [string, string] => [`${ctx.templates.root}/${name}`, text]);
+    const glyphs = new GlyphChecker(ctx.theme, `${ctx.templates.root}/bulletin`, originIn([...texts, [ctx.data.file, ctx.data.text]]));
     const check = (lines: { pieces: { text: string; font: string }[] }[], where: string) => lines.forEach((l) => l.pieces.forEach((p) => glyphs.check(p.text, p.font, where)));
     check(plan.header.title.lines, 'title');
     check(plan.header.standfirst.lines, 'standfirst');
-    plan.flow.placed.forEach((p) => check([p.line], 'body text'));
+    plan.flow.placed.forEach((p) => check([p.line], p.where));
     glyphs.finish();
     const done = collect(doc);
     drawPlan(doc, plan, theme);

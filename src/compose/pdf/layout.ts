@@ -75,7 +75,7 @@ function flowContent(model: BulletinModel, theme: Theme, body: { body: number; l
   return out;
 }
 
-export function layoutBulletin(model: BulletinModel, theme: Theme, measure: Measure, pageSize: keyof typeof PAGE_SIZES = theme.page.size): PagePlan {
+export function layoutBulletin(model: BulletinModel, theme: Theme, measure: Measure, templatesRoot = 'templates', pageSize: keyof typeof PAGE_SIZES = theme.page.size): PagePlan {
   const [W, H] = PAGE_SIZES[pageSize];
   const m = theme.page.margins;
   const contentW = W - m.left - m.right;
@@ -183,9 +183,13 @@ export function layoutBulletin(model: BulletinModel, theme: Theme, measure: Meas
     cut.push(next.id);
   }
   const cuttable = optional.map((b) => b.id);
+  const last = steps[steps.length - 1]!;
+  const lines = new Map<string, number>();
+  for (const b of flowContent(model, theme, last, colW, measure)) lines.set(b.where, (lines.get(b.where) ?? 0) + b.lines.length);
+  const longest = [...lines].sort((p, q) => q[1] - p[1]).slice(0, 3).map(([w, n]) => `${w} (${n} lines)`);
   throw new InputError('E_OVERFLOW', [{
-    file: 'templates/bulletin',
-    message: `the bulletin does not fit on ${PAGE_COUNT} pages: even at the smallest type step (${steps[steps.length - 1]!.body} pt) and without ${cuttable.join(' and ') || 'any optional block'}, about ${Math.ceil(worst.overflow)} pt of text (${Math.ceil(worst.overflow / steps[steps.length - 1]!.leading)} lines) is left over, from ${worst.leftOver.join(', ')}. Shorten the prose in those templates${cuttable.length ? '' : ' or add optional blocks'}.`,
+    file: `${templatesRoot}/bulletin`,
+    message: `the bulletin does not fit on ${PAGE_COUNT} pages: even at the smallest type step (${last.body} pt) and without ${cuttable.join(' and ') || 'any optional block'}, about ${Math.ceil(worst.overflow)} pt (${Math.ceil(worst.overflow / last.leading)} lines) is left over. The longest parts are ${longest.join(', ')}; shorten their templates by at least that many lines.`,
   }]);
 }
 
