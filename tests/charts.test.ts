@@ -5,6 +5,7 @@ import { selectBarData, selectTimelineData } from '../src/charts/data.js';
 import { chartConfig } from '../src/charts/config.js';
 import { fillSentence, takeawayOf } from '../src/charts/takeaway.js';
 import { nativeChart } from '../src/charts/native.js';
+import { luminance } from '../src/charts/palette.js';
 import { parseLocatedJson, type LocatedJson } from '../src/load/json.js';
 import { InputError } from '../src/errors.js';
 import type { Dataset } from '../src/dataset/schema.js';
@@ -151,5 +152,16 @@ describe('native PPTX chart data', () => {
     const t = nativeChart(selectTimelineData(d, tl.spec as TimelineSpec, loaded, tl.index), theme, tl.spec.title);
     expect(t.type).toBe('scatter');
     expect(t.data.slice(1).every((s) => s.values.length === t.data[0]!.values.length)).toBe(true);
+  });
+});
+
+describe('greyscale', () => {
+  it('neighbouring stacked series differ in grey value', async () => {
+    const { d, loaded, find, theme, locale } = await setup();
+    const { spec, index } = find('bar', (s) => s.measure === 'aid');
+    const config = chartConfig(selectBarData(d, spec as BarSpec, loaded, index), theme, locale) as any;
+    const colors = config.data.datasets.map((x: { backgroundColor: string }) => x.backgroundColor) as string[];
+    expect(new Set(colors).size).toBe(colors.length);
+    for (let i = 1; i < colors.length; i++) expect(Math.abs(luminance(colors[i]!) - luminance(colors[i - 1]!))).toBeGreaterThanOrEqual(0.1);
   });
 });

@@ -6,6 +6,7 @@
 import type { ChartConfiguration, Plugin } from 'chart.js';
 import type { Theme } from '../model/theme.js';
 import { scaled } from '../template/filters.js';
+import { seriesColors } from './palette.js';
 import { formatValue, type BarData, type ChartData, type TimelineData } from './data.js';
 
 /** Type sizes in points at print size: the chart is drawn 1 px = 1 pt at the column width. */
@@ -54,10 +55,11 @@ function barConfig(d: BarData, theme: Theme, locale: string): ChartConfiguration
   // Money keeps its sign; quantities drop the unit, which the title gives.
   const endText = totals.map((v) => (d.unit.kind === 'money' ? formatValue(v, d.unit, locale) : scaled(v, locale, 2)));
   const longest = Math.max(...endText.map((t) => t.length));
+  const stackColors = seriesColors(theme.palette, d.series.length);
   const datasets = d.series.map((s, si) => ({
     label: s.name,
     data: [...s.values],
-    backgroundColor: d.highlight !== undefined ? d.labels.map((_, i) => (i === d.highlight ? c.accent : c.rule)) : stacked ? theme.palette[si % theme.palette.length]! : c.accent,
+    backgroundColor: d.highlight !== undefined ? d.labels.map((_, i) => (i === d.highlight ? c.accent : c.rule)) : stacked ? stackColors[si]! : c.accent,
     // Thin white seams keep stacked segments apart in greyscale print.
     borderColor: '#ffffff',
     borderWidth: stacked ? 0.75 : 0,

@@ -5,6 +5,7 @@
  */
 import type { Theme } from '../model/theme.js';
 import type { ChartData } from './data.js';
+import { seriesColors } from './palette.js';
 
 /** Arguments for pptxgenjs addChart. */
 export interface NativeChart {
@@ -17,7 +18,7 @@ const hex = (c: string) => c.replace(/^#/, '').toUpperCase();
 
 export function nativeChart(d: ChartData, theme: Theme, title: string): NativeChart {
   const font = { catAxisLabelFontFace: 'Source Sans 3', valAxisLabelFontFace: 'Source Sans 3', legendFontFace: 'Source Sans 3', dataLabelFontFace: 'Source Sans 3' };
-  const cycle = (n: number) => Array.from({ length: n }, (_, i) => hex(theme.palette[i % theme.palette.length]!));
+  const cycle = (n: number) => seriesColors(theme.palette, n).map(hex);
   if (d.kind === 'bar') {
     const stacked = d.series.length > 1;
     // One series with a highlighted bar: colour by point (pptxgenjs varies colours per point for a single series only when told).
