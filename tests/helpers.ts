@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { run } from '../src/cli/run.js';
+import { prepare } from '../src/index.js';
+import type { BuildContext } from '../src/compose/types.js';
 
 export const SEED_DATA = 'data/bulletin.json';
 export const seedText = (): string => readFileSync(SEED_DATA, 'utf8');
@@ -53,4 +55,19 @@ export function templatesWith(file: string, edits: [string, string][]): string {
   }
   writeFileSync(path.join(dir, file), text);
   return dir;
+}
+
+let ctx: Promise<BuildContext> | undefined;
+
+/** A fresh context (its own asset cache) or the shared one. */
+export function sampleContext(fresh = false): Promise<BuildContext> {
+  if (fresh) return prepare({ data: 'data/bulletin.json', templates: 'templates', out: '/tmp/charts-test' });
+  ctx ??= prepare({ data: 'data/bulletin.json', templates: 'templates', out: '/tmp/charts-test' });
+  return ctx;
+}
+
+/** Width and colour type from a PNG's IHDR chunk. */
+export function pngHeader(png: Uint8Array): { width: number; height: number; colorType: number } {
+  const b = Buffer.from(png);
+  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20), colorType: b[25]! };
 }

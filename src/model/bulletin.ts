@@ -9,6 +9,8 @@ import { InputError } from '../errors.js';
 import type { LoadedTemplates } from '../load/templates.js';
 import type { TemplateEngine } from '../template/engine.js';
 import { parseMarkdown, plainText, type Block, type Run } from '../template/markdown.js';
+import type { LocatedJson } from '../load/json.js';
+import { CHARTS_FILE, loadChartSpecs } from '../charts/spec.js';
 
 export const BulletinLayout = z.strictObject({
   blocks: z.strictObject({
@@ -16,6 +18,14 @@ export const BulletinLayout = z.strictObject({
   }),
   pullQuote: z.string().optional(),
   conclusionHeading: z.string(),
+  /** Charts set into the columns; page and column count from 0, like the boxes. */
+  figures: z.array(z.strictObject({
+    chart: z.string().meta({ description: 'Id of a bulletin-wide chart in charts/charts.json.' }),
+    page: z.number().int().min(0).max(1),
+    column: z.number().int().min(0).max(2),
+    position: z.enum(['top', 'bottom']),
+    cutPriority: z.number().default(0).meta({ description: 'Lower is cut first when the text does not fit (pull quote 1, key figures 2).' }),
+  })).default([]),
 });
 export type BulletinLayout = z.infer<typeof BulletinLayout>;
 
@@ -36,6 +46,8 @@ export interface BulletinModel {
   conclusion: Section;
   keyFigures: Run[][];
   pullQuote?: { text: string; attribution: string };
+  /** Charts to set into the columns, by chart id, in the layout's order. */
+  figures: BulletinLayout['figures'];
   about: Block[];
   disclaimer: Block[];
   sources: { id: string; title: string; author?: string; publisher?: string; url?: string }[];
@@ -63,6 +75,20 @@ function splitSections(blocks: Block[]): { intro: Block[]; sections: Section[] }
   return { intro, sections };
 }
 
+/** Every figure must name a bulletin-wide chart (not a per-partner one) that charts.json defines. */
+function checkFigures(layout: BulletinLayout, json: LocatedJson, templates: LoadedTemplates): void {
+  if (layout.figures.length === 0) return;
+  const specs = loadChartSpecs(templates).specs;
+  const problems = layout.figures.flatMap((f, i) => {
+    const spec = specs.find((s) => s.id === f.chart);
+    if (spec && spec.kind !== 'partner-compare') return [];
+    const known = specs.filter((s) => s.kind !== 'partner-compare').map((s) => s.id).join(', ');
+    const message = spec ? `chart "${f.chart}" is drawn once per partner and cannot go in the bulletin; use one of ${known}` : `no chart "${f.chart}" in ${CHARTS_FILE}; known: ${known}`;
+    return [{ file: json.file, ...json.locate(['figures', i, 'chart']), path: `figures[${i}].chart`, message }];
+  });
+  if (problems.length) throw new InputError('E_LAYOUT', problems);
+}
+
 export function buildBulletinModel(d: Dataset, templates: LoadedTemplates, engine: TemplateEngine, scope: Record<string, unknown>): BulletinModel {
   const layoutJson = templates.json[LAYOUT_FILE];
   if (!layoutJson) throw new InputError('E_LAYOUT', [{ file: `${templates.root}/${LAYOUT_FILE}`, message: 'the bulletin layout is missing' }]);
@@ -78,6 +104,7 @@ export function buildBulletinModel(d: Dataset, templates: LoadedTemplates, engin
     const who = [...d.people, ...d.actors].find((x) => x.id === q.speaker);
     pullQuote = { text: q.text, attribution: who?.name ?? q.speaker };
   }
+  checkFigures(layout, layoutJson, templates);
   const b = d.bulletin;
   return {
     meta: {
@@ -91,6 +118,7 @@ export function buildBulletinModel(d: Dataset, templates: LoadedTemplates, engin
     conclusion: { heading: layout.conclusionHeading, blocks: render(layout.blocks.conclusion) },
     keyFigures,
     ...(pullQuote ? { pullQuote } : {}),
+    figures: layout.figures,
     about: render(layout.blocks.about),
     disclaimer: render(layout.blocks.disclaimer),
     sources: d.sources.map((s) => ({ id: s.id, title: s.title, ...(s.author ? { author: s.author } : {}), ...(s.publisher ? { publisher: s.publisher } : {}), ...(s.url ? { url: s.url } : {}) })),

@@ -6,10 +6,13 @@
 import { mustParse, parseFuzzyDate, startOf, endOf, type FuzzyDate } from '../dataset/dates.js';
 import { STATED_SYMBOLS } from '../dataset/schema.js';
 
-/** Scaled wording of a number: 300000000 → "300 million", 2600000 → "2.6 million". */
+/** No-break space: keeps a number with its scale word or a month with its day. */
+export const NBSP = '\u00a0';
+
+/** Scaled wording of a number: 300000000 → "300 million", 2600000 → "2.6 million" (no-break space). */
 export function scaled(value: number, locale: string, maxFraction = 1): string {
   if (Math.abs(value) < 1e6) return new Intl.NumberFormat(locale, { maximumFractionDigits: maxFraction }).format(value);
-  return new Intl.NumberFormat(locale, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: maxFraction }).format(value);
+  return new Intl.NumberFormat(locale, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: maxFraction }).format(value).replace(/ /g, NBSP);
 }
 
 /** The sign used for a currency: "$" as stated, or Intl's symbol for an ISO code ("A$" for AUD in en-US). */
@@ -54,7 +57,8 @@ export function quantity(q: { value: number; unit: string; qualifier?: string },
 export function formatDate(text: string, locale: string, style: 'full' | 'no-year' | 'month-day' = 'full'): string {
   const d = mustParse(text);
   const utc = new Date(`${startOf(d)}T00:00:00Z`);
-  const fmt = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...o }).format(utc);
+  // A month and its day (or year) stay on one line: "April 19" never breaks.
+  const fmt = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...o }).format(utc).replace(/ (?=\d)/g, NBSP);
   switch (d.precision) {
     case 'day':
       return style === 'full' ? fmt({ year: 'numeric', month: 'long', day: 'numeric' }) : fmt({ month: 'long', day: 'numeric' });

@@ -19,7 +19,43 @@ export interface Box {
 
 export type BoxContent =
   | { kind: 'key-figures'; title: string; items: { lines: Line[] }[]; leading: number; pad: number }
-  | { kind: 'pull-quote'; lines: Line[]; leading: number; attribution: Line[]; attrLeading: number };
+  | { kind: 'pull-quote'; lines: Line[]; leading: number; attribution: Line[]; attrLeading: number }
+  | { kind: 'chart'; title: Line[]; titleLeading: number; svg: string; top: number; chartW: number; chartH: number; notes: Line[]; noteLeading: number };
+
+/** A chart to set into a column: where it goes and what it shows. */
+export interface ChartFigure {
+  id: string;
+  page: number;
+  column: number;
+  position: 'top' | 'bottom';
+  cutPriority: number;
+  title: string;
+  svg: string;
+  width: number;
+  height: number;
+  /** Notes and source, set small under the chart. */
+  note: string;
+}
+
+/** Space between a chart box and the text it borders. */
+const CHART_GAP = 12;
+
+/** Caption title (sans bold), the chart scaled to the column width, and a note line under it. */
+export function chartBox(theme: Theme, f: ChartFigure, width: number, measure: Measure): Box {
+  const cap = theme.type.caption;
+  const n = theme.type.note;
+  const title = breakLines([{ text: f.title, bold: true }], { family: 'sans', size: cap.size + 0.5, color: theme.colors.ink }, width, measure);
+  const notes = f.note ? breakLines([{ text: f.note }], { family: n.family, size: n.size, color: theme.colors.muted }, width, measure) : [];
+  const chartH = f.height * (width / f.width);
+  const titleLeading = cap.leading + 0.5;
+  const body = title.length * titleLeading + 3 + chartH + 3 + notes.length * n.leading;
+  // The gap sits on the side that faces the text.
+  const top = f.position === 'bottom' ? CHART_GAP : 0;
+  return {
+    id: `chart ${f.id}`, page: f.page, column: f.column, position: f.position, height: body + CHART_GAP, cutPriority: f.cutPriority,
+    content: { kind: 'chart', title, titleLeading, svg: f.svg, top, chartW: width, chartH, notes, noteLeading: n.leading },
+  };
+}
 
 export function keyFiguresBox(theme: Theme, title: string, items: Run[][], width: number, measure: Measure): Box {
   const pad = 9;

@@ -3,6 +3,7 @@ import type { Theme } from '../../model/theme.js';
 import type { Line } from './lines.js';
 import type { PagePlan, TextBlock } from './layout.js';
 import { fontName, type Doc } from './fonts.js';
+import SVGtoPDF from 'svg-to-pdfkit';
 
 /** Draws one line; justified lines stretch their spaces. */
 export function drawLine(doc: Doc, line: Line, x: number, y: number, width: number, justify: boolean): void {
@@ -78,6 +79,20 @@ function drawBox(doc: Doc, b: PagePlan['boxes'][number], theme: Theme): void {
         y += content.leading;
       }
       y += 4;
+    }
+  } else if (content.kind === 'chart') {
+    let y = b.y + content.top;
+    for (const l of content.title) {
+      drawLine(doc, l, b.x, y, b.width, false);
+      y += content.titleLeading;
+    }
+    y += 3;
+    // svg-to-pdfkit keeps the chart as vector paths: no bitmap in the PDF.
+    SVGtoPDF(doc, content.svg, b.x, y, { width: content.chartW, height: content.chartH });
+    y += content.chartH + 3;
+    for (const l of content.notes) {
+      drawLine(doc, l, b.x, y, b.width, false);
+      y += content.noteLeading;
     }
   } else {
     rule(doc, b.x, b.x + 40, b.y + 4, c.accent, 2);

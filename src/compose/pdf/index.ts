@@ -4,6 +4,22 @@ import type { Artifact, BuildContext, Renderer } from '../types.js';
 import { registerFonts, GlyphChecker, originIn, type Doc } from './fonts.js';
 import { layoutBulletin } from './layout.js';
 import { drawPlan } from './draw.js';
+import type { ChartFigure } from './boxes.js';
+import { getCharts } from '../../charts/render.js';
+
+/** The layout's figures joined with their rendered charts (rendered once, shared with other formats). */
+function chartFigures(ctx: BuildContext): ChartFigure[] {
+  const figs = ctx.bulletin.figures;
+  if (figs.length === 0) return [];
+  const charts = getCharts(ctx);
+  const sources = ctx.bulletin.sources.map((s) => [s.author, s.publisher].filter(Boolean).join(', ') || s.title).join('; ');
+  return figs.flatMap((f) => {
+    const c = charts.find((x) => x.id === f.chart && x.partner === undefined);
+    if (!c) return [];
+    const note = [...c.notes, `Source: ${sources}.`].join(' ');
+    return [{ id: c.id, page: f.page, column: f.column, position: f.position, cutPriority: f.cutPriority, title: c.title, svg: c.svg, width: c.width, height: c.height, note }];
+  });
+}
 
 function collect(doc: Doc): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
@@ -30,7 +46,7 @@ export const pdfRenderer: Renderer = {
     });
     registerFonts(doc, ctx.theme);
     const measure = (text: string, font: string, size: number) => doc.font(font).fontSize(size).widthOfString(text);
-    const plan = layoutBulletin(model, theme, measure, ctx.templates.root);
+    const plan = layoutBulletin(model, theme, measure, ctx.templates.root, theme.page.size, chartFigures(ctx));
     const texts = Object.entries(ctx.templates.liquid.files).map(([name, text]): [string, string] => [`${ctx.templates.root}/${name}`, text]);
     const glyphs = new GlyphChecker(ctx.theme, `${ctx.templates.root}/bulletin`, originIn([...texts, [ctx.data.file, ctx.data.text]]));
     const check = (lines: { pieces: { text: string; font: string }[] }[], where: string) => lines.forEach((l) => l.pieces.forEach((p) => glyphs.check(p.text, p.font, where)));

@@ -11,7 +11,7 @@ import { plainText, type Block, type Run } from '../../template/markdown.js';
 import { InputError } from '../../errors.js';
 import { breakLines, type Line, type Measure, type TextStyle } from './lines.js';
 import { flowBlocks, type FlowBlock, type Frame, type FlowResult } from './flow.js';
-import { keyFiguresBox, pullQuoteBox, type Box } from './boxes.js';
+import { chartBox, keyFiguresBox, pullQuoteBox, type Box, type ChartFigure } from './boxes.js';
 
 export const PAGE_SIZES = { LETTER: [612, 792], A4: [595.28, 841.89] } as const;
 export const PAGE_COUNT = 2;
@@ -75,7 +75,7 @@ function flowContent(model: BulletinModel, theme: Theme, body: { body: number; l
   return out;
 }
 
-export function layoutBulletin(model: BulletinModel, theme: Theme, measure: Measure, templatesRoot = 'templates', pageSize: keyof typeof PAGE_SIZES = theme.page.size): PagePlan {
+export function layoutBulletin(model: BulletinModel, theme: Theme, measure: Measure, templatesRoot = 'templates', pageSize: keyof typeof PAGE_SIZES = theme.page.size, figures: ChartFigure[] = []): PagePlan {
   const [W, H] = PAGE_SIZES[pageSize];
   const m = theme.page.margins;
   const contentW = W - m.left - m.right;
@@ -132,6 +132,10 @@ export function layoutBulletin(model: BulletinModel, theme: Theme, measure: Meas
   const optional: Box[] = [];
   if (model.keyFigures.length) optional.push(keyFiguresBox(theme, 'Key figures', model.keyFigures, colW, measure));
   if (model.pullQuote) optional.push(pullQuoteBox(theme, model.pullQuote.text, model.pullQuote.attribution, colW, measure));
+  for (const f of figures) {
+    if (f.column >= theme.page.columns) throw new InputError('E_LAYOUT', [{ file: 'templates/bulletin/bulletin.json', message: `chart "${f.id}" is set in column ${f.column}, but the theme has ${theme.page.columns} column(s), counted from 0` }]);
+    optional.push(chartBox(theme, f, colW, measure));
+  }
 
   const framesFor = (boxes: Box[]): { frames: Frame[]; placed: PagePlan['boxes'] } => {
     const frames: Frame[] = [];

@@ -50,9 +50,10 @@ function words(runs: Run[], style: TextStyle): Word[] {
   let pendingSpace = false;
   for (const run of runs) {
     const font = fontName(style.family, style.bold || run.bold, style.italic !== run.italic ? true : false);
-    for (const token of run.text.split(/(\s+)/)) {
+    // Only breaking spaces separate words: a no-break space keeps "$100 million" on one line.
+    for (const token of run.text.split(/([ \t\n]+)/)) {
       if (token === '') continue;
-      if (/^\s+$/.test(token)) {
+      if (/^[ \t\n]+$/.test(token)) {
         pendingSpace = true;
         continue;
       }

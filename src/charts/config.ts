@@ -1,0 +1,154 @@
+/**
+ * chartConfig: chart data + theme → a fresh chart.js configuration. Pure (no canvas, no I/O),
+ * so the mapping is testable; a new object every call, because chart.js mutates its config.
+ * House look: no box, no heavy grid, no value axis where bars carry their own labels.
+ */
+import type { ChartConfiguration, Plugin } from 'chart.js';
+import type { Theme } from '../model/theme.js';
+import { scaled } from '../template/filters.js';
+import { seriesColors } from './palette.js';
+import { formatValue, type BarData, type ChartData, type TimelineData } from './data.js';
+
+/** Type sizes in points at print size: the chart is drawn 1 px = 1 pt at the column width. */
+export const CHART_TYPE = { tick: 7.5, label: 7, legend: 7 } as const;
+
+// A white page behind the chart, drawn as a vector rect: chartjs-node-canvas's backgroundColour
+// (destination-over) makes cairo turn the whole SVG into one bitmap.
+const whiteFill: Plugin = {
+  id: 'whiteFill',
+  beforeDraw(c) {
+    c.ctx.save();
+    c.ctx.fillStyle = '#ffffff';
+    c.ctx.fillRect(0, 0, c.width, c.height);
+    c.ctx.restore();
+  },
+};
+
+/** Writes each bar's total at its end, so the chart needs no value axis. */
+function endLabels(labels: string[], theme: Theme, highlight?: number): Plugin<'bar'> {
+  return {
+    id: 'endLabels',
+    afterDatasetsDraw(c) {
+      const ctx = c.ctx;
+      ctx.save();
+      ctx.textBaseline = 'middle';
+      ctx.textAlign = 'left';
+      labels.forEach((text, i) => {
+        const ends = c.data.datasets.map((_, di) => c.getDatasetMeta(di).data[i]).filter((e) => e !== undefined);
+        const x = Math.max(...ends.map((e) => e.x));
+        const y = ends[0]?.y ?? 0;
+        ctx.font = `${i === highlight ? '600' : '400'} ${CHART_TYPE.label}px "Source Sans 3"`;
+        ctx.fillStyle = theme.colors.ink;
+        ctx.fillText(text, x + 3, y);
+      });
+      ctx.restore();
+    },
+  };
+}
+
+const axisFont = (size: number, weight = 400) => ({ size, weight, family: '"Source Sans 3"' });
+
+function barConfig(d: BarData, theme: Theme, locale: string): ChartConfiguration<'bar'> {
+  const stacked = d.series.length > 1;
+  const c = theme.colors;
+  const totals = d.labels.map((_, i) => d.series.reduce((s, x) => s + x.values[i]!, 0));
+  // Money keeps its sign; quantities drop the unit, which the title gives.
+  const endText = totals.map((v) => (d.unit.kind === 'money' ? formatValue(v, d.unit, locale) : scaled(v, locale, 2)));
+  const longest = Math.max(...endText.map((t) => t.length));
+  const stackColors = seriesColors(theme.palette, d.series.length);
+  const datasets = d.series.map((s, si) => ({
+    label: s.name,
+    data: [...s.values],
+    backgroundColor: d.highlight !== undefined ? d.labels.map((_, i) => (i === d.highlight ? c.accent : c.rule)) : stacked ? stackColors[si]! : c.accent,
+    // Thin white seams keep stacked segments apart in greyscale print.
+    borderColor: '#ffffff',
+    borderWidth: stacked ? 0.75 : 0,
+    barPercentage: 0.8,
+    categoryPercentage: 0.85,
+  }));
+  return {
+    type: 'bar',
+    data: { labels: [...d.labels], datasets },
+    options: {
+      indexAxis: d.horizontal ? 'y' : 'x',
+      animation: false,
+      responsive: false,
+      // Room at the bar ends for the labels (about 3.6 px per character at 7 pt).
+      layout: { padding: { right: d.horizontal ? Math.ceil(longest * 3.6) + 6 : 4, top: 2, bottom: 2, left: 0 } },
+      plugins: {
+        legend: stacked ? { display: true, position: 'top', align: 'start', labels: { boxWidth: 7, boxHeight: 7, padding: 5, font: axisFont(CHART_TYPE.legend), color: c.ink } } : { display: false },
+        title: { display: false },
+        tooltip: { enabled: false },
+      },
+      scales: {
+        [d.horizontal ? 'x' : 'y']: { display: false, stacked: true, beginAtZero: true },
+        [d.horizontal ? 'y' : 'x']: {
+          stacked: true,
+          grid: { display: false },
+          border: { display: true, color: c.muted, width: 0.5 },
+          ticks: { font: (tc: { index: number }) => axisFont(CHART_TYPE.tick, tc.index === d.highlight ? 600 : 400), color: c.ink, padding: 3, autoSkip: false },
+        },
+      },
+    },
+    plugins: [whiteFill as Plugin<'bar'>, endLabels(endText, theme, d.highlight)],
+  };
+}
+
+const POINT_STYLES = ['circle', 'rectRot', 'triangle', 'rect', 'star', 'crossRot'] as const;
+
+function timelineConfig(d: TimelineData, theme: Theme, locale: string): ChartConfiguration<'scatter'> {
+  const c = theme.colors;
+  const month = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
+  const monthLabel = new Map(d.months.map((m) => [m.x, month.format(new Date(`${m.date}-01T00:00:00Z`))]));
+  const datasets = d.series.map((s, si) => {
+    const color = theme.palette[si % theme.palette.length]!;
+    return {
+      label: s.name,
+      data: s.points.map((p) => ({ x: p.x, y: p.row })),
+      pointStyle: POINT_STYLES[si % POINT_STYLES.length]!,
+      pointRadius: 3.2,
+      // Month-precision dates are hollow: placed mid-month, but not a known day.
+      pointBackgroundColor: s.points.map((p) => (p.approximate ? '#ffffff' : color)),
+      pointBorderColor: color,
+      pointBorderWidth: 1.2,
+      backgroundColor: color,
+      borderColor: color,
+    };
+  });
+  return {
+    type: 'scatter',
+    data: { datasets },
+    options: {
+      animation: false,
+      responsive: false,
+      layout: { padding: { right: 6, top: 2, bottom: 0, left: 0 } },
+      plugins: {
+        legend: { display: true, position: 'top', align: 'start', labels: { usePointStyle: true, boxWidth: 6, boxHeight: 6, padding: 6, font: axisFont(CHART_TYPE.legend), color: c.ink } },
+        title: { display: false },
+        tooltip: { enabled: false },
+      },
+      scales: {
+        x: {
+          type: 'linear', min: 0, max: d.days,
+          afterBuildTicks: (axis) => { axis.ticks = d.months.map((m) => ({ value: m.x })); },
+          ticks: { callback: (v) => monthLabel.get(Number(v)) ?? '', font: axisFont(CHART_TYPE.tick), color: c.ink, maxRotation: 0, align: 'start' },
+          grid: { color: c.rule, lineWidth: 0.4, drawTicks: false },
+          border: { display: false },
+        },
+        y: {
+          type: 'linear', min: -0.6, max: d.rows.length - 0.4, reverse: true,
+          afterBuildTicks: (axis) => { axis.ticks = d.rows.map((_, i) => ({ value: i })); },
+          ticks: { callback: (v) => d.rows[Number(v)] ?? '', font: axisFont(CHART_TYPE.tick), color: c.ink, padding: 4 },
+          grid: { color: c.accentLight, lineWidth: 0.6, drawTicks: false },
+          border: { display: false },
+        },
+      },
+    },
+    plugins: [whiteFill as Plugin<'scatter'>],
+  };
+}
+
+/** A fresh chart.js configuration for one chart. */
+export function chartConfig(d: ChartData, theme: Theme, locale: string): ChartConfiguration {
+  return (d.kind === 'bar' ? barConfig(d, theme, locale) : timelineConfig(d, theme, locale)) as ChartConfiguration;
+}

@@ -1,0 +1,157 @@
+/**
+ * selectChartData: the figures a spec asks for, read from the dataset. Pure: no I/O, no
+ * clock. A spec that points at data the dataset lacks is an InputError naming charts.json.
+ */
+import type { Dataset, Measure } from '../dataset/schema.js';
+import { STATED_SYMBOLS } from '../dataset/schema.js';
+import { mustParse, startOf } from '../dataset/dates.js';
+import { money, quantity } from '../template/filters.js';
+import { specError, type BarSpec, type CompareSpec, type LoadedSpecs, type TimelineSpec } from './spec.js';
+
+/** How a value is written: money in one currency, or a quantity in a unit. */
+export type Unit = { kind: 'money'; currency: string } | { kind: 'quantity'; unit: string };
+
+/** Bars: one label per partner, one series per stack (one series when not stacked). */
+export interface BarData {
+  kind: 'bar';
+  labels: string[];
+  series: { name: string; values: number[] }[];
+  unit: Unit;
+  horizontal: boolean;
+  /** Index of the highlighted bar (per-partner charts). */
+  highlight?: number;
+  notes: string[];
+}
+
+/** One dot on a timeline: x is days after the window's first day. */
+export interface TimelinePoint { row: number; x: number; date: string; approximate: boolean; what: string }
+
+export interface TimelineData {
+  kind: 'timeline';
+  rows: string[];
+  series: { name: string; points: TimelinePoint[] }[];
+  /** Days in the window, and the first day of each month in it (for ticks). */
+  days: number;
+  months: { x: number; date: string }[];
+  notes: string[];
+}
+
+export type ChartData = BarData | TimelineData;
+
+const DAY = 86_400_000;
+const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
+
+/** Formats a value in the chart's unit with the shared filters, so figures read as in the prose. */
+export function formatValue(v: number, unit: Unit, locale: string): string {
+  return unit.kind === 'money' ? money(v, unit.currency, locale) : quantity({ value: v, unit: unit.unit }, locale);
+}
+
+// Which currency a bare sign leaves open; the note says so rather than guessing.
+const SIGN_NAMES: Record<string, string> = { $: 'dollar', '£': 'pound', '¥': 'yen or yuan', '€': 'euro' };
+
+function currencyNotes(currencies: Set<string>): string[] {
+  const list = [...currencies];
+  if (list.length > 1) return [`Amounts are in different currencies (${list.join(', ')}) and are shown as stated in the source, not converted.`];
+  const only = list[0];
+  if (only && (STATED_SYMBOLS as readonly string[]).includes(only) && only !== '€') {
+    return [`Amounts are as stated in the source, which gives only the sign “${only}” and does not say which ${SIGN_NAMES[only] ?? 'currency'}.`];
+  }
+  return [];
+}
+
+function partnersFor(d: Dataset, roles?: string[]) {
+  return d.partners.filter((p) => !roles || roles.includes(p.role));
+}
+
+/** The figure a measure contributes, per aid category when splitting by category. */
+function figuresOf(m: Measure, value: 'amount' | 'quantity'): { category: string; v: number }[] {
+  if (value === 'quantity') return 'quantity' in m ? [{ category: '', v: m.quantity.value }] : [];
+  if (m.type !== 'aid' || m.amount === undefined) return [];
+  // Components split a package; what they leave over stays in the package's own category.
+  const parts = (m.components ?? []).map((c) => ({ category: c.category, v: c.amount }));
+  const rest = m.amount - parts.reduce((s, p) => s + p.v, 0);
+  return rest > 0 ? [...parts, { category: m.category, v: rest }] : parts;
+}
+
+function unitOf(d: Dataset, spec: BarSpec | CompareSpec, loaded: LoadedSpecs, index: number, measures: Measure[]): { unit: Unit; notes: string[] } {
+  if (spec.value === 'quantity') {
+    const units = new Set(measures.flatMap((m) => ('quantity' in m ? [m.quantity.unit] : [])));
+    if (units.size > 1) throw specError(loaded, index, 'measure', `"${spec.measure}" measures use different units (${[...units].join(', ')}); they cannot share one axis`);
+    return { unit: { kind: 'quantity', unit: [...units][0]! }, notes: [] };
+  }
+  const currencies = new Set(measures.flatMap((m) => (m.type === 'aid' && m.amount !== undefined && m.currency ? [m.currency] : [])));
+  return { unit: { kind: 'money', currency: [...currencies][0] ?? '$' }, notes: currencyNotes(currencies) };
+}
+
+/** Bar data for a "bar" or "partner-compare" spec; `highlight` is a partner id. */
+export function selectBarData(d: Dataset, spec: BarSpec | CompareSpec, loaded: LoadedSpecs, index: number, highlight?: string): BarData {
+  if (spec.value === 'amount' && spec.measure !== 'aid') throw specError(loaded, index, 'value', `only "aid" measures have an amount; "${spec.measure}" measures do not`);
+  const measures = d.measures.filter((m) => m.type === spec.measure && figuresOf(m, spec.value).length > 0);
+  if (measures.length === 0) throw specError(loaded, index, 'measure', `no "${spec.measure}" measure in the data has ${spec.value === 'amount' ? 'an amount' : 'a quantity'}`);
+  const stack = spec.kind === 'bar' && spec.stackBy === 'category';
+  const categories = stack ? d.aidCategories : [{ id: '', label: spec.title }];
+  const rows = partnersFor(d, spec.roles).map((p) => {
+    const figs = measures.filter((m) => m.partner === p.id).flatMap((m) => figuresOf(m, spec.value));
+    const byCat = categories.map((c) => figs.filter((f) => !stack || f.category === c.id).reduce((s, f) => s + f.v, 0));
+    return { id: p.id, name: p.name, byCat, total: byCat.reduce((s, v) => s + v, 0) };
+  }).filter((r) => r.total > 0);
+  if (spec.sort !== 'data') rows.sort((a, b) => (spec.sort === 'desc' ? b.total - a.total : a.total - b.total));
+  const series = categories.map((c, ci) => ({ name: c.label, values: rows.map((r) => r.byCat[ci]!) })).filter((s) => s.values.some((v) => v > 0));
+  const { unit, notes } = unitOf(d, spec, loaded, index, measures);
+  const at = highlight === undefined ? -1 : rows.findIndex((r) => r.id === highlight);
+  return { kind: 'bar', labels: rows.map((r) => r.name), series, unit, horizontal: spec.kind === 'partner-compare' || spec.orientation === 'horizontal', ...(at >= 0 ? { highlight: at } : {}), notes };
+}
+
+/** Where a date sits in the window; month-precision dates sit mid-month and are marked approximate. */
+function place(date: string, first: number): { x: number; approximate: boolean } | null {
+  const p = mustParse(date);
+  if (p.precision === 'day') return { x: dayOf(startOf(p)) - first, approximate: false };
+  if (p.precision === 'month') return { x: dayOf(startOf(p)) + 14 - first, approximate: true };
+  return null; // a year or a decade is too coarse to place on a months axis
+}
+
+/** Timeline data: each partner's first dated measure of each type, and the events it took part in. */
+export function selectTimelineData(d: Dataset, spec: TimelineSpec, loaded: LoadedSpecs, index: number): TimelineData {
+  const first = dayOf(`${spec.from}-01`);
+  const [ty, tm] = spec.to.split('-').map(Number) as [number, number];
+  const end = dayOf(new Date(Date.UTC(ty, tm, 1)).toISOString().slice(0, 10));
+  if (end <= first) throw specError(loaded, index, 'to', `"to" (${spec.to}) must come after "from" (${spec.from})`);
+  const months: TimelineData['months'] = [];
+  for (let t = first; t < end;) {
+    const iso = new Date(t * DAY).toISOString().slice(0, 10);
+    months.push({ x: t - first, date: iso.slice(0, 7) });
+    const [y, m] = iso.split('-').map(Number) as [number, number];
+    t = dayOf(new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10));
+  }
+  const inWindow = (x: number) => x >= 0 && x < end - first;
+  const partners = partnersFor(d, spec.roles);
+  const rowOf = new Map(partners.map((p, i) => [p.id, i]));
+  const series = spec.firsts.map((f) => {
+    const points = partners.flatMap((p) => {
+      // Only `date` says when a measure was taken; `asOf` dates a running total, and undated measures are skipped.
+      const dated = d.measures.filter((m) => m.partner === p.id && m.type === f.measure && m.date).map((m) => ({ m, at: place(m.date!, first) }));
+      const hit = dated.filter((x) => x.at).sort((a, b) => a.at!.x - b.at!.x)[0];
+      return hit && inWindow(hit.at!.x) ? [{ row: rowOf.get(p.id)!, x: hit.at!.x, date: hit.m.date!, approximate: hit.at!.approximate, what: f.label.toLowerCase() }] : [];
+    });
+    return { name: f.label, points };
+  });
+  if (spec.events) {
+    const ev = spec.events;
+    const points = d.events.filter((e) => !ev.kinds || ev.kinds.includes(e.kind)).flatMap((e) => {
+      const at = place(e.date, first);
+      if (!at || !inWindow(at.x)) return [];
+      return e.participants.filter((id) => rowOf.has(id)).map((id) => ({ row: rowOf.get(id)!, x: at.x, date: e.date, approximate: at.approximate, what: e.name }));
+    });
+    series.push({ name: ev.label, points });
+  }
+  if (series.every((s) => s.points.length === 0)) throw specError(loaded, index, 'firsts', `no dated measure or event falls between ${spec.from} and ${spec.to}`);
+  // Keep only partners with at least one dot, in data order, and renumber rows.
+  const used = [...new Set(series.flatMap((s) => s.points.map((p) => p.row)))].sort((a, b) => a - b);
+  const renumber = new Map(used.map((r, i) => [r, i]));
+  const notes = series.some((s) => s.points.some((p) => p.approximate)) ? ['Hollow dots: the source gives only the month; they sit mid-month.'] : [];
+  return {
+    kind: 'timeline', rows: used.map((r) => partners[r]!.name),
+    series: series.map((s) => ({ name: s.name, points: s.points.map((p) => ({ ...p, row: renumber.get(p.row)! })) })),
+    days: end - first, months, notes,
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * renderCharts: every chart spec → SVG (vector, for the PDF) and PNG (for decks and the web),
+ * through chart.js 4 and chartjs-node-canvas 5. getCharts(ctx) renders once per build and
+ * caches the result in ctx.assets, so the PDF, the decks and the charts renderer share it.
+ */
+import path from 'node:path';
+import { registerFont } from 'canvas';
+import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
+import type { BuildContext } from '../compose/types.js';
+import type { ResolvedTheme } from '../model/theme.js';
+import { PAGE_SIZES } from '../compose/pdf/layout.js';
+import { InputError } from '../errors.js';
+import { loadChartSpecs, specError, type ChartSpec, type LoadedSpecs } from './spec.js';
+import { selectBarData, selectTimelineData, type ChartData } from './data.js';
+import { chartConfig } from './config.js';
+import { altTextOf, takeawayOf } from './takeaway.js';
+import { nativeChart, type NativeChart } from './native.js';
+
+/** One rendered chart with everything a document needs to place and describe it. */
+export interface RenderedChart {
+  /** File id: the spec id, or "<spec>-<partner>" for per-partner charts. */
+  id: string;
+  specId: string;
+  partner?: string;
+  title: string;
+  caption?: string;
+  /** The spec's note and the notes the data calls for (currencies, approximate dates). */
+  notes: string[];
+  takeaway: string;
+  alt: string;
+  /** Size at print, in points (1 px = 1 pt in the SVG). */
+  width: number;
+  height: number;
+  data: ChartData;
+  svg: string;
+  png: Buffer;
+  native: NativeChart;
+}
+
+/** Device pixels per point for PNGs: 1 px = 1 pt, so 5 gives 360 ppi at the printed size (3 would give only 216). */
+export const PNG_SCALE = 5;
+export const FONT_FAMILY = 'Source Sans 3';
+const ASSET_KEY = 'charts';
+
+/** The width a chart is drawn at: one column of the page, as the PDF sets it. */
+export function columnWidth(theme: ResolvedTheme['theme']): number {
+  const [W] = PAGE_SIZES[theme.page.size];
+  const content = W - theme.page.margins.left - theme.page.margins.right;
+  return (content - theme.page.gutter * (theme.page.columns - 1)) / theme.page.columns;
+}
+
+// canvas can register a font only from a file path, and only once per process per file.
+const registered = new Set<string>();
+function registerThemeFonts(root: string, theme: ResolvedTheme): void {
+  for (const [key, weight] of [['sans-regular', '400'], ['sans-bold', '600']] as const) {
+    const rel = theme.fontFiles[key];
+    if (!rel) continue;
+    const file = path.resolve(root, rel);
+    if (registered.has(file)) continue;
+    registerFont(file, { family: FONT_FAMILY, weight });
+    registered.add(file);
+  }
+}
+
+const canvases = new Map<string, ChartJSNodeCanvas>();
+/** One ChartJSNodeCanvas per size and type, reused across renders. */
+function canvasFor(width: number, height: number, type: 'svg' | 'png', ink: string): ChartJSNodeCanvas {
+  const key = `${width}x${height}:${type}:${ink}`;
+  let r = canvases.get(key);
+  if (r) return r;
+  r = new ChartJSNodeCanvas({
+    width, height, ...(type === 'svg' ? { type: 'svg' as const } : {}),
+    chartCallback: (C) => {
+      // Quoted: a bare `3` in the family makes canvas fall back to DejaVu without a word.
+      C.defaults.font.family = `"${FONT_FAMILY}"`;
+      C.defaults.color = ink;
+      if (type === 'png') C.defaults.devicePixelRatio = PNG_SCALE;
+    },
+  });
+  if (type === 'png') {
+    // An opaque context gives an RGB PNG without alpha (colour type 2), as print workflows want.
+    const inner = r as unknown as { _createCanvas: (w: number, h: number, t?: string) => { getContext(k: string, o: object): unknown } };
+    const orig = inner._createCanvas;
+    inner._createCanvas = (w, h, t) => {
+      const c = orig(w, h, t);
+      c.getContext('2d', { alpha: false });
+      return c;
+    };
+  }
+  canvases.set(key, r);
+  return r;
+}
+
+/** cairo numbers its surfaces per process; fix them so the same spec gives the same bytes. */
+export function normaliseSvg(svg: string): string {
+  const ids = new Map<string, string>();
+  return svg.replace(/surface\d+/g, (m) => {
+    if (!ids.has(m)) ids.set(m, `surface${ids.size + 1}`);
+    return ids.get(m)!;
+  });
+}
+
+interface Instance { spec: ChartSpec; index: number; partner?: string }
+
+function chartData(ctx: BuildContext, loaded: LoadedSpecs, inst: Instance): ChartData | null {
+  const { spec, index } = inst;
+  if (spec.kind === 'timeline') return selectTimelineData(ctx.dataset, spec, loaded, index);
+  const d = selectBarData(ctx.dataset, spec, loaded, index, inst.partner);
+  // A partner without this figure gets no comparison chart rather than an empty one.
+  return inst.partner !== undefined && d.highlight === undefined ? null : d;
+}
+
+/** Renders one chart to SVG and PNG from a fresh config each time. */
+export function renderChart(ctx: BuildContext, loaded: LoadedSpecs, inst: Instance): RenderedChart | null {
+  const data = chartData(ctx, loaded, inst);
+  if (!data) return null;
+  const theme = ctx.theme.theme;
+  const locale = ctx.dataset.bulletin.locale;
+  registerThemeFonts(ctx.templates.root, ctx.theme);
+  const width = Math.round(columnWidth(theme));
+  const height = inst.spec.height;
+  const svgRaw = canvasFor(width, height, 'svg', theme.colors.ink).renderToBufferSync(chartConfig(data, theme, locale), 'image/svg+xml');
+  const png = canvasFor(width, height, 'png', theme.colors.ink).renderToBufferSync(chartConfig(data, theme, locale), 'image/png');
+  const take = takeawayOf(inst.spec.takeaway, data, locale);
+  if (take.missing.length) throw specError(loaded, inst.index, 'takeaway', `unknown slot${take.missing.length > 1 ? 's' : ''} ${take.missing.map((m) => `{${m}}`).join(', ')} for a ${inst.spec.kind} chart`);
+  return {
+    id: inst.partner ? `${inst.spec.id}-${inst.partner}` : inst.spec.id, specId: inst.spec.id, ...(inst.partner ? { partner: inst.partner } : {}),
+    title: inst.spec.title, ...(inst.spec.caption ? { caption: inst.spec.caption } : {}),
+    notes: [...(inst.spec.note ? [inst.spec.note] : []), ...data.notes],
+    takeaway: take.text, alt: altTextOf(inst.spec.title, data, locale), width, height, data,
+    svg: normaliseSvg(svgRaw.toString('utf8')), png, native: nativeChart(data, theme, inst.spec.title),
+  };
+}
+
+/** Every chart: bulletin-wide specs once, per-partner specs once per deck partner. */
+export function renderCharts(ctx: BuildContext): RenderedChart[] {
+  const loaded = loadChartSpecs(ctx.templates);
+  const instances: Instance[] = loaded.specs.flatMap((spec, index): Instance[] => (spec.kind === 'partner-compare' ? ctx.partners.map((partner) => ({ spec, index, partner })) : [{ spec, index }]));
+  return instances.flatMap((inst) => renderChart(ctx, loaded, inst) ?? []);
+}
+
+/** The build's charts, rendered on first use and shared by every renderer. */
+export function getCharts(ctx: BuildContext): RenderedChart[] {
+  let charts = ctx.assets.get(ASSET_KEY) as RenderedChart[] | undefined;
+  if (!charts) {
+    charts = renderCharts(ctx);
+    ctx.assets.set(ASSET_KEY, charts);
+  }
+  return charts;
+}
+
+/** A bulletin-wide chart by spec id, or an InputError naming where it was asked for. */
+export function chartById(ctx: BuildContext, id: string, where: { file: string; line?: number; column?: number; path: string }): RenderedChart {
+  const c = getCharts(ctx).find((x) => x.id === id && x.partner === undefined);
+  if (!c) throw new InputError('E_LAYOUT', [{ ...where, message: `no bulletin-wide chart "${id}" in charts/charts.json; known: ${getCharts(ctx).filter((x) => !x.partner).map((x) => x.id).join(', ')}` }]);
+  return c;
+}
