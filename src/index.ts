@@ -33,6 +33,10 @@ export interface BuildOptions {
   only?: string[];
   /** Seconds since the epoch for dates inside files (SOURCE_DATE_EPOCH). */
   sourceDateEpoch?: string;
+  /** Paper size for the PDF, overriding the theme. */
+  paper?: 'LETTER' | 'A4';
+  /** Add 3 mm bleed, BleedBox and crop marks for press. */
+  bleed?: boolean;
 }
 
 /** The build clock: SOURCE_DATE_EPOCH when given, else the bulletin's date, else its latest dated fact. */
@@ -69,7 +73,7 @@ export async function prepare(options: BuildOptions): Promise<BuildContext> {
   const engine = createEngine(templates.liquid, dataset.bulletin.locale);
   const scope = buildScope(dataset, engine.has);
   const bulletin = buildBulletinModel(dataset, templates, engine, scope);
-  return { dataset, data: { file, text }, templates, theme, engine, scope, bulletin, partners: selectPartners(dataset, options.partners), clock: buildClock(dataset, options.sourceDateEpoch), assets: new Map() };
+  return { dataset, data: { file, text }, templates, theme, engine, scope, bulletin, partners: selectPartners(dataset, options.partners), clock: buildClock(dataset, options.sourceDateEpoch), print: { ...(options.paper ? { paper: options.paper } : {}), bleed: options.bleed ?? false }, assets: new Map() };
 }
 
 /** Builds every artifact and writes it (atomically) with the manifest last. */

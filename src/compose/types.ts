@@ -29,6 +29,8 @@ export interface BuildContext {
   partners: string[];
   /** The build clock: from SOURCE_DATE_EPOCH or the data, never "now". */
   clock: Date;
+  /** Print options: paper overrides the theme's page size; bleed adds 3 mm and crop marks. */
+  print: { paper?: 'LETTER' | 'A4'; bleed: boolean };
   /** Shared, lazily rendered assets (charts are rendered once for all formats). */
   assets: Map<string, unknown>;
 }

@@ -20,7 +20,7 @@ export interface Box {
 export type BoxContent =
   | { kind: 'key-figures'; title: string; items: { lines: Line[] }[]; leading: number; pad: number }
   | { kind: 'pull-quote'; lines: Line[]; leading: number; attribution: Line[]; attrLeading: number }
-  | { kind: 'chart'; title: Line[]; titleLeading: number; svg: string; top: number; chartW: number; chartH: number; notes: Line[]; noteLeading: number };
+  | { kind: 'chart'; title: Line[]; titleLeading: number; svg: string; alt: string; top: number; chartW: number; chartH: number; notes: Line[]; noteLeading: number };
 
 /** A chart to set into a column: where it goes and what it shows. */
 export interface ChartFigure {
@@ -35,6 +35,8 @@ export interface ChartFigure {
   height: number;
   /** Notes and source, set small under the chart. */
   note: string;
+  /** Alternative text for the figure (screen readers, the structure tree). */
+  alt: string;
 }
 
 /** Space between a chart box and the text it borders. */
@@ -53,7 +55,7 @@ export function chartBox(theme: Theme, f: ChartFigure, width: number, measure: M
   const top = f.position === 'bottom' ? CHART_GAP : 0;
   return {
     id: `chart ${f.id}`, page: f.page, column: f.column, position: f.position, height: body + CHART_GAP, cutPriority: f.cutPriority,
-    content: { kind: 'chart', title, titleLeading, svg: f.svg, top, chartW: width, chartH, notes, noteLeading: n.leading },
+    content: { kind: 'chart', title, titleLeading, svg: f.svg, alt: f.alt, top, chartW: width, chartH, notes, noteLeading: n.leading },
   };
 }
 

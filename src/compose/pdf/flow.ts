@@ -21,6 +21,8 @@ export interface FlowBlock {
   before: number;
   /** Where the text came from, for messages. */
   where: string;
+  /** Index of the section the block belongs to (0 = introduction), for the structure tree. */
+  section: number;
 }
 
 export interface PlacedLine {
@@ -32,6 +34,8 @@ export interface PlacedLine {
   width: number;
   /** The block the line belongs to (for messages). */
   where: string;
+  /** Index of that block in the flow. */
+  block: number;
 }
 
 export interface FlowResult {
@@ -79,7 +83,7 @@ export function flowBlocks(blocks: FlowBlock[], frames: Frame[], extraGap = 0): 
         if (!frames[fi]) return overflowFrom(blocks, bi, li, placed, slack);
       }
       const f = frames[fi]!;
-      placed.push({ frame: fi, x: f.x, y, line: b.lines[li]!, leading: b.leading, width: f.w, where: b.where });
+      placed.push({ frame: fi, x: f.x, y, line: b.lines[li]!, leading: b.leading, width: f.w, where: b.where, block: bi });
       y += b.leading;
     }
   }

@@ -3,7 +3,9 @@ import PDFDocument from 'pdfkit';
 import type { Artifact, BuildContext, Renderer } from '../types.js';
 import { registerFonts, GlyphChecker, originIn, type Doc } from './fonts.js';
 import { layoutBulletin } from './layout.js';
-import { drawPlan } from './draw.js';
+import { paintPlan, pageGeometry } from './paint.js';
+import { attachSourceData, escapeXmp } from './standards.js';
+import path from 'node:path';
 import type { ChartFigure } from './boxes.js';
 import { getCharts } from '../../charts/render.js';
 
@@ -17,7 +19,7 @@ function chartFigures(ctx: BuildContext): ChartFigure[] {
     const c = charts.find((x) => x.id === f.chart && x.partner === undefined);
     if (!c) return [];
     const note = [...c.notes, `Source: ${sources}.`].join(' ');
-    return [{ id: c.id, page: f.page, column: f.column, position: f.position, cutPriority: f.cutPriority, title: c.title, svg: c.svg, width: c.width, height: c.height, note }];
+    return [{ id: c.id, page: f.page, column: f.column, position: f.position, cutPriority: f.cutPriority, title: c.title, svg: c.svg, width: c.width, height: c.height, note, alt: `${c.alt} ${c.takeaway}` }];
   });
 }
 
@@ -30,32 +32,39 @@ function collect(doc: Doc): Promise<Uint8Array> {
   });
 }
 
+/** 3 mm of bleed, in points. */
+const BLEED_PT = (3 / 25.4) * 72;
+
 export const pdfRenderer: Renderer = {
   name: 'pdf',
   async render(ctx: BuildContext): Promise<Artifact[]> {
     const theme = ctx.theme.theme;
     const model = ctx.bulletin;
+    const info = {
+      Title: model.meta.title, Author: model.meta.authors.map((a) => a.name).join(', '), Subject: model.meta.subtitle ?? model.meta.topic ?? model.meta.series,
+      Keywords: [model.meta.series, ...ctx.dataset.partners.map((p) => p.name)].join(', '), Creator: 'bulletin', Producer: 'bulletin', CreationDate: ctx.clock, ModDate: ctx.clock,
+    };
+    // The file ID is derived from `info`, so fixed dates here make the bytes reproducible (pdfkit#1183).
     const doc: Doc = new PDFDocument({
-      size: theme.page.size,
-      margin: 0,
-      autoFirstPage: true,
-      pdfVersion: '1.7',
-      lang: model.meta.locale,
-      displayTitle: true,
-      info: { Title: model.meta.title, Author: model.meta.authors.map((a) => a.name).join(', '), Subject: model.meta.topic ?? model.meta.series, Creator: 'bulletin', Producer: 'bulletin', CreationDate: ctx.clock, ModDate: ctx.clock },
-    });
+      autoFirstPage: false, margin: 0, pdfVersion: '1.7', subset: 'PDF/A-3b', tagged: true, lang: model.meta.locale, displayTitle: true, info,
+    } as PDFKit.PDFDocumentOptions);
+    escapeXmp(doc);
     registerFonts(doc, ctx.theme);
     const measure = (text: string, font: string, size: number) => doc.font(font).fontSize(size).widthOfString(text);
-    const plan = layoutBulletin(model, theme, measure, ctx.templates.root, theme.page.size, chartFigures(ctx));
+    const paper = ctx.print.paper ?? theme.page.size;
+    const plan = layoutBulletin(model, theme, measure, ctx.templates.root, paper, chartFigures(ctx));
     const texts = Object.entries(ctx.templates.liquid.files).map(([name, text]): [string, string] => [`${ctx.templates.root}/${name}`, text]);
     const glyphs = new GlyphChecker(ctx.theme, `${ctx.templates.root}/bulletin`, originIn([...texts, [ctx.data.file, ctx.data.text]]));
     const check = (lines: { pieces: { text: string; font: string }[] }[], where: string) => lines.forEach((l) => l.pieces.forEach((p) => glyphs.check(p.text, p.font, where)));
-    check(plan.header.title.lines, 'title');
-    check(plan.header.standfirst.lines, 'standfirst');
+    for (const b of [plan.header.title, plan.header.subtitle, plan.header.byline, plan.header.standfirst]) if (b) check(b.lines, 'the bulletin header');
     plan.flow.placed.forEach((p) => check([p.line], p.where));
+    plan.backMatter.blocks.forEach((b) => check(b.lines, 'the back matter'));
     glyphs.finish();
+    const print = { bleed: ctx.print.bleed ? BLEED_PT : 0 };
     const done = collect(doc);
-    drawPlan(doc, plan, theme);
+    doc.addPage({ size: pageGeometry(plan, print).media, margin: 0 });
+    attachSourceData(doc, path.basename(ctx.data.file), ctx.data.text, ctx.clock);
+    paintPlan(doc, plan, theme, model.meta.locale, print);
     doc.end();
     return [{ path: 'bulletin.pdf', kind: 'pdf', bytes: await done, pages: 2 }];
   },

@@ -31,6 +31,10 @@ export interface PagePlan {
   header: { series: string; publisher: string; ruleY: number; title: TextBlock; subtitle?: TextBlock; byline: TextBlock; standfirst: TextBlock; bottomRuleY: number };
   columns: { width: number; frames: Frame[] };
   flow: FlowResult;
+  /** The flow's blocks: kind and section, for the structure tree. */
+  blocks: { kind: FlowBlock['kind']; section: number }[];
+  /** Section titles in reading order: the introduction (''), the sections, the conclusion. */
+  sectionTitles: string[];
   boxes: (Box & { x: number; y: number; width: number })[];
   backMatter: { y: number; blocks: TextBlock[]; ruleY: number };
   footerY: number;
@@ -60,16 +64,19 @@ function flowContent(model: BulletinModel, theme: Theme, body: { body: number; l
     for (const b of blocks) {
       for (const runs of blockRuns(b)) {
         const afterHeading = out[out.length - 1]?.kind === 'heading';
-        out.push({ kind: 'para', lines: breakLines(runs, bodyStyle, width, measure), leading: body.leading, before: afterHeading ? 2 : body.leading * 0.5, where });
+        out.push({ kind: 'para', lines: breakLines(runs, bodyStyle, width, measure), leading: body.leading, before: afterHeading ? 2 : body.leading * 0.5, where, section });
       }
     }
   };
-  const heading = (text: string) => out.push({ kind: 'heading', lines: breakLines([{ text: text.toUpperCase() }], headStyle, width, measure), leading: h.leading, before: body.leading * 1.1, where: `section "${text}"` });
+  let section = 0;
+  const heading = (text: string) => out.push({ kind: 'heading', lines: breakLines([{ text: text.toUpperCase() }], headStyle, width, measure), leading: h.leading, before: body.leading * 1.1, where: `section "${text}"`, section });
   paras(model.intro, 'introduction');
   for (const s of model.sections) {
+    section++;
     heading(s.heading);
     paras(s.blocks, `section "${s.heading}"`);
   }
+  section++;
   heading(model.conclusion.heading);
   paras(model.conclusion.blocks, 'conclusion');
   return out;
@@ -177,7 +184,7 @@ export function layoutBulletin(model: BulletinModel, theme: Theme, measure: Meas
       const best = spread(blocks, frames, steps[si]!.leading, flow);
       return {
         size: [W, H], header: { series: model.meta.series, publisher: model.meta.publisher, ruleY, title, ...(subtitle ? { subtitle } : {}), byline, standfirst, bottomRuleY },
-        columns: { width: colW, frames }, flow: best.flow, boxes: placed, backMatter: { y: backTop, blocks: backBlocks, ruleY: backTop - 8 }, footerY,
+        columns: { width: colW, frames }, flow: best.flow, blocks: blocks.map((b) => ({ kind: b.kind, section: b.section })), sectionTitles: ['', ...model.sections.map((s) => s.heading), model.conclusion.heading], boxes: placed, backMatter: { y: backTop, blocks: backBlocks, ruleY: backTop - 8 }, footerY,
         step: si, stepCount: steps.length, extraGap: best.extraGap, cut,
       };
     }

@@ -68,8 +68,23 @@ function words(runs: Run[], style: TextStyle): Word[] {
 }
 
 function hyphenate(text: string): string[] {
-  if (text.length < 7 || /[\d/@]/.test(text)) return [text];
+  if (text.length < 7 || /[\d/@\u00a0]/.test(text)) return [text];
   return en.hyphenateSync(text, { hyphenChar: SOFT, minWordLength: 7 }).split(SOFT);
+}
+
+/**
+ * Places where a word may be split, longest head first: hyphenation points (the head gets
+ * a hyphen) and, only when `relaxNbsp`, its no-break spaces — a figure kept with its word
+ * is worth less than a line with gaps as wide as a river.
+ */
+function splits(text: string, relaxNbsp: boolean): { head: string; tail: string }[] {
+  const out: { head: string; tail: string }[] = [];
+  const syl = hyphenate(text);
+  for (let k = syl.length - 1; k >= 1; k--) out.push({ head: `${syl.slice(0, k).join('')}-`, tail: syl.slice(k).join('') });
+  if (relaxNbsp) {
+    for (let i = text.lastIndexOf('\u00a0'); i > 0; i = text.lastIndexOf('\u00a0', i - 1)) out.push({ head: text.slice(0, i), tail: text.slice(i + 1) });
+  }
+  return out;
 }
 
 /** Lays out runs in lines no wider than `width`. */
@@ -84,16 +99,13 @@ export function breakLines(runs: Run[], style: TextStyle, width: number, measure
     currentW = 0;
   };
   /** Puts the longest hyphenated head of a word that fits in `room` on this line, the tail on the next. */
-  const placeHyphenated = (part: Word['parts'][number], room: number, spaced: boolean): boolean => {
-    const syl = hyphenate(part.text);
-    for (let k = syl.length - 1; k >= 1; k--) {
-      const headText = `${syl.slice(0, k).join('')}-`;
+  const placeHyphenated = (part: Word['parts'][number], room: number, spaced: boolean, relaxNbsp: boolean): boolean => {
+    for (const { head: headText, tail } of splits(part.text, relaxNbsp)) {
       const hw = measure(headText, part.font, part.size);
       if (hw > room) continue;
       current.push({ ...part, text: headText, width: hw, spaceBefore: spaced });
       currentW += (spaced ? spaceW : 0) + hw;
       push(false);
-      const tail = syl.slice(k).join('');
       const tw = measure(tail, part.font, part.size);
       current.push({ ...part, text: tail, width: tw, spaceBefore: false });
       currentW = tw;
@@ -113,7 +125,10 @@ export function breakLines(runs: Run[], style: TextStyle, width: number, measure
       continue;
     }
     const room = width - currentW - gap;
-    if (w.parts.length === 1 && current.length && room > width * 0.15 && placeHyphenated(w.parts[0]!, room, gap > 0)) continue;
+    // Hyphenate only when the line would otherwise be loose: more than 60% extra per space.
+    const spaces = current.filter((p, i) => i > 0 && p.spaceBefore).length;
+    const stretch = (width - currentW) / Math.max(1, spaces);
+    if (w.parts.length === 1 && current.length && stretch > spaceW * 0.6 && placeHyphenated(w.parts[0]!, room, gap > 0, stretch > spaceW * 1.5)) continue;
     push(false);
     const fresh = wordPieces(w, true);
     current.push(...fresh);
