@@ -34,9 +34,18 @@ export async function cli(args: string[], env: Record<string, string | undefined
   return { code, out, err };
 }
 
-/** Text of a PDF via poppler's pdftotext (installed by .ci/run). */
-export function pdfText(file: string, layout = false): string {
-  return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), file, '-'], { encoding: 'utf8' });
+/**
+ * Text of a PDF via poppler's pdftotext (installed by .ci/run). `raw` is content-stream
+ * order, which the renderer writes in reading order (column 1, column 2, then boxes).
+ */
+export function pdfText(file: string, mode: 'raw' | 'layout' | 'physical' = 'raw'): string {
+  const flag = mode === 'raw' ? ['-raw'] : mode === 'layout' ? ['-layout'] : [];
+  return execFileSync('pdftotext', [...flag, file, '-'], { encoding: 'utf8' });
+}
+
+/** PDF text with line-end hyphens and line breaks folded, for searching figures. */
+export function pdfReadingText(file: string): string {
+  return pdfText(file).replace(/-\n/g, '').replace(/\s+/g, ' ');
 }
 
 export function pdfInfo(file: string): Record<string, string> {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { checkDatasetFile } from '../src/load/dataset.js';
 import { precisionOf } from '../src/template/filters.js';
 import type { Dataset } from '../src/dataset/schema.js';
-import { cli, dataWith, pdfText, tempDir, SEED_DATA } from './helpers.js';
+import { cli, dataWith, pdfReadingText, tempDir, SEED_DATA } from './helpers.js';
 
 /** [measure id, amount or quantity, date, asOf, precision of the date] as the seed states them. */
 const SEED_MEASURES: [string, number | null, string | null, string | null][] = [
@@ -85,7 +85,7 @@ describe('the PDF shows the data', () => {
   it('prints every seed figure, partner section and the author', async () => {
     const out = tempDir();
     expect((await cli(['build', '--out', out, '--only', 'pdf'])).code).toBe(0);
-    const text = pdfText(path.join(out, 'bulletin.pdf')).replace(/-\n/g, '').replace(/\s+/g, ' ');
+    const text = pdfReadingText(path.join(out, 'bulletin.pdf'));
     for (const figure of SEED_FIGURES_IN_PDF) expect(text, figure).toContain(figure);
     for (const heading of ['JAPAN', 'SOUTH KOREA', 'AUSTRALIA', 'NEW ZEALAND']) expect(text).toContain(heading);
   });
@@ -93,7 +93,7 @@ describe('the PDF shows the data', () => {
     const out = tempDir();
     const file = dataWith([['"value": 22500000', '"value": 23400000']]);
     expect((await cli(['build', '--out', out, '--data', file, '--only', 'pdf'])).code).toBe(0);
-    const text = pdfText(path.join(out, 'bulletin.pdf')).replace(/-\n/g, '').replace(/\s+/g, ' ');
+    const text = pdfReadingText(path.join(out, 'bulletin.pdf'));
     expect(text).toContain('23.4 million barrels');
     expect(text).not.toContain('22.5 million');
     expect(readFileSync(SEED_DATA, 'utf8')).toContain('22500000');
