@@ -1,7 +1,8 @@
 /** The renderer registry: one line per output format. */
 import type { Renderer } from './types.js';
 import { pdfRenderer } from './pdf/index.js';
+import { decksRenderer } from './pptx/index.js';
 
-export const RENDERERS: readonly Renderer[] = [pdfRenderer];
+export const RENDERERS: readonly Renderer[] = [pdfRenderer, decksRenderer];
 
 export const FORMAT_NAMES = RENDERERS.map((r) => r.name);
