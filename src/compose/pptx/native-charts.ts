@@ -14,9 +14,11 @@ export interface NativeBarChart {
   values: number[];
   /** Colour per bar (#-less hex), always as many as values so pptxgenjs never picks a random one. */
   colors: string[];
-  /** Excel number format for the value labels. */
+  /** Excel number format for the value labels (values stay the dataset's own figures). */
   format: string;
   altText: string;
+  /** Each value as prose writes it ("$300 million"), for callouts. */
+  display: string[];
 }
 
 interface PaletteInput {
@@ -27,9 +29,22 @@ interface PaletteInput {
 
 const hex = (c: string) => c.replace(/^#/, '').toUpperCase();
 
-/** "#,##0" scaled to millions with a unit suffix, so the cells keep the dataset's own figures. */
-function millionsFormat(prefix: string, suffix: string): string {
-  return `"${prefix}"#,##0.0,,"${suffix}"`;
+/**
+ * An Excel format that shows values in millions (the ",," scaling) with a prefix and suffix,
+ * so the chart's cells keep the dataset's own figures; one decimal only when a value needs it.
+ */
+function millionsFormat(prefix: string, suffix: string, values: number[]): string {
+  const decimals = values.some((v) => v % 1e6 !== 0) ? '.0' : '';
+  return `${prefix ? `"${prefix}"` : ''}#,##0${decimals},,"${suffix}"`;
+}
+
+/**
+ * Bar charts plot the first category at the bottom; we give rows largest first (for alt
+ * text) and hand them to the chart reversed, so the largest bar sits at the top.
+ */
+function bottomUp(c: NativeBarChart): NativeBarChart {
+  const rev = <T>(xs: T[]) => [...xs].reverse();
+  return { ...c, labels: rev(c.labels), values: rev(c.values), colors: rev(c.colors), display: rev(c.display) };
 }
 
 /** A partner's aid with stated amounts, summed by category, largest first. */
@@ -46,18 +61,19 @@ export function aidByCategory(p: Rec, colors: PaletteInput, locale: string): Nat
   const rows = [...sums.entries()].sort((a, b) => b[1].amount - a[1].amount);
   const currency = rows[0]![1].currency;
   const described = rows.map(([l, v]) => `${l} ${money(v.amount, v.currency, locale)}`).join('; ');
-  return {
+  return bottomUp({
     name: 'Aid committed',
     labels: rows.map(([l]) => l),
     values: rows.map(([, v]) => v.amount),
     colors: rows.map((_, i) => hex(colors.palette[i % colors.palette.length]!)),
-    format: millionsFormat(currency, 'M'),
+    format: millionsFormat(currency, 'M', rows.map(([, v]) => v.amount)),
+    display: rows.map(([, v]) => money(v.amount, v.currency, locale)),
     altText: `Bar chart: ${p.name}'s aid to Ukraine by category, in ${currency} millions; ${described}.`,
-  };
+  });
 }
 
 /** One figure per peer, this partner's bar in the accent colour and the others muted. */
-function compare(peers: Rec[], highlight: string, colors: PaletteInput, value: (p: Rec) => number | null, name: string, format: string, words: (p: Rec) => string, what: string): NativeBarChart | null {
+function compare(peers: Rec[], highlight: string, colors: PaletteInput, value: (p: Rec) => number | null, name: string, format: (values: number[]) => string, words: (p: Rec) => string, what: string): NativeBarChart | null {
   const rows = peers.flatMap((p) => {
     const v = value(p);
     return v === null ? [] : [{ p, v }];
@@ -65,14 +81,15 @@ function compare(peers: Rec[], highlight: string, colors: PaletteInput, value: (
   if (rows.length < 2 || !rows.some((r) => r.p.id === highlight)) return null;
   rows.sort((a, b) => b.v - a.v);
   const self = rows.find((r) => r.p.id === highlight)!;
-  return {
+  return bottomUp({
     name,
     labels: rows.map((r) => String(r.p.name)),
     values: rows.map((r) => r.v),
     colors: rows.map((r) => hex(r.p.id === highlight ? colors.accent : colors.muted)),
-    format,
+    format: format(rows.map((r) => r.v)),
+    display: rows.map((r) => words(r.p)),
     altText: `Bar chart: ${what} by partner, ${self.p.name} highlighted; ${rows.map((r) => `${r.p.name} ${words(r.p)}`).join(', ')}.`,
-  };
+  });
 }
 
 /** Stated aid totals of each peer (one currency each), this partner highlighted. */
@@ -81,7 +98,7 @@ export function aidComparison(peers: Rec[], highlight: string, colors: PaletteIn
   const currencies = new Set(peers.map((p) => total(p)?.currency).filter(Boolean));
   if (currencies.size !== 1) return null;
   const [currency] = [...currencies] as string[];
-  return compare(peers, highlight, colors, (p) => total(p)?.amount ?? null, 'Aid with a stated amount', millionsFormat(currency!, 'M'), (p) => money(total(p)!.amount, currency!, locale), `aid with a stated amount, in ${currency} millions,`);
+  return compare(peers, highlight, colors, (p) => total(p)?.amount ?? null, 'Aid with a stated amount', (v) => millionsFormat(currency!, 'M', v), (p) => money(total(p)!.amount, currency!, locale), `aid with a stated amount, in ${currency} millions,`);
 }
 
 /** Emergency oil released by each peer, this partner highlighted. */
@@ -90,5 +107,5 @@ export function oilComparison(peers: Rec[], highlight: string, colors: PaletteIn
   const units = new Set(peers.map((p) => q(p)?.unit).filter(Boolean));
   if (units.size !== 1) return null;
   const [unit] = [...units] as string[];
-  return compare(peers, highlight, colors, (p) => q(p)?.value ?? null, 'Emergency oil released', '#,##0.0,,"M"', (p) => quantity(q(p)!, locale), `emergency oil released, in millions of ${unit},`);
+  return compare(peers, highlight, colors, (p) => q(p)?.value ?? null, 'Emergency oil released', (v) => millionsFormat('', 'M', v), (p) => quantity(q(p)!, locale), `emergency oil released, in millions of ${unit},`);
 }

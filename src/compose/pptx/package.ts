@@ -8,6 +8,8 @@
  * - created/modified come from the build clock, not "now", also inside the chart workbooks
  *   (the embedded xlsx carry new Date() too); zip entries get fixed dates, a sorted order
  *   with [Content_Types].xml first, and DEFLATE.
+ * - speaker notes are one string in pptxgenjs (addNotes); a newline inside <a:t> is not a
+ *   paragraph break in PowerPoint, so each line becomes its own paragraph.
  * - the theme's colour scheme is replaced by the house palette, so "theme colours" in
  *   PowerPoint's pickers are ours.
  */
@@ -87,6 +89,13 @@ function houseColours(xml: string, theme: Theme): string {
   return out;
 }
 
+/** Splits each notes text run at its newlines into separate paragraphs with the same run properties. */
+export function splitNoteParagraphs(xml: string): string {
+  return xml.replace(/<a:p>(<a:r>(<a:rPr[^>]*\/>)<a:t>)([^<]*)(<\/a:t><\/a:r>)/g, (all, open: string, rpr: string, text: string, close: string) =>
+    text.includes('\n') ? `<a:p>${open}${text.split('\n').join(`${close}</a:p><a:p><a:r>${rpr}<a:t>`)}${close}` : all,
+  );
+}
+
 /** Re-zips deterministically: sorted entries, [Content_Types].xml first, fixed dates, DEFLATE. */
 async function rezip(zip: JSZip, clock: Date): Promise<Buffer> {
   const out = new JSZip();
@@ -115,6 +124,9 @@ export async function finishPackage(bytes: Uint8Array, props: DocProps, theme: T
   zip.file('docProps/core.xml', coreXml(props, iso));
   for (const name of Object.keys(zip.files).filter((n) => /^ppt\/theme\/theme\d+\.xml$/.test(n))) {
     zip.file(name, houseColours(await zip.file(name)!.async('string'), theme));
+  }
+  for (const name of Object.keys(zip.files).filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n))) {
+    zip.file(name, splitNoteParagraphs(await zip.file(name)!.async('string')));
   }
   await fixEmbeddedWorkbooks(zip, clock);
   return new Uint8Array(await rezip(zip, clock));

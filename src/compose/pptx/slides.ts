@@ -28,7 +28,9 @@ export function addSlide(env: SlideEnv, s: DeckSlide): void {
   else {
     title(env, slide, s);
     const chart = env.chart(s.kind);
-    if (chart) withChart(env, slide, s, chart);
+    // A one-bar chart says nothing a number cannot: show the figure itself instead.
+    if (chart && chart.values.length === 1) withCallout(env, slide, s, chart);
+    else if (chart) withChart(env, slide, s, chart);
     else if (s.kind === 'quotes') quotes(env, slide, s);
     else body(env, slide, s, { x: GRID.left, y: GRID.bodyY, w: GRID.contentW, h: GRID.bodyBottom - GRID.bodyY });
   }
@@ -124,3 +126,15 @@ function withChart(env: SlideEnv, slide: P.Slide, s: DeckSlide, chart: NativeBar
   body(env, slide, s, { x, y: top, w: GRID.width - GRID.right - x, h });
 }
 
+
+/** One figure, large, with its label; the commentary on the right as on chart slides. */
+function withCallout(env: SlideEnv, slide: P.Slide, s: DeckSlide, chart: NativeBarChart): void {
+  const figure = chart.display[0]!;
+  const big: Para[] = [
+    { runs: [{ text: figure }], family: 'serif', scale: 1, color: env.c.accent, bold: true, after: 0.15 },
+    { runs: [{ text: chart.labels[0]! }], family: 'sans', scale: 0.4, color: env.c.muted, after: 0 },
+  ];
+  place(env, slide, s, 'figure', big, { x: GRID.left, y: GRID.bodyY + 0.2, w: 6.4, h: 2.2 }, 66, 36);
+  const x = GRID.left + 7.1 + 0.4;
+  body(env, slide, s, { x, y: GRID.bodyY, w: GRID.width - GRID.right - x, h: GRID.bodyBottom - GRID.bodyY });
+}

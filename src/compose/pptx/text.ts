@@ -73,12 +73,13 @@ export function addParas(slide: P.Slide, paras: Para[], box: Box, base: number, 
       color: p.color,
       lineSpacing: round(size * LEADING),
       paraSpaceAfter: i < paras.length - 1 ? round(p.after * size) : 0,
-      ...(p.bullet ? { bullet: { indent: round(size * BULLET_INDENT) } } : {}),
     };
+    // pptxgenjs starts a new paragraph at every run that carries `bullet`, so only the first run may.
+    const bullet = p.bullet ? { bullet: { indent: round(size * BULLET_INDENT) } } : {};
     p.runs.forEach((r, j) => {
       runs.push({
         text: r.text,
-        options: { ...para, bold: r.bold ?? p.bold ?? false, italic: r.italic ?? p.italic ?? false, ...(j === p.runs.length - 1 && i < paras.length - 1 ? { breakLine: true } : {}) },
+        options: { ...para, ...(j === 0 ? bullet : {}), bold: r.bold ?? p.bold ?? false, italic: r.italic ?? p.italic ?? false, ...(j === p.runs.length - 1 && i < paras.length - 1 ? { breakLine: true } : {}) },
       });
     });
   });
