@@ -8,6 +8,8 @@
  * - created/modified come from the build clock, not "now", also inside the chart workbooks
  *   (the embedded xlsx carry new Date() too); zip entries get fixed dates, a sorted order
  *   with [Content_Types].xml first, and DEFLATE.
+ * - pptxgenjs numbers charts with a module-wide counter, so a deck's chart part names depend
+ *   on what was built before it in the same process: renumber them from 1 per deck.
  * - speaker notes are one string in pptxgenjs (addNotes); a newline inside <a:t> is not a
  *   paragraph break in PowerPoint, so each line becomes its own paragraph.
  * - the theme's colour scheme is replaced by the house palette, so "theme colours" in
@@ -89,6 +91,27 @@ function houseColours(xml: string, theme: Theme): string {
   return out;
 }
 
+/** Renames chartK.xml / Microsoft_Excel_WorksheetK.xlsx to 1…N in creation order, with every reference. */
+async function renumberCharts(zip: JSZip): Promise<void> {
+  const num = (n: string) => Number(/(\d+)\.xml$/.exec(n)![1]);
+  const charts = Object.keys(zip.files).filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n)).sort((a, b) => num(a) - num(b));
+  const map = new Map(charts.map((n, i) => [String(num(n)), String(i + 1)]));
+  const rename = (text: string) =>
+    text.replace(/(charts\/(?:_rels\/)?chart)(\d+)(\.xml)/g, (all, a: string, k: string, b: string) => (map.has(k) ? `${a}${map.get(k)}${b}` : all))
+      .replace(/(Microsoft_Excel_Worksheet)(\d+)(\.xlsx)/g, (all, a: string, k: string, b: string) => (map.has(k) ? `${a}${map.get(k)}${b}` : all));
+  const moved: [string, Uint8Array][] = [];
+  for (const name of Object.keys(zip.files).filter((n) => !zip.files[n]!.dir)) {
+    const target = rename(name);
+    const isText = /\.(xml|rels)$/.test(name);
+    const bytes = isText ? new TextEncoder().encode(rename(await zip.file(name)!.async('string'))) : await zip.file(name)!.async('uint8array');
+    if (target !== name || isText) {
+      zip.remove(name);
+      moved.push([target, bytes]);
+    }
+  }
+  for (const [name, bytes] of moved) zip.file(name, bytes);
+}
+
 /** Splits each notes text run at its newlines into separate paragraphs with the same run properties. */
 export function splitNoteParagraphs(xml: string): string {
   return xml.replace(/<a:p>(<a:r>(<a:rPr[^>]*\/>)<a:t>)([^<]*)(<\/a:t><\/a:r>)/g, (all, open: string, rpr: string, text: string, close: string) =>
@@ -119,6 +142,7 @@ async function fixEmbeddedWorkbooks(zip: JSZip, clock: Date): Promise<void> {
 /** Applies every fix-up to the bytes pptxgenjs wrote. */
 export async function finishPackage(bytes: Uint8Array, props: DocProps, theme: Theme, clock: Date): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
+  await renumberCharts(zip);
   await dropDanglingReferences(zip);
   const iso = clock.toISOString().replace(/\.\d{3}Z$/, 'Z');
   zip.file('docProps/core.xml', coreXml(props, iso));
