@@ -31,10 +31,12 @@ const hex = (c: string) => c.replace(/^#/, '').toUpperCase();
 
 /**
  * An Excel format that shows values in millions (the ",," scaling) with a prefix and suffix,
- * so the chart's cells keep the dataset's own figures; one decimal only when a value needs it.
+ * so the chart's cells keep the dataset's own figures; as many decimals (up to two) as the
+ * most precise value needs, so a label never disagrees with the prose ("11.65 million").
  */
 function millionsFormat(prefix: string, suffix: string, values: number[]): string {
-  const decimals = values.some((v) => v % 1e6 !== 0) ? '.0' : '';
+  const places = Math.max(0, ...values.map((v) => [0, 1, 2].find((d) => Math.abs(Math.round((v / 1e6) * 10 ** d) - (v / 1e6) * 10 ** d) < 1e-6) ?? 2));
+  const decimals = places ? `.${'0'.repeat(places)}` : '';
   return `${prefix ? `"${prefix}"` : ''}#,##0${decimals},,"${suffix}"`;
 }
 
