@@ -10,6 +10,8 @@ import { decksRenderer } from '../src/compose/pptx/index.js';
 import { parseLocatedJson, type LocatedJson } from '../src/load/json.js';
 import { createEngine } from '../src/template/engine.js';
 import type { Artifact, BuildContext } from '../src/compose/types.js';
+import { countLines, fontMeasure } from '../src/compose/pptx/fit.js';
+import fc from 'fast-check';
 
 const OPTS = { data: 'data/bulletin.json', templates: 'templates', out: '/tmp/decks-test' };
 type Rec = Record<string, unknown>;
@@ -192,5 +194,31 @@ describe('deck template errors', () => {
     const size = Number(/<a:rPr[^>]*sz="(\d+)"[^>]*>(?:(?!<\/a:r>)[\s\S])*?<a:t>The Most Serene/.exec(cover)![1]);
     expect(size).toBeLessThan(6000); // stepped down from the cover's 60pt
     expect(size).toBeGreaterThanOrEqual(3600);
+  });
+});
+
+describe('handling line and document properties', () => {
+  it('shows a handling line from the data on the cover and escapes it and the title', async () => {
+    const base = await prepare({ ...OPTS, partners: ['japan'] });
+    const scope = { ...base.scope, bulletin: { ...(base.scope.bulletin as Rec), handling: 'OFFICIAL & "SENSITIVE" <draft>' } };
+    const [deck] = await decksRenderer.render({ ...base, scope });
+    const z = await JSZip.loadAsync(deck!.bytes);
+    const cover = await read(z, 'ppt/slides/slide1.xml');
+    expect(cover).toContain('OFFICIAL &amp; &quot;SENSITIVE&quot; &lt;draft&gt;');
+    expect(await read(z, 'docProps/core.xml')).toMatch(/<dc:title>NATO’s Asia-Pacific Partners &amp; Their Ukraine Response: Japan<\/dc:title>/);
+  });
+});
+
+describe('text measurement', () => {
+  it('never needs more lines in a wider box', async () => {
+    const measure = fontMeasure((await prepare(OPTS)).theme);
+    const style = { family: 'sans' as const, size: 20, min: 14, leading: 1.2 };
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('aid', 'sanctions', 'emergency', 'oil', 'partner', 'NATO', '$300 million'), { minLength: 1, maxLength: 40 }), fc.integer({ min: 100, max: 500 }), (words, w) => {
+        const runs = [{ text: words.join(' ') }];
+        return countLines(runs, w + 100, style, 20, measure) <= countLines(runs, w, style, 20, measure);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -91,23 +91,6 @@ export function countLines(runs: Run[], width: number, style: FitStyle, size: nu
   return lines;
 }
 
-/** One paragraph to fit: its runs, how far it is indented (points) and space after (in lines). */
-export interface FitPara {
-  runs: Run[];
-  indent?: number;
-  spaceAfter?: number;
-}
-
-/** Height in points of paragraphs at a size. */
-export function paragraphsHeight(paras: FitPara[], width: number, style: FitStyle, size: number, measure: Measure): number {
-  const line = size * style.leading;
-  return paras.reduce((h, p, i) => {
-    const n = countLines(p.runs, width - (p.indent ?? 0), style, size, measure);
-    const after = i < paras.length - 1 ? (p.spaceAfter ?? 0) * size : 0;
-    return h + n * line + after;
-  }, 0);
-}
-
 /** Sizes tried from the style's size down to its minimum, in half points. */
 export function candidateSizes(style: FitStyle): number[] {
   const out: number[] = [];

@@ -39,7 +39,7 @@ export async function renderDeck(ctx: BuildContext, deck: DeckModel): Promise<Ui
   const env = { pptx, deck, measure: fontMeasure(ctx.theme), c: colors(theme), chart: chartsFor(ctx, deck.partner.id) };
   for (const s of deck.slides) addSlide(env, s);
   const raw = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
-  return finishPackage(raw, { title: `${b.title}: ${deck.partner.name}`, subject: b.topic ?? b.series, author: pptx.author, keywords: b.series }, theme, ctx.clock);
+  return finishPackage(raw, { title: `${b.title}: ${deck.partner.name}`, subject: b.topic ?? b.series, author: pptx.author, company: b.publisher.name, keywords: b.series }, theme, ctx.clock);
 }
 
 export const decksRenderer: Renderer = {

@@ -23,6 +23,7 @@ export interface DocProps {
   title: string;
   subject: string;
   author: string;
+  company: string;
   keywords?: string;
 }
 
@@ -146,6 +147,8 @@ export async function finishPackage(bytes: Uint8Array, props: DocProps, theme: T
   await dropDanglingReferences(zip);
   const iso = clock.toISOString().replace(/\.\d{3}Z$/, 'Z');
   zip.file('docProps/core.xml', coreXml(props, iso));
+  const app = await zip.file('docProps/app.xml')!.async('string');
+  zip.file('docProps/app.xml', app.replace(/<Company>[\s\S]*?<\/Company>/, `<Company>${xmlEscape(props.company)}</Company>`));
   for (const name of Object.keys(zip.files).filter((n) => /^ppt\/theme\/theme\d+\.xml$/.test(n))) {
     zip.file(name, houseColours(await zip.file(name)!.async('string'), theme));
   }

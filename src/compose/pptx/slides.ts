@@ -6,7 +6,7 @@ import type * as P from './pptxgen.js';
 import type { DeckModel, DeckSlide } from '../../model/deck.js';
 import { GRID, MASTER, SANS, colors } from './master.js';
 import { addParas, blocksToParas, fitError, fitParas, labelledRows, parasHeight, type Box, type Para } from './text.js';
-import type { Measure } from './fit.js';
+import { largestFitting, type Measure } from './fit.js';
 import type { NativeBarChart } from './native-charts.js';
 
 /** What a slide layout needs besides its slide. */
@@ -84,8 +84,7 @@ function body(env: SlideEnv, slide: P.Slide, s: DeckSlide, box: Box): void {
   const rowGap = 0.7;
   const rowH = (size: number, r: (typeof rows)[number]) => Math.max(parasHeight([para([{ text: r.label }], '', true)], labelW, size, env.measure), parasHeight([para(r.runs, '')], textW, size, env.measure));
   const total = (size: number) => rows.reduce((h, r) => h + rowH(size, r), 0) + (rows.length - 1) * rowGap * size;
-  let size: number | null = null;
-  for (let x = t.size; x >= t.min - 1e-9 && size === null; x -= 0.5) if (total(x) <= box.h * PT) size = x;
+  const size = largestFitting({ family: 'sans', size: t.size, min: t.min, leading: 1 }, box.h * PT, total);
   if (size === null) throw fitError(env.deck, s, 'list', t.min);
   let y = box.y;
   for (const r of rows) {
