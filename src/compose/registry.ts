@@ -2,7 +2,8 @@
 import type { Renderer } from './types.js';
 import { pdfRenderer } from './pdf/index.js';
 import { chartsRenderer } from './charts/index.js';
+import { decksRenderer } from './pptx/index.js';
 
-export const RENDERERS: readonly Renderer[] = [pdfRenderer, chartsRenderer];
+export const RENDERERS: readonly Renderer[] = [pdfRenderer, chartsRenderer, decksRenderer];
 
 export const FORMAT_NAMES = RENDERERS.map((r) => r.name);

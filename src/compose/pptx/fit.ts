@@ -1,0 +1,105 @@
+/**
+ * Text that fits, decided before anything is written. PowerPoint only applies "shrink text on
+ * overflow" when someone edits the box, so a deck must be set at a size that already fits:
+ * we wrap words with the theme font's own advance widths and step the size down until the
+ * lines fit the box, or report that they cannot.
+ */
+import * as fontkit from 'fontkit';
+import type { ResolvedTheme } from '../../model/theme.js';
+import type { Run } from '../../template/markdown.js';
+
+export type Family = 'serif' | 'sans';
+
+/** Text width in points, for a family/face at a size. */
+export type Measure = (text: string, family: Family, size: number, bold?: boolean, italic?: boolean) => number;
+
+type LayoutFont = { unitsPerEm: number; layout(text: string): { advanceWidth: number } };
+
+/** A measurer over the theme's font files (width = sum of advances × size / unitsPerEm). */
+export function fontMeasure(theme: ResolvedTheme): Measure {
+  const fonts = new Map<string, LayoutFont>();
+  const widths = new Map<string, number>();
+  const open = (key: string): LayoutFont => {
+    let f = fonts.get(key);
+    if (!f) {
+      const bytes = theme.fonts[key];
+      if (!bytes) throw new Error(`theme font ${key} is missing`);
+      f = fontkit.create(bytes) as unknown as LayoutFont;
+      fonts.set(key, f);
+    }
+    return f;
+  };
+  return (text, family, size, bold = false, italic = false) => {
+    const key = `${family}-${bold && italic ? 'boldItalic' : bold ? 'bold' : italic ? 'italic' : 'regular'}`;
+    const cacheKey = `${key}\u0000${text}`;
+    let em = widths.get(cacheKey);
+    if (em === undefined) {
+      const f = open(key);
+      em = f.layout(text).advanceWidth / f.unitsPerEm;
+      widths.set(cacheKey, em);
+    }
+    return em * size;
+  };
+}
+
+/** A style to fit: family, the size to start from, the smallest allowed, line height factor. */
+export interface FitStyle {
+  family: Family;
+  size: number;
+  min: number;
+  /** Line height as a multiple of the size (written to the file as exact line spacing). */
+  leading: number;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+/**
+ * Viewers substitute, kern and hint a little differently from fontkit; keep a small reserve
+ * so a line we measured as fitting never wraps in PowerPoint or LibreOffice.
+ */
+const WIDTH_RESERVE = 0.95;
+
+/** Number of lines the runs wrap to in a width (points), greedy word wrap. Infinity if a word is too wide. */
+export function countLines(runs: Run[], width: number, style: FitStyle, size: number, measure: Measure): number {
+  const limit = width * WIDTH_RESERVE;
+  const words: { text: string; bold: boolean; italic: boolean }[] = [];
+  for (const r of runs) {
+    for (const part of r.text.split(/(\n| +)/)) {
+      if (part === '') continue;
+      words.push({ text: part, bold: r.bold ?? style.bold ?? false, italic: r.italic ?? style.italic ?? false });
+    }
+  }
+  let lines = 1;
+  let x = 0;
+  for (const w of words) {
+    if (w.text === '\n') {
+      lines++;
+      x = 0;
+      continue;
+    }
+    const wide = measure(w.text, style.family, size, w.bold, w.italic);
+    if (/^ +$/.test(w.text)) {
+      if (x > 0) x += wide;
+      continue;
+    }
+    if (wide > limit) return Infinity;
+    if (x > 0 && x + wide > limit) {
+      lines++;
+      x = wide;
+    } else x += wide;
+  }
+  return lines;
+}
+
+/** Sizes tried from the style's size down to its minimum, in half points. */
+export function candidateSizes(style: FitStyle): number[] {
+  const out: number[] = [];
+  for (let s = style.size; s >= style.min - 1e-9; s -= 0.5) out.push(Math.round(s * 2) / 2);
+  return out;
+}
+
+/** The largest size at which `height(size)` fits `available` points, or null when none does. */
+export function largestFitting(style: FitStyle, available: number, height: (size: number) => number): number | null {
+  for (const s of candidateSizes(style)) if (height(s) <= available) return s;
+  return null;
+}

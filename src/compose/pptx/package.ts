@@ -1,0 +1,160 @@
+/**
+ * Fix-ups of the zip pptxgenjs writes, so the file opens cleanly and is byte-identical for
+ * identical inputs:
+ * - pptxgenjs 4.0.1 declares slideMaster2…N in [Content_Types].xml without writing them
+ *   (@see https://github.com/gitbrent/PptxGenJS/issues/1444): drop every Override and every
+ *   relationship whose part does not exist.
+ * - document properties are written by us, XML-escaped (titles contain "&").
+ * - created/modified come from the build clock, not "now", also inside the chart workbooks
+ *   (the embedded xlsx carry new Date() too); zip entries get fixed dates, a sorted order
+ *   with [Content_Types].xml first, and DEFLATE.
+ * - pptxgenjs numbers charts with a module-wide counter, so a deck's chart part names depend
+ *   on what was built before it in the same process: renumber them from 1 per deck.
+ * - speaker notes are one string in pptxgenjs (addNotes); a newline inside <a:t> is not a
+ *   paragraph break in PowerPoint, so each line becomes its own paragraph.
+ * - the theme's colour scheme is replaced by the house palette, so "theme colours" in
+ *   PowerPoint's pickers are ours.
+ */
+import JSZip from 'jszip';
+import type { Theme } from '../../model/theme.js';
+
+/** Document properties for docProps/core.xml. */
+export interface DocProps {
+  title: string;
+  subject: string;
+  author: string;
+  company: string;
+  keywords?: string;
+}
+
+/** Escapes text for XML element content and attribute values. */
+export function xmlEscape(s: string): string {
+  return s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch]!);
+}
+
+const dirOf = (p: string) => p.slice(0, p.lastIndexOf('/') + 1);
+
+/** Resolves a relationship target against the folder that owns the .rels file. */
+function resolveTarget(relsPath: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const base = dirOf(relsPath.replace(/_rels\/[^/]*\.rels$/, '')).split('/').filter(Boolean);
+  for (const part of target.split('/')) {
+    if (part === '..') base.pop();
+    else if (part !== '.') base.push(part);
+  }
+  return base.join('/');
+}
+
+/** Drops content-type overrides and relationships that point at parts the zip does not have. */
+async function dropDanglingReferences(zip: JSZip): Promise<void> {
+  const names = new Set(Object.keys(zip.files).filter((n) => !zip.files[n]!.dir));
+  const ct = await zip.file('[Content_Types].xml')!.async('string');
+  zip.file('[Content_Types].xml', ct.replace(/<Override [^>]*PartName="\/([^"]+)"[^>]*\/>/g, (all, part: string) => (names.has(part) ? all : '')));
+  for (const rels of [...names].filter((n) => n.endsWith('.rels'))) {
+    const xml = await zip.file(rels)!.async('string');
+    const fixed = xml.replace(/<Relationship [^>]*\/>/g, (all) => {
+      if (/TargetMode="External"/.test(all)) return all;
+      const target = /Target="([^"]+)"/.exec(all)?.[1];
+      return target === undefined || names.has(resolveTarget(rels, target)) ? all : '';
+    });
+    if (fixed !== xml) zip.file(rels, fixed);
+  }
+}
+
+function coreXml(props: DocProps, iso: string): string {
+  const e = xmlEscape;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${e(props.title)}</dc:title><dc:subject>${e(props.subject)}</dc:subject><dc:creator>${e(props.author)}</dc:creator>` +
+    (props.keywords ? `<cp:keywords>${e(props.keywords)}</cp:keywords>` : '') +
+    `<cp:lastModifiedBy>${e(props.author)}</cp:lastModifiedBy><cp:revision>1</cp:revision>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${iso}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${iso}</dcterms:modified>` +
+    '</cp:coreProperties>'
+  );
+}
+
+/** Sets the clock in a core.xml that pptxgenjs wrote (the chart workbooks). */
+function pinDates(xml: string, iso: string): string {
+  return xml.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${iso}$2`);
+}
+
+/** Replaces the Office colour scheme with the house palette (dk1/lt1/dk2/lt2/accent1-6). */
+function houseColours(xml: string, theme: Theme): string {
+  const c = theme.colors;
+  const pal = theme.palette;
+  const slots: Record<string, string> = { dk1: c.ink, lt1: c.paper, dk2: c.accent, lt2: c.accentLight, hlink: c.accent, folHlink: c.muted };
+  pal.slice(0, 6).forEach((p, i) => (slots[`accent${i + 1}`] = p));
+  let out = xml.replace(/<a:clrScheme name="[^"]*">/, '<a:clrScheme name="House style">');
+  for (const [slot, color] of Object.entries(slots)) {
+    out = out.replace(new RegExp(`<a:${slot}>.*?</a:${slot}>`, 's'), `<a:${slot}><a:srgbClr val="${color.slice(1).toUpperCase()}"/></a:${slot}>`);
+  }
+  return out;
+}
+
+/** Renames chartK.xml / Microsoft_Excel_WorksheetK.xlsx to 1…N in creation order, with every reference. */
+async function renumberCharts(zip: JSZip): Promise<void> {
+  const num = (n: string) => Number(/(\d+)\.xml$/.exec(n)![1]);
+  const charts = Object.keys(zip.files).filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n)).sort((a, b) => num(a) - num(b));
+  const map = new Map(charts.map((n, i) => [String(num(n)), String(i + 1)]));
+  const rename = (text: string) =>
+    text.replace(/(charts\/(?:_rels\/)?chart)(\d+)(\.xml)/g, (all, a: string, k: string, b: string) => (map.has(k) ? `${a}${map.get(k)}${b}` : all))
+      .replace(/(Microsoft_Excel_Worksheet)(\d+)(\.xlsx)/g, (all, a: string, k: string, b: string) => (map.has(k) ? `${a}${map.get(k)}${b}` : all));
+  const moved: [string, Uint8Array][] = [];
+  for (const name of Object.keys(zip.files).filter((n) => !zip.files[n]!.dir)) {
+    const target = rename(name);
+    const isText = /\.(xml|rels)$/.test(name);
+    const bytes = isText ? new TextEncoder().encode(rename(await zip.file(name)!.async('string'))) : await zip.file(name)!.async('uint8array');
+    if (target !== name || isText) {
+      zip.remove(name);
+      moved.push([target, bytes]);
+    }
+  }
+  for (const [name, bytes] of moved) zip.file(name, bytes);
+}
+
+/** Splits each notes text run at its newlines into separate paragraphs with the same run properties. */
+export function splitNoteParagraphs(xml: string): string {
+  return xml.replace(/<a:p>(<a:r>(<a:rPr[^>]*\/>)<a:t>)([^<]*)(<\/a:t><\/a:r>)/g, (all, open: string, rpr: string, text: string, close: string) =>
+    text.includes('\n') ? `<a:p>${open}${text.split('\n').join(`${close}</a:p><a:p><a:r>${rpr}<a:t>`)}${close}` : all,
+  );
+}
+
+/** Re-zips deterministically: sorted entries, [Content_Types].xml first, fixed dates, DEFLATE. */
+async function rezip(zip: JSZip, clock: Date): Promise<Buffer> {
+  const out = new JSZip();
+  const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
+  names.sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  for (const n of names) out.file(n, await zip.file(n)!.async('uint8array'), { date: clock, createFolders: false });
+  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 }, platform: 'UNIX' });
+}
+
+/** Chart workbooks: pin their dates and re-zip them the same way. */
+async function fixEmbeddedWorkbooks(zip: JSZip, clock: Date): Promise<void> {
+  const iso = clock.toISOString();
+  for (const name of Object.keys(zip.files).filter((n) => /^ppt\/embeddings\/.+\.xlsx$/.test(n))) {
+    const inner = await JSZip.loadAsync(await zip.file(name)!.async('uint8array'));
+    const core = inner.file('docProps/core.xml');
+    if (core) inner.file('docProps/core.xml', pinDates(await core.async('string'), iso));
+    zip.file(name, await rezip(inner, clock));
+  }
+}
+
+/** Applies every fix-up to the bytes pptxgenjs wrote. */
+export async function finishPackage(bytes: Uint8Array, props: DocProps, theme: Theme, clock: Date): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  await renumberCharts(zip);
+  await dropDanglingReferences(zip);
+  const iso = clock.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  zip.file('docProps/core.xml', coreXml(props, iso));
+  const app = await zip.file('docProps/app.xml')!.async('string');
+  zip.file('docProps/app.xml', app.replace(/<Company>[\s\S]*?<\/Company>/, `<Company>${xmlEscape(props.company)}</Company>`));
+  for (const name of Object.keys(zip.files).filter((n) => /^ppt\/theme\/theme\d+\.xml$/.test(n))) {
+    zip.file(name, houseColours(await zip.file(name)!.async('string'), theme));
+  }
+  for (const name of Object.keys(zip.files).filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n))) {
+    zip.file(name, splitNoteParagraphs(await zip.file(name)!.async('string')));
+  }
+  await fixEmbeddedWorkbooks(zip, clock);
+  return new Uint8Array(await rezip(zip, clock));
+}
