@@ -40,7 +40,6 @@ export interface RenderedChart {
 /** Device pixels per point for PNGs: 1 px = 1 pt, so 5 gives 360 ppi at the printed size (3 would give only 216). */
 export const PNG_SCALE = 5;
 export const FONT_FAMILY = 'Source Sans 3';
-const ASSET_KEY = 'charts';
 
 /** The width a chart is drawn at: one column of the page, as the PDF sets it. */
 export function columnWidth(theme: ResolvedTheme['theme']): number {
@@ -100,7 +99,8 @@ export function normaliseSvg(svg: string): string {
   });
 }
 
-interface Instance { spec: ChartSpec; index: number; partner?: string }
+/** One chart to draw: a spec, and the partner for per-partner specs. */
+export interface Instance { spec: ChartSpec; index: number; partner?: string }
 
 function chartData(ctx: BuildContext, loaded: LoadedSpecs, inst: Instance): ChartData | null {
   const { spec, index } = inst;
@@ -110,10 +110,35 @@ function chartData(ctx: BuildContext, loaded: LoadedSpecs, inst: Instance): Char
   return inst.partner !== undefined && d.highlight === undefined ? null : d;
 }
 
-/** Renders one chart to SVG and PNG from a fresh config each time. */
-export function renderChart(ctx: BuildContext, loaded: LoadedSpecs, inst: Instance): RenderedChart | null {
-  const data = chartData(ctx, loaded, inst);
-  if (!data) return null;
+/** A planned chart: its key (file name), instance and data, before anything is drawn. */
+export interface PlannedChart {
+  key: string;
+  inst: Instance;
+  data: ChartData;
+}
+
+const PLAN_KEY = 'charts:plan';
+const RENDERED_KEY = 'charts:rendered';
+
+/** Every chart the build has, with its data: bulletin-wide specs once, per-partner specs per deck partner. Cheap: nothing is drawn. */
+export function planCharts(ctx: BuildContext): PlannedChart[] {
+  let plan = ctx.assets.get(PLAN_KEY) as PlannedChart[] | undefined;
+  if (!plan) {
+    const loaded = loadChartSpecs(ctx.templates);
+    const instances: Instance[] = loaded.specs.flatMap((spec, index): Instance[] => (spec.kind === 'partner-compare' ? ctx.partners.map((partner) => ({ spec, index, partner })) : [{ spec, index }]));
+    plan = instances.flatMap((inst) => {
+      const data = chartData(ctx, loaded, inst);
+      return data ? [{ key: inst.partner ? `${inst.spec.id}-${inst.partner}` : inst.spec.id, inst, data }] : [];
+    });
+    ctx.assets.set(PLAN_KEY, plan);
+    ctx.assets.set(`${PLAN_KEY}:loaded`, loaded);
+  }
+  return plan;
+}
+
+/** Renders one planned chart to SVG and PNG from a fresh config each time. */
+function renderPlanned(ctx: BuildContext, loaded: LoadedSpecs, planned: PlannedChart): RenderedChart {
+  const { inst, data } = planned;
   const theme = ctx.theme.theme;
   const locale = ctx.dataset.bulletin.locale;
   registerThemeFonts(ctx.templates.root, ctx.theme);
@@ -124,7 +149,7 @@ export function renderChart(ctx: BuildContext, loaded: LoadedSpecs, inst: Instan
   const take = takeawayOf(inst.spec.takeaway, data, locale);
   if (take.missing.length) throw specError(loaded, inst.index, 'takeaway', `unknown slot${take.missing.length > 1 ? 's' : ''} ${take.missing.map((m) => `{${m}}`).join(', ')} for a ${inst.spec.kind} chart`);
   return {
-    id: inst.partner ? `${inst.spec.id}-${inst.partner}` : inst.spec.id, specId: inst.spec.id, ...(inst.partner ? { partner: inst.partner } : {}),
+    id: planned.key, specId: inst.spec.id, ...(inst.partner ? { partner: inst.partner } : {}),
     title: inst.spec.title, ...(inst.spec.caption ? { caption: inst.spec.caption } : {}),
     notes: [...(inst.spec.note ? [inst.spec.note] : []), ...data.notes],
     takeaway: take.text, alt: altTextOf(inst.spec.title, data, locale), width, height, data,
@@ -132,26 +157,34 @@ export function renderChart(ctx: BuildContext, loaded: LoadedSpecs, inst: Instan
   };
 }
 
-/** Every chart: bulletin-wide specs once, per-partner specs once per deck partner. */
-export function renderCharts(ctx: BuildContext): RenderedChart[] {
-  const loaded = loadChartSpecs(ctx.templates);
-  const instances: Instance[] = loaded.specs.flatMap((spec, index): Instance[] => (spec.kind === 'partner-compare' ? ctx.partners.map((partner) => ({ spec, index, partner })) : [{ spec, index }]));
-  return instances.flatMap((inst) => renderChart(ctx, loaded, inst) ?? []);
+/** Renders an instance afresh (no cache): null when the data has nothing to show. */
+export function renderChart(ctx: BuildContext, loaded: LoadedSpecs, inst: Instance): RenderedChart | null {
+  const data = chartData(ctx, loaded, inst);
+  return data ? renderPlanned(ctx, loaded, { key: inst.partner ? `${inst.spec.id}-${inst.partner}` : inst.spec.id, inst, data }) : null;
 }
 
-/** The build's charts, rendered on first use and shared by every renderer. */
-export function getCharts(ctx: BuildContext): RenderedChart[] {
-  let charts = ctx.assets.get(ASSET_KEY) as RenderedChart[] | undefined;
-  if (!charts) {
-    charts = renderCharts(ctx);
-    ctx.assets.set(ASSET_KEY, charts);
+/** One chart by key, rendered on first use and shared by every renderer. */
+export function getChart(ctx: BuildContext, key: string): RenderedChart | undefined {
+  const planned = planCharts(ctx).find((c) => c.key === key);
+  if (!planned) return undefined;
+  let rendered = ctx.assets.get(RENDERED_KEY) as Map<string, RenderedChart> | undefined;
+  if (!rendered) ctx.assets.set(RENDERED_KEY, (rendered = new Map()));
+  let chart = rendered.get(key);
+  if (!chart) {
+    chart = renderPlanned(ctx, ctx.assets.get(`${PLAN_KEY}:loaded`) as LoadedSpecs, planned);
+    rendered.set(key, chart);
   }
-  return charts;
+  return chart;
+}
+
+/** Every chart of the build, rendered (once) and shared. */
+export function getCharts(ctx: BuildContext): RenderedChart[] {
+  return planCharts(ctx).map((p) => getChart(ctx, p.key)!);
 }
 
 /** A bulletin-wide chart by spec id, or an InputError naming where it was asked for. */
 export function chartById(ctx: BuildContext, id: string, where: { file: string; line?: number; column?: number; path: string }): RenderedChart {
-  const c = getCharts(ctx).find((x) => x.id === id && x.partner === undefined);
-  if (!c) throw new InputError('E_LAYOUT', [{ ...where, message: `no bulletin-wide chart "${id}" in charts/charts.json; known: ${getCharts(ctx).filter((x) => !x.partner).map((x) => x.id).join(', ')}` }]);
-  return c;
+  const planned = planCharts(ctx).find((x) => x.key === id && x.inst.partner === undefined);
+  if (!planned) throw new InputError('E_LAYOUT', [{ ...where, message: `no bulletin-wide chart "${id}" in charts/charts.json; known: ${planCharts(ctx).filter((x) => !x.inst.partner).map((x) => x.key).join(', ')}` }]);
+  return getChart(ctx, planned.key)!;
 }

@@ -7,17 +7,17 @@ import { paintPlan, pageGeometry } from './paint.js';
 import { attachSourceData, escapeXmp } from './standards.js';
 import path from 'node:path';
 import type { ChartFigure } from './boxes.js';
-import { getCharts } from '../../charts/render.js';
+import { getChart } from '../../charts/render.js';
 
 /** The layout's figures joined with their rendered charts (rendered once, shared with other formats). */
 function chartFigures(ctx: BuildContext): ChartFigure[] {
   const figs = ctx.bulletin.figures;
   if (figs.length === 0) return [];
-  const charts = getCharts(ctx);
   const sources = ctx.bulletin.sources.map((s) => [s.author, s.publisher].filter(Boolean).join(', ') || s.title).join('; ');
   return figs.flatMap((f) => {
-    const c = charts.find((x) => x.id === f.chart && x.partner === undefined);
-    if (!c) return [];
+    // Only the charts the page shows are drawn here; the rest wait for whoever needs them.
+    const c = getChart(ctx, f.chart);
+    if (!c || c.partner !== undefined) return [];
     const note = [...c.notes, `Source: ${sources}.`].join(' ');
     return [{ id: c.id, page: f.page, column: f.column, position: f.position, cutPriority: f.cutPriority, title: c.title, svg: c.svg, width: c.width, height: c.height, note, alt: `${c.alt} ${c.takeaway}` }];
   });
