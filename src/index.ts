@@ -9,14 +9,16 @@ import { resolveTheme } from './model/theme.js';
 import { createEngine } from './template/engine.js';
 import { buildScope } from './model/scope.js';
 import { buildBulletinModel } from './model/bulletin.js';
-import { RENDERERS } from './compose/registry.js';
-import { writeArtifacts } from './output/artifacts.js';
+import { RENDERERS, FORMAT_NAMES } from './compose/registry.js';
+import { writeArtifacts, MANIFEST } from './output/artifacts.js';
+import { hashUnit, isFresh, parseShard, shardUnits, stableJson } from './output/plan.js';
+import { fileHash, readManifest } from './load/manifest.js';
 import { sha256, type Manifest } from './output/manifest.js';
 import { InputError } from './errors.js';
 import { endOfAsEpochMs } from './dataset/dates.js';
 import { TOOL_VERSION } from './version.js';
 import type { Dataset } from './dataset/schema.js';
-import type { BuildContext } from './compose/types.js';
+import type { Artifact, BuildContext } from './compose/types.js';
 
 export type { Manifest } from './output/manifest.js';
 export type { Dataset } from './dataset/schema.js';
@@ -37,6 +39,12 @@ export interface BuildOptions {
   paper?: 'LETTER' | 'A4';
   /** Add 3 mm bleed, BleedBox and crop marks for press. */
   bleed?: boolean;
+  /** Rebuild everything, even what is up to date. */
+  force?: boolean;
+  /** Build only shard i of n ("i/n"): a deterministic share of the units. */
+  shard?: string;
+  /** Decks show native (editable) charts, or the chart images. */
+  deckCharts?: 'native' | 'image';
 }
 
 /** The build clock: SOURCE_DATE_EPOCH when given, else the bulletin's date, else its latest dated fact. */
@@ -73,20 +81,77 @@ export async function prepare(options: BuildOptions): Promise<BuildContext> {
   const engine = createEngine(templates.liquid, dataset.bulletin.locale);
   const scope = buildScope(dataset, engine.has);
   const bulletin = buildBulletinModel(dataset, templates, engine, scope);
-  return { dataset, data: { file, text }, templates, theme, engine, scope, bulletin, partners: selectPartners(dataset, options.partners), clock: buildClock(dataset, options.sourceDateEpoch), print: { ...(options.paper ? { paper: options.paper } : {}), bleed: options.bleed ?? false }, assets: new Map() };
+  return { dataset, data: { file, text }, templates, theme, engine, scope, bulletin, partners: selectPartners(dataset, options.partners), clock: buildClock(dataset, options.sourceDateEpoch), print: { ...(options.paper ? { paper: options.paper } : {}), bleed: options.bleed ?? false }, deckCharts: options.deckCharts ?? 'native', assets: new Map() };
 }
 
-/** Builds every artifact and writes it (atomically) with the manifest last. */
-export async function build(options: BuildOptions): Promise<Manifest> {
-  const ctx = await prepare(options);
+/** What a build did: the manifest, and which files it rebuilt or found up to date. */
+export interface BuildResult {
+  manifest: Manifest;
+  rebuilt: string[];
+  upToDate: string[];
+}
+
+/** Plans the build: every unit of the chosen formats (and shard) with its inputs hash and freshness. */
+async function planBuild(ctx: BuildContext, options: BuildOptions) {
   const only = options.only ?? [];
+  const unknown = only.filter((o) => !FORMAT_NAMES.includes(o));
+  if (unknown.length) throw new InputError('E_USAGE', [{ file: '--only', message: `unknown format ${unknown.map((u) => `"${u}"`).join(', ')}; formats are ${FORMAT_NAMES.join(', ')}` }]);
   const renderers = RENDERERS.filter((r) => only.length === 0 || only.includes(r.name));
-  const artifacts = [];
-  for (const r of renderers) artifacts.push(...(await r.render(ctx)));
-  const templatesHash = sha256(JSON.stringify([Object.entries(ctx.templates.liquid.files), Object.entries(ctx.templates.json).map(([k, v]) => [k, v.value]), Object.entries(ctx.templates.assets).map(([k, v]) => [k, sha256(v)])]));
-  return writeArtifacts(path.resolve(options.out), artifacts, {
+  let shard: { index: number; count: number } | undefined;
+  if (options.shard) {
+    const parsed = parseShard(options.shard);
+    if (typeof parsed === 'string') throw new InputError('E_USAGE', [{ file: '--shard', message: parsed }]);
+    shard = parsed;
+  }
+  const all = renderers.flatMap((renderer) => renderer.units(ctx).map((unit) => ({ renderer, unit, hash: hashUnit(unit, TOOL_VERSION) })));
+  const units = shardUnits(all, shard);
+  const out = path.resolve(options.out);
+  const manifestName = shard ? `manifest-shard-${shard.index}-of-${shard.count}.json` : MANIFEST;
+  const old = await readManifest(out, manifestName);
+  const onDisk = new Map(await Promise.all((old?.artifacts ?? []).map(async (a) => [a.path, await fileHash(out, a.path)] as const)));
+  const stale = units.filter((u) => options.force || !isFresh(u, old, onDisk));
+  const whole = !shard && only.length === 0 && (options.partners ?? []).length === 0;
+  return { units, stale, old, out, manifestName, whole };
+}
+
+/** Builds what changed and returns the manifest of the output folder. */
+export async function build(options: BuildOptions): Promise<Manifest> {
+  return (await buildDetailed(options)).manifest;
+}
+
+/** Builds the artifacts whose inputs changed (all with `force`) and writes them, the manifest last. */
+export async function buildDetailed(options: BuildOptions): Promise<BuildResult> {
+  const ctx = await prepare(options);
+  const { units, stale, old, out, manifestName, whole } = await planBuild(ctx, options);
+  const built: { artifact: Artifact; inputs: string }[] = [];
+  for (const r of RENDERERS) {
+    const mine = stale.filter((s) => s.renderer === r);
+    if (mine.length === 0) continue;
+    const hashes = new Map(mine.flatMap((m) => m.unit.paths.map((p) => [p, m.hash] as const)));
+    for (const artifact of await r.render(ctx, mine.map((m) => m.unit))) built.push({ artifact, inputs: hashes.get(artifact.path) ?? '' });
+  }
+  const rebuiltPaths = new Set(built.map((b) => b.artifact.path));
+  const planned = new Set(units.flatMap((u) => u.unit.paths));
+  // Entries of other formats or partners (a narrowed build) stay; a whole build drops what it no longer makes.
+  const kept = (old?.artifacts ?? []).filter((a) => !rebuiltPaths.has(a.path) && (planned.has(a.path) || !whole));
+  const prune = whole ? (old?.artifacts ?? []).map((a) => a.path).filter((p) => !planned.has(p)) : [];
+  const manifest = await writeArtifacts(out, { built, kept, prune, manifestName }, manifestBase(ctx));
+  return { manifest, rebuilt: [...rebuiltPaths].sort(), upToDate: kept.filter((k) => planned.has(k.path)).map((k) => k.path).sort() };
+}
+
+/** Lists what a build would rebuild, without building: empty when output/ is up to date. */
+export async function check(options: BuildOptions): Promise<{ stale: string[] }> {
+  const ctx = await prepare(options);
+  const { stale } = await planBuild(ctx, { ...options, force: false });
+  return { stale: stale.flatMap((s) => s.unit.paths).sort() };
+}
+
+function manifestBase(ctx: BuildContext): Omit<Manifest, 'artifacts'> {
+  const fonts = Object.fromEntries(Object.entries(ctx.theme.fonts).map(([k, b]) => [k, sha256(b)]));
+  const templates = sha256(stableJson([Object.entries(ctx.templates.liquid.files), Object.entries(ctx.templates.json).map(([k, v]) => [k, v.value])]));
+  return {
     tool: { name: 'bulletin', version: TOOL_VERSION },
     buildDate: ctx.clock.toISOString(),
-    inputs: { data: sha256(JSON.stringify(ctx.dataset)), templates: templatesHash },
-  });
+    inputs: { data: sha256(ctx.data.text), templates, fonts: sha256(stableJson(fonts)), tool: TOOL_VERSION },
+  };
 }

@@ -22,7 +22,7 @@ const zips = new Map<string, JSZip>();
 
 beforeAll(async () => {
   ctx = await prepare(OPTS);
-  decks = await decksRenderer.render(ctx);
+  decks = await renderDecks(ctx);
   for (const d of decks) zips.set(d.partner!, await JSZip.loadAsync(d.bytes));
 });
 
@@ -48,6 +48,11 @@ async function chartValues(z: JSZip): Promise<number[][]> {
 
 const partner = (id: string) => (ctx.scope.partners as Rec[]).find((p) => p.id === id)!;
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+
+/** Renders every deck of a context, as a build does. */
+async function renderDecks(ctx: BuildContext) {
+  return decksRenderer.render(ctx, decksRenderer.units(ctx));
+}
 
 describe('partner decks', () => {
   it('builds one deck per deck partner, named by id', () => {
@@ -130,7 +135,7 @@ describe('partner decks', () => {
   });
 
   it('is byte-identical for identical inputs', async () => {
-    const again = await decksRenderer.render(await prepare(OPTS));
+    const again = await renderDecks(await prepare(OPTS));
     const hash = (d: Artifact) => createHash('sha256').update(d.bytes).digest('hex');
     expect(again.map(hash)).toEqual(decks.map(hash));
     const core = await read(zips.get('japan')!, 'docProps/core.xml');
@@ -140,7 +145,7 @@ describe('partner decks', () => {
 
   it('leaves out slides a partner with little data cannot fill', async () => {
     const small = await prepare({ ...OPTS, partners: ['singapore'] });
-    const [deck] = await decksRenderer.render(small);
+    const [deck] = await renderDecks(small);
     const japan = decks.find((d) => d.partner === 'japan')!;
     expect(deck!.slides).toBeLessThan(japan.slides!);
     const t = await slideTexts(await JSZip.loadAsync(deck!.bytes));
@@ -168,7 +173,7 @@ describe('deck template errors', () => {
   it('names the file, line and JSON path of an unknown slide kind', async () => {
     const base = await prepare({ ...OPTS, partners: ['japan'] });
     const text = JSON.stringify(base.templates.json['deck/deck.json']!.value, null, 2).replace('"kind": "timeline"', '"kind": "timelines"');
-    const err = await thrown(decksRenderer.render(withDeck(base, text)));
+    const err = await thrown(renderDecks(withDeck(base, text)));
     expect(err.problems[0]).toMatchObject({ file: 'templates/deck/deck.json', path: 'slides[2].kind' });
     expect(err.problems[0]!.line).toBeGreaterThan(1);
     expect(err.message).toMatch(/must be one of .*"timeline"/);
@@ -177,7 +182,7 @@ describe('deck template errors', () => {
   it('fails a slide whose text cannot fit at the minimum size, naming template and slide', async () => {
     const base = await prepare({ ...OPTS, partners: ['japan'] });
     const long = Array.from({ length: 60 }, () => 'A very long headline that keeps going').join(' ');
-    const err = await thrown(decksRenderer.render(withDeck(base, undefined, { 'deck/takeaways-title.liquid': long })));
+    const err = await thrown(renderDecks(withDeck(base, undefined, { 'deck/takeaways-title.liquid': long })));
     expect(err.code).toBe('E_DECK_FIT');
     expect(err.problems[0]).toMatchObject({ file: 'templates/deck/deck.json', path: 'slides[1]' });
     expect(err.message).toMatch(/title of the "takeaways" slide for Japan/);
@@ -188,7 +193,7 @@ describe('deck template errors', () => {
     const longName = 'The Most Serene and Exceptionally Long-Named Republic of the Southern Pacific Islands';
     const quote = Array.from({ length: 5 }, () => 'we stand with Ukraine in word and in deed, today and for as long as it takes').join(', ');
     const ctx2 = withDeck(base, undefined, { 'deck/title.liquid': longName, 'deck/quotes.md.liquid': `> “${quote}.”\n\nA speaker` });
-    const [deck] = await decksRenderer.render(ctx2);
+    const [deck] = await renderDecks(ctx2);
     const z = await JSZip.loadAsync(deck!.bytes);
     const cover = await read(z, 'ppt/slides/slide1.xml');
     const size = Number(/<a:rPr[^>]*sz="(\d+)"[^>]*>(?:(?!<\/a:r>)[\s\S])*?<a:t>The Most Serene/.exec(cover)![1]);
@@ -201,7 +206,7 @@ describe('handling line and document properties', () => {
   it('shows a handling line from the data on the cover and escapes it and the title', async () => {
     const base = await prepare({ ...OPTS, partners: ['japan'] });
     const scope = { ...base.scope, bulletin: { ...(base.scope.bulletin as Rec), handling: 'OFFICIAL & "SENSITIVE" <draft>' } };
-    const [deck] = await decksRenderer.render({ ...base, scope });
+    const [deck] = await renderDecks({ ...base, scope });
     const z = await JSZip.loadAsync(deck!.bytes);
     const cover = await read(z, 'ppt/slides/slide1.xml');
     expect(cover).toContain('OFFICIAL &amp; &quot;SENSITIVE&quot; &lt;draft&gt;');

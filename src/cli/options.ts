@@ -15,5 +15,11 @@ export function buildOptions<T>(y: Argv<T>) {
   return inputOptions(y)
     .option('out', { type: 'string', default: DEFAULTS.out, describe: 'The output folder' })
     .option('partner', { type: 'string', array: true, default: [] as string[], describe: 'Only this partner\'s deck (repeatable)' })
-    .option('only', { type: 'string', array: true, default: [] as string[], describe: 'Only these formats (repeatable)' });
+    .option('only', { type: 'string', array: true, default: [] as string[], describe: 'Only these formats: pdf, charts, decks (repeatable)' })
+    .option('force', { type: 'boolean', default: false, describe: 'Rebuild everything, even what is up to date' })
+    .option('check', { type: 'boolean', default: false, describe: 'Build nothing; exit 3 and list what is out of date' })
+    .option('shard', { type: 'string', describe: 'Build only shard i of n, e.g. 2/3 (for a CI job matrix)' })
+    .option('paper', { choices: ['letter', 'a4'] as const, describe: 'Paper size of the PDF (default: the theme\'s)' })
+    .option('bleed', { type: 'boolean', default: false, describe: 'Add 3 mm bleed, BleedBox and crop marks for press' })
+    .option('deck-charts', { choices: ['native', 'image'] as const, default: 'native' as const, describe: 'Editable charts in decks, or chart images' });
 }

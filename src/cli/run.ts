@@ -4,12 +4,13 @@ import { buildOptions, inputOptions } from './options.js';
 import { buildCommand } from './build.js';
 import { validateCommand } from './validate.js';
 import { schemaCommand } from './schema.js';
+import { mergeCommand } from './merge.js';
 import { reportError } from './report.js';
 import { processIO, type CliIO } from './io.js';
 import { ExitCode } from '../errors.js';
 import { TOOL_VERSION } from '../version.js';
 
-const EPILOGUE = 'Exit codes: 0 success, 1 bad input or usage, 2 internal error (a bug).';
+const EPILOGUE = 'Exit codes: 0 success, 1 bad input or usage, 2 internal error (a bug), 3 output out of date (build --check).';
 
 export async function run(argv: string[], io: CliIO = processIO): Promise<number> {
   let code: number = ExitCode.ok;
@@ -19,7 +20,7 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
     .scriptName('bulletin')
     .version(TOOL_VERSION)
     .strict()
-    .demandCommand(1, 'Name a command: build, validate or schema.')
+    .demandCommand(1, 'Name a command: build, validate, merge-manifests or schema.')
     .recommendCommands()
     .epilogue(EPILOGUE)
     .exitProcess(false)
@@ -29,11 +30,21 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
     })
     .command('build', 'Build the bulletin PDF and the partner decks', (y) => buildOptions(y), async (a) => {
       json = a.json;
-      code = await buildCommand({ data: a.data, templates: a.templates, out: a.out, partner: a.partner, only: a.only, json: a.json }, io);
+      code = await buildCommand({
+        data: a.data, templates: a.templates, out: a.out, partner: a.partner, only: a.only, json: a.json, force: a.force, check: a.check, bleed: a.bleed,
+        deckCharts: a['deck-charts'], ...(a.shard ? { shard: a.shard } : {}), ...(a.paper ? { paper: a.paper } : {}),
+      }, io);
     })
     .command('validate', 'Check the dataset and report every problem', (y) => inputOptions(y), async (a) => {
       json = a.json;
       code = await validateCommand({ data: a.data, json: a.json }, io);
+    })
+    .command('merge-manifests <manifests..>', 'Join the manifests of shard builds into one', (y) => y
+      .positional('manifests', { type: 'string', array: true, demandOption: true, describe: 'Shard manifests (manifest-shard-i-of-n.json)' })
+      .option('out', { type: 'string', default: 'output', describe: 'Where to write manifest.json' })
+      .option('json', { type: 'boolean', default: false }), async (a) => {
+      json = a.json;
+      code = await mergeCommand({ out: a.out, manifests: (a.manifests ?? []).map(String), json: a.json }, io);
     })
     .command('schema', 'Print the JSON Schema of the dataset', (y) => y.option('write', { type: 'string', describe: 'Write it to this file' }), async (a) => {
       code = await schemaCommand(a.write ? { write: a.write } : {}, io);

@@ -31,13 +31,32 @@ export interface BuildContext {
   clock: Date;
   /** Print options: paper overrides the theme's page size; bleed adds 3 mm and crop marks. */
   print: { paper?: 'LETTER' | 'A4'; bleed: boolean };
+  /** Decks show native (editable) charts, or the chart PNGs. */
+  deckCharts: 'native' | 'image';
   /** Shared, lazily rendered assets (charts are rendered once for all formats). */
   assets: Map<string, unknown>;
+}
+
+/**
+ * A piece of output that can be built on its own (the bulletin, one chart, one deck), with
+ * what it is made from. `inputs` is hashed: when the hash matches the manifest's, the
+ * unit's files are up to date and are not rebuilt. It must hold everything the bytes depend
+ * on, and as little else as possible (so that an unrelated edit rebuilds nothing).
+ */
+export interface Unit {
+  key: string;
+  partner?: string;
+  /** Files the unit writes, relative to the output folder (known before rendering). */
+  paths: string[];
+  inputs: unknown;
 }
 
 /** One output format. Adding a format is one folder and one line in the registry. */
 export interface Renderer {
   /** Name used by --only. */
   name: string;
-  render(ctx: BuildContext): Promise<Artifact[]>;
+  /** The units this format builds and their inputs; cheap (nothing is drawn). */
+  units(ctx: BuildContext): Unit[];
+  /** Renders the given units (a subset of `units(ctx)`). */
+  render(ctx: BuildContext, units: Unit[]): Promise<Artifact[]>;
 }

@@ -9,6 +9,7 @@ import { InputError } from '../errors.js';
 import type { LoadedTemplates } from '../load/templates.js';
 import type { TemplateEngine } from '../template/engine.js';
 import { parseMarkdown, plainText, type Block, type Run } from '../template/markdown.js';
+import { trackReads, usedFacts, type Usage, type UsedFact } from './usage.js';
 import type { LocatedJson } from '../load/json.js';
 import { CHARTS_FILE, loadChartSpecs } from '../charts/spec.js';
 
@@ -51,6 +52,8 @@ export interface BulletinModel {
   about: Block[];
   disclaimer: Block[];
   sources: { id: string; title: string; author?: string; publisher?: string; url?: string }[];
+  /** The facts the text printed, with their citations (embedded in the PDF, and what a rebuild depends on). */
+  provenance: UsedFact[];
 }
 
 export const LAYOUT_FILE = 'bulletin/bulletin.json';
@@ -93,7 +96,9 @@ export function buildBulletinModel(d: Dataset, templates: LoadedTemplates, engin
   const layoutJson = templates.json[LAYOUT_FILE];
   if (!layoutJson) throw new InputError('E_LAYOUT', [{ file: `${templates.root}/${LAYOUT_FILE}`, message: 'the bulletin layout is missing' }]);
   const layout = parseConfig(BulletinLayout, layoutJson, 'E_LAYOUT');
-  const render = (name: string) => renderBlocks(engine, name, scope, templates.root);
+  const usage: Usage = new Map();
+  const tracked = trackReads(scope, usage);
+  const render = (name: string) => renderBlocks(engine, name, tracked, templates.root);
   const standfirst = render(layout.blocks.standfirst).flatMap((b) => (b.kind === 'paragraph' ? b.runs : []));
   const { intro, sections } = splitSections(render(layout.blocks.body));
   const keyFigures = layout.blocks.keyFigures ? render(layout.blocks.keyFigures).flatMap((b) => (b.kind === 'list' ? b.items : [])) : [];
@@ -103,9 +108,16 @@ export function buildBulletinModel(d: Dataset, templates: LoadedTemplates, engin
     if (!q) throw new InputError('E_LAYOUT', [{ file: layoutJson.file, ...layoutJson.locate(['pullQuote']), path: 'pullQuote', message: `no quote with id "${layout.pullQuote}" in the data` }]);
     const who = [...d.people, ...d.actors].find((x) => x.id === q.speaker);
     pullQuote = { text: q.text, attribution: who?.name ?? q.speaker };
+    // The pull quote is chosen by the layout, not read by a template: record it by hand.
+    const note = (key: string, ...props: string[]) => usage.set(key, new Set([...(usage.get(key) ?? []), ...props]));
+    note(`quotes/${q.id}`, 'text', 'speaker');
+    if (who) note(`${d.people.some((x) => x.id === who.id) ? 'people' : 'actors'}/${who.id}`, 'name');
   }
   checkFigures(layout, layoutJson, templates);
   const b = d.bulletin;
+  const about = render(layout.blocks.about);
+  const disclaimer = render(layout.blocks.disclaimer);
+  const conclusion = render(layout.blocks.conclusion);
   return {
     meta: {
       series: b.series, title: b.title, locale: b.locale, authors: b.authors, publisher: b.publisher.name,
@@ -115,12 +127,13 @@ export function buildBulletinModel(d: Dataset, templates: LoadedTemplates, engin
     standfirst,
     intro,
     sections,
-    conclusion: { heading: layout.conclusionHeading, blocks: render(layout.blocks.conclusion) },
+    conclusion: { heading: layout.conclusionHeading, blocks: conclusion },
     keyFigures,
     ...(pullQuote ? { pullQuote } : {}),
     figures: layout.figures,
-    about: render(layout.blocks.about),
-    disclaimer: render(layout.blocks.disclaimer),
+    about,
+    disclaimer,
     sources: d.sources.map((s) => ({ id: s.id, title: s.title, ...(s.author ? { author: s.author } : {}), ...(s.publisher ? { publisher: s.publisher } : {}), ...(s.url ? { url: s.url } : {}) })),
+    provenance: usedFacts(d, usage),
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { Dataset, Measure } from '../dataset/schema.js';
 import { compareDates } from '../dataset/dates.js';
+import { tagNameTable, tagOrigin } from './usage.js';
 
 type Rec = Record<string, unknown>;
 
@@ -36,16 +37,21 @@ export function buildScope(d: Dataset, templateExists: (name: string) => boolean
   const roles = byId(d.roles);
   const categories = byId(d.aidCategories);
   const names: Record<string, string> = Object.fromEntries([...d.partners, ...d.actors, ...d.people].map((x) => [x.id, x.name]));
-  const measures = d.measures.map((m) => ({
+  const collectionOf = Object.fromEntries([...d.partners.map((x) => [x.id, 'partners']), ...d.actors.map((x) => [x.id, 'actors']), ...d.people.map((x) => [x.id, 'people'])]);
+  const measures = d.measures.map((m) => tagOrigin({
     ...m,
     partner_name: names[m.partner] ?? m.partner,
     category_label: m.type === 'aid' ? categories[m.category]?.label ?? m.category : null,
     when: m.date ?? m.asOf ?? null,
-  }));
+  }, 'measures', m.id));
+  // Copies, tagged with where they come from, so a document's reads can be traced to facts.
+  const tagAll = <T extends { id: string }>(items: readonly T[], collection: string) => items.map((x) => tagOrigin({ ...x }, collection, x.id));
+  const events = tagAll(sortByDate(d.events), 'events');
+  const quotes = tagAll(d.quotes, 'quotes');
   const partners = d.partners.map((p, index) => {
     const own = sortByDate(measures.filter((m) => m.partner === p.id));
     const partnerTemplate = `bulletin/partners/${p.id}.md.liquid`;
-    return {
+    return tagOrigin({
       ...p,
       index,
       role_label: roles[p.role]?.label ?? p.role,
@@ -58,27 +64,27 @@ export function buildScope(d: Dataset, templateExists: (name: string) => boolean
       support: own.filter((m) => m.type === 'support' || m.type === 'in-kind' || m.type === 'visas'),
       first_measure: own.find((m) => m.when) ?? null,
       aid_total: aidTotal(own),
-      quotes: d.quotes.filter((q) => q.about === p.id),
-      events: sortByDate(d.events.filter((e) => e.participants.includes(p.id))),
-    };
+      quotes: quotes.filter((q) => q.about === p.id),
+      events: events.filter((e) => e.participants.includes(p.id)),
+    }, 'partners', p.id);
   });
   const groups = Object.fromEntries(d.roles.map((r) => [r.id.replace(/-/g, '_'), partners.filter((p) => p.role === r.id)]));
   return {
     bulletin: { ...d.bulletin, author: d.bulletin.authors[0] },
-    sources: d.sources,
+    sources: tagAll(d.sources, 'sources'),
     partners,
     partners_by_role: groups,
     partner: byId(partners),
     measure: byId(measures),
-    event: byId(sortByDate(d.events)),
-    events: sortByDate(d.events),
-    quote: byId(d.quotes),
-    quotes: d.quotes,
-    figure: byId(d.figures),
-    person: byId(d.people),
-    actor: byId(d.actors),
-    name: names,
-    cooperation_areas: d.cooperationAreas,
+    event: byId(events),
+    events,
+    quote: byId(quotes),
+    quotes,
+    figure: byId(tagAll(d.figures, 'figures')),
+    person: byId(tagAll(d.people, 'people')),
+    actor: byId(tagAll(d.actors, 'actors')),
+    name: tagNameTable({ ...names }, collectionOf),
+    cooperation_areas: tagAll(d.cooperationAreas, 'cooperationAreas'),
     aid_categories: d.aidCategories,
   };
 }

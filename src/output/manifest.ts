@@ -10,20 +10,23 @@ export interface ManifestEntry {
   sha256: string;
   pages?: number;
   slides?: number;
+  /** sha256 of what the artifact was built from (its unit's inputs and the tool version). */
+  inputs?: string;
 }
 
 /** What a build produced and from what. */
 export interface Manifest {
   tool: { name: string; version: string };
   buildDate: string;
-  inputs: { data: string; templates: string };
+  inputs: { data: string; templates: string; fonts: string; tool: string };
   artifacts: ManifestEntry[];
 }
 
 export const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
 
-export function manifestEntry(a: Artifact): ManifestEntry {
+export function manifestEntry(a: Artifact, inputs?: string): ManifestEntry {
   return {
+    ...(inputs ? { inputs } : {}),
     path: a.path, kind: a.kind, ...(a.partner ? { partner: a.partner } : {}), bytes: a.bytes.byteLength, sha256: sha256(a.bytes),
     ...(a.pages !== undefined ? { pages: a.pages } : {}), ...(a.slides !== undefined ? { slides: a.slides } : {}),
   };

@@ -1,11 +1,19 @@
 /** The charts renderer: every chart as charts/<id>.svg and charts/<id>.png, from the shared render. */
-import type { Artifact, BuildContext, Renderer } from '../types.js';
-import { getCharts } from '../../charts/render.js';
+import type { Artifact, BuildContext, Renderer, Unit } from '../types.js';
+import { getChart, planCharts } from '../../charts/render.js';
+import { styleInputs } from '../inputs.js';
 
 export const chartsRenderer: Renderer = {
   name: 'charts',
-  async render(ctx: BuildContext): Promise<Artifact[]> {
-    return getCharts(ctx).flatMap((c): Artifact[] => {
+  units(ctx: BuildContext): Unit[] {
+    return planCharts(ctx).map((c) => ({
+      key: c.key, ...(c.inst.partner ? { partner: c.inst.partner } : {}), paths: [`charts/${c.key}.svg`, `charts/${c.key}.png`],
+      inputs: { spec: c.inst.spec, data: c.data, locale: ctx.dataset.bulletin.locale, style: styleInputs(ctx) },
+    }));
+  },
+  async render(ctx: BuildContext, units: Unit[]): Promise<Artifact[]> {
+    return units.flatMap((u): Artifact[] => {
+      const c = getChart(ctx, u.key)!;
       const partner = c.partner ? { partner: c.partner } : {};
       return [
         { path: `charts/${c.id}.svg`, kind: 'svg', bytes: Buffer.from(c.svg, 'utf8'), ...partner },

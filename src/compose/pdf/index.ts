@@ -1,13 +1,14 @@
 /** The PDF renderer: model → fitted page plan → pdfkit bytes. */
 import PDFDocument from 'pdfkit';
-import type { Artifact, BuildContext, Renderer } from '../types.js';
+import type { Artifact, BuildContext, Renderer, Unit } from '../types.js';
+import { styleInputs } from '../inputs.js';
+import { provenanceJson, PROVENANCE_FILE } from './provenance.js';
 import { registerFonts, GlyphChecker, originIn, type Doc } from './fonts.js';
 import { layoutBulletin } from './layout.js';
 import { paintPlan, pageGeometry } from './paint.js';
 import { attachSourceData, escapeXmp } from './standards.js';
-import path from 'node:path';
 import type { ChartFigure } from './boxes.js';
-import { getChart } from '../../charts/render.js';
+import { getChart, planCharts } from '../../charts/render.js';
 
 /** The layout's figures joined with their rendered charts (rendered once, shared with other formats). */
 function chartFigures(ctx: BuildContext): ChartFigure[] {
@@ -35,15 +36,27 @@ function collect(doc: Doc): Promise<Uint8Array> {
 /** 3 mm of bleed, in points. */
 const BLEED_PT = (3 / 25.4) * 72;
 
+/** Document properties, from the data. */
+function infoOf(ctx: BuildContext) {
+  const meta = ctx.bulletin.meta;
+  return {
+    Title: meta.title, Author: meta.authors.map((a) => a.name).join(', '), Subject: meta.subtitle ?? meta.topic ?? meta.series,
+    Keywords: [meta.series, ...ctx.dataset.partners.map((p) => p.name)].join(', '), Creator: 'bulletin', Producer: 'bulletin', CreationDate: ctx.clock, ModDate: ctx.clock,
+  };
+}
+
 export const pdfRenderer: Renderer = {
   name: 'pdf',
-  async render(ctx: BuildContext): Promise<Artifact[]> {
+  units(ctx: BuildContext): Unit[] {
+    // The rendered text, the facts it used, the plotted data, the style and the clock: all the PDF's bytes depend on.
+    const charts = ctx.bulletin.figures.flatMap((f) => planCharts(ctx).filter((c) => c.key === f.chart).map((c) => ({ spec: c.inst.spec, data: c.data })));
+    return [{ key: 'bulletin', paths: ['bulletin.pdf'], inputs: { info: infoOf(ctx), model: ctx.bulletin, charts, print: ctx.print, style: styleInputs(ctx), locale: ctx.dataset.bulletin.locale } }];
+  },
+  async render(ctx: BuildContext, units: Unit[]): Promise<Artifact[]> {
+    if (units.length === 0) return [];
     const theme = ctx.theme.theme;
     const model = ctx.bulletin;
-    const info = {
-      Title: model.meta.title, Author: model.meta.authors.map((a) => a.name).join(', '), Subject: model.meta.subtitle ?? model.meta.topic ?? model.meta.series,
-      Keywords: [model.meta.series, ...ctx.dataset.partners.map((p) => p.name)].join(', '), Creator: 'bulletin', Producer: 'bulletin', CreationDate: ctx.clock, ModDate: ctx.clock,
-    };
+    const info = infoOf(ctx);
     // The file ID is derived from `info`, so fixed dates here make the bytes reproducible (pdfkit#1183).
     const doc: Doc = new PDFDocument({
       autoFirstPage: false, margin: 0, pdfVersion: '1.7', subset: 'PDF/A-3b', tagged: true, lang: model.meta.locale, displayTitle: true, info,
@@ -63,7 +76,7 @@ export const pdfRenderer: Renderer = {
     const print = { bleed: ctx.print.bleed ? BLEED_PT : 0 };
     const done = collect(doc);
     doc.addPage({ size: pageGeometry(plan, print).media, margin: 0 });
-    attachSourceData(doc, path.basename(ctx.data.file), ctx.data.text, ctx.clock);
+    attachSourceData(doc, PROVENANCE_FILE, provenanceJson(model, ctx.bulletin.figures.flatMap((f) => getChart(ctx, f.chart) ?? [])), ctx.clock);
     paintPlan(doc, plan, theme, model.meta.locale, print);
     doc.end();
     return [{ path: 'bulletin.pdf', kind: 'pdf', bytes: await done, pages: 2 }];

@@ -1,6 +1,7 @@
 /** The decks renderer: per partner, deck model → slides on the house masters → fixed-up PPTX bytes. */
 import { PptxGenJS } from './pptxgen.js';
-import type { Artifact, BuildContext, Renderer } from '../types.js';
+import type { Artifact, BuildContext, Renderer, Unit } from '../types.js';
+import { styleInputs } from '../inputs.js';
 import { buildDeckModel, parseDeckConfig, deckScope, type DeckModel, type SlideKind } from '../../model/deck.js';
 import { defineMasters, colors, SANS, SERIF } from './master.js';
 import { addSlide } from './slides.js';
@@ -42,16 +43,40 @@ export async function renderDeck(ctx: BuildContext, deck: DeckModel): Promise<Ui
   return finishPackage(raw, { title: `${b.title}: ${deck.partner.name}`, subject: b.topic ?? b.series, author: pptx.author, company: b.publisher.name, keywords: b.series }, theme, ctx.clock);
 }
 
-export const decksRenderer: Renderer = {
-  name: 'decks',
-  async render(ctx: BuildContext): Promise<Artifact[]> {
-    if (ctx.partners.length === 0) return [];
+/** Deck models are cached per template set and scope: a context copied with other templates gets its own. */
+const modelCache = new WeakMap<object, WeakMap<object, Map<string, DeckModel>>>();
+
+/** The deck models for the build's partners, built once (cheap: text only). */
+function deckModels(ctx: BuildContext): Map<string, DeckModel> {
+  let byScope = modelCache.get(ctx.templates);
+  if (!byScope) modelCache.set(ctx.templates, (byScope = new WeakMap()));
+  let models = byScope.get(ctx.scope);
+  if (!models) {
     const config = parseDeckConfig(ctx.templates);
     const date = ctx.clock.toISOString().slice(0, 10);
+    models = new Map(ctx.partners.map((id) => [id, buildDeckModel(config, ctx.templates, ctx.engine, ctx.scope, id, date)]));
+    byScope.set(ctx.scope, models);
+  }
+  return models;
+}
+
+export const decksRenderer: Renderer = {
+  name: 'decks',
+  units(ctx: BuildContext): Unit[] {
+    const b = ctx.dataset.bulletin;
+    const meta = { title: b.title, authors: b.authors, publisher: b.publisher, topic: b.topic, series: b.series };
+    return [...deckModels(ctx)].map(([id, deck]) => ({
+      key: id, partner: id, paths: [`decks/${id}.pptx`],
+      // The deck's text and notes, the figures its charts plot, the style and the clock.
+      inputs: { deck, charts: deck.slides.map((s) => chartsFor(ctx, id)(s.kind)), meta, style: styleInputs(ctx), clock: ctx.clock.toISOString(), mode: ctx.deckCharts },
+    }));
+  },
+  async render(ctx: BuildContext, units: Unit[]): Promise<Artifact[]> {
+    const models = deckModels(ctx);
     const out: Artifact[] = [];
-    for (const id of ctx.partners) {
-      const deck = buildDeckModel(config, ctx.templates, ctx.engine, ctx.scope, id, date);
-      out.push({ path: `decks/${id}.pptx`, kind: 'pptx', partner: id, bytes: await renderDeck(ctx, deck), slides: deck.slides.length });
+    for (const u of units) {
+      const deck = models.get(u.key)!;
+      out.push({ path: `decks/${u.key}.pptx`, kind: 'pptx', partner: u.key, bytes: await renderDeck(ctx, deck), slides: deck.slides.length });
     }
     return out;
   },
