@@ -1,27 +1,21 @@
 /** The decks renderer: per partner, deck model → slides on the house masters → fixed-up PPTX bytes. */
 import { PptxGenJS } from './pptxgen.js';
 import type { Artifact, BuildContext, Renderer } from '../types.js';
-import { buildDeckModel, parseDeckConfig, deckScope, type DeckModel, type SlideKind } from '../../model/deck.js';
+import { buildDeckModel, parseDeckConfig, type DeckModel, type DeckSlide } from '../../model/deck.js';
 import { defineMasters, colors, SANS, SERIF } from './master.js';
-import { addSlide } from './slides.js';
+import { addSlide, type DeckChart } from './slides.js';
 import { fontMeasure } from './fit.js';
 import { finishPackage } from './package.js';
-import { aidByCategory, aidComparison, oilComparison, type NativeBarChart } from './native-charts.js';
+import { nativeBars } from './native-charts.js';
+import { getCharts } from '../../charts/render.js';
 
-type Rec = Record<string, unknown>;
-
-/** The native chart each kind shows, from the scope (swappable for src/charts/ later). */
-function chartsFor(ctx: BuildContext, partnerId: string): (kind: SlideKind) => NativeBarChart | null {
-  const s = deckScope(ctx.scope, partnerId, '');
-  const t = ctx.theme.theme;
-  const pal = { palette: t.palette, accent: t.colors.accent, muted: t.colors.rule };
-  const locale = ctx.dataset.bulletin.locale;
-  const peers = s.peers as Rec[];
-  return (kind) => {
-    if (kind === 'aid') return aidByCategory(s.p as Rec, pal, locale);
-    if (kind === 'comparison') return aidComparison(peers, partnerId, pal, locale);
-    if (kind === 'energy') return oilComparison(peers, partnerId, pal, locale);
-    return null;
+/** The chart a slide names, drawn for this partner from the shared specs; null when the partner has none. */
+function chartsFor(ctx: BuildContext, partnerId: string): (slide: DeckSlide) => DeckChart | null {
+  const charts = getCharts(ctx);
+  return (slide) => {
+    const rendered = slide.chart === undefined ? undefined : charts.find((c) => c.specId === slide.chart && c.partner === partnerId);
+    const bars = rendered ? nativeBars(rendered, ctx.theme.theme, ctx.dataset.bulletin.locale) : null;
+    return rendered && bars ? { rendered, bars } : null;
   };
 }
 
@@ -36,7 +30,7 @@ export async function renderDeck(ctx: BuildContext, deck: DeckModel): Promise<Ui
   pptx.company = b.publisher.name;
   pptx.title = `${b.title}: ${deck.partner.name}`;
   defineMasters(pptx, theme, b.series, deck.footer);
-  const env = { pptx, deck, measure: fontMeasure(ctx.theme), c: colors(theme), chart: chartsFor(ctx, deck.partner.id) };
+  const env = { pptx, deck, measure: fontMeasure(ctx.theme), c: colors(theme), chart: chartsFor(ctx, deck.partner.id), mode: ctx.deckCharts ?? 'native' };
   for (const s of deck.slides) addSlide(env, s);
   const raw = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
   return finishPackage(raw, { title: `${b.title}: ${deck.partner.name}`, subject: b.topic ?? b.series, author: pptx.author, company: b.publisher.name, keywords: b.series }, theme, ctx.clock);
