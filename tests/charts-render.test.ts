@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/index.js';
 import { getCharts, renderChart } from '../src/charts/render.js';
-import { loadChartSpecs } from '../src/charts/spec.js';
+import { isPerPartner, loadChartSpecs } from '../src/charts/spec.js';
 import { pngHeader, sampleContext } from './helpers.js';
 
 describe('chart rendering', () => {
@@ -35,7 +35,7 @@ describe('chart rendering', () => {
     const ctx = await sampleContext(true);
     const loaded = loadChartSpecs(ctx.templates);
     loaded.specs.forEach((spec, index) => {
-      const inst = spec.kind === 'partner-compare' ? { spec, index, partner: ctx.partners[0]! } : { spec, index };
+      const inst = isPerPartner(spec) ? { spec, index, partner: ctx.partners[0]! } : { spec, index };
       const a = renderChart(ctx, loaded, inst)!;
       const b = renderChart(ctx, loaded, inst)!;
       expect(b.svg).toBe(a.svg);

@@ -1,7 +1,7 @@
 /** Pure chart mapping: spec + dataset + theme → data, chart.js config, takeaway, native PPTX data. */
 import { describe, expect, it } from 'vitest';
-import { loadChartSpecs, CHARTS_FILE, type BarSpec, type TimelineSpec } from '../src/charts/spec.js';
-import { selectBarData, selectTimelineData } from '../src/charts/data.js';
+import { loadChartSpecs, CHARTS_FILE, type BarSpec, type BreakdownSpec, type TimelineSpec } from '../src/charts/spec.js';
+import { selectBarData, selectBreakdownData, selectTimelineData } from '../src/charts/data.js';
 import { chartConfig } from '../src/charts/config.js';
 import { fillSentence, takeawayOf } from '../src/charts/takeaway.js';
 import { nativeChart } from '../src/charts/native.js';
@@ -74,6 +74,33 @@ describe('bar charts', () => {
     expect(data.labels[data.highlight!]).toBe(partner.name);
     const colors = (chartConfig(data, theme, locale) as any).data.datasets[0].backgroundColor as string[];
     expect(colors.filter((c) => c === theme.colors.accent)).toHaveLength(1);
+  });
+});
+
+describe('per-partner breakdown', () => {
+  it('sums each partner\'s aid by category, package parts in their own category, largest first, a palette colour per bar', async () => {
+    const { d, loaded, find, theme, locale } = await setup();
+    const { spec, index } = find('partner-breakdown');
+    const withParts = d.measures.find((m) => m.type === 'aid' && (m.components ?? []).length > 0)!;
+    for (const p of d.partners) {
+      const data = selectBreakdownData(d, spec as BreakdownSpec, loaded, index, p.id);
+      const sums = new Map<string, number>();
+      for (const m of d.measures) {
+        if (m.partner !== p.id || m.type !== 'aid' || m.amount === undefined) continue;
+        const parts = m.components ?? [];
+        for (const c of parts) sums.set(c.category, (sums.get(c.category) ?? 0) + c.amount);
+        const rest = m.amount - parts.reduce((s, c) => s + c.amount, 0);
+        if (rest > 0) sums.set(m.category, (sums.get(m.category) ?? 0) + rest);
+      }
+      if (sums.size === 0) { expect(data).toBeNull(); continue; }
+      const want = [...sums].sort((a, b) => b[1] - a[1]);
+      expect(data!.series[0]!.values).toEqual(want.map(([, v]) => v));
+      expect(data!.labels).toEqual(want.map(([c]) => d.aidCategories.find((x) => x.id === c)!.label));
+      const colors = (chartConfig(data!, theme, locale) as any).data.datasets[0].backgroundColor as string[];
+      expect(new Set(colors).size).toBe(want.length);
+      for (const c of colors) expect(theme.palette).toContain(c);
+      if (p.id === withParts.partner) expect(takeawayOf(spec.takeaway, data!, locale).text).toMatch(new RegExp(`^${p.name} pledged .+ in aid with a stated amount: .+ and .+\\.$`));
+    }
   });
 });
 

@@ -6,7 +6,7 @@
 import type { ChartConfiguration, Plugin } from 'chart.js';
 import type { Theme } from '../model/theme.js';
 import { scaled } from '../template/filters.js';
-import { seriesColors } from './palette.js';
+import { barColors, seriesColors } from './palette.js';
 import { formatValue, type BarData, type ChartData, type TimelineData } from './data.js';
 
 /** Type sizes in points at print size: the chart is drawn 1 px = 1 pt at the column width. */
@@ -46,6 +46,15 @@ function endLabels(labels: string[], theme: Theme, highlight?: number): Plugin<'
   };
 }
 
+/** A label longer than `max` characters as two lines, broken at the space nearest the middle. */
+export function wrapLabel(label: string, max: number): string | string[] {
+  if (label.length <= max) return label;
+  const spaces = [...label.matchAll(/ /g)].map((m) => m.index);
+  if (spaces.length === 0) return label;
+  const at = spaces.reduce((b, i) => (Math.abs(i - label.length / 2) < Math.abs(b - label.length / 2) ? i : b));
+  return [label.slice(0, at), label.slice(at + 1)];
+}
+
 const axisFont = (size: number, weight = 400) => ({ size, weight, family: '"Source Sans 3"' });
 
 function barConfig(d: BarData, theme: Theme, locale: string): ChartConfiguration<'bar'> {
@@ -56,10 +65,11 @@ function barConfig(d: BarData, theme: Theme, locale: string): ChartConfiguration
   const endText = totals.map((v) => (d.unit.kind === 'money' ? formatValue(v, d.unit, locale) : scaled(v, locale, 2)));
   const longest = Math.max(...endText.map((t) => t.length));
   const stackColors = seriesColors(theme.palette, d.series.length);
+  const eachColors = barColors(theme.palette, d.labels.length);
   const datasets = d.series.map((s, si) => ({
     label: s.name,
     data: [...s.values],
-    backgroundColor: d.highlight !== undefined ? d.labels.map((_, i) => (i === d.highlight ? c.accent : c.rule)) : stacked ? stackColors[si]! : c.accent,
+    backgroundColor: d.highlight !== undefined ? d.labels.map((_, i) => (i === d.highlight ? c.accent : c.rule)) : d.colorEach ? eachColors : stacked ? stackColors[si]! : c.accent,
     // Thin white seams keep stacked segments apart in greyscale print.
     borderColor: '#ffffff',
     borderWidth: stacked ? 0.75 : 0,
@@ -68,7 +78,8 @@ function barConfig(d: BarData, theme: Theme, locale: string): ChartConfiguration
   }));
   return {
     type: 'bar',
-    data: { labels: [...d.labels], datasets },
+    // Long category names take two lines: the axis may use only half the chart's width.
+    data: { labels: d.labels.map((l) => wrapLabel(l, 20)), datasets },
     options: {
       indexAxis: d.horizontal ? 'y' : 'x',
       animation: false,

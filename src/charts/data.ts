@@ -6,7 +6,7 @@ import type { Dataset, Measure } from '../dataset/schema.js';
 import { STATED_SYMBOLS } from '../dataset/schema.js';
 import { mustParse, startOf } from '../dataset/dates.js';
 import { money, quantity } from '../template/filters.js';
-import { specError, type BarSpec, type CompareSpec, type LoadedSpecs, type TimelineSpec } from './spec.js';
+import { specError, type BarSpec, type BreakdownSpec, type CompareSpec, type LoadedSpecs, type TimelineSpec } from './spec.js';
 
 /** How a value is written: money in one currency, or a quantity in a unit. */
 export type Unit = { kind: 'money'; currency: string } | { kind: 'quantity'; unit: string };
@@ -18,8 +18,12 @@ export interface BarData {
   series: { name: string; values: number[] }[];
   unit: Unit;
   horizontal: boolean;
-  /** Index of the highlighted bar (per-partner charts). */
+  /** Index of the highlighted bar (per-partner comparisons). */
   highlight?: number;
+  /** One palette colour per bar (a breakdown: the bars are parts, not peers). */
+  colorEach?: boolean;
+  /** The partner whose figures the bars break down (per-partner breakdowns). */
+  subject?: string;
   notes: string[];
 }
 
@@ -73,7 +77,7 @@ function figuresOf(m: Measure, value: 'amount' | 'quantity'): { category: string
   return rest > 0 ? [...parts, { category: m.category, v: rest }] : parts;
 }
 
-function unitOf(d: Dataset, spec: BarSpec | CompareSpec, loaded: LoadedSpecs, index: number, measures: Measure[]): { unit: Unit; notes: string[] } {
+function unitOf(d: Dataset, spec: BarSpec | CompareSpec | BreakdownSpec, loaded: LoadedSpecs, index: number, measures: Measure[]): { unit: Unit; notes: string[] } {
   if (spec.value === 'quantity') {
     const units = new Set(measures.flatMap((m) => ('quantity' in m ? [m.quantity.unit] : [])));
     if (units.size > 1) throw specError(loaded, index, 'measure', `"${spec.measure}" measures use different units (${[...units].join(', ')}); they cannot share one axis`);
@@ -100,6 +104,21 @@ export function selectBarData(d: Dataset, spec: BarSpec | CompareSpec, loaded: L
   const { unit, notes } = unitOf(d, spec, loaded, index, measures);
   const at = highlight === undefined ? -1 : rows.findIndex((r) => r.id === highlight);
   return { kind: 'bar', labels: rows.map((r) => r.name), series, unit, horizontal: spec.kind === 'partner-compare' || spec.orientation === 'horizontal', ...(at >= 0 ? { highlight: at } : {}), notes };
+}
+
+/** One partner's figures summed by category, one bar each; null when the partner has none. */
+export function selectBreakdownData(d: Dataset, spec: BreakdownSpec, loaded: LoadedSpecs, index: number, partner: string): BarData | null {
+  if (spec.value !== 'amount' || spec.measure !== 'aid') throw specError(loaded, index, 'by', 'only "aid" amounts have a category to break down by; use "measure": "aid" and "value": "amount"');
+  const all = d.measures.filter((m) => m.type === spec.measure && figuresOf(m, spec.value).length > 0);
+  if (all.length === 0) throw specError(loaded, index, 'measure', `no "${spec.measure}" measure in the data has an amount`);
+  const mine = all.filter((m) => m.partner === partner);
+  const subject = d.partners.find((p) => p.id === partner)?.name;
+  if (mine.length === 0 || subject === undefined) return null;
+  const figs = mine.flatMap((m) => figuresOf(m, spec.value));
+  const rows = d.aidCategories.map((c) => ({ label: c.label, v: figs.filter((f) => f.category === c.id).reduce((s, f) => s + f.v, 0) })).filter((r) => r.v > 0);
+  if (spec.sort !== 'data') rows.sort((a, b) => (spec.sort === 'desc' ? b.v - a.v : a.v - b.v));
+  const { unit, notes } = unitOf(d, spec, loaded, index, mine);
+  return { kind: 'bar', labels: rows.map((r) => r.label), series: [{ name: spec.title, values: rows.map((r) => r.v) }], unit, horizontal: true, colorEach: true, subject, notes };
 }
 
 /** Where a date sits in the window; month-precision dates sit mid-month and are marked approximate. */

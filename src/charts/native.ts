@@ -5,7 +5,7 @@
  */
 import type { Theme } from '../model/theme.js';
 import type { ChartData } from './data.js';
-import { seriesColors } from './palette.js';
+import { barColors, seriesColors } from './palette.js';
 
 /** Arguments for pptxgenjs addChart. */
 export interface NativeChart {
@@ -22,14 +22,14 @@ export function nativeChart(d: ChartData, theme: Theme, title: string): NativeCh
   if (d.kind === 'bar') {
     const stacked = d.series.length > 1;
     // One series with a highlighted bar: colour by point (pptxgenjs varies colours per point for a single series only when told).
-    const colors = d.highlight !== undefined ? d.labels.map((_, i) => hex(i === d.highlight ? theme.colors.accent : theme.colors.rule)) : stacked ? cycle(d.series.length) : [hex(theme.colors.accent)];
+    const colors = d.highlight !== undefined ? d.labels.map((_, i) => hex(i === d.highlight ? theme.colors.accent : theme.colors.rule)) : d.colorEach ? barColors(theme.palette, d.labels.length).map(hex) : stacked ? cycle(d.series.length) : [hex(theme.colors.accent)];
     return {
       type: 'bar',
       data: d.series.map((s) => ({ name: s.name, labels: [...d.labels], values: [...s.values] })),
       options: {
         ...font, title, showTitle: false, barDir: d.horizontal ? 'bar' : 'col', barGrouping: stacked ? 'stacked' : 'clustered',
         chartColors: colors, showLegend: stacked, legendPos: 't', showValue: !stacked, valAxisHidden: true, valGridLine: { style: 'none' },
-        catAxisOrientation: d.horizontal ? 'maxMin' : 'minMax', ...(d.highlight !== undefined ? { varyColors: true } : {}),
+        catAxisOrientation: d.horizontal ? 'maxMin' : 'minMax', ...(d.highlight !== undefined || d.colorEach ? { varyColors: true } : {}),
       },
     };
   }

@@ -21,3 +21,8 @@ export function seriesColors(palette: readonly string[], n: number): string[] {
   const woven = sorted.slice(0, half).flatMap((c, i) => [c, ...(sorted[half + i] ? [sorted[half + i]!] : [])]);
   return Array.from({ length: n }, (_, i) => woven[i % woven.length]!);
 }
+
+/** n colours for separate, labelled bars (a breakdown): the palette in its own order, repeating. */
+export function barColors(palette: readonly string[], n: number): string[] {
+  return Array.from({ length: n }, (_, i) => palette[i % palette.length]!);
+}

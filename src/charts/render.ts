@@ -10,8 +10,8 @@ import type { BuildContext } from '../compose/types.js';
 import type { ResolvedTheme } from '../model/theme.js';
 import { PAGE_SIZES } from '../compose/pdf/layout.js';
 import { InputError } from '../errors.js';
-import { loadChartSpecs, specError, type ChartSpec, type LoadedSpecs } from './spec.js';
-import { selectBarData, selectTimelineData, type ChartData } from './data.js';
+import { isPerPartner, loadChartSpecs, specError, type ChartSpec, type LoadedSpecs } from './spec.js';
+import { selectBarData, selectBreakdownData, selectTimelineData, type ChartData } from './data.js';
 import { chartConfig } from './config.js';
 import { altTextOf, takeawayOf } from './takeaway.js';
 import { nativeChart, type NativeChart } from './native.js';
@@ -105,6 +105,7 @@ export interface Instance { spec: ChartSpec; index: number; partner?: string }
 function chartData(ctx: BuildContext, loaded: LoadedSpecs, inst: Instance): ChartData | null {
   const { spec, index } = inst;
   if (spec.kind === 'timeline') return selectTimelineData(ctx.dataset, spec, loaded, index);
+  if (spec.kind === 'partner-breakdown') return selectBreakdownData(ctx.dataset, spec, loaded, index, inst.partner!);
   const d = selectBarData(ctx.dataset, spec, loaded, index, inst.partner);
   // A partner without this figure gets no comparison chart rather than an empty one.
   return inst.partner !== undefined && d.highlight === undefined ? null : d;
@@ -125,7 +126,7 @@ export function planCharts(ctx: BuildContext): PlannedChart[] {
   let plan = ctx.assets.get(PLAN_KEY) as PlannedChart[] | undefined;
   if (!plan) {
     const loaded = loadChartSpecs(ctx.templates);
-    const instances: Instance[] = loaded.specs.flatMap((spec, index): Instance[] => (spec.kind === 'partner-compare' ? ctx.partners.map((partner) => ({ spec, index, partner })) : [{ spec, index }]));
+    const instances: Instance[] = loaded.specs.flatMap((spec, index): Instance[] => (isPerPartner(spec) ? ctx.partners.map((partner) => ({ spec, index, partner })) : [{ spec, index }]));
     plan = instances.flatMap((inst) => {
       const data = chartData(ctx, loaded, inst);
       return data ? [{ key: inst.partner ? `${inst.spec.id}-${inst.partner}` : inst.spec.id, inst, data }] : [];

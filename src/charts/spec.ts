@@ -59,7 +59,18 @@ export const CompareSpec = z.strictObject({
   sort: Sort,
 });
 
-export const ChartSpec = z.discriminatedUnion('kind', [BarSpec, TimelineSpec, CompareSpec]);
+/** Instantiated once per deck partner: that partner's figures summed by a field, one bar each. */
+export const BreakdownSpec = z.strictObject({
+  ...common,
+  kind: z.literal('partner-breakdown'),
+  measure: MeasureType,
+  value: Value,
+  /** The field the figures are summed by (aid components count in their own category). */
+  by: z.literal('category'),
+  sort: Sort,
+});
+
+export const ChartSpec = z.discriminatedUnion('kind', [BarSpec, TimelineSpec, CompareSpec, BreakdownSpec]);
 export const ChartsFile = z.strictObject({ $comment: z.string().optional(), charts: z.array(ChartSpec).min(1) });
 
 /** One validated chart spec. */
@@ -67,6 +78,11 @@ export type ChartSpec = z.infer<typeof ChartSpec>;
 export type BarSpec = z.infer<typeof BarSpec>;
 export type TimelineSpec = z.infer<typeof TimelineSpec>;
 export type CompareSpec = z.infer<typeof CompareSpec>;
+export type BreakdownSpec = z.infer<typeof BreakdownSpec>;
+
+/** Kinds drawn once per deck partner; the rest are drawn once for the bulletin. */
+export const PER_PARTNER_KINDS: readonly ChartSpec['kind'][] = ['partner-compare', 'partner-breakdown'];
+export const isPerPartner = (spec: ChartSpec): boolean => PER_PARTNER_KINDS.includes(spec.kind);
 
 export const CHARTS_FILE = 'charts/charts.json';
 

@@ -18,8 +18,21 @@ export function fillSentence(sentence: string, slots: Record<string, string>): {
 
 const totals = (d: BarData) => d.labels.map((_, i) => d.series.reduce((s, x) => s + x.values[i]!, 0));
 
+/** Slots for one partner's breakdown: its total, the largest part and every part, largest first. */
+function breakdownSlots(d: BarData, subject: string, locale: string): Record<string, string> {
+  const t = totals(d);
+  const sum = t.reduce((s, v) => s + v, 0);
+  const top = t.indexOf(Math.max(...t));
+  const fmt = (v: number) => formatValue(v, d.unit, locale);
+  const others = t.length - 1;
+  const comparison = others === 0 ? 'all of it' : t[top]! > sum - t[top]! ? `more than the other ${words(others, locale)} combined` : `${percent(t[top]! / sum, locale)} of the total`;
+  const parts = t.map((v, i) => ({ v, label: d.labels[i]!.toLowerCase() })).sort((a, b) => b.v - a.v).map((p) => `${p.label} ${fmt(p.v)}`);
+  return { partner: subject, total: fmt(sum), count: words(t.length, locale), top: d.labels[top]!.toLowerCase(), topValue: fmt(t[top]!), share: percent(t[top]! / sum, locale), comparison, parts: list(parts, locale) };
+}
+
 /** Slots for bar charts: the leader, its value and how it compares with the rest. */
 function barSlots(d: BarData, locale: string): Record<string, string> {
+  if (d.subject !== undefined) return breakdownSlots(d, d.subject, locale);
   const t = totals(d);
   const sum = t.reduce((s, v) => s + v, 0);
   const top = t.indexOf(Math.max(...t));
@@ -73,7 +86,8 @@ export function altTextOf(title: string, d: ChartData, locale: string): string {
       const parts = stacked ? ` (${d.series.filter((s) => s.values[i]! > 0).map((s) => `${s.name} ${formatValue(s.values[i]!, d.unit, locale)}`).join(', ')})` : '';
       return `${l}${d.highlight === i ? ' (highlighted)' : ''}: ${formatValue(t[i]!, d.unit, locale)}${parts}`;
     });
-    return [`${stacked ? 'Stacked bar' : 'Bar'} chart: ${title}.`, `${rows.join('; ')}.`, ...d.notes].join(' ');
+    const what = d.subject !== undefined ? `${title}, ${d.subject}` : title;
+    return [`${stacked ? 'Stacked bar' : 'Bar'} chart: ${what}.`, `${rows.join('; ')}.`, ...d.notes].join(' ');
   }
   const range = `${formatDate(d.months[0]!.date, locale)} to ${formatDate(d.months[d.months.length - 1]!.date, locale)}`;
   const rows = d.rows.map((name, r) => {

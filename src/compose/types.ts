@@ -31,7 +31,7 @@ export interface BuildContext {
   clock: Date;
   /** Print options: paper overrides the theme's page size; bleed adds 3 mm and crop marks. */
   print: { paper?: 'LETTER' | 'A4'; bleed: boolean };
-  /** Decks show native (editable) charts, or the chart PNGs. */
+  /** How decks show charts: native, editable PowerPoint charts, or the chart PNGs as pictures (--deck-charts image). */
   deckCharts: 'native' | 'image';
   /** Shared, lazily rendered assets (charts are rendered once for all formats). */
   assets: Map<string, unknown>;

@@ -11,7 +11,7 @@ import type { TemplateEngine } from '../template/engine.js';
 import { parseMarkdown, plainText, type Block, type Run } from '../template/markdown.js';
 import { trackReads, usedFacts, type Usage, type UsedFact } from './usage.js';
 import type { LocatedJson } from '../load/json.js';
-import { CHARTS_FILE, loadChartSpecs } from '../charts/spec.js';
+import { CHARTS_FILE, isPerPartner, loadChartSpecs } from '../charts/spec.js';
 
 export const BulletinLayout = z.strictObject({
   blocks: z.strictObject({
@@ -84,8 +84,8 @@ function checkFigures(layout: BulletinLayout, json: LocatedJson, templates: Load
   const specs = loadChartSpecs(templates).specs;
   const problems = layout.figures.flatMap((f, i) => {
     const spec = specs.find((s) => s.id === f.chart);
-    if (spec && spec.kind !== 'partner-compare') return [];
-    const known = specs.filter((s) => s.kind !== 'partner-compare').map((s) => s.id).join(', ');
+    if (spec && !isPerPartner(spec)) return [];
+    const known = specs.filter((s) => !isPerPartner(s)).map((s) => s.id).join(', ');
     const message = spec ? `chart "${f.chart}" is drawn once per partner and cannot go in the bulletin; use one of ${known}` : `no chart "${f.chart}" in ${CHARTS_FILE}; known: ${known}`;
     return [{ file: json.file, ...json.locate(['figures', i, 'chart']), path: `figures[${i}].chart`, message }];
   });

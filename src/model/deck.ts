@@ -9,6 +9,8 @@ import { InputError } from '../errors.js';
 import { parseMarkdown, type Block } from '../template/markdown.js';
 import type { LoadedTemplates } from '../load/templates.js';
 import type { TemplateEngine } from '../template/engine.js';
+import type { LocatedJson } from '../load/json.js';
+import { CHARTS_FILE, isPerPartner, loadChartSpecs } from '../charts/spec.js';
 
 /** Slide kinds the pptx renderer knows how to lay out. */
 export const SLIDE_KINDS = ['title', 'takeaways', 'timeline', 'aid', 'comparison', 'energy', 'quotes', 'background', 'sources'] as const;
@@ -26,6 +28,8 @@ const SlideSchema = z.strictObject({
   /** A short extra line (the handling line on the title slide). */
   aside: Template.optional(),
   notes: Template,
+  /** The id of a per-partner chart spec in charts/charts.json that the slide shows. */
+  chart: z.string().optional(),
 });
 
 export const DeckSchema = z.strictObject({
@@ -46,6 +50,8 @@ export interface DeckSlide {
   body: Block[];
   aside: string;
   notes: string;
+  /** The chart spec id the slide shows, if any. */
+  chart?: string;
 }
 
 /** One partner's deck. */
@@ -69,7 +75,23 @@ export function parseDeckConfig(templates: LoadedTemplates): DeckConfig {
       .map((k) => ({ file: json.file, ...json.locate(['slides', i, k]), path: `slides[${i}].${k}`, message: `template "${s[k]}" not found in ${templates.root}` })),
   );
   if (missing.length) throw new InputError('E_DECK', missing);
+  checkCharts(config, json, templates);
   return config;
+}
+
+/** Every slide chart must be a per-partner spec that charts.json defines: a deck is about one partner. */
+function checkCharts(config: DeckConfig, json: LocatedJson, templates: LoadedTemplates): void {
+  if (!config.slides.some((s) => s.chart !== undefined)) return;
+  const specs = loadChartSpecs(templates).specs;
+  const known = specs.filter(isPerPartner).map((s) => s.id).join(', ');
+  const problems = config.slides.flatMap((slide, i) => {
+    if (slide.chart === undefined) return [];
+    const spec = specs.find((s) => s.id === slide.chart);
+    if (spec && isPerPartner(spec)) return [];
+    const message = spec ? `chart "${slide.chart}" is drawn once for the whole bulletin; a deck slide needs a per-partner chart: one of ${known}` : `no chart "${slide.chart}" in ${CHARTS_FILE}; per-partner charts: ${known}`;
+    return [{ file: json.file, ...json.locate(['slides', i, 'chart']), path: `slides[${i}].chart`, message }];
+  });
+  if (problems.length) throw new InputError('E_DECK', problems);
 }
 
 /** Follows a dotted path through plain objects. */
@@ -147,7 +169,7 @@ export function buildDeckModel(config: DeckConfig, templates: LoadedTemplates, e
     } catch (err) {
       throw new InputError('E_TEMPLATE', [{ file: `${templates.root}/${slide.body}`, message: err instanceof Error ? err.message : String(err) }]);
     }
-    slides.push({ kind: slide.kind, at, title: text(slide.title).replace(/\s+/g, ' '), body, aside: text(slide.aside).replace(/\s+/g, ' '), notes: text(slide.notes) });
+    slides.push({ kind: slide.kind, at, title: text(slide.title).replace(/\s+/g, ' '), body, aside: text(slide.aside).replace(/\s+/g, ' '), notes: text(slide.notes), ...(slide.chart ? { chart: slide.chart } : {}) });
   });
   return { partner: { id: p.id, name: p.name }, file, footer: engine.render(config.footer, s).trim().replace(/\s+/g, ' '), type: config.type, slides };
 }

@@ -2,28 +2,29 @@
 import { PptxGenJS } from './pptxgen.js';
 import type { Artifact, BuildContext, Renderer, Unit } from '../types.js';
 import { styleInputs } from '../inputs.js';
-import { buildDeckModel, parseDeckConfig, deckScope, type DeckModel, type SlideKind } from '../../model/deck.js';
+import { buildDeckModel, parseDeckConfig, type DeckModel, type DeckSlide } from '../../model/deck.js';
 import { defineMasters, colors, SANS, SERIF } from './master.js';
-import { addSlide } from './slides.js';
+import { addSlide, type DeckChart } from './slides.js';
 import { fontMeasure } from './fit.js';
 import { finishPackage } from './package.js';
-import { aidByCategory, aidComparison, oilComparison, type NativeBarChart } from './native-charts.js';
+import { nativeBars } from './native-charts.js';
+import { getChart, planCharts } from '../../charts/render.js';
 
-type Rec = Record<string, unknown>;
-
-/** The native chart each kind shows, from the scope (swappable for src/charts/ later). */
-function chartsFor(ctx: BuildContext, partnerId: string): (kind: SlideKind) => NativeBarChart | null {
-  const s = deckScope(ctx.scope, partnerId, '');
-  const t = ctx.theme.theme;
-  const pal = { palette: t.palette, accent: t.colors.accent, muted: t.colors.rule };
-  const locale = ctx.dataset.bulletin.locale;
-  const peers = s.peers as Rec[];
-  return (kind) => {
-    if (kind === 'aid') return aidByCategory(s.p as Rec, pal, locale);
-    if (kind === 'comparison') return aidComparison(peers, partnerId, pal, locale);
-    if (kind === 'energy') return oilComparison(peers, partnerId, pal, locale);
-    return null;
+/** The chart a slide names, drawn for this partner from the shared specs; null when the partner has none. */
+function chartsFor(ctx: BuildContext, partnerId: string): (slide: DeckSlide) => DeckChart | null {
+  return (slide) => {
+    // Only the charts this deck shows are drawn (once, shared with the charts renderer).
+    const rendered = slide.chart === undefined ? undefined : getChart(ctx, `${slide.chart}-${partnerId}`);
+    const bars = rendered ? nativeBars(rendered, ctx.theme.theme, ctx.dataset.bulletin.locale) : null;
+    return rendered && bars ? { rendered, bars } : null;
   };
+}
+
+/** What a slide's chart plots, without drawing it (for the deck's inputs hash). */
+function plannedChart(ctx: BuildContext, slide: DeckSlide, partnerId: string): unknown {
+  if (slide.chart === undefined) return null;
+  const p = planCharts(ctx).find((c) => c.key === `${slide.chart}-${partnerId}`);
+  return p ? { spec: p.inst.spec, data: p.data } : null;
 }
 
 /** Builds one deck's bytes. */
@@ -37,7 +38,7 @@ export async function renderDeck(ctx: BuildContext, deck: DeckModel): Promise<Ui
   pptx.company = b.publisher.name;
   pptx.title = `${b.title}: ${deck.partner.name}`;
   defineMasters(pptx, theme, b.series, deck.footer);
-  const env = { pptx, deck, measure: fontMeasure(ctx.theme), c: colors(theme), chart: chartsFor(ctx, deck.partner.id) };
+  const env = { pptx, deck, measure: fontMeasure(ctx.theme), c: colors(theme), chart: chartsFor(ctx, deck.partner.id), mode: ctx.deckCharts };
   for (const s of deck.slides) addSlide(env, s);
   const raw = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
   return finishPackage(raw, { title: `${b.title}: ${deck.partner.name}`, subject: b.topic ?? b.series, author: pptx.author, company: b.publisher.name, keywords: b.series }, theme, ctx.clock);
@@ -68,7 +69,7 @@ export const decksRenderer: Renderer = {
     return [...deckModels(ctx)].map(([id, deck]) => ({
       key: id, partner: id, paths: [`decks/${id}.pptx`],
       // The deck's text and notes, the figures its charts plot, the style and the clock.
-      inputs: { deck, charts: deck.slides.map((s) => chartsFor(ctx, id)(s.kind)), meta, style: styleInputs(ctx), clock: ctx.clock.toISOString(), mode: ctx.deckCharts },
+      inputs: { deck, charts: deck.slides.map((s) => plannedChart(ctx, s, id)), meta, style: styleInputs(ctx), clock: ctx.clock.toISOString(), mode: ctx.deckCharts },
     }));
   },
   async render(ctx: BuildContext, units: Unit[]): Promise<Artifact[]> {

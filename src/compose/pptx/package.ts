@@ -120,6 +120,14 @@ export function splitNoteParagraphs(xml: string): string {
   );
 }
 
+/**
+ * Value labels on one line: pptxgenjs writes an empty <a:bodyPr/>, and LibreOffice then wraps
+ * "$30 million" onto two lines even with room to spare; wrap="none" is what PowerPoint writes.
+ */
+export function unwrapDataLabels(xml: string): string {
+  return xml.replace(/(<c:dLbls>(?:<c:numFmt [^>]*\/>)?<c:txPr>)<a:bodyPr\/>/g, '$1<a:bodyPr wrap="none"/>');
+}
+
 /** Re-zips deterministically: sorted entries, [Content_Types].xml first, fixed dates, DEFLATE. */
 async function rezip(zip: JSZip, clock: Date): Promise<Buffer> {
   const out = new JSZip();
@@ -154,6 +162,9 @@ export async function finishPackage(bytes: Uint8Array, props: DocProps, theme: T
   }
   for (const name of Object.keys(zip.files).filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n))) {
     zip.file(name, splitNoteParagraphs(await zip.file(name)!.async('string')));
+  }
+  for (const name of Object.keys(zip.files).filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n))) {
+    zip.file(name, unwrapDataLabels(await zip.file(name)!.async('string')));
   }
   await fixEmbeddedWorkbooks(zip, clock);
   return new Uint8Array(await rezip(zip, clock));

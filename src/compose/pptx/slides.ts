@@ -8,6 +8,13 @@ import { GRID, MASTER, SANS, colors } from './master.js';
 import { addParas, blocksToParas, fitError, fitParas, labelledRows, parasHeight, type Box, type Para } from './text.js';
 import { largestFitting, type Measure } from './fit.js';
 import type { NativeBarChart } from './native-charts.js';
+import type { RenderedChart } from '../../charts/render.js';
+
+/** A slide's chart: the shared rendered chart (PNG, alt text, takeaway) and its native bars. */
+export interface DeckChart {
+  rendered: RenderedChart;
+  bars: NativeBarChart;
+}
 
 /** What a slide layout needs besides its slide. */
 export interface SlideEnv {
@@ -15,8 +22,10 @@ export interface SlideEnv {
   deck: DeckModel;
   measure: Measure;
   c: ReturnType<typeof colors>;
-  /** The native chart for a kind, or null when the data has none. */
-  chart: (kind: DeckSlide['kind']) => NativeBarChart | null;
+  /** The chart a slide names, or null when it names none or the data has none. */
+  chart: (slide: DeckSlide) => DeckChart | null;
+  /** Native, editable charts, or the chart PNGs as pictures. */
+  mode: 'native' | 'image';
 }
 
 const PT = 72;
@@ -27,14 +36,24 @@ export function addSlide(env: SlideEnv, s: DeckSlide): void {
   if (s.kind === 'title') cover(env, slide, s);
   else {
     title(env, slide, s);
-    const chart = env.chart(s.kind);
+    const chart = env.chart(s);
     // A one-bar chart says nothing a number cannot: show the figure itself instead.
-    if (chart && chart.values.length === 1) withCallout(env, slide, s, chart);
+    if (chart && chart.bars.values.length === 1) withCallout(env, slide, s, chart.bars);
     else if (chart) withChart(env, slide, s, chart);
     else if (s.kind === 'quotes') quotes(env, slide, s);
     else body(env, slide, s, { x: GRID.left, y: GRID.bodyY, w: GRID.contentW, h: GRID.bodyBottom - GRID.bodyY });
   }
-  slide.addNotes(s.notes);
+  slide.addNotes(notesWithTakeaway(s.notes, s.kind === 'title' ? null : env.chart(s)));
+}
+
+/**
+ * The chart's takeaway sentence (from its spec) leads the speaker notes, appended here rather
+ * than in the notes templates: the deck model is built before the charts are drawn.
+ */
+function notesWithTakeaway(notes: string, chart: DeckChart | null): string {
+  const take = chart?.rendered.takeaway;
+  if (!take || notes.includes(take)) return notes;
+  return `${take}\n\n${notes}`;
 }
 
 /** Fits and writes paragraphs, or fails the build naming the slide. */
@@ -103,26 +122,42 @@ function quotes(env: SlideEnv, slide: P.Slide, s: DeckSlide): void {
   place(env, slide, s, 'quotes', paras, { x: GRID.left + 0.4, y: GRID.bodyY, w: GRID.contentW - 1.2, h: GRID.bodyBottom - GRID.bodyY }, q.size, q.min);
 }
 
-/** A native bar chart on the left, the commentary on the right. */
-function withChart(env: SlideEnv, slide: P.Slide, s: DeckSlide, chart: NativeBarChart): void {
+/** The chart on the left (native, or its PNG in image mode), the commentary on the right. */
+function withChart(env: SlideEnv, slide: P.Slide, s: DeckSlide, { rendered, bars: chart }: DeckChart): void {
   const chartW = 7.1;
   const top = GRID.bodyY;
   const h = GRID.bodyBottom - top;
   const barsH = Math.min(h, 0.75 + chart.values.length * 0.85);
+  const x = GRID.left + chartW + 0.4;
+  if (env.mode === 'image') {
+    // The same box as the native chart, the picture scaled to fit it without distortion.
+    const scale = Math.min(chartW / rendered.width, barsH / rendered.height);
+    slide.addImage({ data: `image/png;base64,${rendered.png.toString('base64')}`, x: GRID.left, y: top, w: rendered.width * scale, h: rendered.height * scale, altText: rendered.alt });
+  } else nativeChart(env, slide, chart, { x: GRID.left - 0.1, y: top, w: chartW, h: barsH });
+  body(env, slide, s, { x, y: top, w: GRID.width - GRID.right - x, h });
+}
+
+/** An editable bar chart: values are the data's figures, the labels formatted by the spec's unit. */
+function nativeChart(env: SlideEnv, slide: P.Slide, chart: NativeBarChart, box: Box): void {
   const max = Math.max(...chart.values);
+  // Room right of the longest bar for its value label, or PowerPoint wraps the label: the plot
+  // is the box less the category labels, and the value axis is stretched so the label fits.
+  const size = 14;
+  const catW = Math.max(...chart.labels.map((l) => env.measure(l, 'sans', size, false))) + 16;
+  const labelW = Math.max(...chart.display.map((t) => env.measure(t, 'sans', size, true))) + 24;
+  const plotW = box.w * PT - catW - 16;
+  const stretch = Math.max(1.3, plotW / Math.max(plotW - labelW, plotW / 3));
   slide.addChart(env.pptx.ChartType.bar, [{ name: chart.name, labels: chart.labels, values: chart.values }], {
-    x: GRID.left - 0.1, y: top, w: chartW, h: barsH,
+    ...box,
     barDir: 'bar', barGapWidthPct: 55,
     // Always one colour per bar: without chartColors pptxgenjs picks colours with Math.random.
     chartColors: chart.colors,
     altText: chart.altText,
-    catAxisLabelFontFace: SANS, catAxisLabelFontSize: 14, catAxisLabelColor: env.c.ink, catAxisLineShow: false,
-    valAxisHidden: true, valAxisMinVal: 0, valAxisMaxVal: max * 1.3, valGridLine: { style: 'none' }, catGridLine: { style: 'none' },
-    showValue: true, dataLabelPosition: 'outEnd', dataLabelFormatCode: chart.format, dataLabelFontFace: SANS, dataLabelFontSize: 14, dataLabelFontBold: true, dataLabelColor: env.c.ink,
+    catAxisLabelFontFace: SANS, catAxisLabelFontSize: size, catAxisLabelColor: env.c.ink, catAxisLineShow: false,
+    valAxisHidden: true, valAxisMinVal: 0, valAxisMaxVal: max * stretch, valGridLine: { style: 'none' }, catGridLine: { style: 'none' },
+    showValue: true, dataLabelPosition: 'outEnd', dataLabelFormatCode: chart.format, dataLabelFontFace: SANS, dataLabelFontSize: size, dataLabelFontBold: true, dataLabelColor: env.c.ink,
     showLegend: false, showTitle: false,
   });
-  const x = GRID.left + chartW + 0.4;
-  body(env, slide, s, { x, y: top, w: GRID.width - GRID.right - x, h });
 }
 
 
