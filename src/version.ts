@@ -1,4 +1,22 @@
-/** The tool's own version, read once from package.json (it is part of every input hash). */
+/**
+ * The tool's version, read once from package.json, plus the hash of the compiled code
+ * (dist/build-id.txt, written after tsc): both go into every input hash, so a new tool
+ * rebuilds what an older one made.
+ */
 import { readFileSync } from 'node:fs';
 
-export const TOOL_VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+function buildId(): string {
+  try {
+    return readFileSync(new URL('./build-id.txt', import.meta.url), 'utf8').trim();
+  } catch {
+    return 'dev';
+  }
+}
+
+/** The package version, as --version prints it. */
+export const PACKAGE_VERSION: string = pkg.version;
+
+/** Version and code hash, e.g. "0.1.0+3f2a…": what manifests record and input hashes include. */
+export const TOOL_VERSION = `${pkg.version}+${buildId()}`;

@@ -178,6 +178,26 @@ export function getChart(ctx: BuildContext, key: string): RenderedChart | undefi
   return chart;
 }
 
+/**
+ * A chart's SVG drawn at another height (the PDF's fitting step grows charts to fill spare
+ * room). chart.js lays the chart out again at that height, so nothing is stretched.
+ */
+export function chartSvgAt(ctx: BuildContext, key: string, height: number): string {
+  const planned = planCharts(ctx).find((c) => c.key === key);
+  if (!planned) throw new Error(`no chart ${key}`);
+  if (height === planned.inst.spec.height) return getChart(ctx, key)!.svg;
+  const cacheKey = `charts:svg:${key}:${height}`;
+  let svg = ctx.assets.get(cacheKey) as string | undefined;
+  if (!svg) {
+    const theme = ctx.theme.theme;
+    registerThemeFonts(ctx.templates.root, ctx.theme);
+    const raw = canvasFor(Math.round(columnWidth(theme)), height, 'svg', theme.colors.ink).renderToBufferSync(chartConfig(planned.data, theme, ctx.dataset.bulletin.locale), 'image/svg+xml');
+    svg = normaliseSvg(raw.toString('utf8'));
+    ctx.assets.set(cacheKey, svg);
+  }
+  return svg;
+}
+
 /** Every chart of the build, rendered (once) and shared. */
 export function getCharts(ctx: BuildContext): RenderedChart[] {
   return planCharts(ctx).map((p) => getChart(ctx, p.key)!);

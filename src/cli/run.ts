@@ -8,7 +8,7 @@ import { mergeCommand } from './merge.js';
 import { reportError } from './report.js';
 import { processIO, type CliIO } from './io.js';
 import { ExitCode } from '../errors.js';
-import { TOOL_VERSION } from '../version.js';
+import { PACKAGE_VERSION } from '../version.js';
 
 const EPILOGUE = 'Exit codes: 0 success, 1 bad input or usage, 2 internal error (a bug), 3 output out of date (build --check).';
 
@@ -18,7 +18,7 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
   const debug = argv.includes('--debug');
   const parser = yargs(argv)
     .scriptName('bulletin')
-    .version(TOOL_VERSION)
+    .version(PACKAGE_VERSION)
     .strict()
     .demandCommand(1, 'Name a command: build, validate, merge-manifests or schema.')
     .recommendCommands()

@@ -13,6 +13,18 @@ export interface Artifact {
   bytes: Uint8Array;
   pages?: number;
   slides?: number;
+  /** How the fitting step set the PDF: the type step used (0 = largest) and the boxes it cut. */
+  fit?: FitReport;
+}
+
+/** What the PDF's fitting step chose, so editors can see how tight the bulletin is. */
+export interface FitReport {
+  step: number;
+  steps: number;
+  bodySize: number;
+  cut: string[];
+  /** Unused height at the foot of the last column, in points. */
+  slack: number;
 }
 
 /** Everything a renderer may read: the validated data, the templates and the models. */

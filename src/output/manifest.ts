@@ -1,6 +1,6 @@
 /** The manifest: every artifact with its size and hash, written last. */
 import { createHash } from 'node:crypto';
-import type { Artifact } from '../compose/types.js';
+import type { Artifact, FitReport } from '../compose/types.js';
 
 export interface ManifestEntry {
   path: string;
@@ -12,6 +12,7 @@ export interface ManifestEntry {
   slides?: number;
   /** sha256 of what the artifact was built from (its unit's inputs and the tool version). */
   inputs?: string;
+  fit?: FitReport;
 }
 
 /** What a build produced and from what. */
@@ -28,7 +29,7 @@ export function manifestEntry(a: Artifact, inputs?: string): ManifestEntry {
   return {
     ...(inputs ? { inputs } : {}),
     path: a.path, kind: a.kind, ...(a.partner ? { partner: a.partner } : {}), bytes: a.bytes.byteLength, sha256: sha256(a.bytes),
-    ...(a.pages !== undefined ? { pages: a.pages } : {}), ...(a.slides !== undefined ? { slides: a.slides } : {}),
+    ...(a.pages !== undefined ? { pages: a.pages } : {}), ...(a.slides !== undefined ? { slides: a.slides } : {}), ...(a.fit ? { fit: a.fit } : {}),
   };
 }
 

@@ -20,7 +20,7 @@ export interface Box {
 export type BoxContent =
   | { kind: 'key-figures'; title: string; items: { lines: Line[] }[]; leading: number; pad: number }
   | { kind: 'pull-quote'; lines: Line[]; leading: number; attribution: Line[]; attrLeading: number }
-  | { kind: 'chart'; title: Line[]; titleLeading: number; svg: string; alt: string; top: number; chartW: number; chartH: number; notes: Line[]; noteLeading: number };
+  | { kind: 'chart'; title: Line[]; titleLeading: number; svg: string | (() => string); alt: string; top: number; chartW: number; chartH: number; notes: Line[]; noteLeading: number };
 
 /** A chart to set into a column: where it goes and what it shows. */
 export interface ChartFigure {
@@ -37,25 +37,29 @@ export interface ChartFigure {
   note: string;
   /** Alternative text for the figure (screen readers, the structure tree). */
   alt: string;
+  /** The SVG drawn at another height in chart pixels (when the fitting step grows the chart). */
+  svgAt: (height: number) => string;
 }
 
 /** Space between a chart box and the text it borders. */
 const CHART_GAP = 12;
 
 /** Caption title (sans bold), the chart scaled to the column width, and a note line under it. */
-export function chartBox(theme: Theme, f: ChartFigure, width: number, measure: Measure): Box {
+export function chartBox(theme: Theme, f: ChartFigure, width: number, measure: Measure, scale = 1): Box {
   const cap = theme.type.caption;
   const n = theme.type.note;
   const title = breakLines([{ text: f.title, bold: true }], { family: 'sans', size: cap.size + 0.5, color: theme.colors.ink }, width, measure);
   const notes = f.note ? breakLines([{ text: f.note }], { family: n.family, size: n.size, color: theme.colors.muted }, width, measure) : [];
-  const chartH = f.height * (width / f.width);
+  // Whole chart pixels, so a grown chart is drawn (and cached) at a definite size.
+  const heightPx = Math.round(f.height * scale);
+  const chartH = heightPx * (width / f.width);
   const titleLeading = cap.leading + 0.5;
   const body = title.length * titleLeading + 3 + chartH + 3 + notes.length * n.leading;
   // The gap sits on the side that faces the text.
   const top = f.position === 'bottom' ? CHART_GAP : 0;
   return {
     id: `chart ${f.id}`, page: f.page, column: f.column, position: f.position, height: body + CHART_GAP, cutPriority: f.cutPriority,
-    content: { kind: 'chart', title, titleLeading, svg: f.svg, alt: f.alt, top, chartW: width, chartH, notes, noteLeading: n.leading },
+    content: { kind: 'chart', title, titleLeading, svg: heightPx === f.height ? f.svg : () => f.svgAt(heightPx), alt: f.alt, top, chartW: width, chartH, notes, noteLeading: n.leading },
   };
 }
 

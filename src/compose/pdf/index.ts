@@ -8,7 +8,7 @@ import { layoutBulletin } from './layout.js';
 import { paintPlan, pageGeometry } from './paint.js';
 import { attachSourceData, escapeXmp } from './standards.js';
 import type { ChartFigure } from './boxes.js';
-import { getChart, planCharts } from '../../charts/render.js';
+import { chartSvgAt, getChart, planCharts } from '../../charts/render.js';
 
 /** The layout's figures joined with their rendered charts (rendered once, shared with other formats). */
 function chartFigures(ctx: BuildContext): ChartFigure[] {
@@ -20,7 +20,7 @@ function chartFigures(ctx: BuildContext): ChartFigure[] {
     const c = getChart(ctx, f.chart);
     if (!c || c.partner !== undefined) return [];
     const note = [...c.notes, `Source: ${sources}.`].join(' ');
-    return [{ id: c.id, page: f.page, column: f.column, position: f.position, cutPriority: f.cutPriority, title: c.title, svg: c.svg, width: c.width, height: c.height, note, alt: `${c.alt} ${c.takeaway}` }];
+    return [{ id: c.id, page: f.page, column: f.column, position: f.position, cutPriority: f.cutPriority, title: c.title, svg: c.svg, width: c.width, height: c.height, note, alt: `${c.alt} ${c.takeaway}`, svgAt: (h: number) => chartSvgAt(ctx, c.id, h) }];
   });
 }
 
@@ -79,6 +79,8 @@ export const pdfRenderer: Renderer = {
     attachSourceData(doc, PROVENANCE_FILE, provenanceJson(model, ctx.bulletin.figures.flatMap((f) => getChart(ctx, f.chart) ?? [])), ctx.clock);
     paintPlan(doc, plan, theme, model.meta.locale, print);
     doc.end();
-    return [{ path: 'bulletin.pdf', kind: 'pdf', bytes: await done, pages: 2 }];
+    const slack = Math.round(plan.flow.slack[plan.flow.slack.length - 1] ?? 0);
+    const fit = { step: plan.step, steps: plan.stepCount, bodySize: theme.fit.steps[plan.step]!.body, cut: plan.cut, slack };
+    return [{ path: 'bulletin.pdf', kind: 'pdf', bytes: await done, pages: 2, fit }];
   },
 };

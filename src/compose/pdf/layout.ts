@@ -180,11 +180,14 @@ export function layoutBulletin(model: BulletinModel, theme: Theme, measure: Meas
         if (si === steps.length - 1) worst = flow;
         continue;
       }
-      // Under-full: spread the spare room over the paragraph gaps, up to one line each.
-      const best = spread(blocks, frames, steps[si]!.leading, flow);
+      // Under-full: first let the charts grow into the spare room, then spread what is left
+      // over the paragraph gaps.
+      const grown = growCharts(boxes, figures, (bs) => framesFor(bs), blocks, (f, scale) => chartBox(theme, f, colW, measure, scale));
+      const { frames: finalFrames, placed: finalPlaced } = framesFor(grown);
+      const best = spread(blocks, finalFrames, steps[si]!.leading, flowBlocks(blocks, finalFrames));
       return {
         size: [W, H], header: { series: model.meta.series, publisher: model.meta.publisher, ruleY, title, ...(subtitle ? { subtitle } : {}), byline, standfirst, bottomRuleY },
-        columns: { width: colW, frames }, flow: best.flow, blocks: blocks.map((b) => ({ kind: b.kind, section: b.section })), sectionTitles: ['', ...model.sections.map((s) => s.heading), model.conclusion.heading], boxes: placed, backMatter: { y: backTop, blocks: backBlocks, ruleY: backTop - 8 }, footerY,
+        columns: { width: colW, frames: finalFrames }, flow: best.flow, blocks: blocks.map((b) => ({ kind: b.kind, section: b.section })), sectionTitles: ['', ...model.sections.map((s) => s.heading), model.conclusion.heading], boxes: finalPlaced, backMatter: { y: backTop, blocks: backBlocks, ruleY: backTop - 8 }, footerY,
         step: si, stepCount: steps.length, extraGap: best.extraGap, cut,
       };
     }
@@ -204,10 +207,29 @@ export function layoutBulletin(model: BulletinModel, theme: Theme, measure: Meas
   }]);
 }
 
+/** The largest chart growth (up to half again) with which the text still fits. */
+const MAX_CHART_GROWTH = 1.6;
+
+function growCharts(boxes: Box[], figures: ChartFigure[], framesFor: (b: Box[]) => { frames: Frame[] }, blocks: FlowBlock[], make: (f: ChartFigure, scale: number) => Box): Box[] {
+  const withScale = (scale: number) => boxes.map((b) => {
+    const f = figures.find((x) => `chart ${x.id}` === b.id);
+    return f ? make(f, scale) : b;
+  });
+  if (!boxes.some((b) => b.content.kind === 'chart')) return boxes;
+  let lo = 1;
+  let hi = MAX_CHART_GROWTH;
+  for (let k = 0; k < 10; k++) {
+    const mid = (lo + hi) / 2;
+    if (flowBlocks(blocks, framesFor(withScale(mid)).frames).overflow > 0) hi = mid;
+    else lo = mid;
+  }
+  return lo > 1.01 ? withScale(lo) : boxes;
+}
+
 function spread(blocks: FlowBlock[], frames: Frame[], leading: number, first: FlowResult): { flow: FlowResult; extraGap: number } {
   let lo = 0;
-  // Spread at most a quarter line per gap: wider gaps read as holes, not as air.
-  let hi = leading * 0.25;
+  // Spread at most half a line per gap: wider gaps read as holes, not as air.
+  let hi = leading * 0.5;
   let best = { flow: first, extraGap: 0 };
   for (let k = 0; k < 12; k++) {
     const mid = (lo + hi) / 2;

@@ -126,7 +126,7 @@ export function paintPlan(doc: Doc, plan: PagePlan, theme: Theme, lang: string, 
         y += content.title.length * content.titleLeading + 3;
         const yChart = y;
         // svg-to-pdfkit keeps the chart as vector paths: no bitmap in the PDF.
-        t.mark(t.element('Figure', { alt: content.alt }, sect), 'Figure', () => SVGtoPDF(doc, content.svg, b.x, yChart, { width: content.chartW, height: content.chartH }));
+        t.mark(t.element('Figure', { alt: content.alt }, sect), 'Figure', () => SVGtoPDF(doc, typeof content.svg === 'string' ? content.svg : content.svg(), b.x, yChart, { width: content.chartW, height: content.chartH }));
         y += content.chartH + 3;
         const yNote = y;
         if (content.notes.length) t.mark(t.element('P', {}, sect), 'P', () => drawLines(doc, content.notes, b.x, yNote, content.noteLeading, b.width));
