@@ -53,10 +53,10 @@ export function pdfInfo(file: string): Record<string, string> {
   return Object.fromEntries(text.split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
 }
 
-/** Copies templates/ to a temp folder and applies edits to one file (relative path). */
-export function templatesWith(file: string, edits: [string, string][]): string {
-  const dir = path.join(tempDir(), 'templates');
-  cpSync('templates', dir, { recursive: true });
+/** Copies templates/ (or edits `into` in place) and applies edits to one file (relative path). */
+export function templatesWith(file: string, edits: [string, string][], into?: string): string {
+  const dir = into ?? path.join(tempDir(), 'templates');
+  if (!into) cpSync('templates', dir, { recursive: true });
   let text = readFileSync(path.join(dir, file), 'utf8');
   for (const [from, to] of edits) {
     if (!text.includes(from)) throw new Error(`test edit not found in ${file}: ${from}`);

@@ -25,7 +25,7 @@ export const BulletinLayout = z.strictObject({
     page: z.number().int().min(0).max(1),
     column: z.number().int().min(0).max(2),
     position: z.enum(['top', 'bottom']),
-    cutPriority: z.number().default(0).meta({ description: 'Lower is cut first when the text does not fit (pull quote 1, key figures 2).' }),
+    cutPriority: z.number().default(3).meta({ description: 'Lower is cut first when the text does not fit (pull quote 1, key figures 2); charts default to 3.' }),
   })).default([]),
 });
 export type BulletinLayout = z.infer<typeof BulletinLayout>;
