@@ -9,7 +9,8 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 
 function buildId(): string {
   try {
-    return readFileSync(new URL('./build-id.txt', import.meta.url), 'utf8').trim();
+    // The same file whether this runs compiled (dist/) or from source (src/, under the tests).
+    return readFileSync(new URL('../dist/build-id.txt', import.meta.url), 'utf8').trim();
   } catch {
     return 'dev';
   }

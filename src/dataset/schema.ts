@@ -8,11 +8,15 @@ import { FUZZY_DATE_PATTERN, parseFuzzyDate } from './dates.js';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
-/** An id: lowercase letters, digits and single hyphens; safe as a file name. */
+/** Names Windows reserves for devices: a file called "con.pptx" cannot be created there. */
+const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/;
+
+/** An id: lowercase letters, digits and single hyphens; safe as a file name on every system. */
 export const Slug = z
   .string()
   .max(64, 'ids must be at most 64 characters')
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be an id of lowercase letters, digits and single hyphens, such as "my-partner"');
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be an id of lowercase letters, digits and single hyphens, such as "my-partner"')
+  .refine((id) => !RESERVED.test(id), { message: 'is a name Windows reserves for devices (con, nul, com1…); choose another id' });
 
 /** A date with its precision: 2022-04-19, 2022-02, 2005, 1990s or early-1990s. */
 export const DateText = z

@@ -51,7 +51,7 @@ export async function lockOutput(outDir: string): Promise<() => Promise<void>> {
       return () => rm(file, { force: true });
     }
     const holder = Number((await readFile(file, 'utf8').catch(() => '')).trim());
-    if (alive(holder) && holder !== process.pid) {
+    if (alive(holder)) {
       throw inputError('E_LOCKED', { file, message: `another build (process ${holder}) is writing to this output folder; wait for it to finish, or build into another --out` });
     }
     await rm(file, { force: true });
