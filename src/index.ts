@@ -19,9 +19,13 @@ import { endOfAsEpochMs } from './dataset/dates.js';
 import { TOOL_VERSION } from './version.js';
 import type { Dataset } from './dataset/schema.js';
 import type { Artifact, BuildContext } from './compose/types.js';
+import { collectWarnings, type BuildWarning } from './warnings/index.js';
+import type { ProgressListener } from './progress.js';
 
 export type { Manifest } from './output/manifest.js';
 export type { Dataset } from './dataset/schema.js';
+export type { BuildWarning } from './warnings/index.js';
+export type { ProgressEvent, ProgressListener } from './progress.js';
 export { InputError, InternalError, ExitCode, formatProblem } from './errors.js';
 
 /** Options for build(); paths are resolved against the current folder. */
@@ -45,6 +49,10 @@ export interface BuildOptions {
   shard?: string;
   /** Decks show native (editable) charts, or the chart images. */
   deckCharts?: 'native' | 'image';
+  /** Told when each unit starts and finishes rendering (the CLI's progress display). */
+  onProgress?: ProgressListener;
+  /** Warn when the latest dated fact is older than this many days (from the build clock). */
+  maxAgeDays?: number;
 }
 
 /** The build clock: SOURCE_DATE_EPOCH when given, else the bulletin's date, else its latest dated fact. */
@@ -89,6 +97,8 @@ export interface BuildResult {
   manifest: Manifest;
   rebuilt: string[];
   upToDate: string[];
+  /** Things worth a look before the output goes out (see src/warnings). */
+  warnings: BuildWarning[];
 }
 
 /** Plans the build: every unit of the chosen formats (and shard) with its inputs hash and freshness. */
@@ -128,7 +138,14 @@ export async function buildDetailed(options: BuildOptions): Promise<BuildResult>
     const mine = stale.filter((s) => s.renderer === r);
     if (mine.length === 0) continue;
     const hashes = new Map(mine.flatMap((m) => m.unit.paths.map((p) => [p, m.hash] as const)));
-    for (const artifact of await r.render(ctx, mine.map((m) => m.unit))) built.push({ artifact, inputs: hashes.get(artifact.path) ?? '' });
+    // One unit at a time so that progress can be reported (and timed) per artifact.
+    for (const [i, m] of mine.entries()) {
+      const event = { format: r.name, key: m.unit.key, index: i + 1, total: mine.length, paths: m.unit.paths };
+      options.onProgress?.({ phase: 'start', ...event });
+      const t0 = performance.now();
+      for (const artifact of await r.render(ctx, [m.unit])) built.push({ artifact, inputs: hashes.get(artifact.path) ?? '' });
+      options.onProgress?.({ phase: 'done', ...event, ms: performance.now() - t0 });
+    }
   }
   const rebuiltPaths = new Set(built.map((b) => b.artifact.path));
   const planned = new Set(units.flatMap((u) => u.unit.paths));
@@ -136,7 +153,8 @@ export async function buildDetailed(options: BuildOptions): Promise<BuildResult>
   const kept = (old?.artifacts ?? []).filter((a) => !rebuiltPaths.has(a.path) && (planned.has(a.path) || !whole));
   const prune = whole ? (old?.artifacts ?? []).map((a) => a.path).filter((p) => !planned.has(p)) : [];
   const manifest = await writeArtifacts(out, { built, kept, prune, manifestName }, manifestBase(ctx));
-  return { manifest, rebuilt: [...rebuiltPaths].sort(), upToDate: kept.filter((k) => planned.has(k.path)).map((k) => k.path).sort() };
+  const warnings = collectWarnings(ctx, { ...(options.maxAgeDays !== undefined ? { maxAgeDays: options.maxAgeDays } : {}), pdf: units.some((u) => u.renderer.name === 'pdf') });
+  return { manifest, rebuilt: [...rebuiltPaths].sort(), upToDate: kept.filter((k) => planned.has(k.path)).map((k) => k.path).sort(), warnings };
 }
 
 /** Lists what a build would rebuild, without building: empty when output/ is up to date. */

@@ -3,8 +3,6 @@
  * through chart.js 4 and chartjs-node-canvas 5. getCharts(ctx) renders once per build and
  * caches the result in ctx.assets, so the PDF, the decks and the charts renderer share it.
  */
-import path from 'node:path';
-import { registerFont } from 'canvas';
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
 import type { BuildContext } from '../compose/types.js';
 import type { ResolvedTheme } from '../model/theme.js';
@@ -15,6 +13,7 @@ import { selectBarData, selectBreakdownData, selectTimelineData, type ChartData 
 import { chartConfig } from './config.js';
 import { altTextOf, takeawayOf } from './takeaway.js';
 import { nativeChart, type NativeChart } from './native.js';
+import { registerThemeFaces } from './fonts.js';
 
 /** One rendered chart with everything a document needs to place and describe it. */
 export interface RenderedChart {
@@ -48,17 +47,9 @@ export function columnWidth(theme: ResolvedTheme['theme']): number {
   return (content - theme.page.gutter * (theme.page.columns - 1)) / theme.page.columns;
 }
 
-// canvas can register a font only from a file path, and only once per process per file.
-const registered = new Set<string>();
+/** The chart's sans faces, registered with canvas (shared with the previews, see fonts.ts). */
 function registerThemeFonts(root: string, theme: ResolvedTheme): void {
-  for (const [key, weight] of [['sans-regular', '400'], ['sans-bold', '600']] as const) {
-    const rel = theme.fontFiles[key];
-    if (!rel) continue;
-    const file = path.resolve(root, rel);
-    if (registered.has(file)) continue;
-    registerFont(file, { family: FONT_FAMILY, weight });
-    registered.add(file);
-  }
+  registerThemeFaces(root, theme, ['sans-regular', 'sans-bold'], () => FONT_FAMILY);
 }
 
 const canvases = new Map<string, ChartJSNodeCanvas>();

@@ -1,7 +1,10 @@
 /** `bulletin build`: builds what changed into the output folder; `--check` only reports. */
-import { buildDetailed, check } from '../index.js';
+import { buildDetailed, check, type BuildOptions, type BuildResult } from '../index.js';
 import { ExitCode } from '../errors.js';
 import type { CliIO } from './io.js';
+import { progressDisplay, summaryTable } from './progress.js';
+import { writePreview } from '../preview/index.js';
+import { watchBuild } from './watch.js';
 
 export interface BuildArgs {
   data: string;
@@ -16,14 +19,26 @@ export interface BuildArgs {
   paper?: 'letter' | 'a4';
   bleed: boolean;
   deckCharts: 'native' | 'image';
+  quiet?: boolean;
+  strict?: boolean;
+  maxAgeDays?: number;
+  preview?: boolean;
+  watch?: boolean;
 }
 
-export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> {
-  const options = {
+/** The library options the arguments stand for. */
+export function optionsOf(args: BuildArgs, io: CliIO): BuildOptions {
+  return {
     data: args.data, templates: args.templates, out: args.out, partners: args.partner, only: args.only, force: args.force, bleed: args.bleed, deckCharts: args.deckCharts,
     ...(args.shard ? { shard: args.shard } : {}), ...(args.paper ? { paper: args.paper === 'a4' ? ('A4' as const) : ('LETTER' as const) } : {}),
     ...(io.env.SOURCE_DATE_EPOCH !== undefined ? { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH } : {}),
+    ...(args.maxAgeDays !== undefined ? { maxAgeDays: args.maxAgeDays } : {}),
   };
+}
+
+export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> {
+  const options = optionsOf(args, io);
+  if (args.watch) return watchBuild(args, io);
   if (args.check) {
     const { stale } = await check(options);
     if (args.json) io.out(JSON.stringify({ ok: stale.length === 0, stale }, null, 2));
@@ -31,16 +46,36 @@ export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> 
     else io.err(`${args.out} is out of date; ${stale.length} file${stale.length === 1 ? '' : 's'} would be rebuilt:\n${stale.map((s) => `  ${s}`).join('\n')}\nRun "bulletin build" and commit the result.`);
     return stale.length === 0 ? ExitCode.ok : ExitCode.stale;
   }
-  const result = await buildDetailed(options);
-  if (args.json) io.out(JSON.stringify({ ok: true, rebuilt: result.rebuilt, upToDate: result.upToDate, manifest: result.manifest }, null, 2));
-  else if (result.rebuilt.length === 0) io.out(`Nothing to rebuild: all ${result.upToDate.length} files in ${args.out} are up to date.`);
-  else {
-    const byPath = new Map(result.manifest.artifacts.map((a) => [a.path, a]));
-    const rows = result.rebuilt.map((p) => {
-      const a = byPath.get(p)!;
-      return `  ${p.padEnd(40)} ${String(a.pages ?? a.slides ?? '').padStart(3)} ${(a.bytes / 1024).toFixed(1).padStart(8)} KB`;
-    });
-    io.out(`Built ${result.rebuilt.length} file${result.rebuilt.length === 1 ? '' : 's'} in ${args.out}${result.upToDate.length ? ` (${result.upToDate.length} up to date)` : ''}:\n${rows.join('\n')}`);
+  const quiet = args.quiet ?? false;
+  const display = progressDisplay(io, { quiet, json: args.json });
+  const t0 = performance.now();
+  let result: BuildResult;
+  try {
+    result = await buildDetailed({ ...options, onProgress: display.listener });
+  } finally {
+    display.finish();
   }
-  return ExitCode.ok;
+  const buildMs = performance.now() - t0;
+  const preview = args.preview ? await writePreview(options, result, { times: display.times, buildMs }) : undefined;
+  if (args.json) {
+    io.out(JSON.stringify({ ok: !(args.strict && result.warnings.length), rebuilt: result.rebuilt, upToDate: result.upToDate, warnings: result.warnings, ...(preview ? { preview: preview.index } : {}), manifest: result.manifest }, null, 2));
+  } else {
+    if (!quiet) io.out(buildReport(result, args.out, display.times));
+    if (result.warnings.length) io.err(warningLines(result));
+    if (preview && !quiet) io.out(`Preview: ${preview.index} (${preview.pages} pages at ${(preview.msPerPage / 1000).toFixed(2)} s, ${preview.slides} slides at ${(preview.msPerSlide / 1000).toFixed(2)} s each; ${(preview.ms / 1000).toFixed(1)} s in all)`);
+  }
+  // --strict: a warning is as good as an error for a build that is about to be sent out.
+  return args.strict && result.warnings.length ? ExitCode.badInput : ExitCode.ok;
+}
+
+/** What the build made, as a table, or that nothing needed making. */
+export function buildReport(result: BuildResult, out: string, times: Map<string, number>): string {
+  if (result.rebuilt.length === 0) return `Nothing to rebuild: all ${result.upToDate.length} files in ${out} are up to date.`;
+  const n = result.rebuilt.length;
+  return `Built ${n} file${n === 1 ? '' : 's'} in ${out}${result.upToDate.length ? ` (${result.upToDate.length} up to date)` : ''}:\n${summaryTable(result, times)}`;
+}
+
+/** Warnings, one a line, on stderr so that they show even when stdout is piped. */
+export function warningLines(result: BuildResult): string {
+  return result.warnings.map((w) => `warning: ${w.message}${w.where ? ` (${w.where})` : ''}`).join('\n');
 }

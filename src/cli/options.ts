@@ -21,5 +21,10 @@ export function buildOptions<T>(y: Argv<T>) {
     .option('shard', { type: 'string', describe: 'Build only shard i of n, e.g. 2/3 (for a CI job matrix)' })
     .option('paper', { choices: ['letter', 'a4'] as const, describe: 'Paper size of the PDF (default: the theme\'s)' })
     .option('bleed', { type: 'boolean', default: false, describe: 'Add 3 mm bleed, BleedBox and crop marks for press' })
-    .option('deck-charts', { choices: ['native', 'image'] as const, default: 'native' as const, describe: 'Editable charts in decks, or chart images' });
+    .option('deck-charts', { choices: ['native', 'image'] as const, default: 'native' as const, describe: 'Editable charts in decks, or chart images' })
+    .option('quiet', { type: 'boolean', default: false, describe: 'Print only warnings and errors' })
+    .option('strict', { type: 'boolean', default: false, describe: 'Exit 1 when the build has warnings' })
+    .option('max-age-days', { type: 'number', describe: 'Warn when the latest dated fact is older than this (from the build date)' })
+    .option('preview', { type: 'boolean', default: false, describe: 'Also write PNG previews and output/preview/index.html' })
+    .option('watch', { type: 'boolean', default: false, describe: 'Rebuild whenever the data or templates change' });
 }

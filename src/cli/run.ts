@@ -1,16 +1,28 @@
 /** run(argv): the whole CLI, returning the exit code. Only bin.ts calls process.exit. */
 import yargs from 'yargs';
 import { buildOptions, inputOptions } from './options.js';
-import { buildCommand } from './build.js';
+import { buildCommand, type BuildArgs } from './build.js';
 import { validateCommand } from './validate.js';
 import { schemaCommand } from './schema.js';
 import { mergeCommand } from './merge.js';
+import { initCommand } from './init.js';
 import { reportError } from './report.js';
 import { processIO, type CliIO } from './io.js';
 import { ExitCode } from '../errors.js';
 import { PACKAGE_VERSION } from '../version.js';
 
 const EPILOGUE = 'Exit codes: 0 success, 1 bad input or usage, 2 internal error (a bug), 3 output out of date (build --check).';
+
+type BuildFlags = Awaited<ReturnType<typeof buildOptions>['argv']>;
+
+/** The build command's arguments from parsed flags (shared by build and preview). */
+function buildArgs(a: BuildFlags): BuildArgs {
+  return {
+    data: a.data, templates: a.templates, out: a.out, partner: a.partner, only: a.only, json: a.json, force: a.force, check: a.check, bleed: a.bleed,
+    deckCharts: a['deck-charts'], ...(a.shard ? { shard: a.shard } : {}), ...(a.paper ? { paper: a.paper } : {}),
+    quiet: a.quiet, strict: a.strict, preview: a.preview, watch: a.watch, ...(a['max-age-days'] !== undefined ? { maxAgeDays: a['max-age-days'] } : {}),
+  };
+}
 
 export async function run(argv: string[], io: CliIO = processIO): Promise<number> {
   let code: number = ExitCode.ok;
@@ -20,7 +32,7 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
     .scriptName('bulletin')
     .version(PACKAGE_VERSION)
     .strict()
-    .demandCommand(1, 'Name a command: build, validate, merge-manifests or schema.')
+    .demandCommand(1, 'Name a command: build, preview, init, validate, merge-manifests or schema.')
     .recommendCommands()
     .epilogue(EPILOGUE)
     .exitProcess(false)
@@ -30,10 +42,15 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
     })
     .command('build', 'Build the bulletin PDF and the partner decks', (y) => buildOptions(y), async (a) => {
       json = a.json;
-      code = await buildCommand({
-        data: a.data, templates: a.templates, out: a.out, partner: a.partner, only: a.only, json: a.json, force: a.force, check: a.check, bleed: a.bleed,
-        deckCharts: a['deck-charts'], ...(a.shard ? { shard: a.shard } : {}), ...(a.paper ? { paper: a.paper } : {}),
-      }, io);
+      code = await buildCommand(buildArgs(a), io);
+    })
+    .command('preview', 'Build, then render every page and slide to PNG and write output/preview/index.html', (y) => buildOptions(y), async (a) => {
+      json = a.json;
+      code = await buildCommand({ ...buildArgs(a), preview: true }, io);
+    })
+    .command('init <dir>', 'Create a new bulletin project (sample data, templates, README) that builds at once', (y) => y
+      .positional('dir', { type: 'string', demandOption: true, describe: 'The folder to create (must be empty or absent)' }), async (a) => {
+      code = await initCommand({ dir: String(a.dir) }, io);
     })
     .command('validate', 'Check the dataset and report every problem', (y) => inputOptions(y), async (a) => {
       json = a.json;

@@ -4,25 +4,10 @@ import type { Artifact, BuildContext, Renderer, Unit } from '../types.js';
 import { styleInputs } from '../inputs.js';
 import { provenanceJson, PROVENANCE_FILE } from './provenance.js';
 import { registerFonts, GlyphChecker, originIn, type Doc } from './fonts.js';
-import { layoutBulletin } from './layout.js';
+import { bulletinPlan } from './plan.js';
 import { paintPlan, pageGeometry } from './paint.js';
 import { attachSourceData, escapeXmp } from './standards.js';
-import type { ChartFigure } from './boxes.js';
-import { chartSvgAt, getChart, planCharts } from '../../charts/render.js';
-
-/** The layout's figures joined with their rendered charts (rendered once, shared with other formats). */
-function chartFigures(ctx: BuildContext): ChartFigure[] {
-  const figs = ctx.bulletin.figures;
-  if (figs.length === 0) return [];
-  const sources = ctx.bulletin.sources.map((s) => [s.author, s.publisher].filter(Boolean).join(', ') || s.title).join('; ');
-  return figs.flatMap((f) => {
-    // Only the charts the page shows are drawn here; the rest wait for whoever needs them.
-    const c = getChart(ctx, f.chart);
-    if (!c || c.partner !== undefined) return [];
-    const note = [...c.notes, `Source: ${sources}.`].join(' ');
-    return [{ id: c.id, page: f.page, column: f.column, position: f.position, cutPriority: f.cutPriority, title: c.title, svg: c.svg, width: c.width, height: c.height, note, alt: `${c.alt} ${c.takeaway}`, svgAt: (h: number) => chartSvgAt(ctx, c.id, h) }];
-  });
-}
+import { getChart, planCharts } from '../../charts/render.js';
 
 function collect(doc: Doc): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
@@ -63,9 +48,7 @@ export const pdfRenderer: Renderer = {
     } as PDFKit.PDFDocumentOptions);
     escapeXmp(doc);
     registerFonts(doc, ctx.theme);
-    const measure = (text: string, font: string, size: number) => doc.font(font).fontSize(size).widthOfString(text);
-    const paper = ctx.print.paper ?? theme.page.size;
-    const plan = layoutBulletin(model, theme, measure, ctx.templates.root, paper, chartFigures(ctx));
+    const plan = bulletinPlan(ctx, doc);
     const texts = Object.entries(ctx.templates.liquid.files).map(([name, text]): [string, string] => [`${ctx.templates.root}/${name}`, text]);
     const glyphs = new GlyphChecker(ctx.theme, `${ctx.templates.root}/bulletin`, originIn([...texts, [ctx.data.file, ctx.data.text]]));
     const check = (lines: { pieces: { text: string; font: string }[] }[], where: string) => lines.forEach((l) => l.pieces.forEach((p) => glyphs.check(p.text, p.font, where)));

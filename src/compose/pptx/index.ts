@@ -11,7 +11,7 @@ import { nativeBars } from './native-charts.js';
 import { getChart, planCharts } from '../../charts/render.js';
 
 /** The chart a slide names, drawn for this partner from the shared specs; null when the partner has none. */
-function chartsFor(ctx: BuildContext, partnerId: string): (slide: DeckSlide) => DeckChart | null {
+export function chartsFor(ctx: BuildContext, partnerId: string): (slide: DeckSlide) => DeckChart | null {
   return (slide) => {
     // Only the charts this deck shows are drawn (once, shared with the charts renderer).
     const rendered = slide.chart === undefined ? undefined : getChart(ctx, `${slide.chart}-${partnerId}`);
@@ -47,8 +47,8 @@ export async function renderDeck(ctx: BuildContext, deck: DeckModel): Promise<Ui
 /** Deck models are cached per template set and scope: a context copied with other templates gets its own. */
 const modelCache = new WeakMap<object, WeakMap<object, Map<string, DeckModel>>>();
 
-/** The deck models for the build's partners, built once (cheap: text only). */
-function deckModels(ctx: BuildContext): Map<string, DeckModel> {
+/** The deck models for the build's partners, built once (cheap: text only); the preview draws them too. */
+export function deckModels(ctx: BuildContext): Map<string, DeckModel> {
   let byScope = modelCache.get(ctx.templates);
   if (!byScope) modelCache.set(ctx.templates, (byScope = new WeakMap()));
   let models = byScope.get(ctx.scope);

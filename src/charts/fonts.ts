@@ -1,0 +1,31 @@
+/**
+ * Theme fonts for node-canvas (charts and previews). canvas can register a font only from a
+ * file path, and registering one file twice confuses its font map, so one process-wide
+ * registry serves everyone who draws with canvas.
+ */
+import path from 'node:path';
+import { registerFont } from 'canvas';
+import type { ResolvedTheme } from '../model/theme.js';
+
+const registered = new Set<string>();
+
+/** The CSS weight and style canvas should match a theme face with (the theme's "bold" files are semibold). */
+export const FACE_STYLE = {
+  regular: { weight: '400', style: 'normal' },
+  italic: { weight: '400', style: 'italic' },
+  bold: { weight: '600', style: 'normal' },
+  boldItalic: { weight: '600', style: 'italic' },
+} as const;
+
+/** Registers theme faces ("sans-bold", ...) under a family name; each file once per process. */
+export function registerThemeFaces(root: string, theme: ResolvedTheme, faces: string[], familyOf: (family: string) => string): void {
+  for (const key of faces) {
+    const rel = theme.fontFiles[key];
+    if (!rel) continue;
+    const file = path.resolve(root, rel);
+    if (registered.has(file)) continue;
+    const [family, face] = key.split('-') as [string, keyof typeof FACE_STYLE];
+    registerFont(file, { family: familyOf(family), ...FACE_STYLE[face] });
+    registered.add(file);
+  }
+}

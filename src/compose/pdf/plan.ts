@@ -1,0 +1,44 @@
+/**
+ * The bulletin's page plan, made once per build and shared: the PDF paints it, the preview
+ * draws it on a canvas, and the fit warnings read which type step it took. Measuring goes
+ * through a pdfkit document with the theme fonts, so every reader sees the plan the PDF has.
+ */
+import PDFDocument from 'pdfkit';
+import type { BuildContext } from '../types.js';
+import { registerFonts, type Doc } from './fonts.js';
+import { layoutBulletin, type PagePlan } from './layout.js';
+import type { ChartFigure } from './boxes.js';
+import { chartSvgAt, getChart } from '../../charts/render.js';
+
+const PLAN_KEY = 'pdf:plan';
+
+/** The layout's figures joined with their rendered charts (rendered once, shared with other formats). */
+export function chartFigures(ctx: BuildContext): ChartFigure[] {
+  const figs = ctx.bulletin.figures;
+  if (figs.length === 0) return [];
+  const sources = ctx.bulletin.sources.map((s) => [s.author, s.publisher].filter(Boolean).join(', ') || s.title).join('; ');
+  return figs.flatMap((f) => {
+    // Only the charts the page shows are drawn here; the rest wait for whoever needs them.
+    const c = getChart(ctx, f.chart);
+    if (!c || c.partner !== undefined) return [];
+    const note = [...c.notes, `Source: ${sources}.`].join(' ');
+    return [{ id: c.id, page: f.page, column: f.column, position: f.position, cutPriority: f.cutPriority, title: c.title, svg: c.svg, width: c.width, height: c.height, note, alt: `${c.alt} ${c.takeaway}`, svgAt: (h: number) => chartSvgAt(ctx, c.id, h) }];
+  });
+}
+
+/** The fitted page plan for this build's paper; `doc` measures when given (the PDF's own document). */
+export function bulletinPlan(ctx: BuildContext, doc?: Doc): PagePlan {
+  const cached = ctx.assets.get(PLAN_KEY) as PagePlan | undefined;
+  if (cached) return cached;
+  let measurer = doc;
+  if (!measurer) {
+    measurer = new PDFDocument({ autoFirstPage: false }) as Doc;
+    registerFonts(measurer, ctx.theme);
+  }
+  const m = measurer;
+  const measure = (text: string, font: string, size: number) => m.font(font).fontSize(size).widthOfString(text);
+  const paper = ctx.print.paper ?? ctx.theme.theme.page.size;
+  const plan = layoutBulletin(ctx.bulletin, ctx.theme.theme, measure, ctx.templates.root, paper, chartFigures(ctx));
+  ctx.assets.set(PLAN_KEY, plan);
+  return plan;
+}

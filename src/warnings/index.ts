@@ -1,0 +1,96 @@
+/**
+ * Warnings that matter: things a build can make but an editor should look at before sending
+ * it out. They never stop a build by themselves; `--strict` turns them into exit 1 (issue:
+ * "Author experience", part 5). Each rule is a small function, as the dataset rules are.
+ */
+import type { BuildContext } from '../compose/types.js';
+import { planCharts } from '../charts/render.js';
+import { endOfAsEpochMs } from '../dataset/dates.js';
+import { bulletinPlan } from '../compose/pdf/plan.js';
+
+/** One warning: a code to filter on, a sentence for people, and where it points. */
+export interface BuildWarning {
+  code: 'W_DATA_AGE' | 'W_NO_LOCATOR' | 'W_AID_NO_AMOUNT' | 'W_FIT_LAST_STEP' | 'W_FIT_CUT' | 'W_CHART_VALUES';
+  message: string;
+  /** A JSON path into the data, a chart key, or an output file. */
+  where?: string;
+}
+
+/** What the warning rules may be configured with. */
+export interface WarningOptions {
+  /** Warn when the latest dated fact is more than this many days older than the build clock. */
+  maxAgeDays?: number;
+  /** Whether the PDF is part of this build (the fit warnings need its layout). */
+  pdf?: boolean;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The latest date any fact carries, as epoch ms at the end of its precision; null when none has one. */
+export function latestFactDate(ctx: BuildContext): { ms: number; text: string } | null {
+  const d = ctx.dataset;
+  const dates = [...d.measures.flatMap((m) => [m.date, m.asOf]), ...d.events.flatMap((e) => [e.date, e.endDate]), ...d.quotes.map((q) => q.date)]
+    .filter((x): x is string => typeof x === 'string');
+  let best: { ms: number; text: string } | null = null;
+  for (const text of dates) {
+    const ms = endOfAsEpochMs(text);
+    if (Number.isFinite(ms) && (!best || ms > best.ms)) best = { ms, text };
+  }
+  return best;
+}
+
+/** Data older than the configured age, measured from the build clock (never the wall clock: builds repeat). */
+function dataAge(ctx: BuildContext, opts: WarningOptions): BuildWarning[] {
+  if (opts.maxAgeDays === undefined) return [];
+  const latest = latestFactDate(ctx);
+  if (!latest) return [];
+  const days = Math.floor((ctx.clock.getTime() - latest.ms) / DAY_MS);
+  if (days <= opts.maxAgeDays) return [];
+  return [{ code: 'W_DATA_AGE', message: `the latest dated fact (${latest.text}) is ${days} days older than the build date ${ctx.clock.toISOString().slice(0, 10)}; the limit is ${opts.maxAgeDays} days`, where: ctx.data.file }];
+}
+
+/**
+ * Figures a reader cannot check: every fact names a source (validation makes sure), but a
+ * quote or a figure without a locator sends the reader to a whole document, and aid without
+ * an amount is a pledge the charts and totals leave out.
+ */
+function unsourced(ctx: BuildContext): BuildWarning[] {
+  const d = ctx.dataset;
+  const out: BuildWarning[] = [];
+  d.quotes.forEach((q, i) => {
+    if (!q.cite.locator) out.push({ code: 'W_NO_LOCATOR', message: `quote "${q.id}" cites ${q.cite.source} without a locator (page or paragraph)`, where: `quotes[${i}].cite` });
+  });
+  d.figures.forEach((f, i) => {
+    if (!f.cite.locator) out.push({ code: 'W_NO_LOCATOR', message: `figure "${f.id}" cites ${f.cite.source} without a locator (page or paragraph)`, where: `figures[${i}].cite` });
+  });
+  d.measures.forEach((m, i) => {
+    if (m.type === 'aid' && m.amount === undefined && !(m.components ?? []).length) out.push({ code: 'W_AID_NO_AMOUNT', message: `aid "${m.id}" has no amount, so charts and totals leave it out`, where: `measures[${i}]` });
+  });
+  return out;
+}
+
+/** The PDF only fitted by using its smallest type step, or by cutting boxes: the next edit may not fit at all. */
+function fit(ctx: BuildContext): BuildWarning[] {
+  const plan = bulletinPlan(ctx);
+  const out: BuildWarning[] = [];
+  if (plan.step === plan.stepCount - 1 && plan.stepCount > 1) {
+    out.push({ code: 'W_FIT_LAST_STEP', message: `the bulletin fits only at its last type step (${plan.step + 1} of ${plan.stepCount}); any more text will not fit`, where: 'bulletin.pdf' });
+  }
+  if (plan.cut.length) out.push({ code: 'W_FIT_CUT', message: `to fit two pages the layout left out: ${plan.cut.join(', ')}`, where: 'bulletin.pdf' });
+  return out;
+}
+
+/** A chart with fewer than two values compares nothing (decks show such a figure as a number instead). */
+function thinCharts(ctx: BuildContext): BuildWarning[] {
+  return planCharts(ctx).flatMap((c): BuildWarning[] => {
+    const n = c.data.kind === 'bar'
+      ? c.data.labels.length
+      : c.data.series.reduce((s, x) => s + x.points.length, 0);
+    return n < 2 ? [{ code: 'W_CHART_VALUES', message: `chart "${c.key}" has ${n === 0 ? 'no values' : 'only one value'}`, where: `charts/${c.key}` }] : [];
+  });
+}
+
+/** Every warning for a prepared build. */
+export function collectWarnings(ctx: BuildContext, opts: WarningOptions = {}): BuildWarning[] {
+  return [...dataAge(ctx, opts), ...unsourced(ctx), ...(opts.pdf === false ? [] : fit(ctx)), ...thinCharts(ctx)];
+}
