@@ -5,7 +5,7 @@
  * synthetic datasets of bench/generate.mjs. Peak RSS comes from /usr/bin/time -v (or
  * process.resourceUsage() in the child when it is missing). Writes bench/results.json.
  *
- *   node bench/run.mjs [--root <checkout>] [--results <file>] [--quick]
+ *   node bench/run.mjs [--root <checkout>] [--results <file>] [--quick] [--max <partners>]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,7 +25,8 @@ const QUICK = process.argv.includes('--quick');
 const BIN = path.join(ROOT, 'dist/cli/bin.js');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 const REPEATS = QUICK ? 2 : 5;
-const SCALE = [[4, REPEATS], [25, QUICK ? 2 : 3], [100, QUICK ? 1 : 3], [500, 1]];
+const MAX = Number(arg('--max', '500'));
+const SCALE = [[4, REPEATS], [25, QUICK ? 2 : 3], [100, QUICK ? 1 : 3], [500, 1]].filter(([n]) => n <= MAX);
 const tmp = mkdtempSync(path.join(tmpdir(), 'bulletin-bench-'));
 
 /** Runs the CLI once in a new process: wall ms, peak RSS in MB, and whether it succeeded. */
@@ -86,8 +87,8 @@ for (const [count, n] of SCALE) {
   process.stderr.write(`  ${count} partners: ${results.scale[count].median.toFixed(0)} ms\n`);
 }
 const s = results.scale;
-results.marginalPerPartnerMs = { '4→100': (s[100].median - s[4].median) / 96, '100→500': (s[500].median - s[100].median) / 400 };
-results.ratio500to100 = s[500].median / s[100].median;
+results.marginalPerPartnerMs = { '4→100': s[100] ? (s[100].median - s[4].median) / 96 : undefined, '100→500': s[500] ? (s[500].median - s[100].median) / 400 : undefined };
+results.ratio500to100 = s[500] ? s[500].median / s[100].median : undefined;
 results.totalSeconds = (performance.now() - started) / 1000;
 writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
 rmSync(tmp, { recursive: true, force: true });
@@ -99,5 +100,5 @@ console.log(row('cold default', results.cold));
 console.log(row('warm in-process', results.warm));
 console.log(row('no-op rebuild', results.noop));
 for (const [count] of SCALE) console.log(row(`${count} partners (cold)`, s[count]));
-console.log(`marginal per partner: ${results.marginalPerPartnerMs['4→100'].toFixed(1)} ms (4→100), ${results.marginalPerPartnerMs['100→500'].toFixed(1)} ms (100→500); 500/100 = ${results.ratio500to100.toFixed(2)}x`);
+console.log(`marginal per partner: ${results.marginalPerPartnerMs['4→100']?.toFixed(1) ?? '-'} ms (4→100), ${results.marginalPerPartnerMs['100→500']?.toFixed(1) ?? '-'} ms (100→500); 500/100 = ${results.ratio500to100?.toFixed(2) ?? '-'}x`);
 console.log(`bench took ${results.totalSeconds.toFixed(0)} s; results in ${path.relative(process.cwd(), RESULTS)}`);

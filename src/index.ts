@@ -89,6 +89,8 @@ export interface BuildResult {
   manifest: Manifest;
   rebuilt: string[];
   upToDate: string[];
+  /** Deck partners the bulletin summarises instead of writing in full (it holds two pages). */
+  summarised: string[];
 }
 
 /** Plans the build: every unit of the chosen formats (and shard) with its inputs hash and freshness. */
@@ -136,7 +138,7 @@ export async function buildDetailed(options: BuildOptions): Promise<BuildResult>
   const kept = (old?.artifacts ?? []).filter((a) => !rebuiltPaths.has(a.path) && (planned.has(a.path) || !whole));
   const prune = whole ? (old?.artifacts ?? []).map((a) => a.path).filter((p) => !planned.has(p)) : [];
   const manifest = await writeArtifacts(out, { built, kept, prune, manifestName }, manifestBase(ctx));
-  return { manifest, rebuilt: [...rebuiltPaths].sort(), upToDate: kept.filter((k) => planned.has(k.path)).map((k) => k.path).sort() };
+  return { manifest, rebuilt: [...rebuiltPaths].sort(), upToDate: kept.filter((k) => planned.has(k.path)).map((k) => k.path).sort(), summarised: ctx.bulletin.summarised };
 }
 
 /** Lists what a build would rebuild, without building: empty when output/ is up to date. */
