@@ -123,6 +123,24 @@ function barRows(d: Dataset, spec: BarSpec | CompareSpec, loaded: LoadedSpecs, i
   return result;
 }
 
+/**
+ * The bars a chart draws when `show` caps them: the largest `show` (the highlighted partner
+ * takes the last place when it is not among them). A bar per partner is unreadable, and
+ * costs a draw per partner per partner, once there are hundreds.
+ */
+export function limitBars(data: ChartData, show: number | undefined): ChartData {
+  if (data.kind !== 'bar' || show === undefined || data.labels.length <= show) return data;
+  const h = data.highlight;
+  const keep = [...Array(show).keys()];
+  if (h !== undefined && h >= show) keep[show - 1] = h;
+  const at = h === undefined ? -1 : keep.indexOf(h);
+  const { highlight: _, ...rest } = data;
+  return {
+    ...rest, labels: keep.map((i) => data.labels[i]!), series: data.series.map((s) => ({ ...s, values: keep.map((i) => s.values[i]!) })),
+    ...(at >= 0 ? { highlight: at } : {}), notes: [...data.notes, `The ${show - (h !== undefined && h >= show ? 1 : 0)} largest of ${data.labels.length} partners are shown.`],
+  };
+}
+
 /** One partner's figures summed by category, one bar each; null when the partner has none. */
 export function selectBreakdownData(d: Dataset, spec: BreakdownSpec, loaded: LoadedSpecs, index: number, partner: string): BarData | null {
   if (spec.value !== 'amount' || spec.measure !== 'aid') throw specError(loaded, index, 'by', 'only "aid" amounts have a category to break down by; use "measure": "aid" and "value": "amount"');

@@ -11,7 +11,7 @@ import type { ResolvedTheme } from '../model/theme.js';
 import { PAGE_SIZES } from '../compose/pdf/layout.js';
 import { InputError } from '../errors.js';
 import { specError, type LoadedSpecs } from './spec.js';
-import type { ChartData } from './data.js';
+import { limitBars, type ChartData } from './data.js';
 import { chartData, planCharts, planIndex, PLAN_KEY, type Instance, type PlannedChart } from './plan.js';
 
 export { planCharts, type Instance, type PlannedChart } from './plan.js';
@@ -106,13 +106,15 @@ const RENDERED_KEY = 'charts:rendered';
 
 /** Renders one planned chart to SVG and PNG from a fresh config each time. */
 function renderPlanned(ctx: BuildContext, loaded: LoadedSpecs, planned: PlannedChart): RenderedChart {
-  const { inst, data } = planned;
+  const { inst, data: all } = planned;
+  // Sentences and alt text speak of every partner; the drawings show at most `show` bars.
+  const data = limitBars(all, 'show' in inst.spec ? inst.spec.show : undefined);
   const theme = ctx.theme.theme;
   const locale = ctx.dataset.bulletin.locale;
   registerThemeFonts(ctx.templates.root, ctx.theme);
   const width = Math.round(columnWidth(theme));
   const height = inst.spec.height;
-  const take = takeawayOf(inst.spec.takeaway, data, locale);
+  const take = takeawayOf(inst.spec.takeaway, all, locale);
   if (take.missing.length) throw specError(loaded, inst.index, 'takeaway', `unknown slot${take.missing.length > 1 ? 's' : ''} ${take.missing.map((m) => `{${m}}`).join(', ')} for a ${inst.spec.kind} chart`);
   // Drawing is most of a chart's cost (a PNG at scale 5 takes ~3x an SVG), and native-chart
   // decks need neither: each image is drawn on first read and kept.
@@ -123,7 +125,7 @@ function renderPlanned(ctx: BuildContext, loaded: LoadedSpecs, planned: PlannedC
     id: planned.key, specId: inst.spec.id, ...(inst.partner ? { partner: inst.partner } : {}),
     title: inst.spec.title, ...(inst.spec.caption ? { caption: inst.spec.caption } : {}),
     notes: [...(inst.spec.note ? [inst.spec.note] : []), ...data.notes],
-    takeaway: take.text, alt: altTextOf(inst.spec.title, data, locale), width, height, data,
+    takeaway: take.text, alt: altTextOf(inst.spec.title, all, locale), width, height, data,
     get svg() {
       return (svg ??= normaliseSvg(canvasFor(width, height, 'svg', ink).renderToBufferSync(chartConfig(data, theme, locale), 'image/svg+xml').toString('utf8')));
     },
