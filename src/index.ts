@@ -17,6 +17,7 @@ import { sha256, type Manifest } from './output/manifest.js';
 import { InputError } from './errors.js';
 import { endOfAsEpochMs } from './dataset/dates.js';
 import { TOOL_VERSION } from './version.js';
+import { renderInWorkers, renderUnits, workersAvailable } from './jobs/pool.js';
 import type { Dataset } from './dataset/schema.js';
 import type { Artifact, BuildContext } from './compose/types.js';
 
@@ -45,6 +46,8 @@ export interface BuildOptions {
   shard?: string;
   /** Decks show native (editable) charts, or the chart images. */
   deckCharts?: 'native' | 'image';
+  /** Threads to render on (1: in this thread, the default; the CLI defaults to the cores). */
+  jobs?: number;
 }
 
 /** The build clock: SOURCE_DATE_EPOCH when given, else the bulletin's date, else its latest dated fact. */
@@ -125,13 +128,11 @@ export async function build(options: BuildOptions): Promise<Manifest> {
 export async function buildDetailed(options: BuildOptions): Promise<BuildResult> {
   const ctx = await prepare(options);
   const { units, stale, old, out, manifestName, whole } = await planBuild(ctx, options);
-  const built: { artifact: Artifact; inputs: string }[] = [];
-  for (const r of RENDERERS) {
-    const mine = stale.filter((s) => s.renderer === r);
-    if (mine.length === 0) continue;
-    const hashes = new Map(mine.flatMap((m) => m.unit.paths.map((p) => [p, m.hash] as const)));
-    for (const artifact of await r.render(ctx, mine.map((m) => m.unit))) built.push({ artifact, inputs: hashes.get(artifact.path) ?? '' });
-  }
+  const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
+  const parallel = jobs > 1 && workersAvailable() && new Set(stale.map((s) => s.unit.partner ?? '')).size > 1;
+  const artifacts = parallel ? await renderInWorkers(ctx, RENDERERS, stale, options, jobs) : await renderUnits(ctx, RENDERERS, stale);
+  const hashes = new Map(stale.flatMap((m) => m.unit.paths.map((p) => [p, m.hash] as const)));
+  const built: { artifact: Artifact; inputs: string }[] = artifacts.map((artifact) => ({ artifact, inputs: hashes.get(artifact.path) ?? '' }));
   const rebuiltPaths = new Set(built.map((b) => b.artifact.path));
   const planned = new Set(units.flatMap((u) => u.unit.paths));
   // Entries of other formats or partners (a narrowed build) stay; a whole build drops what it no longer makes.

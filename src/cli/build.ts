@@ -16,12 +16,13 @@ export interface BuildArgs {
   paper?: 'letter' | 'a4';
   bleed: boolean;
   deckCharts: 'native' | 'image';
+  jobs?: number;
 }
 
 export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> {
   const options = {
     data: args.data, templates: args.templates, out: args.out, partners: args.partner, only: args.only, force: args.force, bleed: args.bleed, deckCharts: args.deckCharts,
-    ...(args.shard ? { shard: args.shard } : {}), ...(args.paper ? { paper: args.paper === 'a4' ? ('A4' as const) : ('LETTER' as const) } : {}),
+    ...(args.jobs !== undefined ? { jobs: args.jobs } : {}), ...(args.shard ? { shard: args.shard } : {}), ...(args.paper ? { paper: args.paper === 'a4' ? ('A4' as const) : ('LETTER' as const) } : {}),
     ...(io.env.SOURCE_DATE_EPOCH !== undefined ? { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH } : {}),
   };
   if (args.check) {

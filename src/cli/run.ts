@@ -32,7 +32,7 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
       json = a.json;
       code = await buildCommand({
         data: a.data, templates: a.templates, out: a.out, partner: a.partner, only: a.only, json: a.json, force: a.force, check: a.check, bleed: a.bleed,
-        deckCharts: a['deck-charts'], ...(a.shard ? { shard: a.shard } : {}), ...(a.paper ? { paper: a.paper } : {}),
+        deckCharts: a['deck-charts'], jobs: a.jobs, ...(a.shard ? { shard: a.shard } : {}), ...(a.paper ? { paper: a.paper } : {}),
       }, io);
     })
     .command('validate', 'Check the dataset and report every problem', (y) => inputOptions(y), async (a) => {
