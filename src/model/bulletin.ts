@@ -95,6 +95,14 @@ function checkFigures(layout: BulletinLayout, json: LocatedJson, templates: Load
   if (problems.length) throw new InputError('E_LAYOUT', problems);
 }
 
+/** The sources the printed facts cite (all when none is cited): a source per summarised partner would fill page 2. */
+function citedSources(d: Dataset, facts: UsedFact[]): Dataset['sources'] {
+  // A fact read only to rank or count (no stored value printed) cites nothing on the page.
+  const cited = new Set(facts.filter((f) => Object.keys(f.values).length > 0).flatMap((f) => (f.cite && typeof f.cite === 'object' && 'source' in f.cite ? [String((f.cite as { source: unknown }).source)] : [])));
+  const list = d.sources.filter((s) => cited.has(s.id));
+  return list.length ? list : d.sources;
+}
+
 /** Deck partners whose section template was never read: the body wrote them in brief, or not at all. */
 function summarisedPartners(scope: Record<string, unknown>, usage: Usage): string[] {
   const partners = (scope.partners ?? []) as { id: string; deck: boolean }[];
@@ -127,6 +135,7 @@ export function buildBulletinModel(d: Dataset, templates: LoadedTemplates, engin
   const about = render(layout.blocks.about);
   const disclaimer = render(layout.blocks.disclaimer);
   const conclusion = render(layout.blocks.conclusion);
+  const provenance = usedFacts(d, usage);
   return {
     meta: {
       series: b.series, title: b.title, locale: b.locale, authors: b.authors, publisher: b.publisher.name,
@@ -142,8 +151,8 @@ export function buildBulletinModel(d: Dataset, templates: LoadedTemplates, engin
     figures: layout.figures,
     about,
     disclaimer,
-    sources: d.sources.map((s) => ({ id: s.id, title: s.title, ...(s.author ? { author: s.author } : {}), ...(s.publisher ? { publisher: s.publisher } : {}), ...(s.url ? { url: s.url } : {}) })),
-    provenance: usedFacts(d, usage),
+    sources: citedSources(d, provenance).map((s) => ({ id: s.id, title: s.title, ...(s.author ? { author: s.author } : {}), ...(s.publisher ? { publisher: s.publisher } : {}), ...(s.url ? { url: s.url } : {}) })),
+    provenance,
     summarised: summarisedPartners(scope, usage),
   };
 }
