@@ -17,6 +17,7 @@ import { sha256, type Manifest } from './output/manifest.js';
 import { InputError } from './errors.js';
 import { endOfAsEpochMs } from './dataset/dates.js';
 import { TOOL_VERSION } from './version.js';
+import { renderInWorkers, renderUnits, workersAvailable } from './jobs/pool.js';
 import type { Dataset } from './dataset/schema.js';
 import type { Artifact, BuildContext } from './compose/types.js';
 import { collectWarnings, type BuildWarning } from './warnings/index.js';
@@ -53,6 +54,8 @@ export interface BuildOptions {
   onProgress?: ProgressListener;
   /** Warn when the latest dated fact is older than this many days (from the build clock). */
   maxAgeDays?: number;
+  /** Threads to render on (1: in this thread, the default; the CLI defaults to the cores). */
+  jobs?: number;
 }
 
 /** The build clock: SOURCE_DATE_EPOCH when given, else the bulletin's date, else its latest dated fact. */
@@ -99,6 +102,8 @@ export interface BuildResult {
   upToDate: string[];
   /** Things worth a look before the output goes out (see src/warnings). */
   warnings: BuildWarning[];
+  /** Deck partners the bulletin summarises instead of writing in full (it holds two pages). */
+  summarised: string[];
 }
 
 /** Plans the build: every unit of the chosen formats (and shard) with its inputs hash and freshness. */
@@ -133,28 +138,20 @@ export async function build(options: BuildOptions): Promise<Manifest> {
 export async function buildDetailed(options: BuildOptions): Promise<BuildResult> {
   const ctx = await prepare(options);
   const { units, stale, old, out, manifestName, whole } = await planBuild(ctx, options);
-  const built: { artifact: Artifact; inputs: string }[] = [];
-  for (const r of RENDERERS) {
-    const mine = stale.filter((s) => s.renderer === r);
-    if (mine.length === 0) continue;
-    const hashes = new Map(mine.flatMap((m) => m.unit.paths.map((p) => [p, m.hash] as const)));
-    // One unit at a time so that progress can be reported (and timed) per artifact.
-    for (const [i, m] of mine.entries()) {
-      const event = { format: r.name, key: m.unit.key, index: i + 1, total: mine.length, paths: m.unit.paths };
-      options.onProgress?.({ phase: 'start', ...event });
-      const t0 = performance.now();
-      for (const artifact of await r.render(ctx, [m.unit])) built.push({ artifact, inputs: hashes.get(artifact.path) ?? '' });
-      options.onProgress?.({ phase: 'done', ...event, ms: performance.now() - t0 });
-    }
-  }
+  const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
+  const parallel = jobs > 1 && workersAvailable() && new Set(stale.map((s) => s.unit.partner ?? '')).size > 1;
+  const artifacts = parallel ? await renderInWorkers(ctx, RENDERERS, stale, options, jobs) : await renderUnits(ctx, RENDERERS, stale, options.onProgress);
+  const hashes = new Map(stale.flatMap((m) => m.unit.paths.map((p) => [p, m.hash] as const)));
+  const built: { artifact: Artifact; inputs: string }[] = artifacts.map((artifact) => ({ artifact, inputs: hashes.get(artifact.path) ?? '' }));
   const rebuiltPaths = new Set(built.map((b) => b.artifact.path));
   const planned = new Set(units.flatMap((u) => u.unit.paths));
   // Entries of other formats or partners (a narrowed build) stay; a whole build drops what it no longer makes.
   const kept = (old?.artifacts ?? []).filter((a) => !rebuiltPaths.has(a.path) && (planned.has(a.path) || !whole));
   const prune = whole ? (old?.artifacts ?? []).map((a) => a.path).filter((p) => !planned.has(p)) : [];
   const manifest = await writeArtifacts(out, { built, kept, prune, manifestName }, manifestBase(ctx));
-  const warnings = collectWarnings(ctx, { ...(options.maxAgeDays !== undefined ? { maxAgeDays: options.maxAgeDays } : {}), pdf: units.some((u) => u.renderer.name === 'pdf') });
-  return { manifest, rebuilt: [...rebuiltPaths].sort(), upToDate: kept.filter((k) => planned.has(k.path)).map((k) => k.path).sort(), warnings };
+  const pdfFit = units.some((u) => u.renderer.name === 'pdf') ? manifest.artifacts.find((a) => a.kind === 'pdf')?.fit : undefined;
+  const warnings = collectWarnings(ctx, { ...(options.maxAgeDays !== undefined ? { maxAgeDays: options.maxAgeDays } : {}), ...(pdfFit ? { fit: pdfFit } : {}) });
+  return { manifest, rebuilt: [...rebuiltPaths].sort(), upToDate: kept.filter((k) => planned.has(k.path)).map((k) => k.path).sort(), warnings, summarised: ctx.bulletin.summarised };
 }
 
 /** Lists what a build would rebuild, without building: empty when output/ is up to date. */

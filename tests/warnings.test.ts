@@ -18,7 +18,7 @@ function seedWith(edit: (d: Record<string, any>) => void): string {
 describe('warnings', () => {
   it('flags aid without an amount and a chart with one value in the seed data', async () => {
     const ctx = await sampleContext();
-    const w = collectWarnings(ctx, { pdf: false });
+    const w = collectWarnings(ctx);
     expect(w.filter((x) => x.code === 'W_AID_NO_AMOUNT').map((x) => x.message).join('\n')).toMatch(/aid "[a-z-]+" has no amount/);
     expect(w.find((x) => x.code === 'W_CHART_VALUES')?.message).toMatch(/only one value/);
     expect(w.some((x) => x.code === 'W_DATA_AGE')).toBe(false);
@@ -30,7 +30,7 @@ describe('warnings', () => {
       delete d.figures[1].cite.locator;
     });
     const ctx = await prepare({ data: file, templates: 'templates', out: tempDir() });
-    const w = collectWarnings(ctx, { pdf: false }).filter((x) => x.code === 'W_NO_LOCATOR');
+    const w = collectWarnings(ctx).filter((x) => x.code === 'W_NO_LOCATOR');
     expect(w.map((x) => x.where)).toEqual(['quotes[0].cite', 'figures[1].cite']);
   });
 
@@ -57,11 +57,10 @@ describe('warnings', () => {
     const theme = JSON.parse(readFileSync(themeFile, 'utf8'));
     theme.fit.steps = [{ body: 16, leading: 22 }, theme.fit.steps.at(-1)];
     writeFileSync(themeFile, JSON.stringify(theme));
-    const ctx = await prepare({ data: 'data/bulletin.json', templates: dir, out: tempDir() });
-    const w = collectWarnings(ctx);
-    expect(w.find((x) => x.code === 'W_FIT_LAST_STEP')?.message).toMatch(/last type step \(2 of 2\)/);
-    const house = collectWarnings(await sampleContext());
-    expect(house.some((x) => x.code === 'W_FIT_LAST_STEP')).toBe(false);
+    const tight = JSON.parse((await cli(['build', '--json', '--only', 'pdf', '--templates', dir, '--out', tempDir()])).out);
+    expect(tight.warnings.find((x: { code: string }) => x.code === 'W_FIT_LAST_STEP')?.message).toMatch(/last type step \(2 of 2\)/);
+    const house = JSON.parse((await cli(['build', '--json', '--only', 'pdf', '--out', tempDir()])).out);
+    expect(house.warnings.some((x: { code: string }) => x.code === 'W_FIT_LAST_STEP')).toBe(false);
   }, 60_000);
 
   it('a clean dataset builds with no warnings and --strict passes', async () => {

@@ -89,21 +89,56 @@ function unitOf(d: Dataset, spec: BarSpec | CompareSpec | BreakdownSpec, loaded:
 
 /** Bar data for a "bar" or "partner-compare" spec; `highlight` is a partner id. */
 export function selectBarData(d: Dataset, spec: BarSpec | CompareSpec, loaded: LoadedSpecs, index: number, highlight?: string): BarData {
+  const { rows, data } = barRows(d, spec, loaded, index);
+  const at = highlight === undefined ? -1 : rows.findIndex((r) => r.id === highlight);
+  return { ...data, ...(at >= 0 ? { highlight: at } : {}) };
+}
+
+// A comparison chart is drawn once per partner over the same rows; computing them per
+// partner made planning cubic in partners (partners × charts × measures).
+const rowCache = new WeakMap<Dataset, Map<object, { rows: { id: string }[]; data: BarData }>>();
+
+function barRows(d: Dataset, spec: BarSpec | CompareSpec, loaded: LoadedSpecs, index: number): { rows: { id: string }[]; data: BarData } {
+  let bySpec = rowCache.get(d);
+  if (!bySpec) rowCache.set(d, (bySpec = new Map()));
+  const hit = bySpec.get(spec);
+  if (hit) return hit;
   if (spec.value === 'amount' && spec.measure !== 'aid') throw specError(loaded, index, 'value', `only "aid" measures have an amount; "${spec.measure}" measures do not`);
   const measures = d.measures.filter((m) => m.type === spec.measure && figuresOf(m, spec.value).length > 0);
   if (measures.length === 0) throw specError(loaded, index, 'measure', `no "${spec.measure}" measure in the data has ${spec.value === 'amount' ? 'an amount' : 'a quantity'}`);
   const stack = spec.kind === 'bar' && spec.stackBy === 'category';
   const categories = stack ? d.aidCategories : [{ id: '', label: spec.title }];
+  const byPartner = new Map<string, Measure[]>();
+  for (const m of measures) byPartner.set(m.partner, [...(byPartner.get(m.partner) ?? []), m]);
   const rows = partnersFor(d, spec.roles).map((p) => {
-    const figs = measures.filter((m) => m.partner === p.id).flatMap((m) => figuresOf(m, spec.value));
+    const figs = (byPartner.get(p.id) ?? []).flatMap((m) => figuresOf(m, spec.value));
     const byCat = categories.map((c) => figs.filter((f) => !stack || f.category === c.id).reduce((s, f) => s + f.v, 0));
     return { id: p.id, name: p.name, byCat, total: byCat.reduce((s, v) => s + v, 0) };
   }).filter((r) => r.total > 0);
   if (spec.sort !== 'data') rows.sort((a, b) => (spec.sort === 'desc' ? b.total - a.total : a.total - b.total));
   const series = categories.map((c, ci) => ({ name: c.label, values: rows.map((r) => r.byCat[ci]!) })).filter((s) => s.values.some((v) => v > 0));
   const { unit, notes } = unitOf(d, spec, loaded, index, measures);
-  const at = highlight === undefined ? -1 : rows.findIndex((r) => r.id === highlight);
-  return { kind: 'bar', labels: rows.map((r) => r.name), series, unit, horizontal: spec.kind === 'partner-compare' || spec.orientation === 'horizontal', ...(at >= 0 ? { highlight: at } : {}), notes };
+  const result = { rows, data: { kind: 'bar' as const, labels: rows.map((r) => r.name), series, unit, horizontal: spec.kind === 'partner-compare' || spec.orientation === 'horizontal', notes } };
+  bySpec.set(spec, result);
+  return result;
+}
+
+/**
+ * The bars a chart draws when `show` caps them: the largest `show` (the highlighted partner
+ * takes the last place when it is not among them). A bar per partner is unreadable, and
+ * costs a draw per partner per partner, once there are hundreds.
+ */
+export function limitBars(data: ChartData, show: number | undefined): ChartData {
+  if (data.kind !== 'bar' || show === undefined || data.labels.length <= show) return data;
+  const h = data.highlight;
+  const keep = [...Array(show).keys()];
+  if (h !== undefined && h >= show) keep[show - 1] = h;
+  const at = h === undefined ? -1 : keep.indexOf(h);
+  const { highlight: _, ...rest } = data;
+  return {
+    ...rest, labels: keep.map((i) => data.labels[i]!), series: data.series.map((s) => ({ ...s, values: keep.map((i) => s.values[i]!) })),
+    ...(at >= 0 ? { highlight: at } : {}), notes: [...data.notes, `The ${show - (h !== undefined && h >= show ? 1 : 0)} largest of ${data.labels.length} partners are shown.`],
+  };
 }
 
 /** One partner's figures summed by category, one bar each; null when the partner has none. */

@@ -8,8 +8,11 @@ import type { BuildContext } from '../compose/types.js';
 import type { ResolvedTheme } from '../model/theme.js';
 import { PAGE_SIZES } from '../compose/pdf/layout.js';
 import { InputError } from '../errors.js';
-import { isPerPartner, loadChartSpecs, specError, type ChartSpec, type LoadedSpecs } from './spec.js';
-import { selectBarData, selectBreakdownData, selectTimelineData, type ChartData } from './data.js';
+import { specError, type LoadedSpecs } from './spec.js';
+import { limitBars, type ChartData } from './data.js';
+import { chartData, planCharts, planIndex, PLAN_KEY, type Instance, type PlannedChart } from './plan.js';
+
+export { planCharts, type Instance, type PlannedChart } from './plan.js';
 import { chartConfig } from './config.js';
 import { altTextOf, takeawayOf } from './takeaway.js';
 import { nativeChart, type NativeChart } from './native.js';
@@ -90,62 +93,37 @@ export function normaliseSvg(svg: string): string {
   });
 }
 
-/** One chart to draw: a spec, and the partner for per-partner specs. */
-export interface Instance { spec: ChartSpec; index: number; partner?: string }
-
-function chartData(ctx: BuildContext, loaded: LoadedSpecs, inst: Instance): ChartData | null {
-  const { spec, index } = inst;
-  if (spec.kind === 'timeline') return selectTimelineData(ctx.dataset, spec, loaded, index);
-  if (spec.kind === 'partner-breakdown') return selectBreakdownData(ctx.dataset, spec, loaded, index, inst.partner!);
-  const d = selectBarData(ctx.dataset, spec, loaded, index, inst.partner);
-  // A partner without this figure gets no comparison chart rather than an empty one.
-  return inst.partner !== undefined && d.highlight === undefined ? null : d;
-}
-
-/** A planned chart: its key (file name), instance and data, before anything is drawn. */
-export interface PlannedChart {
-  key: string;
-  inst: Instance;
-  data: ChartData;
-}
-
-const PLAN_KEY = 'charts:plan';
 const RENDERED_KEY = 'charts:rendered';
-
-/** Every chart the build has, with its data: bulletin-wide specs once, per-partner specs per deck partner. Cheap: nothing is drawn. */
-export function planCharts(ctx: BuildContext): PlannedChart[] {
-  let plan = ctx.assets.get(PLAN_KEY) as PlannedChart[] | undefined;
-  if (!plan) {
-    const loaded = loadChartSpecs(ctx.templates);
-    const instances: Instance[] = loaded.specs.flatMap((spec, index): Instance[] => (isPerPartner(spec) ? ctx.partners.map((partner) => ({ spec, index, partner })) : [{ spec, index }]));
-    plan = instances.flatMap((inst) => {
-      const data = chartData(ctx, loaded, inst);
-      return data ? [{ key: inst.partner ? `${inst.spec.id}-${inst.partner}` : inst.spec.id, inst, data }] : [];
-    });
-    ctx.assets.set(PLAN_KEY, plan);
-    ctx.assets.set(`${PLAN_KEY}:loaded`, loaded);
-  }
-  return plan;
-}
 
 /** Renders one planned chart to SVG and PNG from a fresh config each time. */
 function renderPlanned(ctx: BuildContext, loaded: LoadedSpecs, planned: PlannedChart): RenderedChart {
-  const { inst, data } = planned;
+  const { inst, data: all } = planned;
+  // Sentences and alt text speak of every partner; the drawings show at most `show` bars.
+  const data = limitBars(all, 'show' in inst.spec ? inst.spec.show : undefined);
   const theme = ctx.theme.theme;
   const locale = ctx.dataset.bulletin.locale;
   registerThemeFonts(ctx.templates.root, ctx.theme);
   const width = Math.round(columnWidth(theme));
   const height = inst.spec.height;
-  const svgRaw = canvasFor(width, height, 'svg', theme.colors.ink).renderToBufferSync(chartConfig(data, theme, locale), 'image/svg+xml');
-  const png = canvasFor(width, height, 'png', theme.colors.ink).renderToBufferSync(chartConfig(data, theme, locale), 'image/png');
-  const take = takeawayOf(inst.spec.takeaway, data, locale);
+  const take = takeawayOf(inst.spec.takeaway, all, locale);
   if (take.missing.length) throw specError(loaded, inst.index, 'takeaway', `unknown slot${take.missing.length > 1 ? 's' : ''} ${take.missing.map((m) => `{${m}}`).join(', ')} for a ${inst.spec.kind} chart`);
+  // Drawing is most of a chart's cost (a PNG at scale 5 takes ~3x an SVG), and native-chart
+  // decks need neither: each image is drawn on first read and kept.
+  let svg: string | undefined;
+  let png: Buffer | undefined;
+  const ink = theme.colors.ink;
   return {
     id: planned.key, specId: inst.spec.id, ...(inst.partner ? { partner: inst.partner } : {}),
     title: inst.spec.title, ...(inst.spec.caption ? { caption: inst.spec.caption } : {}),
     notes: [...(inst.spec.note ? [inst.spec.note] : []), ...data.notes],
-    takeaway: take.text, alt: altTextOf(inst.spec.title, data, locale), width, height, data,
-    svg: normaliseSvg(svgRaw.toString('utf8')), png, native: nativeChart(data, theme, inst.spec.title),
+    takeaway: take.text, alt: altTextOf(inst.spec.title, all, locale), width, height, data,
+    get svg() {
+      return (svg ??= normaliseSvg(canvasFor(width, height, 'svg', ink).renderToBufferSync(chartConfig(data, theme, locale), 'image/svg+xml').toString('utf8')));
+    },
+    get png() {
+      return (png ??= canvasFor(width, height, 'png', ink).renderToBufferSync(chartConfig(data, theme, locale), 'image/png'));
+    },
+    native: nativeChart(data, theme, inst.spec.title),
   };
 }
 
@@ -157,7 +135,7 @@ export function renderChart(ctx: BuildContext, loaded: LoadedSpecs, inst: Instan
 
 /** One chart by key, rendered on first use and shared by every renderer. */
 export function getChart(ctx: BuildContext, key: string): RenderedChart | undefined {
-  const planned = planCharts(ctx).find((c) => c.key === key);
+  const planned = planIndex(ctx).get(key);
   if (!planned) return undefined;
   let rendered = ctx.assets.get(RENDERED_KEY) as Map<string, RenderedChart> | undefined;
   if (!rendered) ctx.assets.set(RENDERED_KEY, (rendered = new Map()));

@@ -23,6 +23,8 @@ const common = {
   takeaway: Sentence,
   /** Only partners with these roles (all when absent). */
   roles: z.array(z.string()).optional(),
+  /** Most bars drawn: the largest, plus the highlighted partner; the sentences still count all. */
+  show: z.number().int().min(2).optional(),
 };
 
 /** A measure's figure: aid amount (money) or quantity.value (its unit). */

@@ -24,13 +24,14 @@ export interface BuildArgs {
   maxAgeDays?: number;
   preview?: boolean;
   watch?: boolean;
+  jobs?: number;
 }
 
 /** The library options the arguments stand for. */
 export function optionsOf(args: BuildArgs, io: CliIO): BuildOptions {
   return {
     data: args.data, templates: args.templates, out: args.out, partners: args.partner, only: args.only, force: args.force, bleed: args.bleed, deckCharts: args.deckCharts,
-    ...(args.shard ? { shard: args.shard } : {}), ...(args.paper ? { paper: args.paper === 'a4' ? ('A4' as const) : ('LETTER' as const) } : {}),
+    ...(args.jobs !== undefined ? { jobs: args.jobs } : {}), ...(args.shard ? { shard: args.shard } : {}), ...(args.paper ? { paper: args.paper === 'a4' ? ('A4' as const) : ('LETTER' as const) } : {}),
     ...(io.env.SOURCE_DATE_EPOCH !== undefined ? { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH } : {}),
     ...(args.maxAgeDays !== undefined ? { maxAgeDays: args.maxAgeDays } : {}),
   };

@@ -1,4 +1,5 @@
 /** Shared yargs option builders, composed by each command. */
+import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
 
 export const DEFAULTS = { data: 'data/bulletin.json', templates: 'templates', out: 'output' } as const;
@@ -21,6 +22,7 @@ export function buildOptions<T>(y: Argv<T>) {
     .option('shard', { type: 'string', describe: 'Build only shard i of n, e.g. 2/3 (for a CI job matrix)' })
     .option('paper', { choices: ['letter', 'a4'] as const, describe: 'Paper size of the PDF (default: the theme\'s)' })
     .option('bleed', { type: 'boolean', default: false, describe: 'Add 3 mm bleed, BleedBox and crop marks for press' })
+    .option('jobs', { type: 'number', default: availableParallelism(), describe: 'Threads to render on (1: in one thread); output is the same for any number' })
     .option('deck-charts', { choices: ['native', 'image'] as const, default: 'native' as const, describe: 'Editable charts in decks, or chart images' })
     .option('quiet', { type: 'boolean', default: false, describe: 'Print only warnings and errors' })
     .option('strict', { type: 'boolean', default: false, describe: 'Exit 1 when the build has warnings' })

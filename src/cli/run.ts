@@ -19,7 +19,7 @@ type BuildFlags = Awaited<ReturnType<typeof buildOptions>['argv']>;
 function buildArgs(a: BuildFlags): BuildArgs {
   return {
     data: a.data, templates: a.templates, out: a.out, partner: a.partner, only: a.only, json: a.json, force: a.force, check: a.check, bleed: a.bleed,
-    deckCharts: a['deck-charts'], ...(a.shard ? { shard: a.shard } : {}), ...(a.paper ? { paper: a.paper } : {}),
+    deckCharts: a['deck-charts'], jobs: a.jobs, ...(a.shard ? { shard: a.shard } : {}), ...(a.paper ? { paper: a.paper } : {}),
     quiet: a.quiet, strict: a.strict, preview: a.preview, watch: a.watch, ...(a['max-age-days'] !== undefined ? { maxAgeDays: a['max-age-days'] } : {}),
   };
 }

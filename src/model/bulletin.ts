@@ -19,6 +19,7 @@ export const BulletinLayout = z.strictObject({
   }),
   pullQuote: z.string().optional(),
   conclusionHeading: z.string(),
+  featured: z.number().int().min(0).default(6).meta({ description: 'How many partner sections the body writes in full (templates see it as layout.featured); the rest are summarised.' }),
   /** Charts set into the columns; page and column count from 0, like the boxes. */
   figures: z.array(z.strictObject({
     chart: z.string().meta({ description: 'Id of a bulletin-wide chart in charts/charts.json.' }),
@@ -54,6 +55,8 @@ export interface BulletinModel {
   sources: { id: string; title: string; author?: string; publisher?: string; url?: string }[];
   /** The facts the text printed, with their citations (embedded in the PDF, and what a rebuild depends on). */
   provenance: UsedFact[];
+  /** Partners with a deck whose own section the body did not write: summarised, or left out. */
+  summarised: string[];
 }
 
 export const LAYOUT_FILE = 'bulletin/bulletin.json';
@@ -92,12 +95,26 @@ function checkFigures(layout: BulletinLayout, json: LocatedJson, templates: Load
   if (problems.length) throw new InputError('E_LAYOUT', problems);
 }
 
+/** The sources the printed facts cite (all when none is cited): a source per summarised partner would fill page 2. */
+function citedSources(d: Dataset, facts: UsedFact[]): Dataset['sources'] {
+  // A fact read only to rank or count (no stored value printed) cites nothing on the page.
+  const cited = new Set(facts.filter((f) => Object.keys(f.values).length > 0).flatMap((f) => (f.cite && typeof f.cite === 'object' && 'source' in f.cite ? [String((f.cite as { source: unknown }).source)] : [])));
+  const list = d.sources.filter((s) => cited.has(s.id));
+  return list.length ? list : d.sources;
+}
+
+/** Deck partners whose section template was never read: the body wrote them in brief, or not at all. */
+function summarisedPartners(scope: Record<string, unknown>, usage: Usage): string[] {
+  const partners = (scope.partners ?? []) as { id: string; deck: boolean }[];
+  return partners.filter((p) => p.deck && !usage.get(`partners/${p.id}`)?.has('template')).map((p) => p.id);
+}
+
 export function buildBulletinModel(d: Dataset, templates: LoadedTemplates, engine: TemplateEngine, scope: Record<string, unknown>): BulletinModel {
   const layoutJson = templates.json[LAYOUT_FILE];
   if (!layoutJson) throw new InputError('E_LAYOUT', [{ file: `${templates.root}/${LAYOUT_FILE}`, message: 'the bulletin layout is missing' }]);
   const layout = parseConfig(BulletinLayout, layoutJson, 'E_LAYOUT');
   const usage: Usage = new Map();
-  const tracked = trackReads(scope, usage);
+  const tracked = trackReads({ ...scope, layout: { featured: layout.featured } }, usage);
   const render = (name: string) => renderBlocks(engine, name, tracked, templates.root);
   const standfirst = render(layout.blocks.standfirst).flatMap((b) => (b.kind === 'paragraph' ? b.runs : []));
   const { intro, sections } = splitSections(render(layout.blocks.body));
@@ -118,6 +135,7 @@ export function buildBulletinModel(d: Dataset, templates: LoadedTemplates, engin
   const about = render(layout.blocks.about);
   const disclaimer = render(layout.blocks.disclaimer);
   const conclusion = render(layout.blocks.conclusion);
+  const provenance = usedFacts(d, usage);
   return {
     meta: {
       series: b.series, title: b.title, locale: b.locale, authors: b.authors, publisher: b.publisher.name,
@@ -133,7 +151,8 @@ export function buildBulletinModel(d: Dataset, templates: LoadedTemplates, engin
     figures: layout.figures,
     about,
     disclaimer,
-    sources: d.sources.map((s) => ({ id: s.id, title: s.title, ...(s.author ? { author: s.author } : {}), ...(s.publisher ? { publisher: s.publisher } : {}), ...(s.url ? { url: s.url } : {}) })),
-    provenance: usedFacts(d, usage),
+    sources: citedSources(d, provenance).map((s) => ({ id: s.id, title: s.title, ...(s.author ? { author: s.author } : {}), ...(s.publisher ? { publisher: s.publisher } : {}), ...(s.url ? { url: s.url } : {}) })),
+    provenance,
+    summarised: summarisedPartners(scope, usage),
   };
 }

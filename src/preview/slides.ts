@@ -11,7 +11,7 @@ import type { DeckModel, DeckSlide } from '../model/deck.js';
 import { defineMasters, colors, GRID, SERIF } from '../compose/pptx/master.js';
 import { addSlide } from '../compose/pptx/slides.js';
 import { fontMeasure } from '../compose/pptx/fit.js';
-import { chartsFor } from '../compose/pptx/index.js';
+import { chartsFor } from '../compose/pptx/render.js';
 import { RecordingDeck, type RecBox, type RecOp, type RecRun } from './recorder.js';
 import { cssFont, faceKey, type Ctx2D } from './canvas-text.js';
 

@@ -69,6 +69,11 @@ function registerFilters(liquid: Liquid, locale: string): void {
     if (!Array.isArray(v) || !names || typeof names !== 'object') throw new Error('filter "map_names" needs a list of ids and the name table: ids | map_names: name');
     return v.map((id) => (Object.prototype.hasOwnProperty.call(names, String(id)) ? (names as Record<string, unknown>)[String(id)] : id));
   });
+  // Templates select and rank (the largest contributors in full, the rest in brief): partners | rank: "aid_total.amount".
+  liquid.registerFilter('rank', (v: unknown, by?: unknown) => {
+    if (!Array.isArray(v)) throw new Error('filter "rank" needs a list: items | rank: "property.path"');
+    return f.rank(v, str(by, 'rank (property)'));
+  });
   liquid.registerFilter('words', (v: unknown) => f.words(num(v, 'words'), locale));
 }
 
@@ -100,6 +105,8 @@ export function createEngine(set: TemplateSet, locale: string): TemplateEngine {
     memoryLimit: 1e8,
   });
   registerFilters(liquid, locale);
+  // Parsed once per template: deck templates are rendered once per partner.
+  const parsed = new Map<string, ReturnType<Liquid['parse']>>();
   return {
     has: (name) => Object.prototype.hasOwnProperty.call(set.files, name),
     render(name, scope) {
@@ -107,7 +114,9 @@ export function createEngine(set: TemplateSet, locale: string): TemplateEngine {
         throw new InputError('E_TEMPLATE', [{ file: `${set.root}/${name}`, message: 'template not found; create it or fix the name that refers to it' }]);
       }
       try {
-        return liquid.renderSync(liquid.parse(set.files[name]!, name), scope);
+        let tpl = parsed.get(name);
+        if (!tpl) parsed.set(name, (tpl = liquid.parse(set.files[name]!, name)));
+        return liquid.renderSync(tpl, scope);
       } catch (err) {
         throw new InputError('E_TEMPLATE', [templateProblem(err, set, name)]);
       }

@@ -6,25 +6,38 @@
 import { mustParse, parseFuzzyDate, startOf, endOf, type FuzzyDate } from '../dataset/dates.js';
 import { STATED_SYMBOLS } from '../dataset/schema.js';
 
+// Building an Intl formatter costs far more than formatting with it, and a 500-partner build
+// formats tens of thousands of figures: keep one per locale and options.
+const formatters = new Map<string, unknown>();
+function memo<T>(kind: string, locale: string, options: object, make: () => T): T {
+  const key = `${kind}\u0000${locale}\u0000${JSON.stringify(options)}`;
+  let f = formatters.get(key) as T | undefined;
+  if (f === undefined) formatters.set(key, (f = make()));
+  return f;
+}
+const numberFormat = (locale: string, o: Intl.NumberFormatOptions) => memo('number', locale, o, () => new Intl.NumberFormat(locale, o));
+const dateFormat = (locale: string, o: Intl.DateTimeFormatOptions) => memo('date', locale, o, () => new Intl.DateTimeFormat(locale, o));
+const pluralRules = (locale: string, o: Intl.PluralRulesOptions) => memo('plural', locale, o, () => new Intl.PluralRules(locale, o));
+
 /** No-break space: keeps a number with its scale word or a month with its day. */
 export const NBSP = '\u00a0';
 
 /** Scaled wording of a number: 300000000 → "300 million", 2600000 → "2.6 million" (no-break space). */
 export function scaled(value: number, locale: string, maxFraction = 1): string {
-  if (Math.abs(value) < 1e6) return new Intl.NumberFormat(locale, { maximumFractionDigits: maxFraction }).format(value);
-  return new Intl.NumberFormat(locale, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: maxFraction }).format(value).replace(/ /g, NBSP);
+  if (Math.abs(value) < 1e6) return numberFormat(locale, { maximumFractionDigits: maxFraction }).format(value);
+  return numberFormat(locale, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: maxFraction }).format(value).replace(/ /g, NBSP);
 }
 
 /** The sign used for a currency: "$" as stated, or Intl's symbol for an ISO code ("A$" for AUD in en-US). */
 export function currencySign(currency: string, locale: string): string {
   if ((STATED_SYMBOLS as readonly string[]).includes(currency)) return currency;
-  const part = new Intl.NumberFormat(locale, { style: 'currency', currency }).formatToParts(1).find((p) => p.type === 'currency');
+  const part = numberFormat(locale, { style: 'currency', currency }).formatToParts(1).find((p) => p.type === 'currency');
   return part?.value ?? currency;
 }
 
 /** Whether the locale writes the currency sign after the number. */
 function signAfter(locale: string): boolean {
-  const parts = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).formatToParts(1);
+  const parts = numberFormat(locale, { style: 'currency', currency: 'EUR' }).formatToParts(1);
   return parts.findIndex((p) => p.type === 'currency') > parts.findIndex((p) => p.type === 'integer');
 }
 
@@ -37,12 +50,12 @@ export function money(amount: number, currency: string, locale: string): string 
 
 /** A plain number with grouping: 22500000 → "22,500,000". */
 export function number(value: number, locale: string, maxFraction = 2): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: maxFraction }).format(value);
+  return numberFormat(locale, { maximumFractionDigits: maxFraction }).format(value);
 }
 
 /** A percentage of a share (0.25 → "25%"). */
 export function percent(share: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
 }
 
 const QUALIFIERS: Record<string, string> = { over: 'over', about: 'about', 'up-to': 'up to' };
@@ -58,7 +71,7 @@ export function formatDate(text: string, locale: string, style: 'full' | 'no-yea
   const d = mustParse(text);
   const utc = new Date(`${startOf(d)}T00:00:00Z`);
   // A month and its day (or year) stay on one line: "April 19" never breaks.
-  const fmt = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...o }).format(utc).replace(/ (?=\d)/g, NBSP);
+  const fmt = (o: Intl.DateTimeFormatOptions) => dateFormat(locale, { timeZone: 'UTC', ...o }).format(utc).replace(/ (?=\d)/g, NBSP);
   switch (d.precision) {
     case 'day':
       return style === 'full' ? fmt({ year: 'numeric', month: 'long', day: 'numeric' }) : fmt({ month: 'long', day: 'numeric' });
@@ -81,7 +94,7 @@ export function formatDateRange(start: string, end: string | undefined, locale: 
   const a = mustParse(start);
   const b = mustParse(end);
   if (a.precision === 'day' && b.precision === 'day') {
-    const f = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' });
+    const f = dateFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' });
     const range = f.formatRange(new Date(`${startOf(a)}T00:00:00Z`), new Date(`${endOf(b)}T00:00:00Z`));
     // Intl pads a day-to-day range with thin spaces ("6 – 7"); house style closes it up ("6–7").
     return range.replace(/(\d)\s+–\s+(\d)/gu, '$1–$2');
@@ -98,7 +111,7 @@ export function precisionOf(text: string): string {
 /** "A, B, and C" (or "A, B, or C" with type "or"), by the locale's rules. */
 export function list(items: readonly unknown[], locale: string, type: 'and' | 'or' = 'and'): string {
   const strings = items.map((x) => String(x));
-  return new Intl.ListFormat(locale, { style: 'long', type: type === 'or' ? 'disjunction' : 'conjunction' }).format(strings);
+  return memo('list', locale, { type }, () => new Intl.ListFormat(locale, { style: 'long', type: type === 'or' ? 'disjunction' : 'conjunction' })).format(strings);
 }
 
 const EN_ORDINAL: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
@@ -106,13 +119,13 @@ const EN_ORDINAL: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', ot
 /** 1 → "1st", 22 → "22nd" in English; other languages get "1." */
 export function ordinal(n: number, locale: string): string {
   if (!locale.startsWith('en')) return `${number(n, locale)}.`;
-  const rule = new Intl.PluralRules(locale, { type: 'ordinal' }).select(n);
+  const rule = pluralRules(locale, { type: 'ordinal' }).select(n);
   return `${number(n, locale)}${EN_ORDINAL[rule] ?? 'th'}`;
 }
 
 /** Picks the singular or plural word for a count: plural(1, "visa", "visas") → "visa". */
 export function plural(n: number, singular: string, pluralWord: string, locale: string): string {
-  return new Intl.PluralRules(locale).select(n) === 'one' ? singular : pluralWord;
+  return pluralRules(locale, {}).select(n) === 'one' ? singular : pluralWord;
 }
 
 const EN_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
@@ -120,4 +133,22 @@ const EN_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven',
 /** Small counts in words in English prose ("four partners"); digits otherwise and in other languages. */
 export function words(n: number, locale: string): string {
   return locale.startsWith('en') && Number.isInteger(n) && n >= 0 && n < EN_WORDS.length ? EN_WORDS[n]! : number(n, locale);
+}
+
+/** Reads a dotted path ("aid_total.amount") of an item; undefined when a step is missing. */
+function pathValue(item: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((v, k) => (v !== null && typeof v === 'object' && Object.prototype.hasOwnProperty.call(v, k) ? (v as Record<string, unknown>)[k] : undefined), item);
+}
+
+/**
+ * Items ranked by a number at a path, largest first; items without one go last. Stable, so
+ * ties keep the data order and the same data always ranks the same way.
+ */
+export function rank<T>(items: readonly T[], path: string): T[] {
+  const keyed = items.map((item, i) => {
+    const v = pathValue(item, path);
+    return { item, i, v: typeof v === 'number' && Number.isFinite(v) ? v : undefined };
+  });
+  keyed.sort((a, b) => (a.v === undefined ? (b.v === undefined ? a.i - b.i : 1) : b.v === undefined ? -1 : b.v - a.v || a.i - b.i));
+  return keyed.map((k) => k.item);
 }

@@ -4,9 +4,9 @@
  * "Author experience", part 5). Each rule is a small function, as the dataset rules are.
  */
 import type { BuildContext } from '../compose/types.js';
-import { planCharts } from '../charts/render.js';
+import { planCharts } from '../charts/plan.js';
+import type { FitReport } from '../compose/types.js';
 import { endOfAsEpochMs } from '../dataset/dates.js';
-import { bulletinPlan } from '../compose/pdf/plan.js';
 
 /** One warning: a code to filter on, a sentence for people, and where it points. */
 export interface BuildWarning {
@@ -20,8 +20,8 @@ export interface BuildWarning {
 export interface WarningOptions {
   /** Warn when the latest dated fact is more than this many days older than the build clock. */
   maxAgeDays?: number;
-  /** Whether the PDF is part of this build (the fit warnings need its layout). */
-  pdf?: boolean;
+  /** How the PDF fitted, from the manifest (absent when the build has no PDF). */
+  fit?: FitReport;
 }
 
 const DAY_MS = 86_400_000;
@@ -70,13 +70,15 @@ function unsourced(ctx: BuildContext): BuildWarning[] {
 }
 
 /** The PDF only fitted by using its smallest type step, or by cutting boxes: the next edit may not fit at all. */
-function fit(ctx: BuildContext): BuildWarning[] {
-  const plan = bulletinPlan(ctx);
+// Read from the manifest's record of the PDF, so a build that did not redraw the PDF (or a
+// no-op) neither lays it out again nor loads pdfkit to warn about it.
+function fit(report: FitReport | undefined): BuildWarning[] {
+  if (!report) return [];
   const out: BuildWarning[] = [];
-  if (plan.step === plan.stepCount - 1 && plan.stepCount > 1) {
-    out.push({ code: 'W_FIT_LAST_STEP', message: `the bulletin fits only at its last type step (${plan.step + 1} of ${plan.stepCount}); any more text will not fit`, where: 'bulletin.pdf' });
+  if (report.step === report.steps - 1 && report.steps > 1) {
+    out.push({ code: 'W_FIT_LAST_STEP', message: `the bulletin fits only at its last type step (${report.step + 1} of ${report.steps}); any more text will not fit`, where: 'bulletin.pdf' });
   }
-  if (plan.cut.length) out.push({ code: 'W_FIT_CUT', message: `to fit two pages the layout left out: ${plan.cut.join(', ')}`, where: 'bulletin.pdf' });
+  if (report.cut.length) out.push({ code: 'W_FIT_CUT', message: `to fit two pages the layout left out: ${report.cut.join(', ')}`, where: 'bulletin.pdf' });
   return out;
 }
 
@@ -92,5 +94,5 @@ function thinCharts(ctx: BuildContext): BuildWarning[] {
 
 /** Every warning for a prepared build. */
 export function collectWarnings(ctx: BuildContext, opts: WarningOptions = {}): BuildWarning[] {
-  return [...dataAge(ctx, opts), ...unsourced(ctx), ...(opts.pdf === false ? [] : fit(ctx)), ...thinCharts(ctx)];
+  return [...dataAge(ctx, opts), ...unsourced(ctx), ...fit(opts.fit), ...thinCharts(ctx)];
 }

@@ -1,6 +1,9 @@
-/** The charts renderer: every chart as charts/<id>.svg and charts/<id>.png, from the shared render. */
+/**
+ * The charts renderer: every chart as charts/<id>.svg and charts/<id>.png, from the shared
+ * render. Units are planned from the data alone; canvas and chart.js load only to draw.
+ */
 import type { Artifact, BuildContext, Renderer, Unit } from '../types.js';
-import { getChart, planCharts } from '../../charts/render.js';
+import { planCharts } from '../../charts/plan.js';
 import { styleInputs } from '../inputs.js';
 
 export const chartsRenderer: Renderer = {
@@ -12,6 +15,7 @@ export const chartsRenderer: Renderer = {
     }));
   },
   async render(ctx: BuildContext, units: Unit[]): Promise<Artifact[]> {
+    const { getChart } = await import('../../charts/render.js');
     return units.flatMap((u): Artifact[] => {
       const c = getChart(ctx, u.key)!;
       const partner = c.partner ? { partner: c.partner } : {};

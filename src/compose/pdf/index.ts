@@ -1,28 +1,14 @@
-/** The PDF renderer: model → fitted page plan → pdfkit bytes. */
-import PDFDocument from 'pdfkit';
+/**
+ * The PDF renderer's descriptor: its unit and inputs, planned from the models alone. The
+ * drawing code (pdfkit, fontkit, the chart renderer) is imported only when the PDF is rebuilt,
+ * so a no-op rebuild or --check never loads it.
+ */
 import type { Artifact, BuildContext, Renderer, Unit } from '../types.js';
 import { styleInputs } from '../inputs.js';
-import { provenanceJson, PROVENANCE_FILE } from './provenance.js';
-import { registerFonts, GlyphChecker, originIn, type Doc } from './fonts.js';
-import { bulletinPlan } from './plan.js';
-import { paintPlan, pageGeometry } from './paint.js';
-import { attachSourceData, escapeXmp } from './standards.js';
-import { getChart, planCharts } from '../../charts/render.js';
-
-function collect(doc: Doc): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-}
-
-/** 3 mm of bleed, in points. */
-const BLEED_PT = (3 / 25.4) * 72;
+import { planCharts } from '../../charts/plan.js';
 
 /** Document properties, from the data. */
-function infoOf(ctx: BuildContext) {
+export function infoOf(ctx: BuildContext) {
   const meta = ctx.bulletin.meta;
   return {
     Title: meta.title, Author: meta.authors.map((a) => a.name).join(', '), Subject: meta.subtitle ?? meta.topic ?? meta.series,
@@ -38,32 +24,6 @@ export const pdfRenderer: Renderer = {
     return [{ key: 'bulletin', paths: ['bulletin.pdf'], inputs: { info: infoOf(ctx), model: ctx.bulletin, charts, print: ctx.print, style: styleInputs(ctx), locale: ctx.dataset.bulletin.locale } }];
   },
   async render(ctx: BuildContext, units: Unit[]): Promise<Artifact[]> {
-    if (units.length === 0) return [];
-    const theme = ctx.theme.theme;
-    const model = ctx.bulletin;
-    const info = infoOf(ctx);
-    // The file ID is derived from `info`, so fixed dates here make the bytes reproducible (pdfkit#1183).
-    const doc: Doc = new PDFDocument({
-      autoFirstPage: false, margin: 0, pdfVersion: '1.7', subset: 'PDF/A-3b', tagged: true, lang: model.meta.locale, displayTitle: true, info,
-    } as PDFKit.PDFDocumentOptions);
-    escapeXmp(doc);
-    registerFonts(doc, ctx.theme);
-    const plan = bulletinPlan(ctx, doc);
-    const texts = Object.entries(ctx.templates.liquid.files).map(([name, text]): [string, string] => [`${ctx.templates.root}/${name}`, text]);
-    const glyphs = new GlyphChecker(ctx.theme, `${ctx.templates.root}/bulletin`, originIn([...texts, [ctx.data.file, ctx.data.text]]));
-    const check = (lines: { pieces: { text: string; font: string }[] }[], where: string) => lines.forEach((l) => l.pieces.forEach((p) => glyphs.check(p.text, p.font, where)));
-    for (const b of [plan.header.title, plan.header.subtitle, plan.header.byline, plan.header.standfirst]) if (b) check(b.lines, 'the bulletin header');
-    plan.flow.placed.forEach((p) => check([p.line], p.where));
-    plan.backMatter.blocks.forEach((b) => check(b.lines, 'the back matter'));
-    glyphs.finish();
-    const print = { bleed: ctx.print.bleed ? BLEED_PT : 0 };
-    const done = collect(doc);
-    doc.addPage({ size: pageGeometry(plan, print).media, margin: 0 });
-    attachSourceData(doc, PROVENANCE_FILE, provenanceJson(model, ctx.bulletin.figures.flatMap((f) => getChart(ctx, f.chart) ?? [])), ctx.clock);
-    paintPlan(doc, plan, theme, model.meta.locale, print);
-    doc.end();
-    const slack = Math.round(plan.flow.slack[plan.flow.slack.length - 1] ?? 0);
-    const fit = { step: plan.step, steps: plan.stepCount, bodySize: theme.fit.steps[plan.step]!.body, cut: plan.cut, slack };
-    return [{ path: 'bulletin.pdf', kind: 'pdf', bytes: await done, pages: 2, fit }];
+    return (await import('./render.js')).renderPdf(ctx, units);
   },
 };

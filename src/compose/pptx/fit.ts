@@ -15,8 +15,18 @@ export type Measure = (text: string, family: Family, size: number, bold?: boolea
 
 type LayoutFont = { unitsPerEm: number; layout(text: string): { advanceWidth: number } };
 
+// Parsing a font and laying out a word are the costly parts; decks share the theme's fonts,
+// so the measurer (with its width cache) is made once per set of font bytes, not per deck.
+const measurers = new WeakMap<object, Measure>();
+
 /** A measurer over the theme's font files (width = sum of advances × size / unitsPerEm). */
 export function fontMeasure(theme: ResolvedTheme): Measure {
+  let m = measurers.get(theme.fonts);
+  if (!m) measurers.set(theme.fonts, (m = makeMeasure(theme)));
+  return m;
+}
+
+function makeMeasure(theme: ResolvedTheme): Measure {
   const fonts = new Map<string, LayoutFont>();
   const widths = new Map<string, number>();
   const open = (key: string): LayoutFont => {

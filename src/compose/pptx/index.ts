@@ -1,47 +1,17 @@
-/** The decks renderer: per partner, deck model → slides on the house masters → fixed-up PPTX bytes. */
-import { PptxGenJS } from './pptxgen.js';
+/**
+ * The decks renderer's descriptor: one unit per partner, planned from the deck models (text
+ * only). pptxgenjs, fontkit and the chart renderer are imported only when a deck is rebuilt.
+ */
 import type { Artifact, BuildContext, Renderer, Unit } from '../types.js';
 import { styleInputs } from '../inputs.js';
 import { buildDeckModel, parseDeckConfig, type DeckModel, type DeckSlide } from '../../model/deck.js';
-import { defineMasters, colors, SANS, SERIF } from './master.js';
-import { addSlide, type DeckChart } from './slides.js';
-import { fontMeasure } from './fit.js';
-import { finishPackage } from './package.js';
-import { nativeBars } from './native-charts.js';
-import { getChart, planCharts } from '../../charts/render.js';
-
-/** The chart a slide names, drawn for this partner from the shared specs; null when the partner has none. */
-export function chartsFor(ctx: BuildContext, partnerId: string): (slide: DeckSlide) => DeckChart | null {
-  return (slide) => {
-    // Only the charts this deck shows are drawn (once, shared with the charts renderer).
-    const rendered = slide.chart === undefined ? undefined : getChart(ctx, `${slide.chart}-${partnerId}`);
-    const bars = rendered ? nativeBars(rendered, ctx.theme.theme, ctx.dataset.bulletin.locale) : null;
-    return rendered && bars ? { rendered, bars } : null;
-  };
-}
+import { planIndex } from '../../charts/plan.js';
 
 /** What a slide's chart plots, without drawing it (for the deck's inputs hash). */
 function plannedChart(ctx: BuildContext, slide: DeckSlide, partnerId: string): unknown {
   if (slide.chart === undefined) return null;
-  const p = planCharts(ctx).find((c) => c.key === `${slide.chart}-${partnerId}`);
+  const p = planIndex(ctx).get(`${slide.chart}-${partnerId}`);
   return p ? { spec: p.inst.spec, data: p.data } : null;
-}
-
-/** Builds one deck's bytes. */
-export async function renderDeck(ctx: BuildContext, deck: DeckModel): Promise<Uint8Array> {
-  const theme = ctx.theme.theme;
-  const b = ctx.dataset.bulletin;
-  const pptx = new PptxGenJS();
-  pptx.layout = 'LAYOUT_WIDE';
-  pptx.theme = { headFontFace: SERIF, bodyFontFace: SANS };
-  pptx.author = b.authors.map((a) => a.name).join(', ');
-  pptx.company = b.publisher.name;
-  pptx.title = `${b.title}: ${deck.partner.name}`;
-  defineMasters(pptx, theme, b.series, deck.footer);
-  const env = { pptx, deck, measure: fontMeasure(ctx.theme), c: colors(theme), chart: chartsFor(ctx, deck.partner.id), mode: ctx.deckCharts };
-  for (const s of deck.slides) addSlide(env, s);
-  const raw = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
-  return finishPackage(raw, { title: `${b.title}: ${deck.partner.name}`, subject: b.topic ?? b.series, author: pptx.author, company: b.publisher.name, keywords: b.series }, theme, ctx.clock);
 }
 
 /** Deck models are cached per template set and scope: a context copied with other templates gets its own. */
@@ -73,6 +43,7 @@ export const decksRenderer: Renderer = {
     }));
   },
   async render(ctx: BuildContext, units: Unit[]): Promise<Artifact[]> {
+    const { renderDeck } = await import('./render.js');
     const models = deckModels(ctx);
     const out: Artifact[] = [];
     for (const u of units) {
