@@ -3,7 +3,6 @@ import { buildDetailed, check, type BuildOptions, type BuildResult } from '../in
 import { ExitCode } from '../errors.js';
 import type { CliIO } from './io.js';
 import { progressDisplay, summaryTable } from './progress.js';
-import { writePreview } from '../preview/index.js';
 import { watchBuild } from './watch.js';
 
 export interface BuildArgs {
@@ -57,7 +56,8 @@ export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> 
     display.finish();
   }
   const buildMs = performance.now() - t0;
-  const preview = args.preview ? await writePreview(options, result, { times: display.times, buildMs }) : undefined;
+  // Loaded only when asked for: the preview draws on canvas, which a plain build need not load.
+  const preview = args.preview ? await (await import('../preview/index.js')).writePreview(options, result, { times: display.times, buildMs }) : undefined;
   if (args.json) {
     io.out(JSON.stringify({ ok: !(args.strict && result.warnings.length), rebuilt: result.rebuilt, upToDate: result.upToDate, warnings: result.warnings, ...(preview ? { preview: preview.index } : {}), manifest: result.manifest }, null, 2));
   } else {

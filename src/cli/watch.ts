@@ -10,7 +10,6 @@ import { buildDetailed } from '../index.js';
 import { ExitCode, InputError, formatProblem } from '../errors.js';
 import type { CliIO } from './io.js';
 import { optionsOf, warningLines, type BuildArgs } from './build.js';
-import { writePreview } from '../preview/index.js';
 
 /** Quiet time after the last change before rebuilding: editors save in several writes (temp file, rename). */
 export const DEBOUNCE_MS = 200;
@@ -29,7 +28,7 @@ export async function watchBuild(args: BuildArgs, io: CliIO): Promise<number> {
     try {
       const result = await buildDetailed(options);
       const ms = performance.now() - t0;
-      if (args.preview) await writePreview(options, result, { times: new Map(), buildMs: ms });
+      if (args.preview) await (await import('../preview/index.js')).writePreview(options, result, { times: new Map(), buildMs: ms });
       const what = result.rebuilt.length ? `rebuilt ${result.rebuilt.length} file${result.rebuilt.length === 1 ? '' : 's'}${result.upToDate.length ? ` (${result.upToDate.length} up to date)` : ''}` : `up to date (${result.upToDate.length} files)`;
       const warn = result.warnings.length ? `; ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}` : '';
       io.out(`[${clock()}] ${what} in ${(ms / 1000).toFixed(1)} s${warn}`);
