@@ -87,3 +87,23 @@ describe('filters never throw on valid values', () => {
     }), { numRuns: 300, seed: 3 });
   });
 });
+
+describe('random valid datasets build or fail with an input error, never crash', () => {
+  it('synthetic datasets of random size and seed', async () => {
+    const { generateDataset } = (await import('../bench/generate.mjs')) as { generateDataset: (n: number, seed: number) => unknown };
+    const { cli, tempDir } = await import('./helpers.js');
+    const { writeFileSync } = await import('node:fs');
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 4, max: 9 }), fc.integer({ min: 1, max: 2 ** 31 - 1 }), async (n, seed) => {
+        const dir = tempDir();
+        const data = `${dir}/data.json`;
+        writeFileSync(data, JSON.stringify(generateDataset(n, seed)));
+        const r = await cli(['build', '--out', `${dir}/out`, '--data', data, '--only', 'pdf', '--only', 'decks', '--jobs', '1']);
+        // 0: built; 1: an input error (validation, fit) with a message. Never 2, a crash.
+        expect([0, 1], r.err).toContain(r.code);
+        if (r.code === 1) expect(r.err).toMatch(/problem/);
+      }),
+      { numRuns: 8, seed: 42 },
+    );
+  }, 240_000);
+});
