@@ -87,6 +87,12 @@ describe('print options', () => {
     expect(boxes).toMatch(/TrimBox:\s+26\.50\s+26\.50\s+621\.78\s+868\.39/);
     expect(pdfInfo(path.join(dir, 'bulletin.pdf')).Pages).toBe('2');
   }, 30_000);
+  it('the masthead shows the issue number and date when the data gives them', async () => {
+    const dir = tempDir();
+    const data = dataWith([['"topic": "Russia’s war on Ukraine, 2022"', '"topic": "Russia’s war on Ukraine, 2022", "number": "560", "issued": "2022-05"']]);
+    expect((await cli(['build', '--out', dir, '--only', 'pdf', '--data', data])).code).toBe(0);
+    expect(pdfReadingText(path.join(dir, 'bulletin.pdf'))).toMatch(/^ASIA PACIFIC BULLETIN No\. 560 · May 2022 · East-West Center/);
+  }, 30_000);
   it('source links are real link annotations', async () => {
     const dir = tempDir();
     const data = dataWith([['"publisher": "East-West Center",\n      "format"', '"publisher": "East-West Center",\n      "url": "https://www.eastwestcenter.org/",\n      "format"']]);

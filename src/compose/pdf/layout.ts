@@ -9,6 +9,7 @@ import type { BulletinModel } from '../../model/bulletin.js';
 import type { Theme } from '../../model/theme.js';
 import { plainText, type Block, type Run } from '../../template/markdown.js';
 import { InputError } from '../../errors.js';
+import { formatDate } from '../../template/filters.js';
 import { breakLines, type Line, type Measure, type TextStyle } from './lines.js';
 import { flowBlocks, type FlowBlock, type Frame, type FlowResult } from './flow.js';
 import { chartBox, keyFiguresBox, pullQuoteBox, type Box, type ChartFigure } from './boxes.js';
@@ -186,7 +187,7 @@ export function layoutBulletin(model: BulletinModel, theme: Theme, measure: Meas
       const { frames: finalFrames, placed: finalPlaced } = framesFor(grown);
       const best = spread(blocks, finalFrames, steps[si]!.leading, flowBlocks(blocks, finalFrames));
       return {
-        size: [W, H], header: { series: model.meta.series, publisher: model.meta.publisher, ruleY, title, ...(subtitle ? { subtitle } : {}), byline, standfirst, bottomRuleY },
+        size: [W, H], header: { series: model.meta.series, publisher: mastheadRight(model), ruleY, title, ...(subtitle ? { subtitle } : {}), byline, standfirst, bottomRuleY },
         columns: { width: colW, frames: finalFrames }, flow: best.flow, blocks: blocks.map((b) => ({ kind: b.kind, section: b.section })), sectionTitles: ['', ...model.sections.map((s) => s.heading), model.conclusion.heading], boxes: finalPlaced, backMatter: { y: backTop, blocks: backBlocks, ruleY: backTop - 8 }, footerY,
         step: si, stepCount: steps.length, extraGap: best.extraGap, cut,
       };
@@ -224,6 +225,12 @@ function growCharts(boxes: Box[], figures: ChartFigure[], framesFor: (b: Box[]) 
     else lo = mid;
   }
   return lo > 1.01 ? withScale(lo) : boxes;
+}
+
+/** The masthead's right side: issue number and date when the data gives them, and the publisher. */
+function mastheadRight(model: BulletinModel): string {
+  const m = model.meta;
+  return [m.number ? `No. ${m.number}` : '', m.issued ? formatDate(m.issued, m.locale) : '', m.publisher].filter(Boolean).join('  ·  ');
 }
 
 function spread(blocks: FlowBlock[], frames: Frame[], leading: number, first: FlowResult): { flow: FlowResult; extraGap: number } {
