@@ -49,7 +49,7 @@ describe('outputs', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'charts-only-'));
     await build({ data: 'data/bulletin.json', templates: 'templates', out, only: ['charts'] });
     const files = readdirSync(path.join(out, 'charts'));
-    expect(readdirSync(out).filter((f) => f !== 'manifest.json')).toEqual(['charts']);
+    expect(readdirSync(out).filter((f) => f !== 'manifest.json' && !f.startsWith('.'))).toEqual(['charts']);
     expect(files).toContain('oil-releases.svg');
     expect(files).toContain('oil-releases.png');
     expect(files.some((f) => /^partner-oil-[a-z-]+\.png$/.test(f))).toBe(true);

@@ -1,7 +1,7 @@
 /** Regeneration in CI: byte-identical builds, incremental rebuilds, --check and shards. */
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cli, dataWith, tempDir } from './helpers.js';
 
@@ -110,4 +110,24 @@ describe('shards', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/was built from other inputs/);
   }, 60_000);
+});
+
+describe('the no-op fast path', () => {
+  it('returns at once when nothing changed, and never when something did', async () => {
+    const out = tempDir();
+    expect((await cli(['build', '--out', out])).code).toBe(0);
+    const cache = JSON.parse(readFileSync(path.join(out, '.bulletin-cache.json'), 'utf8'));
+    expect(cache.key).toMatch(/^[0-9a-f]{64}$/);
+    // Another option that changes output is another key: the full build decides.
+    const narrowed = JSON.parse((await cli(['build', '--out', out, '--only', 'pdf', '--paper', 'a4', '--json'])).out);
+    expect(narrowed.rebuilt).toEqual(['bulletin.pdf']);
+    // An edited output file is noticed even when the key matches.
+    await cli(['build', '--out', out]);
+    writeFileSync(path.join(out, 'charts', 'oil-releases.svg'), '<svg/>');
+    const repaired = JSON.parse((await cli(['build', '--out', out, '--json'])).out);
+    expect(repaired.rebuilt).toEqual(['charts/oil-releases.png', 'charts/oil-releases.svg']);
+    const again = JSON.parse((await cli(['build', '--out', out, '--json'])).out);
+    expect(again.rebuilt).toEqual([]);
+    expect(again.warnings.length).toBeGreaterThan(0);
+  }, 90_000);
 });

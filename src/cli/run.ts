@@ -1,11 +1,8 @@
 /** run(argv): the whole CLI, returning the exit code. Only bin.ts calls process.exit. */
 import yargs from 'yargs';
 import { buildOptions, inputOptions } from './options.js';
+// Commands load their modules when run: a no-op build should not load the schema or the engine.
 import { buildCommand, type BuildArgs } from './build.js';
-import { validateCommand } from './validate.js';
-import { schemaCommand } from './schema.js';
-import { mergeCommand } from './merge.js';
-import { initCommand } from './init.js';
 import { reportError } from './report.js';
 import { processIO, type CliIO } from './io.js';
 import { ExitCode } from '../errors.js';
@@ -50,21 +47,21 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
     })
     .command('init <dir>', 'Create a new bulletin project (sample data, templates, README) that builds at once', (y) => y
       .positional('dir', { type: 'string', demandOption: true, describe: 'The folder to create (must be empty or absent)' }), async (a) => {
-      code = await initCommand({ dir: String(a.dir) }, io);
+      code = await (await import('./init.js')).initCommand({ dir: String(a.dir) }, io);
     })
     .command('validate', 'Check the dataset and report every problem', (y) => inputOptions(y), async (a) => {
       json = a.json;
-      code = await validateCommand({ data: a.data, json: a.json }, io);
+      code = await (await import('./validate.js')).validateCommand({ data: a.data, json: a.json }, io);
     })
     .command('merge-manifests <manifests..>', 'Join the manifests of shard builds into one', (y) => y
       .positional('manifests', { type: 'string', array: true, demandOption: true, describe: 'Shard manifests (manifest-shard-i-of-n.json)' })
       .option('out', { type: 'string', default: 'output', describe: 'Where to write manifest.json' })
       .option('json', { type: 'boolean', default: false }), async (a) => {
       json = a.json;
-      code = await mergeCommand({ out: a.out, manifests: (a.manifests ?? []).map(String), json: a.json }, io);
+      code = await (await import('./merge.js')).mergeCommand({ out: a.out, manifests: (a.manifests ?? []).map(String), json: a.json }, io);
     })
     .command('schema', 'Print the JSON Schema of the dataset', (y) => y.option('write', { type: 'string', describe: 'Write it to this file' }), async (a) => {
-      code = await schemaCommand(a.write ? { write: a.write } : {}, io);
+      code = await (await import('./schema.js')).schemaCommand(a.write ? { write: a.write } : {}, io);
     })
     .help()
     .wrap(Math.min(100, process.stdout.columns || 100));
