@@ -1,7 +1,9 @@
 /**
- * nativeChart: the same chart data as a plain object for pptxgenjs `slide.addChart(type,
- * data, options)`, so decks get editable charts. Colours are always given, one per series:
- * pptxgenjs picks random ones otherwise.
+ * nativeChart: any chart's data (stacked bars, timelines) as a plain object for pptxgenjs
+ * `slide.addChart(type, data, options)`. Decks today show single-series bars through
+ * src/compose/pptx/native-charts.ts; this is the path for slides that need stacked or
+ * timeline charts, kept pure and tested rather than computed for every render. Colours are
+ * always given, one per series: pptxgenjs picks random ones otherwise.
  */
 import type { Theme } from '../model/theme.js';
 import type { ChartData } from './data.js';

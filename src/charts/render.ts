@@ -15,7 +15,6 @@ import { chartData, planCharts, planIndex, PLAN_KEY, type Instance, type Planned
 export { planCharts, type Instance, type PlannedChart } from './plan.js';
 import { chartConfig } from './config.js';
 import { altTextOf, takeawayOf } from './takeaway.js';
-import { nativeChart, type NativeChart } from './native.js';
 import { registerThemeFaces } from './fonts.js';
 
 /** One rendered chart with everything a document needs to place and describe it. */
@@ -36,7 +35,6 @@ export interface RenderedChart {
   data: ChartData;
   svg: string;
   png: Buffer;
-  native: NativeChart;
 }
 
 /** Device pixels per point for PNGs: 1 px = 1 pt, so 5 gives 360 ppi at the printed size (3 would give only 216). */
@@ -123,7 +121,6 @@ function renderPlanned(ctx: BuildContext, loaded: LoadedSpecs, planned: PlannedC
     get png() {
       return (png ??= canvasFor(width, height, 'png', ink).renderToBufferSync(chartConfig(data, theme, locale), 'image/png'));
     },
-    native: nativeChart(data, theme, inst.spec.title),
   };
 }
 
