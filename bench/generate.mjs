@@ -23,7 +23,28 @@ function prng(seed) {
   };
 }
 
-const SYLLABLES = ['ka', 'lo', 'ren', 'mi', 'sa', 'tor', 'vel', 'an', 'dre', 'po', 'lin', 'ge', 'mar', 'ti', 'zu', 'ho', 'ber', 'nia', 'qua', 'sel'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'ren',
+  'mi',
+  'sa',
+  'tor',
+  'vel',
+  'an',
+  'dre',
+  'po',
+  'lin',
+  'ge',
+  'mar',
+  'ti',
+  'zu',
+  'ho',
+  'ber',
+  'nia',
+  'qua',
+  'sel',
+];
 const CATEGORIES = ['military-lethal', 'military-non-lethal', 'humanitarian', 'loan'];
 const pad = (n) => String(n).padStart(2, '0');
 
@@ -45,18 +66,100 @@ export function generateDataset(count, seed = 20220224) {
     const name = nameOf(i, rnd);
     const id = `synthetic-${i}`;
     const cite = { source: `${id}-report`, locator: `¶${1 + Math.floor(rnd() * 5)}` };
-    base.sources.push({ id: `${id}-report`, title: `Report on ${name} and Ukraine`, author: `${name} Desk`, publisher: `${name} Ministry of Foreign Affairs` });
-    base.partners.push({ id, name, adjective: name, role: DECK_ROLE, partnerSince: { date: String(1995 + Math.floor(rnd() * 25)), framework: 'partners across the globe', cite } });
-    base.events.push({ id: `${id}-talks`, date: day(), kind: 'meeting', name: `talks between ${name} and NATO`, place: `${name} City`, organiser: 'nato', participants: [id, 'nato'], cite });
+    base.sources.push({
+      id: `${id}-report`,
+      title: `Report on ${name} and Ukraine`,
+      author: `${name} Desk`,
+      publisher: `${name} Ministry of Foreign Affairs`,
+    });
+    base.partners.push({
+      id,
+      name,
+      adjective: name,
+      role: DECK_ROLE,
+      partnerSince: {
+        date: String(1995 + Math.floor(rnd() * 25)),
+        framework: 'partners across the globe',
+        cite,
+      },
+    });
+    base.events.push({
+      id: `${id}-talks`,
+      date: day(),
+      kind: 'meeting',
+      name: `talks between ${name} and NATO`,
+      place: `${name} City`,
+      organiser: 'nato',
+      participants: [id, 'nato'],
+      cite,
+    });
     base.measures.push(
-      { id: `${id}-sanctions`, type: 'sanctions', partner: id, date: `2022-${pad(2 + Math.floor(rnd() * 2))}`, includes: ['export controls'], cite },
-      { id: `${id}-aid`, type: 'aid', partner: id, date: day(), category: CATEGORIES[Math.floor(rnd() * CATEGORIES.length)], amount: Math.round(1 + rnd() * 400) * 1e6, currency: '$', cite },
-      { id: `${id}-humanitarian`, type: 'aid', partner: id, asOf: day(), category: 'humanitarian', amount: Math.round(1 + rnd() * 50) * 1e6, currency: '$', channel: 'UN agencies', cite },
-      { id: `${id}-oil`, type: 'oil-stock-release', partner: id, date: day(), what: 'emergency oil stocks', quantity: { value: Math.round(1 + rnd() * 200) * 1e5, unit: 'barrels' }, programme: 'the International Energy Agency’s collective action', cite },
-      { id: `${id}-visas`, type: 'visas', partner: id, date: day(), what: 'visas for Ukrainians', quantity: { value: Math.round(100 + rnd() * 5000), unit: 'visas', qualifier: 'over' }, cite },
-      { id: `${id}-support`, type: 'support', partner: id, date: day(), what: 'cyber defence support', cite },
+      {
+        id: `${id}-sanctions`,
+        type: 'sanctions',
+        partner: id,
+        date: `2022-${pad(2 + Math.floor(rnd() * 2))}`,
+        includes: ['export controls'],
+        cite,
+      },
+      {
+        id: `${id}-aid`,
+        type: 'aid',
+        partner: id,
+        date: day(),
+        category: CATEGORIES[Math.floor(rnd() * CATEGORIES.length)],
+        amount: Math.round(1 + rnd() * 400) * 1e6,
+        currency: '$',
+        cite,
+      },
+      {
+        id: `${id}-humanitarian`,
+        type: 'aid',
+        partner: id,
+        asOf: day(),
+        category: 'humanitarian',
+        amount: Math.round(1 + rnd() * 50) * 1e6,
+        currency: '$',
+        channel: 'UN agencies',
+        cite,
+      },
+      {
+        id: `${id}-oil`,
+        type: 'oil-stock-release',
+        partner: id,
+        date: day(),
+        what: 'emergency oil stocks',
+        quantity: { value: Math.round(1 + rnd() * 200) * 1e5, unit: 'barrels' },
+        programme: 'the International Energy Agency’s collective action',
+        cite,
+      },
+      {
+        id: `${id}-visas`,
+        type: 'visas',
+        partner: id,
+        date: day(),
+        what: 'visas for Ukrainians',
+        quantity: { value: Math.round(100 + rnd() * 5000), unit: 'visas', qualifier: 'over' },
+        cite,
+      },
+      {
+        id: `${id}-support`,
+        type: 'support',
+        partner: id,
+        date: day(),
+        what: 'cyber defence support',
+        cite,
+      },
     );
-    base.quotes.push({ id: `${id}-quote`, kind: 'statement', speaker: 'nato', about: id, date: day(), text: `${name} stands with Ukraine and with its partners.`, cite });
+    base.quotes.push({
+      id: `${id}-quote`,
+      kind: 'statement',
+      speaker: 'nato',
+      about: id,
+      date: day(),
+      text: `${name} stands with Ukraine and with its partners.`,
+      cite,
+    });
   }
   return base;
 }

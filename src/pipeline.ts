@@ -24,17 +24,25 @@ import type { Artifact, BuildContext } from './compose/types.js';
 import { collectWarnings, type BuildWarning } from './warnings/index.js';
 import type { BuildOptions, BuildResult } from './index.js';
 
-
 /** The build clock: SOURCE_DATE_EPOCH when given, else the bulletin's date, else its latest dated fact. */
 export function buildClock(d: Dataset, sourceDateEpoch?: string): Date {
   if (sourceDateEpoch !== undefined && sourceDateEpoch !== '') {
     if (!/^\d{1,12}$/.test(sourceDateEpoch)) {
-      throw new InputError('E_USAGE', [{ file: 'SOURCE_DATE_EPOCH', message: `"${sourceDateEpoch}" is not a whole number of seconds since 1970-01-01` }]);
+      throw new InputError('E_USAGE', [
+        {
+          file: 'SOURCE_DATE_EPOCH',
+          message: `"${sourceDateEpoch}" is not a whole number of seconds since 1970-01-01`,
+        },
+      ]);
     }
     return new Date(Number(sourceDateEpoch) * 1000);
   }
-  const dates = [d.bulletin.issued, ...d.measures.flatMap((m) => [m.date, m.asOf]), ...d.events.flatMap((e) => [e.date, e.endDate]), ...d.quotes.map((q) => q.date)]
-    .filter((x): x is string => typeof x === 'string');
+  const dates = [
+    d.bulletin.issued,
+    ...d.measures.flatMap((m) => [m.date, m.asOf]),
+    ...d.events.flatMap((e) => [e.date, e.endDate]),
+    ...d.quotes.map((q) => q.date),
+  ].filter((x): x is string => typeof x === 'string');
   if (d.bulletin.issued) return new Date(endOfAsEpochMs(d.bulletin.issued));
   const latest = Math.max(...dates.map(endOfAsEpochMs));
   return new Date(Number.isFinite(latest) ? latest : 0);
@@ -45,7 +53,12 @@ export function selectPartners(d: Dataset, wanted: string[] = []): string[] {
   const known = new Set(d.partners.map((p) => p.id));
   const unknown = wanted.filter((w) => !known.has(w));
   if (unknown.length) {
-    throw new InputError('E_USAGE', [{ file: '--partner', message: `unknown partner ${unknown.map((u) => `"${u}"`).join(', ')}; the data has ${[...known].join(', ')}` }]);
+    throw new InputError('E_USAGE', [
+      {
+        file: '--partner',
+        message: `unknown partner ${unknown.map((u) => `"${u}"`).join(', ')}; the data has ${[...known].join(', ')}`,
+      },
+    ]);
   }
   const roles = new Map(d.roles.map((r) => [r.id, r.deck]));
   const withDeck = d.partners.filter((p) => p.deck ?? roles.get(p.role) ?? false).map((p) => p.id);
@@ -54,32 +67,61 @@ export function selectPartners(d: Dataset, wanted: string[] = []): string[] {
 
 /** Loads and checks every input, and builds the models every renderer reads. */
 export async function prepare(options: BuildOptions): Promise<BuildContext> {
-  const [{ dataset, text, file }, templates] = await Promise.all([loadDataset(options.data), loadTemplates(options.templates)]);
+  const [{ dataset, text, file }, templates] = await Promise.all([
+    loadDataset(options.data),
+    loadTemplates(options.templates),
+  ]);
   const theme = resolveTheme(templates);
   const engine = createEngine(templates.liquid, dataset.bulletin.locale);
   const scope = buildScope(dataset, engine.has);
   const bulletin = buildBulletinModel(dataset, templates, engine, scope);
-  return { dataset, data: { file, text }, templates, theme, engine, scope, bulletin, partners: selectPartners(dataset, options.partners), clock: buildClock(dataset, options.sourceDateEpoch), print: { ...(options.paper ? { paper: options.paper } : {}), bleed: options.bleed ?? false }, deckCharts: options.deckCharts ?? 'native', assets: new Map() };
+  return {
+    dataset,
+    data: { file, text },
+    templates,
+    theme,
+    engine,
+    scope,
+    bulletin,
+    partners: selectPartners(dataset, options.partners),
+    clock: buildClock(dataset, options.sourceDateEpoch),
+    print: { ...(options.paper ? { paper: options.paper } : {}), bleed: options.bleed ?? false },
+    deckCharts: options.deckCharts ?? 'native',
+    assets: new Map(),
+  };
 }
 
 /** Plans the build: every unit of the chosen formats (and shard) with its inputs hash and freshness. */
 async function planBuild(ctx: BuildContext, options: BuildOptions) {
   const only = options.only ?? [];
   const unknown = only.filter((o) => !FORMAT_NAMES.includes(o));
-  if (unknown.length) throw new InputError('E_USAGE', [{ file: '--only', message: `unknown format ${unknown.map((u) => `"${u}"`).join(', ')}; formats are ${FORMAT_NAMES.join(', ')}` }]);
+  if (unknown.length)
+    throw new InputError('E_USAGE', [
+      {
+        file: '--only',
+        message: `unknown format ${unknown.map((u) => `"${u}"`).join(', ')}; formats are ${FORMAT_NAMES.join(', ')}`,
+      },
+    ]);
   const renderers = RENDERERS.filter((r) => only.length === 0 || only.includes(r.name));
   let shard: { index: number; count: number } | undefined;
   if (options.shard) {
     const parsed = parseShard(options.shard);
-    if (typeof parsed === 'string') throw new InputError('E_USAGE', [{ file: '--shard', message: parsed }]);
+    if (typeof parsed === 'string')
+      throw new InputError('E_USAGE', [{ file: '--shard', message: parsed }]);
     shard = parsed;
   }
-  const all = renderers.flatMap((renderer) => renderer.units(ctx).map((unit) => ({ renderer, unit, hash: hashUnit(unit, TOOL_VERSION) })));
+  const all = renderers.flatMap((renderer) =>
+    renderer.units(ctx).map((unit) => ({ renderer, unit, hash: hashUnit(unit, TOOL_VERSION) })),
+  );
   const units = shardUnits(all, shard);
   const out = path.resolve(options.out);
   const manifestName = shard ? `manifest-shard-${shard.index}-of-${shard.count}.json` : MANIFEST;
   const old = await readManifest(out, manifestName);
-  const onDisk = new Map(await Promise.all((old?.artifacts ?? []).map(async (a) => [a.path, await fileHash(out, a.path)] as const)));
+  const onDisk = new Map(
+    await Promise.all(
+      (old?.artifacts ?? []).map(async (a) => [a.path, await fileHash(out, a.path)] as const),
+    ),
+  );
   const stale = units.filter((u) => options.force || !isFresh(u, old, onDisk));
   const whole = !shard && only.length === 0 && (options.partners ?? []).length === 0;
   return { units, stale, old, out, manifestName, whole };
@@ -90,19 +132,47 @@ export async function buildDetailed(options: BuildOptions): Promise<BuildResult>
   const ctx = await prepare(options);
   const { units, stale, old, out, manifestName, whole } = await planBuild(ctx, options);
   const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
-  const parallel = jobs > 1 && workersAvailable() && new Set(stale.map((s) => s.unit.partner ?? '')).size > 1;
-  const artifacts = parallel ? await renderInWorkers(ctx, RENDERERS, stale, options, jobs) : await renderUnits(ctx, RENDERERS, stale, options.onProgress);
+  const parallel =
+    jobs > 1 && workersAvailable() && new Set(stale.map((s) => s.unit.partner ?? '')).size > 1;
+  const artifacts = parallel
+    ? await renderInWorkers(ctx, RENDERERS, stale, options, jobs)
+    : await renderUnits(ctx, RENDERERS, stale, options.onProgress);
   const hashes = new Map(stale.flatMap((m) => m.unit.paths.map((p) => [p, m.hash] as const)));
-  const built: { artifact: Artifact; inputs: string }[] = artifacts.map((artifact) => ({ artifact, inputs: hashes.get(artifact.path) ?? '' }));
+  const built: { artifact: Artifact; inputs: string }[] = artifacts.map((artifact) => ({
+    artifact,
+    inputs: hashes.get(artifact.path) ?? '',
+  }));
   const rebuiltPaths = new Set(built.map((b) => b.artifact.path));
   const planned = new Set(units.flatMap((u) => u.unit.paths));
   // Entries of other formats or partners (a narrowed build) stay; a whole build drops what it no longer makes.
-  const kept = (old?.artifacts ?? []).filter((a) => !rebuiltPaths.has(a.path) && (planned.has(a.path) || !whole));
-  const prune = whole ? (old?.artifacts ?? []).map((a) => a.path).filter((p) => !planned.has(p)) : [];
-  const manifest = await writeArtifacts(out, { built, kept, prune, manifestName }, manifestBase(ctx));
-  const pdfFit = units.some((u) => u.renderer.name === 'pdf') ? manifest.artifacts.find((a) => a.kind === 'pdf')?.fit : undefined;
-  const warnings = collectWarnings(ctx, { ...(options.maxAgeDays !== undefined ? { maxAgeDays: options.maxAgeDays } : {}), ...(pdfFit ? { fit: pdfFit } : {}) });
-  return { manifest, rebuilt: [...rebuiltPaths].sort(), upToDate: kept.filter((k) => planned.has(k.path)).map((k) => k.path).sort(), warnings, summarised: ctx.bulletin.summarised };
+  const kept = (old?.artifacts ?? []).filter(
+    (a) => !rebuiltPaths.has(a.path) && (planned.has(a.path) || !whole),
+  );
+  const prune = whole
+    ? (old?.artifacts ?? []).map((a) => a.path).filter((p) => !planned.has(p))
+    : [];
+  const manifest = await writeArtifacts(
+    out,
+    { built, kept, prune, manifestName },
+    manifestBase(ctx),
+  );
+  const pdfFit = units.some((u) => u.renderer.name === 'pdf')
+    ? manifest.artifacts.find((a) => a.kind === 'pdf')?.fit
+    : undefined;
+  const warnings = collectWarnings(ctx, {
+    ...(options.maxAgeDays !== undefined ? { maxAgeDays: options.maxAgeDays } : {}),
+    ...(pdfFit ? { fit: pdfFit } : {}),
+  });
+  return {
+    manifest,
+    rebuilt: [...rebuiltPaths].sort(),
+    upToDate: kept
+      .filter((k) => planned.has(k.path))
+      .map((k) => k.path)
+      .sort(),
+    warnings,
+    summarised: ctx.bulletin.summarised,
+  };
 }
 
 /** Lists what a build would rebuild, without building: empty when output/ is up to date. */
@@ -114,10 +184,20 @@ export async function check(options: BuildOptions): Promise<{ stale: string[] }>
 
 function manifestBase(ctx: BuildContext): Omit<Manifest, 'artifacts'> {
   const fonts = Object.fromEntries(Object.entries(ctx.theme.fonts).map(([k, b]) => [k, sha256(b)]));
-  const templates = sha256(stableJson([Object.entries(ctx.templates.liquid.files), Object.entries(ctx.templates.json).map(([k, v]) => [k, v.value])]));
+  const templates = sha256(
+    stableJson([
+      Object.entries(ctx.templates.liquid.files),
+      Object.entries(ctx.templates.json).map(([k, v]) => [k, v.value]),
+    ]),
+  );
   return {
     tool: { name: 'bulletin', version: TOOL_VERSION },
     buildDate: ctx.clock.toISOString(),
-    inputs: { data: sha256(ctx.data.text), templates, fonts: sha256(stableJson(fonts)), tool: TOOL_VERSION },
+    inputs: {
+      data: sha256(ctx.data.text),
+      templates,
+      fonts: sha256(stableJson(fonts)),
+      tool: TOOL_VERSION,
+    },
   };
 }

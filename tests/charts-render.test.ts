@@ -16,7 +16,12 @@ describe('chart rendering', () => {
     const charts = getCharts(ctx);
     console.log(`rendered ${charts.length} charts in ${Math.round(performance.now() - t0)} ms`);
     const kinds = new Set(loadChartSpecs(ctx.templates).specs.map((s) => s.kind));
-    for (const kind of kinds) expect(charts.some((c) => loadChartSpecs(ctx.templates).specs.find((s) => s.id === c.specId)!.kind === kind)).toBe(true);
+    for (const kind of kinds)
+      expect(
+        charts.some(
+          (c) => loadChartSpecs(ctx.templates).specs.find((s) => s.id === c.specId)!.kind === kind,
+        ),
+      ).toBe(true);
     for (const c of charts) {
       expect(c.svg).toMatch(/^<\?xml[\s\S]*<svg/);
       expect(c.svg).not.toContain('<image');
@@ -35,7 +40,9 @@ describe('chart rendering', () => {
     const ctx = await sampleContext(true);
     const loaded = loadChartSpecs(ctx.templates);
     loaded.specs.forEach((spec, index) => {
-      const inst = isPerPartner(spec) ? { spec, index, partner: ctx.partners[0]! } : { spec, index };
+      const inst = isPerPartner(spec)
+        ? { spec, index, partner: ctx.partners[0]! }
+        : { spec, index };
       const a = renderChart(ctx, loaded, inst)!;
       const b = renderChart(ctx, loaded, inst)!;
       expect(b.svg).toBe(a.svg);
@@ -49,7 +56,9 @@ describe('outputs', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'charts-only-'));
     await build({ data: 'data/bulletin.json', templates: 'templates', out, only: ['charts'] });
     const files = readdirSync(path.join(out, 'charts'));
-    expect(readdirSync(out).filter((f) => f !== 'manifest.json' && !f.startsWith('.'))).toEqual(['charts']);
+    expect(readdirSync(out).filter((f) => f !== 'manifest.json' && !f.startsWith('.'))).toEqual([
+      'charts',
+    ]);
     expect(files).toContain('oil-releases.svg');
     expect(files).toContain('oil-releases.png');
     expect(files.some((f) => /^partner-oil-[a-z-]+\.png$/.test(f))).toBe(true);
@@ -59,10 +68,14 @@ describe('outputs', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'charts-pdf-'));
     await build({ data: 'data/bulletin.json', templates: 'templates', out, only: ['pdf'] });
     const pdf = path.join(out, 'bulletin.pdf');
-    const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .slice(2);
     expect(images).toEqual([]);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     const ctx = await sampleContext();
-    for (const f of ctx.bulletin.figures) expect(text).toContain(getCharts(ctx).find((c) => c.id === f.chart)!.title);
+    for (const f of ctx.bulletin.figures)
+      expect(text).toContain(getCharts(ctx).find((c) => c.id === f.chart)!.title);
   });
 });

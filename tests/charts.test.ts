@@ -1,6 +1,12 @@
 /** Pure chart mapping: spec + dataset + theme → data, chart.js config, takeaway, native PPTX data. */
 import { describe, expect, it } from 'vitest';
-import { loadChartSpecs, CHARTS_FILE, type BarSpec, type BreakdownSpec, type TimelineSpec } from '../src/charts/spec.js';
+import {
+  loadChartSpecs,
+  CHARTS_FILE,
+  type BarSpec,
+  type BreakdownSpec,
+  type TimelineSpec,
+} from '../src/charts/spec.js';
 import { selectBarData, selectBreakdownData, selectTimelineData } from '../src/charts/data.js';
 import { chartConfig } from '../src/charts/config.js';
 import { fillSentence, takeawayOf } from '../src/charts/takeaway.js';
@@ -14,17 +20,29 @@ import { sampleContext } from './helpers.js';
 async function setup() {
   const ctx = await sampleContext();
   const loaded = loadChartSpecs(ctx.templates);
-  const find = <K extends string>(kind: K, pred: (s: { id: string; kind: string; measure?: string }) => boolean = () => true) => {
+  const find = <K extends string>(
+    kind: K,
+    pred: (s: { id: string; kind: string; measure?: string }) => boolean = () => true,
+  ) => {
     const index = loaded.specs.findIndex((s) => s.kind === kind && pred(s as never));
     return { spec: loaded.specs[index]!, index };
   };
-  return { ctx, loaded, find, d: ctx.dataset, theme: ctx.theme.theme, locale: ctx.dataset.bulletin.locale };
+  return {
+    ctx,
+    loaded,
+    find,
+    d: ctx.dataset,
+    theme: ctx.theme.theme,
+    locale: ctx.dataset.bulletin.locale,
+  };
 }
 
 /** The dataset's own figures, never copied into the test. */
 function quantities(d: Dataset, type: string): Map<string, number> {
   const m = new Map<string, number>();
-  for (const x of d.measures) if (x.type === type && 'quantity' in x) m.set(x.partner, (m.get(x.partner) ?? 0) + x.quantity.value);
+  for (const x of d.measures)
+    if (x.type === type && 'quantity' in x)
+      m.set(x.partner, (m.get(x.partner) ?? 0) + x.quantity.value);
   return m;
 }
 
@@ -35,7 +53,9 @@ describe('bar charts', () => {
     const data = selectBarData(d, spec as BarSpec, loaded, index);
     const expected = quantities(d, 'oil-stock-release');
     const names = new Map(d.partners.map((p) => [p.name, p.id]));
-    expect(data.labels.map((l, i) => [names.get(l), data.series[0]!.values[i]])).toEqual([...expected].sort((a, b) => b[1] - a[1]));
+    expect(data.labels.map((l, i) => [names.get(l), data.series[0]!.values[i]])).toEqual(
+      [...expected].sort((a, b) => b[1] - a[1]),
+    );
     const config = chartConfig(data, theme, locale) as any;
     expect(config.type).toBe('bar');
     expect(config.options.indexAxis).toBe('y');
@@ -53,7 +73,7 @@ describe('bar charts', () => {
     const labels = new Map(d.aidCategories.map((c) => [c.label, c.id]));
     expect(data.series.every((s) => labels.has(s.name))).toBe(true);
     const total = data.series.flatMap((s) => s.values).reduce((a, b) => a + b, 0);
-    const stated = d.measures.reduce((s, m) => s + (m.type === 'aid' ? m.amount ?? 0 : 0), 0);
+    const stated = d.measures.reduce((s, m) => s + (m.type === 'aid' ? (m.amount ?? 0) : 0), 0);
     expect(total).toBe(stated);
     // A package with components: each component in its category, the rest in the package's.
     const pkg = d.measures.find((m) => m.type === 'aid' && m.components?.length && m.amount);
@@ -61,7 +81,9 @@ describe('bar charts', () => {
       const row = data.labels.indexOf(d.partners.find((p) => p.id === pkg.partner)!.name);
       const comp = pkg.components![0]!;
       const label = d.aidCategories.find((c) => c.id === comp.category)!.label;
-      expect(data.series.find((s) => s.name === label)!.values[row]).toBeGreaterThanOrEqual(comp.amount);
+      expect(data.series.find((s) => s.name === label)!.values[row]).toBeGreaterThanOrEqual(
+        comp.amount,
+      );
     }
     expect(data.notes.join(' ')).toMatch(/as stated in the source.*does not say which dollar/);
   });
@@ -72,13 +94,14 @@ describe('bar charts', () => {
     const partner = d.partners[1]!;
     const data = selectBarData(d, spec as BarSpec, loaded, index, partner.id);
     expect(data.labels[data.highlight!]).toBe(partner.name);
-    const colors = (chartConfig(data, theme, locale) as any).data.datasets[0].backgroundColor as string[];
+    const colors = (chartConfig(data, theme, locale) as any).data.datasets[0]
+      .backgroundColor as string[];
     expect(colors.filter((c) => c === theme.colors.accent)).toHaveLength(1);
   });
 });
 
 describe('per-partner breakdown', () => {
-  it('sums each partner\'s aid by category, package parts in their own category, largest first, a palette colour per bar', async () => {
+  it("sums each partner's aid by category, package parts in their own category, largest first, a palette colour per bar", async () => {
     const { d, loaded, find, theme, locale } = await setup();
     const { spec, index } = find('partner-breakdown');
     const withParts = d.measures.find((m) => m.type === 'aid' && (m.components ?? []).length > 0)!;
@@ -92,14 +115,23 @@ describe('per-partner breakdown', () => {
         const rest = m.amount - parts.reduce((s, c) => s + c.amount, 0);
         if (rest > 0) sums.set(m.category, (sums.get(m.category) ?? 0) + rest);
       }
-      if (sums.size === 0) { expect(data).toBeNull(); continue; }
+      if (sums.size === 0) {
+        expect(data).toBeNull();
+        continue;
+      }
       const want = [...sums].sort((a, b) => b[1] - a[1]);
       expect(data!.series[0]!.values).toEqual(want.map(([, v]) => v));
-      expect(data!.labels).toEqual(want.map(([c]) => d.aidCategories.find((x) => x.id === c)!.label));
-      const colors = (chartConfig(data!, theme, locale) as any).data.datasets[0].backgroundColor as string[];
+      expect(data!.labels).toEqual(
+        want.map(([c]) => d.aidCategories.find((x) => x.id === c)!.label),
+      );
+      const colors = (chartConfig(data!, theme, locale) as any).data.datasets[0]
+        .backgroundColor as string[];
       expect(new Set(colors).size).toBe(want.length);
       for (const c of colors) expect(theme.palette).toContain(c);
-      if (p.id === withParts.partner) expect(takeawayOf(spec.takeaway, data!, locale).text).toMatch(new RegExp(`^${p.name} pledged .+ in aid with a stated amount: .+ and .+\\.$`));
+      if (p.id === withParts.partner)
+        expect(takeawayOf(spec.takeaway, data!, locale).text).toMatch(
+          new RegExp(`^${p.name} pledged .+ in aid with a stated amount: .+ and .+\\.$`),
+        );
     }
   });
 });
@@ -108,13 +140,28 @@ describe('takeaways', () => {
   it('computes the oil takeaway from the data', async () => {
     const { d, loaded, find, locale } = await setup();
     const { spec, index } = find('bar', (s) => s.measure === 'oil-stock-release');
-    const text = takeawayOf(spec.takeaway, selectBarData(d, spec as BarSpec, loaded, index), locale).text;
-    expect(text.replace(/\u00a0/g, ' ')).toBe('Japan released the most oil: 22.5 million barrels, more than the other three partners combined.');
+    const text = takeawayOf(
+      spec.takeaway,
+      selectBarData(d, spec as BarSpec, loaded, index),
+      locale,
+    ).text;
+    expect(text.replace(/\u00a0/g, ' ')).toBe(
+      'Japan released the most oil: 22.5 million barrels, more than the other three partners combined.',
+    );
   });
 
   it('says a share when the leader is not more than the rest', () => {
-    const data = { kind: 'bar' as const, labels: ['A', 'B', 'C'], series: [{ name: 'x', values: [4, 3, 3] }], unit: { kind: 'quantity' as const, unit: 'tons' }, horizontal: true, notes: [] };
-    expect(takeawayOf('{top}: {topValue}, {comparison}.', data, 'en-US').text).toBe('A: 4 tons, 40% of the total.');
+    const data = {
+      kind: 'bar' as const,
+      labels: ['A', 'B', 'C'],
+      series: [{ name: 'x', values: [4, 3, 3] }],
+      unit: { kind: 'quantity' as const, unit: 'tons' },
+      horizontal: true,
+      notes: [],
+    };
+    expect(takeawayOf('{top}: {topValue}, {comparison}.', data, 'en-US').text).toBe(
+      'A: 4 tons, 40% of the total.',
+    );
   });
 
   it('reports slots it cannot fill', () => {
@@ -130,24 +177,50 @@ describe('takeaways', () => {
     const feb = all.find((p) => p.date === '2022-02');
     if (feb) expect(feb.x).toBe(14);
     // Partners whose measures have no `date` get no row.
-    const undated = d.partners.filter((p) => !d.measures.some((m) => m.partner === p.id && m.date) && !d.events.some((e) => e.participants.includes(p.id) && e.date.startsWith('2022')));
+    const undated = d.partners.filter(
+      (p) =>
+        !d.measures.some((m) => m.partner === p.id && m.date) &&
+        !d.events.some((e) => e.participants.includes(p.id) && e.date.startsWith('2022')),
+    );
     for (const p of undated) expect(data.rows).not.toContain(p.name);
-    expect(takeawayOf(spec.takeaway, data, locale).text.replace(/\u00a0/g, ' ')).toMatch(/^Japan, South Korea, and Australia imposed sanctions first, in February 2022; New Zealand followed on March 9, 2022\.$/);
+    expect(takeawayOf(spec.takeaway, data, locale).text.replace(/\u00a0/g, ' ')).toMatch(
+      /^Japan, South Korea, and Australia imposed sanctions first, in February 2022; New Zealand followed on March 9, 2022\.$/,
+    );
   });
 });
 
 describe('missing data', () => {
   function withSpecs(ctx: Awaited<ReturnType<typeof sampleContext>>, charts: unknown[]) {
-    const json = parseLocatedJson(`templates/${CHARTS_FILE}`, JSON.stringify({ charts }, null, 2)) as LocatedJson;
-    return loadChartSpecs({ ...ctx.templates, json: { ...ctx.templates.json, [CHARTS_FILE]: json } });
+    const json = parseLocatedJson(
+      `templates/${CHARTS_FILE}`,
+      JSON.stringify({ charts }, null, 2),
+    ) as LocatedJson;
+    return loadChartSpecs({
+      ...ctx.templates,
+      json: { ...ctx.templates.json, [CHARTS_FILE]: json },
+    });
   }
 
   it('is an InputError naming charts.json and the spec path', async () => {
     const { ctx, d } = await setup();
-    const loaded = withSpecs(ctx, [{ id: 'x', kind: 'bar', title: 'X', measure: 'oil-stock-release', value: 'quantity', height: 80, takeaway: '{top}' }]);
+    const loaded = withSpecs(ctx, [
+      {
+        id: 'x',
+        kind: 'bar',
+        title: 'X',
+        measure: 'oil-stock-release',
+        value: 'quantity',
+        height: 80,
+        takeaway: '{top}',
+      },
+    ]);
     const noOil = { ...d, measures: d.measures.filter((m) => m.type !== 'oil-stock-release') };
     let err: unknown;
-    try { selectBarData(noOil, loaded.specs[0] as BarSpec, loaded, 0); } catch (e) { err = e; }
+    try {
+      selectBarData(noOil, loaded.specs[0] as BarSpec, loaded, 0);
+    } catch (e) {
+      err = e;
+    }
     expect(err).toBeInstanceOf(InputError);
     const p = (err as InputError).problems[0]!;
     expect(p.file).toContain('charts/charts.json');
@@ -157,8 +230,20 @@ describe('missing data', () => {
 
   it('rejects an amount on measures that have none', async () => {
     const { ctx, d } = await setup();
-    const loaded = withSpecs(ctx, [{ id: 'x', kind: 'bar', title: 'X', measure: 'visas', value: 'amount', height: 80, takeaway: '{top}' }]);
-    expect(() => selectBarData(d, loaded.specs[0] as BarSpec, loaded, 0)).toThrow(/charts\.json.*charts\[0\]\.value/);
+    const loaded = withSpecs(ctx, [
+      {
+        id: 'x',
+        kind: 'bar',
+        title: 'X',
+        measure: 'visas',
+        value: 'amount',
+        height: 80,
+        takeaway: '{top}',
+      },
+    ]);
+    expect(() => selectBarData(d, loaded.specs[0] as BarSpec, loaded, 0)).toThrow(
+      /charts\.json.*charts\[0\]\.value/,
+    );
   });
 });
 
@@ -172,11 +257,23 @@ describe('native PPTX chart data', () => {
     const ids = new Map(d.partners.map((p) => [p.name, p.id]));
     n.data[0]!.labels!.forEach((l, i) => expect(n.data[0]!.values[i]).toBe(q.get(ids.get(l)!)));
     const aid = find('bar', (s) => s.measure === 'aid');
-    const stacked = nativeChart(selectBarData(d, aid.spec as BarSpec, loaded, aid.index), theme, aid.spec.title);
-    expect((stacked.options.chartColors as string[]).length).toBeGreaterThanOrEqual(stacked.data.length);
-    expect((stacked.options.chartColors as string[]).every((c) => /^[0-9A-F]{6}$/.test(c))).toBe(true);
+    const stacked = nativeChart(
+      selectBarData(d, aid.spec as BarSpec, loaded, aid.index),
+      theme,
+      aid.spec.title,
+    );
+    expect((stacked.options.chartColors as string[]).length).toBeGreaterThanOrEqual(
+      stacked.data.length,
+    );
+    expect((stacked.options.chartColors as string[]).every((c) => /^[0-9A-F]{6}$/.test(c))).toBe(
+      true,
+    );
     const tl = find('timeline');
-    const t = nativeChart(selectTimelineData(d, tl.spec as TimelineSpec, loaded, tl.index), theme, tl.spec.title);
+    const t = nativeChart(
+      selectTimelineData(d, tl.spec as TimelineSpec, loaded, tl.index),
+      theme,
+      tl.spec.title,
+    );
     expect(t.type).toBe('scatter');
     expect(t.data.slice(1).every((s) => s.values.length === t.data[0]!.values.length)).toBe(true);
   });
@@ -186,9 +283,18 @@ describe('greyscale', () => {
   it('neighbouring stacked series differ in grey value', async () => {
     const { d, loaded, find, theme, locale } = await setup();
     const { spec, index } = find('bar', (s) => s.measure === 'aid');
-    const config = chartConfig(selectBarData(d, spec as BarSpec, loaded, index), theme, locale) as any;
-    const colors = config.data.datasets.map((x: { backgroundColor: string }) => x.backgroundColor) as string[];
+    const config = chartConfig(
+      selectBarData(d, spec as BarSpec, loaded, index),
+      theme,
+      locale,
+    ) as any;
+    const colors = config.data.datasets.map(
+      (x: { backgroundColor: string }) => x.backgroundColor,
+    ) as string[];
     expect(new Set(colors).size).toBe(colors.length);
-    for (let i = 1; i < colors.length; i++) expect(Math.abs(luminance(colors[i]!) - luminance(colors[i - 1]!))).toBeGreaterThanOrEqual(0.1);
+    for (let i = 1; i < colors.length; i++)
+      expect(Math.abs(luminance(colors[i]!) - luminance(colors[i - 1]!))).toBeGreaterThanOrEqual(
+        0.1,
+      );
   });
 });

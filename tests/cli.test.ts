@@ -5,7 +5,16 @@ import path from 'node:path';
 import { cli, dataWith, pdfInfo, tempDir, templatesWith } from './helpers.js';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
-const snapshotDir = (dir: string) => Object.fromEntries(readdirSync(dir, { recursive: true }).map(String).sort().map((f) => [f, existsSync(path.join(dir, f)) && !f.endsWith('/') ? sha(path.join(dir, f)) : '']));
+const snapshotDir = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir, { recursive: true })
+      .map(String)
+      .sort()
+      .map((f) => [
+        f,
+        existsSync(path.join(dir, f)) && !f.endsWith('/') ? sha(path.join(dir, f)) : '',
+      ]),
+  );
 
 describe('bulletin validate', () => {
   it('exits 0 on the seed dataset', async () => {
@@ -14,12 +23,16 @@ describe('bulletin validate', () => {
     expect(r.out).toMatch(/data\/bulletin\.json: valid/);
   });
   it('exits 1 and lists every problem as file:line:col: path: message', async () => {
-    const file = dataWith([['"amount": 10000000,', '"amount": -10000000,'], ['"role": "indo-pacific-example"', '"role": "observer"']]);
+    const file = dataWith([
+      ['"amount": 10000000,', '"amount": -10000000,'],
+      ['"role": "indo-pacific-example"', '"role": "observer"'],
+    ]);
     const r = await cli(['validate', '--data', file]);
     expect(r.code).toBe(1);
     const lines = r.err.trim().split('\n');
     expect(lines.slice(0, -1)).toHaveLength(2);
-    for (const l of lines.slice(0, -1)) expect(l).toMatch(new RegExp(`^${file}:\\d+:\\d+: (partners|measures)\\[\\d+\\]\\.\\w+: `));
+    for (const l of lines.slice(0, -1))
+      expect(l).toMatch(new RegExp(`^${file}:\\d+:\\d+: (partners|measures)\\[\\d+\\]\\.\\w+: `));
     expect(lines.at(-1)).toBe(`2 problems in ${file}`);
     expect(r.err).not.toMatch(/\n\s+at /);
   });
@@ -29,11 +42,17 @@ describe('bulletin validate', () => {
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.out);
     expect(doc.ok).toBe(false);
-    expect(doc.problems[0]).toMatchObject({ file, path: 'measures[12].date', message: expect.stringMatching(/not a real date/) });
+    expect(doc.problems[0]).toMatchObject({
+      file,
+      path: 'measures[12].date',
+      message: expect.stringMatching(/not a real date/),
+    });
     expect(doc.problems[0].line).toBeGreaterThan(1);
   });
   it('a missing file or a directory is a clear input error', async () => {
-    expect((await cli(['validate', '--data', 'nope/missing.json'])).err).toMatch(/nope\/missing\.json: data file not found/);
+    expect((await cli(['validate', '--data', 'nope/missing.json'])).err).toMatch(
+      /nope\/missing\.json: data file not found/,
+    );
     const r = await cli(['validate', '--data', 'data']);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/data: data file is a directory/);
@@ -48,7 +67,11 @@ describe('bulletin build', () => {
     expect(r.out).toMatch(/bulletin\.pdf/);
     const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
     const pdf = manifest.artifacts.find((a: { path: string }) => a.path === 'bulletin.pdf');
-    expect(pdf).toMatchObject({ kind: 'pdf', pages: 2, bytes: readFileSync(path.join(out, 'bulletin.pdf')).byteLength });
+    expect(pdf).toMatchObject({
+      kind: 'pdf',
+      pages: 2,
+      bytes: readFileSync(path.join(out, 'bulletin.pdf')).byteLength,
+    });
     expect(pdf.sha256).toBe(sha(path.join(out, 'bulletin.pdf')));
     expect(pdfInfo(path.join(out, 'bulletin.pdf')).Pages).toBe('2');
   });
@@ -64,14 +87,20 @@ describe('bulletin build', () => {
     expect(snapshotDir(out)).toEqual(before);
   });
   it('a template error names the template file, line and variable', async () => {
-    const dir = templatesWith('bulletin/about.md.liquid', [['bulletin.author.name', 'bulletin.author.nmae']]);
+    const dir = templatesWith('bulletin/about.md.liquid', [
+      ['bulletin.author.name', 'bulletin.author.nmae'],
+    ]);
     const r = await cli(['build', '--out', tempDir(), '--templates', dir]);
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`${dir}/bulletin/about.md.liquid:1:6: template error: undefined variable: bulletin.author.nmae`);
+    expect(r.err).toContain(
+      `${dir}/bulletin/about.md.liquid:1:6: template error: undefined variable: bulletin.author.nmae`,
+    );
   });
   it('usage errors exit 1; --version and --help exit 0', async () => {
     expect((await cli(['frobnicate'])).code).toBe(1);
-    expect((await cli(['build', '--partner', 'atlantis', '--out', tempDir()])).err).toMatch(/unknown partner "atlantis"/);
+    expect((await cli(['build', '--partner', 'atlantis', '--out', tempDir()])).err).toMatch(
+      /unknown partner "atlantis"/,
+    );
     const v = await cli(['--version']);
     expect(v.code).toBe(0);
     expect(v.out.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);

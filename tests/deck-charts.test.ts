@@ -20,7 +20,13 @@ const names = (z: JSZip) => Object.keys(z.files).filter((n) => !z.files[n]!.dir)
 const read = (z: JSZip, n: string) => z.file(n)!.async('string');
 const num = (n: string) => Number(/(\d+)\.xml$/.exec(n)![1]);
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-const decode = (x: string) => x.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const decode = (x: string) =>
+  x
+    .replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 const hash = (d: Artifact) => createHash('sha256').update(d.bytes).digest('hex');
 
 async function build(mode?: 'native' | 'image'): Promise<{ ctx: BuildContext; decks: Artifact[] }> {
@@ -31,7 +37,9 @@ async function build(mode?: 'native' | 'image'): Promise<{ ctx: BuildContext; de
 
 /** The slides' chart parts in slide order, each with the values cached in it. */
 async function slideCharts(z: JSZip): Promise<number[][]> {
-  const slides = names(z).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).sort((a, b) => num(a) - num(b));
+  const slides = names(z)
+    .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
+    .sort((a, b) => num(a) - num(b));
   const out: number[][] = [];
   for (const s of slides) {
     const rels = await read(z, s.replace('slides/', 'slides/_rels/') + '.rels');
@@ -67,12 +75,24 @@ describe('deck charts from the chart specs', () => {
   it('native charts carry the dataset figures on each chart slide', async () => {
     const { ctx, decks } = native;
     const d = ctx.dataset;
-    const aidPartners = new Set(d.partners.filter((p) => p.role === 'asia-pacific-partner').map((p) => p.id));
-    const aidTotals = [...aidPartners].map((id) => d.measures.filter((m) => m.partner === id && m.type === 'aid').reduce((s, m) => s + ((m.type === 'aid' && m.amount) || 0), 0)).filter((v) => v > 0);
-    const oil = d.measures.flatMap((m) => (m.type === 'oil-stock-release' && 'quantity' in m ? [m.quantity.value] : []));
+    const aidPartners = new Set(
+      d.partners.filter((p) => p.role === 'asia-pacific-partner').map((p) => p.id),
+    );
+    const aidTotals = [...aidPartners]
+      .map((id) =>
+        d.measures
+          .filter((m) => m.partner === id && m.type === 'aid')
+          .reduce((s, m) => s + ((m.type === 'aid' && m.amount) || 0), 0),
+      )
+      .filter((v) => v > 0);
+    const oil = d.measures.flatMap((m) =>
+      m.type === 'oil-stock-release' && 'quantity' in m ? [m.quantity.value] : [],
+    );
     for (const deck of decks) {
       const charts = await slideCharts(await JSZip.loadAsync(deck.bytes));
-      const want = [aidByCategory(ctx, deck.partner!), aidTotals, oil].filter((v) => v.length > 1).map(sorted);
+      const want = [aidByCategory(ctx, deck.partner!), aidTotals, oil]
+        .filter((v) => v.length > 1)
+        .map(sorted);
       expect(charts.map(sorted), deck.partner).toEqual(want);
     }
   });
@@ -81,9 +101,17 @@ describe('deck charts from the chart specs', () => {
     const { ctx, decks } = native;
     const deck = decks.find((x) => x.partner === ctx.partners[0])!;
     const z = await JSZip.loadAsync(deck.bytes);
-    const slides = await Promise.all(names(z).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).map((n) => read(z, n)));
-    const descrs = slides.flatMap((x) => [...x.matchAll(/<p:graphicFrame>[\s\S]*?descr="([^"]*)"/g)].map((m) => decode(m[1]!)));
-    const alts = getCharts(ctx).filter((c) => c.partner === deck.partner).map((c) => c.alt);
+    const slides = await Promise.all(
+      names(z)
+        .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
+        .map((n) => read(z, n)),
+    );
+    const descrs = slides.flatMap((x) =>
+      [...x.matchAll(/<p:graphicFrame>[\s\S]*?descr="([^"]*)"/g)].map((m) => decode(m[1]!)),
+    );
+    const alts = getCharts(ctx)
+      .filter((c) => c.partner === deck.partner)
+      .map((c) => c.alt);
     expect(descrs.length).toBeGreaterThan(0);
     for (const d of descrs) expect(alts).toContain(d);
     const accent = ctx.theme.theme.colors.accent.slice(1).toUpperCase();
@@ -100,7 +128,15 @@ describe('deck charts from the chart specs', () => {
   it('puts the chart takeaway in the speaker notes', async () => {
     const { ctx, decks } = native;
     const z = await JSZip.loadAsync(decks[0]!.bytes);
-    const notes = decode((await Promise.all(names(z).filter((n) => /notesSlides\/notesSlide\d+\.xml$/.test(n)).map((n) => read(z, n)))).join(' '));
+    const notes = decode(
+      (
+        await Promise.all(
+          names(z)
+            .filter((n) => /notesSlides\/notesSlide\d+\.xml$/.test(n))
+            .map((n) => read(z, n)),
+        )
+      ).join(' '),
+    );
     const mine = getCharts(ctx).filter((c) => c.partner === decks[0]!.partner);
     const shown = mine.filter((c) => notes.includes(c.takeaway));
     expect(shown.length).toBeGreaterThanOrEqual(2);
@@ -110,8 +146,14 @@ describe('deck charts from the chart specs', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'deck-image-'));
     for (const deck of image.decks) {
       const z = await JSZip.loadAsync(deck.bytes);
-      expect(names(z).some((n) => /^ppt\/media\/.+\.png$/.test(n)), deck.partner).toBe(true);
-      expect(names(z).filter((n) => n.startsWith('ppt/charts/')), deck.partner).toEqual([]);
+      expect(
+        names(z).some((n) => /^ppt\/media\/.+\.png$/.test(n)),
+        deck.partner,
+      ).toBe(true);
+      expect(
+        names(z).filter((n) => n.startsWith('ppt/charts/')),
+        deck.partner,
+      ).toEqual([]);
       for (const n of names(z).filter((x) => /^ppt\/slides\/slide\d+\.xml$/.test(x))) {
         for (const m of (await read(z, n)).matchAll(/<p:pic>[\s\S]*?<\/p:pic>/g)) {
           expect(/descr="([^"]*)"/.exec(m[0])?.[1], n).toMatch(/^Bar chart: .{20,}\.$/);
@@ -120,7 +162,9 @@ describe('deck charts from the chart specs', () => {
       const file = path.join(dir, `${deck.partner}.pptx`);
       writeFileSync(file, deck.bytes);
       // Prints nothing and exits 0 when the package is sound; execFileSync throws otherwise.
-      expect(execFileSync('python3', ['/work/shared/tools/pptx_check.py', file], { encoding: 'utf8' })).toBe('');
+      expect(
+        execFileSync('python3', ['/work/shared/tools/pptx_check.py', file], { encoding: 'utf8' }),
+      ).toBe('');
     }
   });
 
@@ -135,26 +179,44 @@ describe('deck.json chart ids', () => {
   async function renderWith(edit: (text: string) => string): Promise<InputError> {
     const base = await prepare({ ...OPTS, partners: [(await prepare(OPTS)).partners[0]!] });
     const text = edit(JSON.stringify(base.templates.json['deck/deck.json']!.value, null, 2));
-    const json = { ...base.templates.json, 'deck/deck.json': parseLocatedJson('templates/deck/deck.json', text) as LocatedJson };
+    const json = {
+      ...base.templates.json,
+      'deck/deck.json': parseLocatedJson('templates/deck/deck.json', text) as LocatedJson,
+    };
     const edited = { ...base, templates: { ...base.templates, json } };
-    const err = await (async () => decksRenderer.render(edited, decksRenderer.units(edited)))().then(() => null, (e: unknown) => e);
+    const err = await (async () =>
+      decksRenderer.render(edited, decksRenderer.units(edited)))().then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(InputError);
     return err as InputError;
   }
 
   it('names file, line, column and path for an unknown chart id', async () => {
-    const err = await renderWith((t) => t.replace('"chart": "partner-oil"', '"chart": "partner-oils"'));
+    const err = await renderWith((t) =>
+      t.replace('"chart": "partner-oil"', '"chart": "partner-oils"'),
+    );
     const at = err.problems[0]!;
-    expect(at).toMatchObject({ file: 'templates/deck/deck.json', path: expect.stringMatching(/^slides\[\d+\]\.chart$/) });
+    expect(at).toMatchObject({
+      file: 'templates/deck/deck.json',
+      path: expect.stringMatching(/^slides\[\d+\]\.chart$/),
+    });
     expect(at.line).toBeGreaterThan(1);
     expect(at.column).toBeGreaterThan(1);
-    expect(err.message).toMatch(/no chart "partner-oils" in charts\/charts\.json; per-partner charts: .*partner-oil/);
+    expect(err.message).toMatch(
+      /no chart "partner-oils" in charts\/charts\.json; per-partner charts: .*partner-oil/,
+    );
     expect(err.message).toMatch(/templates\/deck\/deck\.json:\d+:\d+/);
   });
 
   it('refuses a bulletin-wide chart on a deck slide', async () => {
-    const err = await renderWith((t) => t.replace('"chart": "partner-oil"', '"chart": "oil-releases"'));
+    const err = await renderWith((t) =>
+      t.replace('"chart": "partner-oil"', '"chart": "oil-releases"'),
+    );
     expect(err.problems[0]).toMatchObject({ file: 'templates/deck/deck.json' });
-    expect(err.message).toMatch(/"oil-releases" is drawn once for the whole bulletin; a deck slide needs a per-partner chart/);
+    expect(err.message).toMatch(
+      /"oil-releases" is drawn once for the whole bulletin; a deck slide needs a per-partner chart/,
+    );
   });
 });

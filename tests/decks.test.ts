@@ -28,9 +28,13 @@ beforeAll(async () => {
 
 const names = (z: JSZip) => Object.keys(z.files).filter((n) => !z.files[n]!.dir);
 const read = (z: JSZip, n: string) => z.file(n)!.async('string');
-const slideNames = (z: JSZip) => names(z).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).sort((a, b) => num(a) - num(b));
+const slideNames = (z: JSZip) =>
+  names(z)
+    .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
+    .sort((a, b) => num(a) - num(b));
 const num = (n: string) => Number(/(\d+)\.xml$/.exec(n)![1]);
-const texts = (xml: string) => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]!.replace(/&amp;/g, '&')).join(' ');
+const texts = (xml: string) =>
+  [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]!.replace(/&amp;/g, '&')).join(' ');
 
 async function slideTexts(z: JSZip): Promise<string[]> {
   return Promise.all(slideNames(z).map(async (n) => texts(await read(z, n))));
@@ -38,12 +42,16 @@ async function slideTexts(z: JSZip): Promise<string[]> {
 
 /** Values cached in each chart part, by chart file. */
 async function chartValues(z: JSZip): Promise<number[][]> {
-  const charts = names(z).filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n)).sort((a, b) => num(a) - num(b));
-  return Promise.all(charts.map(async (n) => {
-    const xml = await read(z, n);
-    const val = /<c:val>([\s\S]*?)<\/c:val>/.exec(xml)![1]!;
-    return [...val.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => Number(m[1]));
-  }));
+  const charts = names(z)
+    .filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n))
+    .sort((a, b) => num(a) - num(b));
+  return Promise.all(
+    charts.map(async (n) => {
+      const xml = await read(z, n);
+      const val = /<c:val>([\s\S]*?)<\/c:val>/.exec(xml)![1]!;
+      return [...val.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => Number(m[1]));
+    }),
+  );
 }
 
 const partner = (id: string) => (ctx.scope.partners as Rec[]).find((p) => p.id === id)!;
@@ -66,12 +74,17 @@ describe('partner decks', () => {
       const all = new Set(names(z));
       expect(names(z)[0], id).toBe('[Content_Types].xml');
       expect(all.has('ppt/slideMasters/slideMaster1.xml')).toBe(true);
-      const layouts = await Promise.all(names(z).filter((n) => /slideLayouts\/slideLayout\d+\.xml$/.test(n)).map((n) => read(z, n)));
+      const layouts = await Promise.all(
+        names(z)
+          .filter((n) => /slideLayouts\/slideLayout\d+\.xml$/.test(n))
+          .map((n) => read(z, n)),
+      );
       expect(layouts.some((x) => /<p:cSld name="CONTENT"/.test(x))).toBe(true);
       const pres = await read(z, 'ppt/presentation.xml');
       expect(pres).toMatch(/<p:sldSz cx="12192000" cy="6858000"/);
       const ct = await read(z, '[Content_Types].xml');
-      for (const m of ct.matchAll(/PartName="\/([^"]+)"/g)) expect(all.has(m[1]!), `${id}: ${m[1]}`).toBe(true);
+      for (const m of ct.matchAll(/PartName="\/([^"]+)"/g))
+        expect(all.has(m[1]!), `${id}: ${m[1]}`).toBe(true);
       expect(await read(z, '_rels/.rels')).toMatch(/Target="ppt\/presentation\.xml"/);
       const deck = decks.find((d) => d.partner === id)!;
       expect(slideNames(z).length).toBe(deck.slides);
@@ -82,7 +95,9 @@ describe('partner decks', () => {
     const theme = await read(zips.get('japan')!, 'ppt/theme/theme1.xml');
     expect(theme).toContain('typeface="Source Serif 4"');
     expect(theme).toContain('typeface="Source Sans 3"');
-    expect(theme).toContain(`<a:accent1><a:srgbClr val="${ctx.theme.theme.palette[0]!.slice(1).toUpperCase()}"/>`);
+    expect(theme).toContain(
+      `<a:accent1><a:srgbClr val="${ctx.theme.theme.palette[0]!.slice(1).toUpperCase()}"/>`,
+    );
   });
 
   it('puts the partner and its figures on the slides', async () => {
@@ -126,10 +141,14 @@ describe('partner decks', () => {
     const [aid, comparison] = await chartValues(zips.get('australia')!);
     const au = partner('australia');
     expect(sorted(aid!)).toEqual(sorted((au.aid as Rec[]).map((m) => m.amount as number)));
-    const totals = (ctx.scope.partners as Rec[]).filter((p) => p.deck).map((p) => (p.aid_total as { amount: number }).amount);
+    const totals = (ctx.scope.partners as Rec[])
+      .filter((p) => p.deck)
+      .map((p) => (p.aid_total as { amount: number }).amount);
     expect(sorted(comparison!)).toEqual(sorted(totals));
     const japan = await chartValues(zips.get('japan')!);
-    const oil = ctx.dataset.measures.filter((m) => m.type === 'oil-stock-release').map((m) => (m as { quantity: { value: number } }).quantity.value);
+    const oil = ctx.dataset.measures
+      .filter((m) => m.type === 'oil-stock-release')
+      .map((m) => (m as { quantity: { value: number } }).quantity.value);
     expect(japan.some((v) => JSON.stringify(sorted(v)) === JSON.stringify(sorted(oil)))).toBe(true);
     expect(oil).toContain(22_500_000);
   });
@@ -139,7 +158,9 @@ describe('partner decks', () => {
     const hash = (d: Artifact) => createHash('sha256').update(d.bytes).digest('hex');
     expect(again.map(hash)).toEqual(decks.map(hash));
     const core = await read(zips.get('japan')!, 'docProps/core.xml');
-    expect(core).toContain(`<dcterms:created xsi:type="dcterms:W3CDTF">${ctx.clock.toISOString().replace(/\.\d{3}Z$/, 'Z')}</dcterms:created>`);
+    expect(core).toContain(
+      `<dcterms:created xsi:type="dcterms:W3CDTF">${ctx.clock.toISOString().replace(/\.\d{3}Z$/, 'Z')}</dcterms:created>`,
+    );
     expect(core).toContain('Partners &amp; Their');
   });
 
@@ -156,15 +177,27 @@ describe('partner decks', () => {
 });
 
 /** A context whose deck template or templates are replaced. */
-function withDeck(base: BuildContext, deckJson?: string, liquid: Record<string, string> = {}): BuildContext {
+function withDeck(
+  base: BuildContext,
+  deckJson?: string,
+  liquid: Record<string, string> = {},
+): BuildContext {
   const json: Record<string, LocatedJson> = { ...base.templates.json };
-  if (deckJson !== undefined) json['deck/deck.json'] = parseLocatedJson('templates/deck/deck.json', deckJson) as LocatedJson;
+  if (deckJson !== undefined)
+    json['deck/deck.json'] = parseLocatedJson('templates/deck/deck.json', deckJson) as LocatedJson;
   const set = { root: base.templates.root, files: { ...base.templates.liquid.files, ...liquid } };
-  return { ...base, templates: { ...base.templates, json, liquid: set }, engine: createEngine(set, base.dataset.bulletin.locale) };
+  return {
+    ...base,
+    templates: { ...base.templates, json, liquid: set },
+    engine: createEngine(set, base.dataset.bulletin.locale),
+  };
 }
 
 async function thrown(p: Promise<unknown>): Promise<InputError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(InputError);
   return err as InputError;
 }
@@ -172,17 +205,27 @@ async function thrown(p: Promise<unknown>): Promise<InputError> {
 describe('deck template errors', () => {
   it('names the file, line and JSON path of an unknown slide kind', async () => {
     const base = await prepare({ ...OPTS, partners: ['japan'] });
-    const text = JSON.stringify(base.templates.json['deck/deck.json']!.value, null, 2).replace('"kind": "timeline"', '"kind": "timelines"');
+    const text = JSON.stringify(base.templates.json['deck/deck.json']!.value, null, 2).replace(
+      '"kind": "timeline"',
+      '"kind": "timelines"',
+    );
     const err = await thrown(renderDecks(withDeck(base, text)));
-    expect(err.problems[0]).toMatchObject({ file: 'templates/deck/deck.json', path: 'slides[2].kind' });
+    expect(err.problems[0]).toMatchObject({
+      file: 'templates/deck/deck.json',
+      path: 'slides[2].kind',
+    });
     expect(err.problems[0]!.line).toBeGreaterThan(1);
     expect(err.message).toMatch(/must be one of .*"timeline"/);
   });
 
   it('fails a slide whose text cannot fit at the minimum size, naming template and slide', async () => {
     const base = await prepare({ ...OPTS, partners: ['japan'] });
-    const long = Array.from({ length: 60 }, () => 'A very long headline that keeps going').join(' ');
-    const err = await thrown(renderDecks(withDeck(base, undefined, { 'deck/takeaways-title.liquid': long })));
+    const long = Array.from({ length: 60 }, () => 'A very long headline that keeps going').join(
+      ' ',
+    );
+    const err = await thrown(
+      renderDecks(withDeck(base, undefined, { 'deck/takeaways-title.liquid': long })),
+    );
     expect(err.code).toBe('E_DECK_FIT');
     expect(err.problems[0]).toMatchObject({ file: 'templates/deck/deck.json', path: 'slides[1]' });
     expect(err.message).toMatch(/title of the "takeaways" slide for Japan/);
@@ -190,13 +233,22 @@ describe('deck template errors', () => {
 
   it('fits a long partner name and a long quote by stepping the size down', async () => {
     const base = await prepare({ ...OPTS, partners: ['south-korea'] });
-    const longName = 'The Most Serene and Exceptionally Long-Named Republic of the Southern Pacific Islands';
-    const quote = Array.from({ length: 5 }, () => 'we stand with Ukraine in word and in deed, today and for as long as it takes').join(', ');
-    const ctx2 = withDeck(base, undefined, { 'deck/title.liquid': longName, 'deck/quotes.md.liquid': `> “${quote}.”\n\nA speaker` });
+    const longName =
+      'The Most Serene and Exceptionally Long-Named Republic of the Southern Pacific Islands';
+    const quote = Array.from(
+      { length: 5 },
+      () => 'we stand with Ukraine in word and in deed, today and for as long as it takes',
+    ).join(', ');
+    const ctx2 = withDeck(base, undefined, {
+      'deck/title.liquid': longName,
+      'deck/quotes.md.liquid': `> “${quote}.”\n\nA speaker`,
+    });
     const [deck] = await renderDecks(ctx2);
     const z = await JSZip.loadAsync(deck!.bytes);
     const cover = await read(z, 'ppt/slides/slide1.xml');
-    const size = Number(/<a:rPr[^>]*sz="(\d+)"[^>]*>(?:(?!<\/a:r>)[\s\S])*?<a:t>The Most Serene/.exec(cover)![1]);
+    const size = Number(
+      /<a:rPr[^>]*sz="(\d+)"[^>]*>(?:(?!<\/a:r>)[\s\S])*?<a:t>The Most Serene/.exec(cover)![1],
+    );
     expect(size).toBeLessThan(6000); // stepped down from the cover's 60pt
     expect(size).toBeGreaterThanOrEqual(3600);
   });
@@ -205,12 +257,17 @@ describe('deck template errors', () => {
 describe('handling line and document properties', () => {
   it('shows a handling line from the data on the cover and escapes it and the title', async () => {
     const base = await prepare({ ...OPTS, partners: ['japan'] });
-    const scope = { ...base.scope, bulletin: { ...(base.scope.bulletin as Rec), handling: 'OFFICIAL & "SENSITIVE" <draft>' } };
+    const scope = {
+      ...base.scope,
+      bulletin: { ...(base.scope.bulletin as Rec), handling: 'OFFICIAL & "SENSITIVE" <draft>' },
+    };
     const [deck] = await renderDecks({ ...base, scope });
     const z = await JSZip.loadAsync(deck!.bytes);
     const cover = await read(z, 'ppt/slides/slide1.xml');
     expect(cover).toContain('OFFICIAL &amp; &quot;SENSITIVE&quot; &lt;draft&gt;');
-    expect(await read(z, 'docProps/core.xml')).toMatch(/<dc:title>NATO’s Asia-Pacific Partners &amp; Their Ukraine Response: Japan<\/dc:title>/);
+    expect(await read(z, 'docProps/core.xml')).toMatch(
+      /<dc:title>NATO’s Asia-Pacific Partners &amp; Their Ukraine Response: Japan<\/dc:title>/,
+    );
   });
 });
 
@@ -219,10 +276,27 @@ describe('text measurement', () => {
     const measure = fontMeasure((await prepare(OPTS)).theme);
     const style = { family: 'sans' as const, size: 20, min: 14, leading: 1.2 };
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('aid', 'sanctions', 'emergency', 'oil', 'partner', 'NATO', '$300 million'), { minLength: 1, maxLength: 40 }), fc.integer({ min: 100, max: 500 }), (words, w) => {
-        const runs = [{ text: words.join(' ') }];
-        return countLines(runs, w + 100, style, 20, measure) <= countLines(runs, w, style, 20, measure);
-      }),
+      fc.property(
+        fc.array(
+          fc.constantFrom(
+            'aid',
+            'sanctions',
+            'emergency',
+            'oil',
+            'partner',
+            'NATO',
+            '$300 million',
+          ),
+          { minLength: 1, maxLength: 40 },
+        ),
+        fc.integer({ min: 100, max: 500 }),
+        (words, w) => {
+          const runs = [{ text: words.join(' ') }];
+          return (
+            countLines(runs, w + 100, style, 20, measure) <= countLines(runs, w, style, 20, measure)
+          );
+        },
+      ),
       { numRuns: 200 },
     );
   });

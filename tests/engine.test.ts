@@ -17,38 +17,76 @@ function problemOf(fn: () => unknown): string {
 
 describe('template engine strictness', () => {
   it('renders filters with the locale', () => {
-    const e = set({ 'a.liquid': '{{ m | money }} on {{ d | date: "no-year" }}; {{ ps | map: "name" | list }}; {{ q | quantity }}' });
-    expect(e.render('a.liquid', { m: { amount: 3e8, currency: '$' }, d: '2022-04-19', ps: [{ name: 'A' }, { name: 'B' }, { name: 'C' }], q: { value: 6000, unit: 'visas', qualifier: 'over' } }).replace(/\u00a0/g, ' '))
-      .toBe('$300 million on April 19; A, B, and C; over 6,000 visas');
+    const e = set({
+      'a.liquid':
+        '{{ m | money }} on {{ d | date: "no-year" }}; {{ ps | map: "name" | list }}; {{ q | quantity }}',
+    });
+    expect(
+      e
+        .render('a.liquid', {
+          m: { amount: 3e8, currency: '$' },
+          d: '2022-04-19',
+          ps: [{ name: 'A' }, { name: 'B' }, { name: 'C' }],
+          q: { value: 6000, unit: 'visas', qualifier: 'over' },
+        })
+        .replace(/\u00a0/g, ' '),
+    ).toBe('$300 million on April 19; A, B, and C; over 6,000 visas');
   });
   it('an undefined variable names the template, line and variable', () => {
     const e = set({ 'b.liquid': 'first line\nsecond {{ partner.nmae }}' });
-    expect(problemOf(() => e.render('b.liquid', { partner: { name: 'x' } }))).toBe('templates/b.liquid:2:11: template error: undefined variable: partner.nmae; define it in the data or check its spelling');
+    expect(problemOf(() => e.render('b.liquid', { partner: { name: 'x' } }))).toBe(
+      'templates/b.liquid:2:11: template error: undefined variable: partner.nmae; define it in the data or check its spelling',
+    );
   });
   it('an unknown filter and a syntax error are template errors with positions', () => {
     const e = set({ 'c.liquid': '{{ 1 | shout }}', 'd.liquid': 'x\n{% if a %}open' });
-    expect(problemOf(() => e.render('c.liquid', {}))).toMatch(/^templates\/c\.liquid:1:1: template error: undefined filter: shout/);
-    expect(problemOf(() => e.render('d.liquid', { a: 1 }))).toMatch(/^templates\/d\.liquid:2:1: template error: tag .* not closed/);
+    expect(problemOf(() => e.render('c.liquid', {}))).toMatch(
+      /^templates\/c\.liquid:1:1: template error: undefined filter: shout/,
+    );
+    expect(problemOf(() => e.render('d.liquid', { a: 1 }))).toMatch(
+      /^templates\/d\.liquid:2:1: template error: tag .* not closed/,
+    );
   });
   it('cannot reach constructors, prototypes, the environment or other files', () => {
     const e = set({
-      'e.liquid': '{{ constructor }}', 'f.liquid': '{{ p.constructor.name }}', 'g.liquid': '{{ p.__proto__ }}',
-      'h.liquid': '{% include "/etc/passwd" %}', 'i.liquid': '{{ process.env.HOME }}',
+      'e.liquid': '{{ constructor }}',
+      'f.liquid': '{{ p.constructor.name }}',
+      'g.liquid': '{{ p.__proto__ }}',
+      'h.liquid': '{% include "/etc/passwd" %}',
+      'i.liquid': '{{ process.env.HOME }}',
     });
-    for (const name of ['e.liquid', 'f.liquid', 'g.liquid', 'i.liquid']) expect(problemOf(() => e.render(name, { p: { name: 'x' } }))).toMatch(/undefined variable/);
+    for (const name of ['e.liquid', 'f.liquid', 'g.liquid', 'i.liquid'])
+      expect(problemOf(() => e.render(name, { p: { name: 'x' } }))).toMatch(/undefined variable/);
     expect(problemOf(() => e.render('h.liquid', {}))).toMatch(/template error/);
   });
   it('a filter given the wrong kind of value says so', () => {
     const e = set({ 'j.liquid': '{{ x | money }}' });
-    expect(problemOf(() => e.render('j.liquid', { x: 'lots' }))).toMatch(/filter "money" needs a number, got "lots"/);
+    expect(problemOf(() => e.render('j.liquid', { x: 'lots' }))).toMatch(
+      /filter "money" needs a number, got "lots"/,
+    );
   });
 });
 
 describe('Markdown prose', () => {
   it('becomes blocks of styled runs', () => {
-    expect(parseMarkdown('## Japan\n\nIn **February** it _acted_ & [linked](https://example.org).\nNext line.\n\n- one\n- two')).toEqual([
+    expect(
+      parseMarkdown(
+        '## Japan\n\nIn **February** it _acted_ & [linked](https://example.org).\nNext line.\n\n- one\n- two',
+      ),
+    ).toEqual([
       { kind: 'heading', level: 2, runs: [{ text: 'Japan' }] },
-      { kind: 'paragraph', runs: [{ text: 'In ' }, { text: 'February', bold: true }, { text: ' it ' }, { text: 'acted', italic: true }, { text: ' & ' }, { text: 'linked', link: 'https://example.org' }, { text: '. Next line.' }] },
+      {
+        kind: 'paragraph',
+        runs: [
+          { text: 'In ' },
+          { text: 'February', bold: true },
+          { text: ' it ' },
+          { text: 'acted', italic: true },
+          { text: ' & ' },
+          { text: 'linked', link: 'https://example.org' },
+          { text: '. Next line.' },
+        ],
+      },
       { kind: 'list', ordered: false, items: [[{ text: 'one' }], [{ text: 'two' }]] },
     ]);
   });

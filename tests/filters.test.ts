@@ -25,9 +25,13 @@ describe('filters', () => {
     expect(f.percent(0.25, L)).toBe('25%');
   });
   it('quantity with qualifier', () => {
-    expect(plain(f.quantity({ value: 6000, unit: 'visas', qualifier: 'over' }, L))).toBe('over 6,000 visas');
+    expect(plain(f.quantity({ value: 6000, unit: 'visas', qualifier: 'over' }, L))).toBe(
+      'over 6,000 visas',
+    );
     expect(plain(f.quantity({ value: 867_000, unit: 'barrels' }, L))).toBe('867,000 barrels');
-    expect(plain(f.quantity({ value: 22_500_000, unit: 'barrels' }, L))).toBe('22.5 million barrels');
+    expect(plain(f.quantity({ value: 22_500_000, unit: 'barrels' }, L))).toBe(
+      '22.5 million barrels',
+    );
   });
   it('dates by precision', () => {
     expect(plain(f.formatDate('2022-04-19', L))).toBe('April 19, 2022');
@@ -41,10 +45,20 @@ describe('filters', () => {
     expect(plain(f.formatDateRange('2022-04-06', undefined, L))).toBe('April 6, 2022');
   });
   it('lists, ordinals, plurals, words', () => {
-    expect(f.list(['Japan', 'South Korea', 'Australia'], L)).toBe('Japan, South Korea, and Australia');
+    expect(f.list(['Japan', 'South Korea', 'Australia'], L)).toBe(
+      'Japan, South Korea, and Australia',
+    );
     expect(f.list(['Japan', 'Australia'], L, 'or')).toBe('Japan or Australia');
     expect(f.list(['Japan'], L)).toBe('Japan');
-    expect([1, 2, 3, 4, 11, 22, 103].map((n) => f.ordinal(n, L))).toEqual(['1st', '2nd', '3rd', '4th', '11th', '22nd', '103rd']);
+    expect([1, 2, 3, 4, 11, 22, 103].map((n) => f.ordinal(n, L))).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '22nd',
+      '103rd',
+    ]);
     expect(f.ordinal(2, 'de-DE')).toBe('2.');
     expect(f.plural(1, 'visa', 'visas', L)).toBe('visa');
     expect(f.plural(2, 'visa', 'visas', L)).toBe('visas');

@@ -27,10 +27,17 @@ export function dataWith(edits: [string, string][], dir = tempDir()): string {
 }
 
 /** Runs the CLI in-process and captures what it prints. */
-export async function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; out: string; err: string }> {
+export async function cli(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await run(args, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), env });
+  const code = await run(args, {
+    out: (t) => (out += `${t}\n`),
+    err: (t) => (err += `${t}\n`),
+    env,
+  });
   return { code, out, err };
 }
 
@@ -50,7 +57,12 @@ export function pdfReadingText(file: string): string {
 
 export function pdfInfo(file: string): Record<string, string> {
   const text = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  return Object.fromEntries(text.split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+  return Object.fromEntries(
+    text
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]),
+  );
 }
 
 /** Copies templates/ (or edits `into` in place) and applies edits to one file (relative path). */
@@ -70,7 +82,8 @@ let ctx: Promise<BuildContext> | undefined;
 
 /** A fresh context (its own asset cache) or the shared one. */
 export function sampleContext(fresh = false): Promise<BuildContext> {
-  if (fresh) return prepare({ data: 'data/bulletin.json', templates: 'templates', out: '/tmp/charts-test' });
+  if (fresh)
+    return prepare({ data: 'data/bulletin.json', templates: 'templates', out: '/tmp/charts-test' });
   ctx ??= prepare({ data: 'data/bulletin.json', templates: 'templates', out: '/tmp/charts-test' });
   return ctx;
 }

@@ -10,24 +10,46 @@ describe('bulletin init', () => {
     const made = await cli(['init', dir]);
     expect(made.code, made.err).toBe(0);
     expect(made.out).toMatch(/Created a bulletin project in .*new-bulletin/);
-    for (const f of ['README.md', 'data/bulletin.json', 'data/bulletin.schema.json', 'templates/theme/theme.json', 'templates/deck/deck.json', 'templates/charts/charts.json', 'templates/bulletin/partners/_default.md.liquid']) {
+    for (const f of [
+      'README.md',
+      'data/bulletin.json',
+      'data/bulletin.schema.json',
+      'templates/theme/theme.json',
+      'templates/deck/deck.json',
+      'templates/charts/charts.json',
+      'templates/bulletin/partners/_default.md.liquid',
+    ]) {
       expect(existsSync(path.join(dir, f)), f).toBe(true);
     }
     // Only the generic partner template: the house ones write about the house partners.
-    expect(readdirSync(path.join(dir, 'templates/bulletin/partners'))).toEqual(['_default.md.liquid']);
-    const r = await cli(['build', '--data', `${dir}/data/bulletin.json`, '--templates', `${dir}/templates`, '--out', `${dir}/output`]);
+    expect(readdirSync(path.join(dir, 'templates/bulletin/partners'))).toEqual([
+      '_default.md.liquid',
+    ]);
+    const r = await cli([
+      'build',
+      '--data',
+      `${dir}/data/bulletin.json`,
+      '--templates',
+      `${dir}/templates`,
+      '--out',
+      `${dir}/output`,
+    ]);
     expect(r.code, r.err).toBe(0);
     expect(r.err).toBe('');
     expect(pdfInfo(path.join(dir, 'output/bulletin.pdf')).Pages).toBe('2');
     const data = JSON.parse(readFileSync(path.join(dir, 'data/bulletin.json'), 'utf8'));
-    expect(readdirSync(path.join(dir, 'output/decks')).sort()).toEqual(data.partners.map((p: { id: string }) => `${p.id}.pptx`).sort());
+    expect(readdirSync(path.join(dir, 'output/decks')).sort()).toEqual(
+      data.partners.map((p: { id: string }) => `${p.id}.pptx`).sort(),
+    );
   }, 90_000);
 
   it('writes its own sample data, not a copy of the seed', () => {
     const sample = readFileSync('scaffold/data/bulletin.json', 'utf8');
     const seed = JSON.parse(seedText());
     expect(sample).not.toBe(seedText());
-    const names = [...seed.partners, ...seed.people, ...seed.actors].flatMap((p: { id: string; name: string }) => [p.id, p.name]).filter((n: string) => n.length > 3);
+    const names = [...seed.partners, ...seed.people, ...seed.actors]
+      .flatMap((p: { id: string; name: string }) => [p.id, p.name])
+      .filter((n: string) => n.length > 3);
     for (const n of names) expect(sample.includes(n), n).toBe(false);
     expect(JSON.parse(sample).partners.length).toBeGreaterThanOrEqual(2);
   });

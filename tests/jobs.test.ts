@@ -10,7 +10,13 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from './helpers.js';
 
 function files(dir: string, base = dir): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name), base) : [path.relative(base, path.join(dir, e.name))])).sort();
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory()
+        ? files(path.join(dir, e.name), base)
+        : [path.relative(base, path.join(dir, e.name))],
+    )
+    .sort();
 }
 
 describe('--jobs', () => {
@@ -18,7 +24,11 @@ describe('--jobs', () => {
     const dir = tempDir();
     const build = (jobs: number) => {
       const out = path.join(dir, `jobs-${jobs}`);
-      execFileSync(process.execPath, ['dist/cli/bin.js', 'build', '--force', '--jobs', String(jobs), '--out', out], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '' } });
+      execFileSync(
+        process.execPath,
+        ['dist/cli/bin.js', 'build', '--force', '--jobs', String(jobs), '--out', out],
+        { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '' } },
+      );
       return out;
     };
     const one = build(1);
@@ -26,6 +36,10 @@ describe('--jobs', () => {
     const names = files(one);
     expect(names.length).toBeGreaterThan(30);
     expect(files(two)).toEqual(names);
-    for (const name of names) expect(readFileSync(path.join(two, name)).equals(readFileSync(path.join(one, name))), name).toBe(true);
+    for (const name of names)
+      expect(
+        readFileSync(path.join(two, name)).equals(readFileSync(path.join(one, name))),
+        name,
+      ).toBe(true);
   }, 120_000);
 });

@@ -13,14 +13,31 @@ import { cli, dataWith, tempDir } from './helpers.js';
 const KILLS = 50;
 /** The PDF and the decks: every kind of file, without the chart PNGs that only slow the loop. */
 const ONLY = ['--only', 'pdf', '--only', 'decks'];
-const hashes = (dir: string) => new Map(readdirSync(dir, { recursive: true }).map(String)
-  .filter((f) => !path.basename(f).startsWith('.') && /\.\w+$/.test(f))
-  .map((f) => [f, createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex')]));
+const hashes = (dir: string) =>
+  new Map(
+    readdirSync(dir, { recursive: true })
+      .map(String)
+      .filter((f) => !path.basename(f).startsWith('.') && /\.\w+$/.test(f))
+      .map((f) => [
+        f,
+        createHash('sha256')
+          .update(readFileSync(path.join(dir, f)))
+          .digest('hex'),
+      ]),
+  );
 
-function buildAndKill(out: string, data: string, afterMs: number): Promise<{ ms: number; killed: boolean }> {
+function buildAndKill(
+  out: string,
+  data: string,
+  afterMs: number,
+): Promise<{ ms: number; killed: boolean }> {
   return new Promise((resolve) => {
     const start = Date.now();
-    const p = spawn(process.execPath, ['dist/cli/bin.js', 'build', '--force', ...ONLY, '--out', out, '--data', data], { stdio: 'ignore' });
+    const p = spawn(
+      process.execPath,
+      ['dist/cli/bin.js', 'build', '--force', ...ONLY, '--out', out, '--data', data],
+      { stdio: 'ignore' },
+    );
     const timer = setTimeout(() => p.kill('SIGKILL'), afterMs);
     p.on('exit', (_code, signal) => {
       clearTimeout(timer);
@@ -32,7 +49,10 @@ function buildAndKill(out: string, data: string, afterMs: number): Promise<{ ms:
 describe('killed builds', () => {
   it(`leave no torn file after ${KILLS} kills`, async () => {
     const dataA = 'data/bulletin.json';
-    const dataB = dataWith([['"value": 867000', '"value": 868000'], ['"amount": 30000000,', '"amount": 31000000,']]);
+    const dataB = dataWith([
+      ['"value": 867000', '"value": 868000'],
+      ['"amount": 30000000,', '"amount": 31000000,'],
+    ]);
     const dirA = tempDir();
     const dirB = tempDir();
     expect((await cli(['build', ...ONLY, '--out', dirA, '--data', dataA])).code).toBe(0);
@@ -59,6 +79,10 @@ describe('killed builds', () => {
     // The next build takes over the dead builds' lock, clears their temp files and finishes.
     expect((await cli(['build', ...ONLY, '--out', out, '--data', dataA, '--force'])).code).toBe(0);
     expect(hashes(out)).toEqual(a);
-    expect(readdirSync(out, { recursive: true }).map(String).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(
+      readdirSync(out, { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.tmp')),
+    ).toEqual([]);
   }, 400_000);
 });

@@ -35,7 +35,9 @@ describe('standards', () => {
   });
   it('identifies itself as PDF/A-3b in well-formed XMP with an escaped title', () => {
     const xmp = run('pdfinfo', ['-meta', pdf]);
-    expect(xmp).toMatch(/<pdfaid:part>3<\/pdfaid:part>\s*<pdfaid:conformance>B<\/pdfaid:conformance>/);
+    expect(xmp).toMatch(
+      /<pdfaid:part>3<\/pdfaid:part>\s*<pdfaid:conformance>B<\/pdfaid:conformance>/,
+    );
     expect(xmp).toContain('Partners &amp; Their Ukraine Response');
     expect(xmp).not.toMatch(/&(?!amp;|lt;|gt;|quot;|apos;|#)/);
     expect(xmp).toMatch(/<xmp:ModifyDate>2022-05-05T00:00:00Z<\/xmp:ModifyDate>/);
@@ -48,7 +50,8 @@ describe('standards', () => {
     expect(raw).toMatch(/\/StructTreeRoot/);
     expect(raw).toMatch(/\/Lang \(en-US\)/);
     expect(raw).toMatch(/\/DisplayDocTitle true/);
-    for (const tag of ['/H1', '/H2', '/P', '/Figure', '/Caption', '/BlockQuote', '/Aside', '/Sect']) expect(raw).toContain(`/S ${tag}`);
+    for (const tag of ['/H1', '/H2', '/P', '/Figure', '/Caption', '/BlockQuote', '/Aside', '/Sect'])
+      expect(raw).toContain(`/S ${tag}`);
     expect((raw.match(/\/S \/Figure/g) ?? []).length).toBe(3);
     expect(raw).toMatch(/\/Alt \(/);
   });
@@ -62,17 +65,38 @@ describe('standards', () => {
     run('pdfdetach', ['-save', '1', '-o', file, pdf]);
     const doc = JSON.parse(readFileSync(file, 'utf8'));
     const loans = doc.facts.find((f: { id: string }) => f.id === 'japan-loans');
-    expect(loans).toMatchObject({ collection: 'measures', values: { amount: 300000000, previousAmount: 100000000, currency: '$' }, cite: { source: 'apb', locator: 'Japan, ¶2' } });
-    expect(doc.charts.map((c: { id: string }) => c.id).sort()).toEqual(['aid-by-partner', 'first-measures', 'oil-releases']);
+    expect(loans).toMatchObject({
+      collection: 'measures',
+      values: { amount: 300000000, previousAmount: 100000000, currency: '$' },
+      cite: { source: 'apb', locator: 'Japan, ¶2' },
+    });
+    expect(doc.charts.map((c: { id: string }) => c.id).sort()).toEqual([
+      'aid-by-partner',
+      'first-measures',
+      'oil-releases',
+    ]);
   });
 });
 
 describe('reading order', () => {
   it('title, author, then every section in order, then the back matter', () => {
     const text = pdfReadingText(pdf);
-    const order = ['NATO’s Asia-Pacific Partners & Their Ukraine Response', 'Kimery Lynch', 'The North Atlantic Treaty Organization', 'JAPAN', 'SOUTH KOREA', 'AUSTRALIA', 'NEW ZEALAND', 'CONCLUSION', 'is Projects Coordinator'];
+    const order = [
+      'NATO’s Asia-Pacific Partners & Their Ukraine Response',
+      'Kimery Lynch',
+      'The North Atlantic Treaty Organization',
+      'JAPAN',
+      'SOUTH KOREA',
+      'AUSTRALIA',
+      'NEW ZEALAND',
+      'CONCLUSION',
+      'is Projects Coordinator',
+    ];
     const at = order.map((s) => text.indexOf(s));
-    expect(at.every((i) => i >= 0), JSON.stringify(at)).toBe(true);
+    expect(
+      at.every((i) => i >= 0),
+      JSON.stringify(at),
+    ).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 });
@@ -80,7 +104,9 @@ describe('reading order', () => {
 describe('print options', () => {
   it('--paper a4 --bleed adds 3 mm bleed, BleedBox, TrimBox and crop marks', async () => {
     const dir = tempDir();
-    expect((await cli(['build', '--out', dir, '--only', 'pdf', '--paper', 'a4', '--bleed'])).code).toBe(0);
+    expect(
+      (await cli(['build', '--out', dir, '--only', 'pdf', '--paper', 'a4', '--bleed'])).code,
+    ).toBe(0);
     const boxes = run('pdfinfo', ['-box', path.join(dir, 'bulletin.pdf')]);
     expect(boxes).toMatch(/Page size:\s+648\.2\d+ x 894\.8\d+ pts/);
     expect(boxes).toMatch(/BleedBox:\s+18\.00\s+18\.00\s+630\.29\s+876\.90/);
@@ -89,13 +115,25 @@ describe('print options', () => {
   }, 30_000);
   it('the masthead shows the issue number and date when the data gives them', async () => {
     const dir = tempDir();
-    const data = dataWith([['"topic": "Russia’s war on Ukraine, 2022"', '"topic": "Russia’s war on Ukraine, 2022", "number": "560", "issued": "2022-05"']]);
+    const data = dataWith([
+      [
+        '"topic": "Russia’s war on Ukraine, 2022"',
+        '"topic": "Russia’s war on Ukraine, 2022", "number": "560", "issued": "2022-05"',
+      ],
+    ]);
     expect((await cli(['build', '--out', dir, '--only', 'pdf', '--data', data])).code).toBe(0);
-    expect(pdfReadingText(path.join(dir, 'bulletin.pdf'))).toMatch(/^ASIA PACIFIC BULLETIN No\. 560 · May 2022 · East-West Center/);
+    expect(pdfReadingText(path.join(dir, 'bulletin.pdf'))).toMatch(
+      /^ASIA PACIFIC BULLETIN No\. 560 · May 2022 · East-West Center/,
+    );
   }, 30_000);
   it('source links are real link annotations', async () => {
     const dir = tempDir();
-    const data = dataWith([['"publisher": "East-West Center",\n      "format"', '"publisher": "East-West Center",\n      "url": "https://www.eastwestcenter.org/",\n      "format"']]);
+    const data = dataWith([
+      [
+        '"publisher": "East-West Center",\n      "format"',
+        '"publisher": "East-West Center",\n      "url": "https://www.eastwestcenter.org/",\n      "format"',
+      ],
+    ]);
     expect((await cli(['build', '--out', dir, '--only', 'pdf', '--data', data])).code).toBe(0);
     const raw = readFileSync(path.join(dir, 'bulletin.pdf')).toString('latin1');
     expect(raw).toMatch(/\/Subtype \/Link/);
@@ -104,11 +142,19 @@ describe('print options', () => {
 });
 
 describe('always two pages', () => {
-  const fitOf = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')).artifacts[0].fit;
+  const fitOf = (dir: string) =>
+    JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')).artifacts[0].fit;
   it('more prose: a tighter setting, still two pages', async () => {
-    const templates = templatesWith('bulletin/partners/new-zealand.md.liquid', [['Support also took less direct forms.', 'Support also took less direct forms, and the record of those months shows how a small state far from the war could still make a difference. Wellington worked with partners on intelligence, logistics and diplomacy.']]);
+    const templates = templatesWith('bulletin/partners/new-zealand.md.liquid', [
+      [
+        'Support also took less direct forms.',
+        'Support also took less direct forms, and the record of those months shows how a small state far from the war could still make a difference. Wellington worked with partners on intelligence, logistics and diplomacy.',
+      ],
+    ]);
     const dir = tempDir();
-    expect((await cli(['build', '--out', dir, '--only', 'pdf', '--templates', templates])).code).toBe(0);
+    expect(
+      (await cli(['build', '--out', dir, '--only', 'pdf', '--templates', templates])).code,
+    ).toBe(0);
     expect(pdfInfo(path.join(dir, 'bulletin.pdf')).Pages).toBe('2');
     expect(fitOf(dir).step).toBeGreaterThan(fitOf(out).step);
   }, 30_000);
@@ -125,7 +171,9 @@ describe('always two pages', () => {
   }
   it('twice the prose: the smallest type step and optional boxes cut, still two pages', async () => {
     const dir = tempDir();
-    expect((await cli(['build', '--out', dir, '--only', 'pdf', '--templates', proseTimes(2)])).code).toBe(0);
+    expect(
+      (await cli(['build', '--out', dir, '--only', 'pdf', '--templates', proseTimes(2)])).code,
+    ).toBe(0);
     expect(pdfInfo(path.join(dir, 'bulletin.pdf')).Pages).toBe('2');
     const fit = fitOf(dir);
     expect(fit.step).toBe(fit.steps - 1);
@@ -135,8 +183,12 @@ describe('always two pages', () => {
     const dir = tempDir();
     const r = await cli(['build', '--out', dir, '--only', 'pdf', '--templates', proseTimes(3)]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/does not fit on 2 pages: even at the smallest type step \(8\.75 pt\) and without key-figures and pull-quote and chart/);
-    expect(r.err).toMatch(/about \d+ pt \(\d+ lines\) is left over\. The longest parts are section "[^"]+" \(\d+ lines\)/);
+    expect(r.err).toMatch(
+      /does not fit on 2 pages: even at the smallest type step \(8\.75 pt\) and without key-figures and pull-quote and chart/,
+    );
+    expect(r.err).toMatch(
+      /about \d+ pt \(\d+ lines\) is left over\. The longest parts are section "[^"]+" \(\d+ lines\)/,
+    );
   }, 30_000);
   it('half the prose: larger type and grown charts fill both pages', async () => {
     const dir = tempDir();
@@ -147,7 +199,9 @@ describe('always two pages', () => {
       const cut = text.slice(text.lastIndexOf('\n\n'));
       templates = templatesWith(file, [[cut, '\n']], templates || undefined);
     }
-    expect((await cli(['build', '--out', dir, '--only', 'pdf', '--templates', templates])).code).toBe(0);
+    expect(
+      (await cli(['build', '--out', dir, '--only', 'pdf', '--templates', templates])).code,
+    ).toBe(0);
     expect(pdfInfo(path.join(dir, 'bulletin.pdf')).Pages).toBe('2');
     const fit = fitOf(dir);
     expect(fit.step).toBe(0);

@@ -39,7 +39,9 @@ function blockDiff(a: { w: number; h: number; px: Float32Array }, b: { px: Float
   for (let y = 0; y + s <= a.h; y += s) {
     for (let x = 0; x + s <= a.w; x += s) {
       let da = 0;
-      for (let j = 0; j < s; j++) for (let i = 0; i < s; i++) da += a.px[(y + j) * a.w + x + i]! - b.px[(y + j) * a.w + x + i]!;
+      for (let j = 0; j < s; j++)
+        for (let i = 0; i < s; i++)
+          da += a.px[(y + j) * a.w + x + i]! - b.px[(y + j) * a.w + x + i]!;
       sum += Math.abs(da) / (s * s);
       n++;
     }
@@ -50,24 +52,46 @@ function blockDiff(a: { w: number; h: number; px: Float32Array }, b: { px: Float
 describe('bulletin preview', () => {
   it('writes a PNG for every page and every slide the manifest counts', () => {
     expect(result.code, result.err).toBe(0);
-    const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { artifacts: { path: string; pages?: number; slides?: number }[] };
+    const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as {
+      artifacts: { path: string; pages?: number; slides?: number }[];
+    };
     const files = readdirSync(path.join(out, 'preview'));
     const pages = files.filter((f) => f.startsWith('bulletin-page-'));
     expect(pages).toHaveLength(manifest.artifacts.find((a) => a.path === 'bulletin.pdf')!.pages!);
     for (const deck of manifest.artifacts.filter((a) => a.path.startsWith('decks/'))) {
       const id = path.basename(deck.path, '.pptx');
-      expect(files.filter((f) => f.startsWith(`deck-${id}-slide-`)), id).toHaveLength(deck.slides!);
+      expect(
+        files.filter((f) => f.startsWith(`deck-${id}-slide-`)),
+        id,
+      ).toHaveLength(deck.slides!);
     }
-    expect(pngHeader(readFileSync(path.join(out, 'preview', pages[0]!)))).toMatchObject({ width: 1224, height: 1584 });
+    expect(pngHeader(readFileSync(path.join(out, 'preview', pages[0]!)))).toMatchObject({
+      width: 1224,
+      height: 1584,
+    });
     const slide = files.find((f) => f.startsWith('deck-'))!;
-    expect(pngHeader(readFileSync(path.join(out, 'preview', slide)))).toMatchObject({ width: 1600, height: 900 });
-    expect(result.out).toMatch(/Preview: .*index\.html \(2 pages at [\d.]+ s, \d+ slides at [\d.]+ s each/);
+    expect(pngHeader(readFileSync(path.join(out, 'preview', slide)))).toMatchObject({
+      width: 1600,
+      height: 900,
+    });
+    expect(result.out).toMatch(
+      /Preview: .*index\.html \(2 pages at [\d.]+ s, \d+ slides at [\d.]+ s each/,
+    );
   });
 
   it('draws each page as the PDF shows it (compared with poppler at the same resolution)', async () => {
     const dir = tempDir();
-    execFileSync('pdftoppm', ['-r', '144', '-png', path.join(out, 'bulletin.pdf'), path.join(dir, 'p')]);
-    const ours = [await grey(path.join(out, 'preview', 'bulletin-page-1.png')), await grey(path.join(out, 'preview', 'bulletin-page-2.png'))];
+    execFileSync('pdftoppm', [
+      '-r',
+      '144',
+      '-png',
+      path.join(out, 'bulletin.pdf'),
+      path.join(dir, 'p'),
+    ]);
+    const ours = [
+      await grey(path.join(out, 'preview', 'bulletin-page-1.png')),
+      await grey(path.join(out, 'preview', 'bulletin-page-2.png')),
+    ];
     const theirs = [await grey(path.join(dir, 'p-1.png')), await grey(path.join(dir, 'p-2.png'))];
     expect(ours[0]!.w).toBe(theirs[0]!.w);
     expect(blockDiff(ours[0]!, theirs[0]!)).toBeLessThan(4);
@@ -77,10 +101,19 @@ describe('bulletin preview', () => {
   }, 60_000);
 
   it('draws slides with ink where the layout puts the title and the chart', async () => {
-    const files = readdirSync(path.join(out, 'preview')).filter((f) => f.startsWith('deck-')).sort();
-    const inked = (img: { w: number; px: Float32Array }, x0: number, y0: number, x1: number, y1: number) => {
+    const files = readdirSync(path.join(out, 'preview'))
+      .filter((f) => f.startsWith('deck-'))
+      .sort();
+    const inked = (
+      img: { w: number; px: Float32Array },
+      x0: number,
+      y0: number,
+      x1: number,
+      y1: number,
+    ) => {
       let dark = 0;
-      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (img.px[y * img.w + x]! < 128) dark++;
+      for (let y = y0; y < y1; y++)
+        for (let x = x0; x < x1; x++) if (img.px[y * img.w + x]! < 128) dark++;
       return dark;
     };
     const second = await grey(path.join(out, 'preview', files[1]!));
@@ -104,27 +137,50 @@ describe('bulletin preview', () => {
     expect(html).not.toMatch(/<script|<link|@import|url\(/);
   });
 
-  it.skipIf(!existsSync(CHROMIUM))('opens in headless Chromium from the file system with no console message', () => {
-    const profile = tempDir('chromium-');
-    mkdirSync(profile, { recursive: true });
-    const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', `--user-data-dir=${profile}`, '--enable-logging=stderr', '--v=0'];
-    const page = `file://${path.join(out, 'preview', 'index.html')}`;
-    const dom = spawnSync(CHROMIUM, [...args, '--dump-dom', page], { encoding: 'utf8', timeout: 60_000 });
-    expect(dom.stdout).toContain('Preview of the build');
-    expect(dom.stdout.match(/<img /g)?.length ?? 0).toBeGreaterThan(2);
-    // Chromium logs each console message (errors included) as a CONSOLE line on stderr.
-    expect(dom.stderr.split('\n').filter((l) => l.includes(':CONSOLE'))).toEqual([]);
-    const shot = path.join(profile, 'sheet.png');
-    spawnSync(CHROMIUM, [...args, '--window-size=1400,1800', `--screenshot=${shot}`, page], { encoding: 'utf8', timeout: 60_000 });
-    expect(pngHeader(readFileSync(shot))).toMatchObject({ width: 1400, height: 1800 });
-  }, 120_000);
+  it.skipIf(!existsSync(CHROMIUM))(
+    'opens in headless Chromium from the file system with no console message',
+    () => {
+      const profile = tempDir('chromium-');
+      mkdirSync(profile, { recursive: true });
+      const args = [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        `--user-data-dir=${profile}`,
+        '--enable-logging=stderr',
+        '--v=0',
+      ];
+      const page = `file://${path.join(out, 'preview', 'index.html')}`;
+      const dom = spawnSync(CHROMIUM, [...args, '--dump-dom', page], {
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(dom.stdout).toContain('Preview of the build');
+      expect(dom.stdout.match(/<img /g)?.length ?? 0).toBeGreaterThan(2);
+      // Chromium logs each console message (errors included) as a CONSOLE line on stderr.
+      expect(dom.stderr.split('\n').filter((l) => l.includes(':CONSOLE'))).toEqual([]);
+      const shot = path.join(profile, 'sheet.png');
+      spawnSync(CHROMIUM, [...args, '--window-size=1400,1800', `--screenshot=${shot}`, page], {
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(pngHeader(readFileSync(shot))).toMatchObject({ width: 1400, height: 1800 });
+    },
+    120_000,
+  );
 
   it('build --preview writes the same folder; a narrowed build previews only what it made', async () => {
     const dir = tempDir();
     const r = await cli(['build', '--preview', '--only', 'pdf', '--out', dir]);
     expect(r.code, r.err).toBe(0);
     const files = readdirSync(path.join(dir, 'preview'));
-    expect(files.filter((f) => f.endsWith('.png')).sort()).toEqual(['bulletin-page-1.png', 'bulletin-page-2.png']);
+    expect(files.filter((f) => f.endsWith('.png')).sort()).toEqual([
+      'bulletin-page-1.png',
+      'bulletin-page-2.png',
+    ]);
     expect(files).toContain('index.html');
   }, 60_000);
 });

@@ -7,9 +7,27 @@ async function build(args: string[], tty: boolean) {
   let out = '';
   let raw = '';
   let err = '';
-  const code = await run(['build', '--only', 'pdf', '--only', 'decks', '--partner', 'japan', '--out', tempDir(), ...args], {
-    out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), env: {}, isTTY: tty, write: (t) => (raw += t),
-  });
+  const code = await run(
+    [
+      'build',
+      '--only',
+      'pdf',
+      '--only',
+      'decks',
+      '--partner',
+      'japan',
+      '--out',
+      tempDir(),
+      ...args,
+    ],
+    {
+      out: (t) => (out += `${t}\n`),
+      err: (t) => (err += `${t}\n`),
+      env: {},
+      isTTY: tty,
+      write: (t) => (raw += t),
+    },
+  );
   return { code, out, raw, err };
 }
 

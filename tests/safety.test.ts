@@ -1,7 +1,14 @@
 /** Confinement, locks, limits, no network, and how bugs are reported. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { execFileSync, spawn } from 'node:child_process';
-import { openSync, closeSync, ftruncateSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import {
+  openSync,
+  closeSync,
+  ftruncateSync,
+  readFileSync,
+  writeFileSync,
+  existsSync,
+} from 'node:fs';
 import path from 'node:path';
 import { confinedPath } from '../src/output/write.js';
 import { lockOutput, LOCK_FILE } from '../src/output/lock.js';
@@ -13,9 +20,12 @@ import { cli, dataWith, tempDir } from './helpers.js';
 afterEach(() => vi.restoreAllMocks());
 
 describe('every path written stays inside --out', () => {
-  it.each(['../x.pdf', '/etc/passwd', 'decks/../../x', 'a\0b', 'decks//x', ''])('refuses %j', (rel) => {
-    expect(() => confinedPath('/tmp/out', rel)).toThrow(InputError);
-  });
+  it.each(['../x.pdf', '/etc/passwd', 'decks/../../x', 'a\0b', 'decks//x', ''])(
+    'refuses %j',
+    (rel) => {
+      expect(() => confinedPath('/tmp/out', rel)).toThrow(InputError);
+    },
+  );
   it('accepts plain relative paths', () => {
     expect(confinedPath('/tmp/out', 'decks/japan.pptx')).toBe('/tmp/out/decks/japan.pptx');
   });
@@ -30,7 +40,7 @@ describe('every path written stays inside --out', () => {
 });
 
 describe('one build at a time per output folder', () => {
-  it('a second lock is refused with a clear message; a dead holder\'s lock is taken over', async () => {
+  it("a second lock is refused with a clear message; a dead holder's lock is taken over", async () => {
     const out = tempDir();
     const release = await lockOutput(out);
     await expect(lockOutput(out)).rejects.toThrow(InputError);
@@ -44,15 +54,19 @@ describe('one build at a time per output folder', () => {
   });
   it('two builds at once into one folder both end well or one says another build is running', async () => {
     const out = tempDir();
-    const runOne = () => new Promise<{ code: number; err: string }>((resolve) => {
-      const p = spawn(process.execPath, ['dist/cli/bin.js', 'build', '--force', '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
-      let err = '';
-      p.stderr.on('data', (d: Buffer) => (err += d.toString()));
-      p.on('close', (code) => resolve({ code: code ?? -1, err }));
-    });
+    const runOne = () =>
+      new Promise<{ code: number; err: string }>((resolve) => {
+        const p = spawn(process.execPath, ['dist/cli/bin.js', 'build', '--force', '--out', out], {
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        let err = '';
+        p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+        p.on('close', (code) => resolve({ code: code ?? -1, err }));
+      });
     const results = await Promise.all([runOne(), runOne()]);
     for (const r of results) {
-      if (r.code !== 0) expect(r.err).toMatch(/another build \(process \d+\) is writing to this output folder/);
+      if (r.code !== 0)
+        expect(r.err).toMatch(/another build \(process \d+\) is writing to this output folder/);
     }
     expect(results.some((r) => r.code === 0)).toBe(true);
     const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
@@ -72,11 +86,16 @@ describe('limits and the network', () => {
   });
   it('builds with every network call made to fail', () => {
     const guard = path.join(tempDir(), 'no-network.mjs');
-    writeFileSync(guard, `import net from 'node:net'; import dns from 'node:dns';
+    writeFileSync(
+      guard,
+      `import net from 'node:net'; import dns from 'node:dns';
 const refuse = () => { throw new Error('network access during a build'); };
-net.Socket.prototype.connect = refuse; dns.lookup = refuse; globalThis.fetch = refuse;\n`);
+net.Socket.prototype.connect = refuse; dns.lookup = refuse; globalThis.fetch = refuse;\n`,
+    );
     const out = tempDir();
-    execFileSync(process.execPath, ['--import', guard, 'dist/cli/bin.js', 'build', '--out', out], { stdio: 'pipe' });
+    execFileSync(process.execPath, ['--import', guard, 'dist/cli/bin.js', 'build', '--out', out], {
+      stdio: 'pipe',
+    });
     expect(existsSync(path.join(out, 'bulletin.pdf'))).toBe(true);
   }, 60_000);
 });
@@ -84,18 +103,25 @@ net.Socket.prototype.connect = refuse; dns.lookup = refuse; globalThis.fetch = r
 describe('a bug is reported as a bug', () => {
   const capture = () => {
     const lines: string[] = [];
-    return { lines, io: { out: (t: string) => lines.push(t), err: (t: string) => lines.push(t), env: {} } };
+    return {
+      lines,
+      io: { out: (t: string) => lines.push(t), err: (t: string) => lines.push(t), env: {} },
+    };
   };
   it('one line that says so and where to report it; the stack only with --debug; exit 2', () => {
     const plain = capture();
     expect(reportError(new TypeError('x is undefined'), plain.io, false, false)).toBe(2);
-    expect(plain.lines.join('\n')).toMatch(/^bulletin: internal error \(a bug in bulletin, not in your files\): x is undefined\nPlease report it at .* rerun with --debug for the stack\.$/);
+    expect(plain.lines.join('\n')).toMatch(
+      /^bulletin: internal error \(a bug in bulletin, not in your files\): x is undefined\nPlease report it at .* rerun with --debug for the stack\.$/,
+    );
     const debug = capture();
     reportError(new TypeError('x is undefined'), debug.io, false, true);
     expect(debug.lines.join('\n')).toMatch(/TypeError: x is undefined\n\s+at /);
   });
   it('from the CLI: a renderer that crashes gives exit 2 and no stack', async () => {
-    vi.spyOn(pdfRenderer, 'render').mockRejectedValue(new TypeError('cannot read properties of undefined'));
+    vi.spyOn(pdfRenderer, 'render').mockRejectedValue(
+      new TypeError('cannot read properties of undefined'),
+    );
     const r = await cli(['build', '--out', tempDir(), '--only', 'pdf', '--force']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/internal error \(a bug in bulletin/);

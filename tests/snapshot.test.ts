@@ -29,11 +29,19 @@ describe('page snapshots', () => {
   it('both pages look as they did', async () => {
     const out = tempDir();
     expect((await cli(['build', '--out', out, '--only', 'pdf'])).code).toBe(0);
-    execFileSync('pdftoppm', ['-r', '40', '-gray', '-png', path.join(out, 'bulletin.pdf'), path.join(out, 'page')]);
+    execFileSync('pdftoppm', [
+      '-r',
+      '40',
+      '-gray',
+      '-png',
+      path.join(out, 'bulletin.pdf'),
+      path.join(out, 'page'),
+    ]);
     for (const n of [1, 2]) {
       const file = path.join(out, `page-${n}.png`);
       const snap = path.join(DIR, `bulletin-page-${n}.png`);
-      if (process.env.UPDATE_SNAPSHOTS || !existsSync(snap)) writeFileSync(snap, readFileSync(file));
+      if (process.env.UPDATE_SNAPSHOTS || !existsSync(snap))
+        writeFileSync(snap, readFileSync(file));
       const diff = compare(PNG.sync.read(readFileSync(file)), PNG.sync.read(readFileSync(snap)));
       expect(diff.mean, `page ${n}: mean difference`).toBeLessThan(1.5);
       expect(diff.changed, `page ${n}: share of clearly changed pixels`).toBeLessThan(0.005);

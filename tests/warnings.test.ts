@@ -19,7 +19,12 @@ describe('warnings', () => {
   it('flags aid without an amount and a chart with one value in the seed data', async () => {
     const ctx = await sampleContext();
     const w = collectWarnings(ctx);
-    expect(w.filter((x) => x.code === 'W_AID_NO_AMOUNT').map((x) => x.message).join('\n')).toMatch(/aid "[a-z-]+" has no amount/);
+    expect(
+      w
+        .filter((x) => x.code === 'W_AID_NO_AMOUNT')
+        .map((x) => x.message)
+        .join('\n'),
+    ).toMatch(/aid "[a-z-]+" has no amount/);
     expect(w.find((x) => x.code === 'W_CHART_VALUES')?.message).toMatch(/only one value/);
     expect(w.some((x) => x.code === 'W_DATA_AGE')).toBe(false);
   });
@@ -42,8 +47,13 @@ describe('warnings', () => {
     expect(ok.err).not.toMatch(/days older/);
     const old = await cli(['build', '--only', 'charts', '--out', out, '--max-age-days', '90'], env);
     expect(old.code).toBe(0);
-    expect(old.err).toMatch(/^warning: the latest dated fact \(\S+\) is \d+ days older than the build date 2023-01-01; the limit is 90 days/m);
-    const strict = await cli(['build', '--only', 'charts', '--out', out, '--max-age-days', '90', '--strict', '--json'], env);
+    expect(old.err).toMatch(
+      /^warning: the latest dated fact \(\S+\) is \d+ days older than the build date 2023-01-01; the limit is 90 days/m,
+    );
+    const strict = await cli(
+      ['build', '--only', 'charts', '--out', out, '--max-age-days', '90', '--strict', '--json'],
+      env,
+    );
     expect(strict.code).toBe(1);
     const doc = JSON.parse(strict.out);
     expect(doc.ok).toBe(false);
@@ -57,9 +67,15 @@ describe('warnings', () => {
     const theme = JSON.parse(readFileSync(themeFile, 'utf8'));
     theme.fit.steps = [{ body: 16, leading: 22 }, theme.fit.steps.at(-1)];
     writeFileSync(themeFile, JSON.stringify(theme));
-    const tight = JSON.parse((await cli(['build', '--json', '--only', 'pdf', '--templates', dir, '--out', tempDir()])).out);
-    expect(tight.warnings.find((x: { code: string }) => x.code === 'W_FIT_LAST_STEP')?.message).toMatch(/last type step \(2 of 2\)/);
-    const house = JSON.parse((await cli(['build', '--json', '--only', 'pdf', '--out', tempDir()])).out);
+    const tight = JSON.parse(
+      (await cli(['build', '--json', '--only', 'pdf', '--templates', dir, '--out', tempDir()])).out,
+    );
+    expect(
+      tight.warnings.find((x: { code: string }) => x.code === 'W_FIT_LAST_STEP')?.message,
+    ).toMatch(/last type step \(2 of 2\)/);
+    const house = JSON.parse(
+      (await cli(['build', '--json', '--only', 'pdf', '--out', tempDir()])).out,
+    );
     expect(house.warnings.some((x: { code: string }) => x.code === 'W_FIT_LAST_STEP')).toBe(false);
   }, 60_000);
 
@@ -67,7 +83,16 @@ describe('warnings', () => {
     const dir = tempDir();
     expect((await cli(['init', path.join(dir, 'p')])).code).toBe(0);
     const p = path.join(dir, 'p');
-    const r = await cli(['build', '--strict', '--data', `${p}/data/bulletin.json`, '--templates', `${p}/templates`, '--out', `${p}/output`]);
+    const r = await cli([
+      'build',
+      '--strict',
+      '--data',
+      `${p}/data/bulletin.json`,
+      '--templates',
+      `${p}/templates`,
+      '--out',
+      `${p}/output`,
+    ]);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
   }, 60_000);

@@ -17,7 +17,8 @@ async function waitFor(get: () => string, pattern: RegExp, ms = 40_000): Promise
   }
 }
 
-const count = (text: string, pattern: RegExp) => (text.match(new RegExp(pattern.source, 'gm')) ?? []).length;
+const count = (text: string, pattern: RegExp) =>
+  (text.match(new RegExp(pattern.source, 'gm')) ?? []).length;
 
 describe('bulletin build --watch', () => {
   it('rebuilds on change, prints errors and keeps watching, and stops on abort', async () => {
@@ -29,7 +30,12 @@ describe('bulletin build --watch', () => {
     let out_ = '';
     let err = '';
     const stop = new AbortController();
-    const done = run(['build', '--watch', '--only', 'charts', '--data', file, '--out', out], { out: (t) => (out_ += `${t}\n`), err: (t) => (err += `${t}\n`), env: {}, signal: stop.signal });
+    const done = run(['build', '--watch', '--only', 'charts', '--data', file, '--out', out], {
+      out: (t) => (out_ += `${t}\n`),
+      err: (t) => (err += `${t}\n`),
+      env: {},
+      signal: stop.signal,
+    });
     const status = /^\[\d\d:\d\d:\d\d\] (rebuilt \d+ files?|up to date)/m;
 
     await waitFor(() => out_, /rebuilt \d+ files in [\d.]+ s/);
@@ -45,7 +51,10 @@ describe('bulletin build --watch', () => {
     await waitFor(() => err, /\] error: .*bulletin\.json:\d+:\d+/);
 
     writeFileSync(file, seed);
-    await waitFor(() => out_.split('\n').filter((l) => status.test(l)).length >= 3 ? 'ok' : '', /ok/);
+    await waitFor(
+      () => (out_.split('\n').filter((l) => status.test(l)).length >= 3 ? 'ok' : ''),
+      /ok/,
+    );
 
     stop.abort();
     expect(await done).toBe(0);

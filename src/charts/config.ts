@@ -34,7 +34,9 @@ function endLabels(labels: string[], theme: Theme, highlight?: number): Plugin<'
       ctx.textBaseline = 'middle';
       ctx.textAlign = 'left';
       labels.forEach((text, i) => {
-        const ends = c.data.datasets.map((_, di) => c.getDatasetMeta(di).data[i]).filter((e) => e !== undefined);
+        const ends = c.data.datasets
+          .map((_, di) => c.getDatasetMeta(di).data[i])
+          .filter((e) => e !== undefined);
         const x = Math.max(...ends.map((e) => e.x));
         const y = ends[0]?.y ?? 0;
         ctx.font = `${i === highlight ? '600' : '400'} ${CHART_TYPE.label}px "Source Sans 3"`;
@@ -51,7 +53,9 @@ export function wrapLabel(label: string, max: number): string | string[] {
   if (label.length <= max) return label;
   const spaces = [...label.matchAll(/ /g)].map((m) => m.index);
   if (spaces.length === 0) return label;
-  const at = spaces.reduce((b, i) => (Math.abs(i - label.length / 2) < Math.abs(b - label.length / 2) ? i : b));
+  const at = spaces.reduce((b, i) =>
+    Math.abs(i - label.length / 2) < Math.abs(b - label.length / 2) ? i : b,
+  );
   return [label.slice(0, at), label.slice(at + 1)];
 }
 
@@ -62,14 +66,23 @@ function barConfig(d: BarData, theme: Theme, locale: string): ChartConfiguration
   const c = theme.colors;
   const totals = d.labels.map((_, i) => d.series.reduce((s, x) => s + x.values[i]!, 0));
   // Money keeps its sign; quantities drop the unit, which the title gives.
-  const endText = totals.map((v) => (d.unit.kind === 'money' ? formatValue(v, d.unit, locale) : scaled(v, locale, 2)));
+  const endText = totals.map((v) =>
+    d.unit.kind === 'money' ? formatValue(v, d.unit, locale) : scaled(v, locale, 2),
+  );
   const longest = Math.max(...endText.map((t) => t.length));
   const stackColors = seriesColors(theme.palette, d.series.length);
   const eachColors = barColors(theme.palette, d.labels.length);
   const datasets = d.series.map((s, si) => ({
     label: s.name,
     data: [...s.values],
-    backgroundColor: d.highlight !== undefined ? d.labels.map((_, i) => (i === d.highlight ? c.accent : c.rule)) : d.colorEach ? eachColors : stacked ? stackColors[si]! : c.accent,
+    backgroundColor:
+      d.highlight !== undefined
+        ? d.labels.map((_, i) => (i === d.highlight ? c.accent : c.rule))
+        : d.colorEach
+          ? eachColors
+          : stacked
+            ? stackColors[si]!
+            : c.accent,
     // Thin white seams keep stacked segments apart in greyscale print.
     borderColor: '#ffffff',
     borderWidth: stacked ? 0.75 : 0,
@@ -85,9 +98,29 @@ function barConfig(d: BarData, theme: Theme, locale: string): ChartConfiguration
       animation: false,
       responsive: false,
       // Room at the bar ends for the labels (about 3.6 px per character at 7 pt).
-      layout: { padding: { right: d.horizontal ? Math.ceil(longest * 3.6) + 6 : 4, top: 2, bottom: 2, left: 0 } },
+      layout: {
+        padding: {
+          right: d.horizontal ? Math.ceil(longest * 3.6) + 6 : 4,
+          top: 2,
+          bottom: 2,
+          left: 0,
+        },
+      },
       plugins: {
-        legend: stacked ? { display: true, position: 'top', align: 'start', labels: { boxWidth: 7, boxHeight: 7, padding: 5, font: axisFont(CHART_TYPE.legend), color: c.ink } } : { display: false },
+        legend: stacked
+          ? {
+              display: true,
+              position: 'top',
+              align: 'start',
+              labels: {
+                boxWidth: 7,
+                boxHeight: 7,
+                padding: 5,
+                font: axisFont(CHART_TYPE.legend),
+                color: c.ink,
+              },
+            }
+          : { display: false },
         title: { display: false },
         tooltip: { enabled: false },
       },
@@ -97,7 +130,13 @@ function barConfig(d: BarData, theme: Theme, locale: string): ChartConfiguration
           stacked: true,
           grid: { display: false },
           border: { display: true, color: c.muted, width: 0.5 },
-          ticks: { font: (tc: { index: number }) => axisFont(CHART_TYPE.tick, tc.index === d.highlight ? 600 : 400), color: c.ink, padding: 3, autoSkip: false },
+          ticks: {
+            font: (tc: { index: number }) =>
+              axisFont(CHART_TYPE.tick, tc.index === d.highlight ? 600 : 400),
+            color: c.ink,
+            padding: 3,
+            autoSkip: false,
+          },
         },
       },
     },
@@ -107,10 +146,16 @@ function barConfig(d: BarData, theme: Theme, locale: string): ChartConfiguration
 
 const POINT_STYLES = ['circle', 'rectRot', 'triangle', 'rect', 'star', 'crossRot'] as const;
 
-function timelineConfig(d: TimelineData, theme: Theme, locale: string): ChartConfiguration<'scatter'> {
+function timelineConfig(
+  d: TimelineData,
+  theme: Theme,
+  locale: string,
+): ChartConfiguration<'scatter'> {
   const c = theme.colors;
   const month = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
-  const monthLabel = new Map(d.months.map((m) => [m.x, month.format(new Date(`${m.date}-01T00:00:00Z`))]));
+  const monthLabel = new Map(
+    d.months.map((m) => [m.x, month.format(new Date(`${m.date}-01T00:00:00Z`))]),
+  );
   const datasets = d.series.map((s, si) => {
     const color = theme.palette[si % theme.palette.length]!;
     return {
@@ -134,22 +179,54 @@ function timelineConfig(d: TimelineData, theme: Theme, locale: string): ChartCon
       responsive: false,
       layout: { padding: { right: 6, top: 2, bottom: 0, left: 0 } },
       plugins: {
-        legend: { display: true, position: 'top', align: 'start', labels: { usePointStyle: true, boxWidth: 6, boxHeight: 6, padding: 6, font: axisFont(CHART_TYPE.legend), color: c.ink } },
+        legend: {
+          display: true,
+          position: 'top',
+          align: 'start',
+          labels: {
+            usePointStyle: true,
+            boxWidth: 6,
+            boxHeight: 6,
+            padding: 6,
+            font: axisFont(CHART_TYPE.legend),
+            color: c.ink,
+          },
+        },
         title: { display: false },
         tooltip: { enabled: false },
       },
       scales: {
         x: {
-          type: 'linear', min: 0, max: d.days,
-          afterBuildTicks: (axis) => { axis.ticks = d.months.map((m) => ({ value: m.x })); },
-          ticks: { callback: (v) => monthLabel.get(Number(v)) ?? '', font: axisFont(CHART_TYPE.tick), color: c.ink, maxRotation: 0, align: 'start' },
+          type: 'linear',
+          min: 0,
+          max: d.days,
+          afterBuildTicks: (axis) => {
+            axis.ticks = d.months.map((m) => ({ value: m.x }));
+          },
+          ticks: {
+            callback: (v) => monthLabel.get(Number(v)) ?? '',
+            font: axisFont(CHART_TYPE.tick),
+            color: c.ink,
+            maxRotation: 0,
+            align: 'start',
+          },
           grid: { color: c.rule, lineWidth: 0.4, drawTicks: false },
           border: { display: false },
         },
         y: {
-          type: 'linear', min: -0.6, max: d.rows.length - 0.4, reverse: true,
-          afterBuildTicks: (axis) => { axis.ticks = d.rows.map((_, i) => ({ value: i })); },
-          ticks: { callback: (v) => d.rows[Number(v)] ?? '', font: axisFont(CHART_TYPE.tick), color: c.ink, padding: 4 },
+          type: 'linear',
+          min: -0.6,
+          max: d.rows.length - 0.4,
+          reverse: true,
+          afterBuildTicks: (axis) => {
+            axis.ticks = d.rows.map((_, i) => ({ value: i }));
+          },
+          ticks: {
+            callback: (v) => d.rows[Number(v)] ?? '',
+            font: axisFont(CHART_TYPE.tick),
+            color: c.ink,
+            padding: 4,
+          },
           grid: { color: c.accentLight, lineWidth: 0.6, drawTicks: false },
           border: { display: false },
         },
@@ -161,5 +238,7 @@ function timelineConfig(d: TimelineData, theme: Theme, locale: string): ChartCon
 
 /** A fresh chart.js configuration for one chart. */
 export function chartConfig(d: ChartData, theme: Theme, locale: string): ChartConfiguration {
-  return (d.kind === 'bar' ? barConfig(d, theme, locale) : timelineConfig(d, theme, locale)) as ChartConfiguration;
+  return (
+    d.kind === 'bar' ? barConfig(d, theme, locale) : timelineConfig(d, theme, locale)
+  ) as ChartConfiguration;
 }

@@ -18,7 +18,12 @@ export const FACE_STYLE = {
 } as const;
 
 /** Registers theme faces ("sans-bold", ...) under a family name; each file once per process. */
-export function registerThemeFaces(root: string, theme: ResolvedTheme, faces: string[], familyOf: (family: string) => string): void {
+export function registerThemeFaces(
+  root: string,
+  theme: ResolvedTheme,
+  faces: string[],
+  familyOf: (family: string) => string,
+): void {
   for (const key of faces) {
     const rel = theme.fontFiles[key];
     if (!rel) continue;

@@ -19,19 +19,41 @@ export interface NativeChart {
 const hex = (c: string) => c.replace(/^#/, '').toUpperCase();
 
 export function nativeChart(d: ChartData, theme: Theme, title: string): NativeChart {
-  const font = { catAxisLabelFontFace: 'Source Sans 3', valAxisLabelFontFace: 'Source Sans 3', legendFontFace: 'Source Sans 3', dataLabelFontFace: 'Source Sans 3' };
+  const font = {
+    catAxisLabelFontFace: 'Source Sans 3',
+    valAxisLabelFontFace: 'Source Sans 3',
+    legendFontFace: 'Source Sans 3',
+    dataLabelFontFace: 'Source Sans 3',
+  };
   const cycle = (n: number) => seriesColors(theme.palette, n).map(hex);
   if (d.kind === 'bar') {
     const stacked = d.series.length > 1;
     // One series with a highlighted bar: colour by point (pptxgenjs varies colours per point for a single series only when told).
-    const colors = d.highlight !== undefined ? d.labels.map((_, i) => hex(i === d.highlight ? theme.colors.accent : theme.colors.rule)) : d.colorEach ? barColors(theme.palette, d.labels.length).map(hex) : stacked ? cycle(d.series.length) : [hex(theme.colors.accent)];
+    const colors =
+      d.highlight !== undefined
+        ? d.labels.map((_, i) => hex(i === d.highlight ? theme.colors.accent : theme.colors.rule))
+        : d.colorEach
+          ? barColors(theme.palette, d.labels.length).map(hex)
+          : stacked
+            ? cycle(d.series.length)
+            : [hex(theme.colors.accent)];
     return {
       type: 'bar',
       data: d.series.map((s) => ({ name: s.name, labels: [...d.labels], values: [...s.values] })),
       options: {
-        ...font, title, showTitle: false, barDir: d.horizontal ? 'bar' : 'col', barGrouping: stacked ? 'stacked' : 'clustered',
-        chartColors: colors, showLegend: stacked, legendPos: 't', showValue: !stacked, valAxisHidden: true, valGridLine: { style: 'none' },
-        catAxisOrientation: d.horizontal ? 'maxMin' : 'minMax', ...(d.highlight !== undefined || d.colorEach ? { varyColors: true } : {}),
+        ...font,
+        title,
+        showTitle: false,
+        barDir: d.horizontal ? 'bar' : 'col',
+        barGrouping: stacked ? 'stacked' : 'clustered',
+        chartColors: colors,
+        showLegend: stacked,
+        legendPos: 't',
+        showValue: !stacked,
+        valAxisHidden: true,
+        valGridLine: { style: 'none' },
+        catAxisOrientation: d.horizontal ? 'maxMin' : 'minMax',
+        ...(d.highlight !== undefined || d.colorEach ? { varyColors: true } : {}),
       },
     };
   }
@@ -40,13 +62,28 @@ export function nativeChart(d: ChartData, theme: Theme, title: string): NativeCh
   let offset = 0;
   const series = d.series.map((s) => {
     const values: (number | null)[] = xs.map(() => null);
-    s.points.forEach((p, i) => { values[offset + i] = p.row; });
+    s.points.forEach((p, i) => {
+      values[offset + i] = p.row;
+    });
     offset += s.points.length;
     return { name: s.name, values };
   });
   return {
     type: 'scatter',
     data: [{ name: 'X', values: xs }, ...series],
-    options: { ...font, title, showTitle: false, chartColors: cycle(d.series.length), lineSize: 0, lineDataSymbolSize: 7, showLegend: true, legendPos: 't', valAxisMinVal: -0.5, valAxisMaxVal: d.rows.length - 0.5, catAxisMinVal: 0, catAxisMaxVal: d.days },
+    options: {
+      ...font,
+      title,
+      showTitle: false,
+      chartColors: cycle(d.series.length),
+      lineSize: 0,
+      lineDataSymbolSize: 7,
+      showLegend: true,
+      legendPos: 't',
+      valAxisMinVal: -0.5,
+      valAxisMaxVal: d.rows.length - 0.5,
+      catAxisMinVal: 0,
+      catAxisMaxVal: d.days,
+    },
   };
 }

@@ -18,7 +18,9 @@ export function luminance(hex: string): number {
 export function seriesColors(palette: readonly string[], n: number): string[] {
   const sorted = [...palette].sort((a, b) => luminance(a) - luminance(b));
   const half = Math.ceil(sorted.length / 2);
-  const woven = sorted.slice(0, half).flatMap((c, i) => [c, ...(sorted[half + i] ? [sorted[half + i]!] : [])]);
+  const woven = sorted
+    .slice(0, half)
+    .flatMap((c, i) => [c, ...(sorted[half + i] ? [sorted[half + i]!] : [])]);
   return Array.from({ length: n }, (_, i) => woven[i % woven.length]!);
 }
 

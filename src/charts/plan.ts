@@ -8,12 +8,21 @@ import { isPerPartner, loadChartSpecs, type ChartSpec, type LoadedSpecs } from '
 import { selectBarData, selectBreakdownData, selectTimelineData, type ChartData } from './data.js';
 
 /** One chart to draw: a spec, and the partner for per-partner specs. */
-export interface Instance { spec: ChartSpec; index: number; partner?: string }
+export interface Instance {
+  spec: ChartSpec;
+  index: number;
+  partner?: string;
+}
 
-export function chartData(ctx: BuildContext, loaded: LoadedSpecs, inst: Instance): ChartData | null {
+export function chartData(
+  ctx: BuildContext,
+  loaded: LoadedSpecs,
+  inst: Instance,
+): ChartData | null {
   const { spec, index } = inst;
   if (spec.kind === 'timeline') return selectTimelineData(ctx.dataset, spec, loaded, index);
-  if (spec.kind === 'partner-breakdown') return selectBreakdownData(ctx.dataset, spec, loaded, index, inst.partner!);
+  if (spec.kind === 'partner-breakdown')
+    return selectBreakdownData(ctx.dataset, spec, loaded, index, inst.partner!);
   const d = selectBarData(ctx.dataset, spec, loaded, index, inst.partner);
   // A partner without this figure gets no comparison chart rather than an empty one.
   return inst.partner !== undefined && d.highlight === undefined ? null : d;
@@ -33,10 +42,16 @@ export function planCharts(ctx: BuildContext): PlannedChart[] {
   let plan = ctx.assets.get(PLAN_KEY) as PlannedChart[] | undefined;
   if (!plan) {
     const loaded = loadChartSpecs(ctx.templates);
-    const instances: Instance[] = loaded.specs.flatMap((spec, index): Instance[] => (isPerPartner(spec) ? ctx.partners.map((partner) => ({ spec, index, partner })) : [{ spec, index }]));
+    const instances: Instance[] = loaded.specs.flatMap((spec, index): Instance[] =>
+      isPerPartner(spec)
+        ? ctx.partners.map((partner) => ({ spec, index, partner }))
+        : [{ spec, index }],
+    );
     plan = instances.flatMap((inst) => {
       const data = chartData(ctx, loaded, inst);
-      return data ? [{ key: inst.partner ? `${inst.spec.id}-${inst.partner}` : inst.spec.id, inst, data }] : [];
+      return data
+        ? [{ key: inst.partner ? `${inst.spec.id}-${inst.partner}` : inst.spec.id, inst, data }]
+        : [];
     });
     ctx.assets.set(PLAN_KEY, plan);
     ctx.assets.set(`${PLAN_KEY}:loaded`, loaded);
@@ -47,6 +62,7 @@ export function planCharts(ctx: BuildContext): PlannedChart[] {
 /** The plan by key: a lookup per chart would be quadratic in partners. */
 export function planIndex(ctx: BuildContext): Map<string, PlannedChart> {
   let index = ctx.assets.get(`${PLAN_KEY}:index`) as Map<string, PlannedChart> | undefined;
-  if (!index) ctx.assets.set(`${PLAN_KEY}:index`, (index = new Map(planCharts(ctx).map((c) => [c.key, c]))));
+  if (!index)
+    ctx.assets.set(`${PLAN_KEY}:index`, (index = new Map(planCharts(ctx).map((c) => [c.key, c]))));
   return index;
 }

@@ -10,7 +10,14 @@ import { PAGE_SIZES } from '../compose/pdf/layout.js';
 import { InputError } from '../errors.js';
 import { specError, type LoadedSpecs } from './spec.js';
 import { limitBars, type ChartData } from './data.js';
-import { chartData, planCharts, planIndex, PLAN_KEY, type Instance, type PlannedChart } from './plan.js';
+import {
+  chartData,
+  planCharts,
+  planIndex,
+  PLAN_KEY,
+  type Instance,
+  type PlannedChart,
+} from './plan.js';
 
 export { planCharts, type Instance, type PlannedChart } from './plan.js';
 import { chartConfig } from './config.js';
@@ -55,12 +62,19 @@ function registerThemeFonts(root: string, theme: ResolvedTheme): void {
 
 const canvases = new Map<string, ChartJSNodeCanvas>();
 /** One ChartJSNodeCanvas per size and type, reused across renders. */
-function canvasFor(width: number, height: number, type: 'svg' | 'png', ink: string): ChartJSNodeCanvas {
+function canvasFor(
+  width: number,
+  height: number,
+  type: 'svg' | 'png',
+  ink: string,
+): ChartJSNodeCanvas {
   const key = `${width}x${height}:${type}:${ink}`;
   let r = canvases.get(key);
   if (r) return r;
   r = new ChartJSNodeCanvas({
-    width, height, ...(type === 'svg' ? { type: 'svg' as const } : {}),
+    width,
+    height,
+    ...(type === 'svg' ? { type: 'svg' as const } : {}),
     chartCallback: (C) => {
       // Quoted: a bare `3` in the family makes canvas fall back to DejaVu without a word.
       C.defaults.font.family = `"${FONT_FAMILY}"`;
@@ -70,7 +84,13 @@ function canvasFor(width: number, height: number, type: 'svg' | 'png', ink: stri
   });
   if (type === 'png') {
     // An opaque context gives an RGB PNG without alpha (colour type 2), as print workflows want.
-    const inner = r as unknown as { _createCanvas: (w: number, h: number, t?: string) => { getContext(k: string, o: object): unknown } };
+    const inner = r as unknown as {
+      _createCanvas: (
+        w: number,
+        h: number,
+        t?: string,
+      ) => { getContext(k: string, o: object): unknown };
+    };
     const orig = inner._createCanvas;
     inner._createCanvas = (w, h, t) => {
       const c = orig(w, h, t);
@@ -94,7 +114,11 @@ export function normaliseSvg(svg: string): string {
 const RENDERED_KEY = 'charts:rendered';
 
 /** Renders one planned chart to SVG and PNG from a fresh config each time. */
-function renderPlanned(ctx: BuildContext, loaded: LoadedSpecs, planned: PlannedChart): RenderedChart {
+function renderPlanned(
+  ctx: BuildContext,
+  loaded: LoadedSpecs,
+  planned: PlannedChart,
+): RenderedChart {
   const { inst, data: all } = planned;
   // Sentences and alt text speak of every partner; the drawings show at most `show` bars.
   const data = limitBars(all, 'show' in inst.spec ? inst.spec.show : undefined);
@@ -104,30 +128,60 @@ function renderPlanned(ctx: BuildContext, loaded: LoadedSpecs, planned: PlannedC
   const width = Math.round(columnWidth(theme));
   const height = inst.spec.height;
   const take = takeawayOf(inst.spec.takeaway, all, locale);
-  if (take.missing.length) throw specError(loaded, inst.index, 'takeaway', `unknown slot${take.missing.length > 1 ? 's' : ''} ${take.missing.map((m) => `{${m}}`).join(', ')} for a ${inst.spec.kind} chart`);
+  if (take.missing.length)
+    throw specError(
+      loaded,
+      inst.index,
+      'takeaway',
+      `unknown slot${take.missing.length > 1 ? 's' : ''} ${take.missing.map((m) => `{${m}}`).join(', ')} for a ${inst.spec.kind} chart`,
+    );
   // Drawing is most of a chart's cost (a PNG at scale 5 takes ~3x an SVG), and native-chart
   // decks need neither: each image is drawn on first read and kept.
   let svg: string | undefined;
   let png: Buffer | undefined;
   const ink = theme.colors.ink;
   return {
-    id: planned.key, specId: inst.spec.id, ...(inst.partner ? { partner: inst.partner } : {}),
-    title: inst.spec.title, ...(inst.spec.caption ? { caption: inst.spec.caption } : {}),
+    id: planned.key,
+    specId: inst.spec.id,
+    ...(inst.partner ? { partner: inst.partner } : {}),
+    title: inst.spec.title,
+    ...(inst.spec.caption ? { caption: inst.spec.caption } : {}),
     notes: [...(inst.spec.note ? [inst.spec.note] : []), ...data.notes],
-    takeaway: take.text, alt: altTextOf(inst.spec.title, all, locale), width, height, data,
+    takeaway: take.text,
+    alt: altTextOf(inst.spec.title, all, locale),
+    width,
+    height,
+    data,
     get svg() {
-      return (svg ??= normaliseSvg(canvasFor(width, height, 'svg', ink).renderToBufferSync(chartConfig(data, theme, locale), 'image/svg+xml').toString('utf8')));
+      return (svg ??= normaliseSvg(
+        canvasFor(width, height, 'svg', ink)
+          .renderToBufferSync(chartConfig(data, theme, locale), 'image/svg+xml')
+          .toString('utf8'),
+      ));
     },
     get png() {
-      return (png ??= canvasFor(width, height, 'png', ink).renderToBufferSync(chartConfig(data, theme, locale), 'image/png'));
+      return (png ??= canvasFor(width, height, 'png', ink).renderToBufferSync(
+        chartConfig(data, theme, locale),
+        'image/png',
+      ));
     },
   };
 }
 
 /** Renders an instance afresh (no cache): null when the data has nothing to show. */
-export function renderChart(ctx: BuildContext, loaded: LoadedSpecs, inst: Instance): RenderedChart | null {
+export function renderChart(
+  ctx: BuildContext,
+  loaded: LoadedSpecs,
+  inst: Instance,
+): RenderedChart | null {
   const data = chartData(ctx, loaded, inst);
-  return data ? renderPlanned(ctx, loaded, { key: inst.partner ? `${inst.spec.id}-${inst.partner}` : inst.spec.id, inst, data }) : null;
+  return data
+    ? renderPlanned(ctx, loaded, {
+        key: inst.partner ? `${inst.spec.id}-${inst.partner}` : inst.spec.id,
+        inst,
+        data,
+      })
+    : null;
 }
 
 /** One chart by key, rendered on first use and shared by every renderer. */
@@ -157,7 +211,15 @@ export function chartSvgAt(ctx: BuildContext, key: string, height: number): stri
   if (!svg) {
     const theme = ctx.theme.theme;
     registerThemeFonts(ctx.templates.root, ctx.theme);
-    const raw = canvasFor(Math.round(columnWidth(theme)), height, 'svg', theme.colors.ink).renderToBufferSync(chartConfig(planned.data, theme, ctx.dataset.bulletin.locale), 'image/svg+xml');
+    const raw = canvasFor(
+      Math.round(columnWidth(theme)),
+      height,
+      'svg',
+      theme.colors.ink,
+    ).renderToBufferSync(
+      chartConfig(planned.data, theme, ctx.dataset.bulletin.locale),
+      'image/svg+xml',
+    );
     svg = normaliseSvg(raw.toString('utf8'));
     ctx.assets.set(cacheKey, svg);
   }
@@ -170,8 +232,21 @@ export function getCharts(ctx: BuildContext): RenderedChart[] {
 }
 
 /** A bulletin-wide chart by spec id, or an InputError naming where it was asked for. */
-export function chartById(ctx: BuildContext, id: string, where: { file: string; line?: number; column?: number; path: string }): RenderedChart {
+export function chartById(
+  ctx: BuildContext,
+  id: string,
+  where: { file: string; line?: number; column?: number; path: string },
+): RenderedChart {
   const planned = planCharts(ctx).find((x) => x.key === id && x.inst.partner === undefined);
-  if (!planned) throw new InputError('E_LAYOUT', [{ ...where, message: `no bulletin-wide chart "${id}" in charts/charts.json; known: ${planCharts(ctx).filter((x) => !x.inst.partner).map((x) => x.key).join(', ')}` }]);
+  if (!planned)
+    throw new InputError('E_LAYOUT', [
+      {
+        ...where,
+        message: `no bulletin-wide chart "${id}" in charts/charts.json; known: ${planCharts(ctx)
+          .filter((x) => !x.inst.partner)
+          .map((x) => x.key)
+          .join(', ')}`,
+      },
+    ]);
   return getChart(ctx, planned.key)!;
 }

@@ -8,13 +8,22 @@ import { InputError } from '../errors.js';
 import type { LoadedTemplates } from '../load/templates.js';
 import type { LocatedJson } from '../load/json.js';
 
-const MeasureType = z.enum(['sanctions', 'aid', 'oil-stock-release', 'in-kind', 'visas', 'support']);
+const MeasureType = z.enum([
+  'sanctions',
+  'aid',
+  'oil-stock-release',
+  'in-kind',
+  'visas',
+  'support',
+]);
 const Sort = z.enum(['desc', 'asc', 'data']).default('desc');
 /** Words around computed figures: "{top} released the most oil: {topValue}, {comparison}." */
 const Sentence = z.string().min(1);
 
 const common = {
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be an id of lowercase letters, digits and hyphens'),
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be an id of lowercase letters, digits and hyphens'),
   title: z.string().min(1),
   caption: z.string().optional(),
   note: z.string().optional(),
@@ -47,7 +56,9 @@ export const TimelineSpec = z.strictObject({
   /** First dated measure of each of these types, per partner, one series each. */
   firsts: z.array(z.strictObject({ measure: MeasureType, label: z.string().min(1) })).min(1),
   /** Events the partner took part in, as one more series (absent: no events). */
-  events: z.strictObject({ label: z.string().min(1), kinds: z.array(z.string()).optional() }).optional(),
+  events: z
+    .strictObject({ label: z.string().min(1), kinds: z.array(z.string()).optional() })
+    .optional(),
   from: z.string().regex(/^\d{4}-\d{2}$/, 'must be a month written YYYY-MM'),
   to: z.string().regex(/^\d{4}-\d{2}$/, 'must be a month written YYYY-MM'),
 });
@@ -72,8 +83,16 @@ export const BreakdownSpec = z.strictObject({
   sort: Sort,
 });
 
-export const ChartSpec = z.discriminatedUnion('kind', [BarSpec, TimelineSpec, CompareSpec, BreakdownSpec]);
-export const ChartsFile = z.strictObject({ $comment: z.string().optional(), charts: z.array(ChartSpec).min(1) });
+export const ChartSpec = z.discriminatedUnion('kind', [
+  BarSpec,
+  TimelineSpec,
+  CompareSpec,
+  BreakdownSpec,
+]);
+export const ChartsFile = z.strictObject({
+  $comment: z.string().optional(),
+  charts: z.array(ChartSpec).min(1),
+});
 
 /** One validated chart spec. */
 export type ChartSpec = z.infer<typeof ChartSpec>;
@@ -83,7 +102,10 @@ export type CompareSpec = z.infer<typeof CompareSpec>;
 export type BreakdownSpec = z.infer<typeof BreakdownSpec>;
 
 /** Kinds drawn once per deck partner; the rest are drawn once for the bulletin. */
-export const PER_PARTNER_KINDS: readonly ChartSpec['kind'][] = ['partner-compare', 'partner-breakdown'];
+export const PER_PARTNER_KINDS: readonly ChartSpec['kind'][] = [
+  'partner-compare',
+  'partner-breakdown',
+];
 export const isPerPartner = (spec: ChartSpec): boolean => PER_PARTNER_KINDS.includes(spec.kind);
 
 export const CHARTS_FILE = 'charts/charts.json';
@@ -97,18 +119,44 @@ export interface LoadedSpecs {
 /** Validates charts.json; ids must be unique. */
 export function loadChartSpecs(templates: LoadedTemplates): LoadedSpecs {
   const json = templates.json[CHARTS_FILE];
-  if (!json) throw new InputError('E_CHARTS', [{ file: `${templates.root}/${CHARTS_FILE}`, message: 'the chart specs are missing; add charts/charts.json' }]);
+  if (!json)
+    throw new InputError('E_CHARTS', [
+      {
+        file: `${templates.root}/${CHARTS_FILE}`,
+        message: 'the chart specs are missing; add charts/charts.json',
+      },
+    ]);
   const { charts } = parseConfig(ChartsFile, json, 'E_CHARTS');
   const seen = new Set<string>();
   charts.forEach((c, i) => {
-    if (seen.has(c.id)) throw new InputError('E_CHARTS', [{ file: json.file, ...json.locate(['charts', i, 'id']), path: `charts[${i}].id`, message: `duplicate chart id "${c.id}"` }]);
+    if (seen.has(c.id))
+      throw new InputError('E_CHARTS', [
+        {
+          file: json.file,
+          ...json.locate(['charts', i, 'id']),
+          path: `charts[${i}].id`,
+          message: `duplicate chart id "${c.id}"`,
+        },
+      ]);
     seen.add(c.id);
   });
   return { specs: charts, json };
 }
 
 /** An InputError pointing at a spec field in charts.json. */
-export function specError(loaded: LoadedSpecs, index: number, field: string, message: string): InputError {
+export function specError(
+  loaded: LoadedSpecs,
+  index: number,
+  field: string,
+  message: string,
+): InputError {
   const path = ['charts', index, field];
-  return new InputError('E_CHART_DATA', [{ file: loaded.json.file, ...loaded.json.locate(path), path: `charts[${index}].${field}`, message }]);
+  return new InputError('E_CHART_DATA', [
+    {
+      file: loaded.json.file,
+      ...loaded.json.locate(path),
+      path: `charts[${index}].${field}`,
+      message,
+    },
+  ]);
 }

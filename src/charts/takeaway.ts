@@ -6,7 +6,10 @@ import { formatDate, list, ordinal, percent, words } from '../template/filters.j
 import { formatValue, type BarData, type ChartData, type TimelineData } from './data.js';
 
 /** Fills "{name}" slots; returns the sentence and the slots it could not fill. */
-export function fillSentence(sentence: string, slots: Record<string, string>): { text: string; missing: string[] } {
+export function fillSentence(
+  sentence: string,
+  slots: Record<string, string>,
+): { text: string; missing: string[] } {
   const missing: string[] = [];
   const text = sentence.replace(/\{(\w+)\}/g, (all, key: string) => {
     if (key in slots) return slots[key]!;
@@ -16,7 +19,8 @@ export function fillSentence(sentence: string, slots: Record<string, string>): {
   return { text: text.charAt(0).toUpperCase() + text.slice(1), missing };
 }
 
-const totals = (d: BarData) => d.labels.map((_, i) => d.series.reduce((s, x) => s + x.values[i]!, 0));
+const totals = (d: BarData) =>
+  d.labels.map((_, i) => d.series.reduce((s, x) => s + x.values[i]!, 0));
 
 /** Slots for one partner's breakdown: its total, the largest part and every part, largest first. */
 function breakdownSlots(d: BarData, subject: string, locale: string): Record<string, string> {
@@ -25,9 +29,26 @@ function breakdownSlots(d: BarData, subject: string, locale: string): Record<str
   const top = t.indexOf(Math.max(...t));
   const fmt = (v: number) => formatValue(v, d.unit, locale);
   const others = t.length - 1;
-  const comparison = others === 0 ? 'all of it' : t[top]! > sum - t[top]! ? `more than the other ${words(others, locale)} combined` : `${percent(t[top]! / sum, locale)} of the total`;
-  const parts = t.map((v, i) => ({ v, label: d.labels[i]!.toLowerCase() })).sort((a, b) => b.v - a.v).map((p) => `${p.label} ${fmt(p.v)}`);
-  return { partner: subject, total: fmt(sum), count: words(t.length, locale), top: d.labels[top]!.toLowerCase(), topValue: fmt(t[top]!), share: percent(t[top]! / sum, locale), comparison, parts: list(parts, locale) };
+  const comparison =
+    others === 0
+      ? 'all of it'
+      : t[top]! > sum - t[top]!
+        ? `more than the other ${words(others, locale)} combined`
+        : `${percent(t[top]! / sum, locale)} of the total`;
+  const parts = t
+    .map((v, i) => ({ v, label: d.labels[i]!.toLowerCase() }))
+    .sort((a, b) => b.v - a.v)
+    .map((p) => `${p.label} ${fmt(p.v)}`);
+  return {
+    partner: subject,
+    total: fmt(sum),
+    count: words(t.length, locale),
+    top: d.labels[top]!.toLowerCase(),
+    topValue: fmt(t[top]!),
+    share: percent(t[top]! / sum, locale),
+    comparison,
+    parts: list(parts, locale),
+  };
 }
 
 /** Slots for bar charts: the leader, its value and how it compares with the rest. */
@@ -39,18 +60,36 @@ function barSlots(d: BarData, locale: string): Record<string, string> {
   const rest = sum - t[top]!;
   const others = d.labels.length - 1;
   const fmt = (v: number) => formatValue(v, d.unit, locale);
-  const comparison = others === 0 ? 'the only figure in the data'
-    : t[top]! > rest ? `more than the other ${words(others, locale)} ${others === 1 ? 'partner' : 'partners'} combined`
-      : `${percent(t[top]! / sum, locale)} of the total`;
+  const comparison =
+    others === 0
+      ? 'the only figure in the data'
+      : t[top]! > rest
+        ? `more than the other ${words(others, locale)} ${others === 1 ? 'partner' : 'partners'} combined`
+        : `${percent(t[top]! / sum, locale)} of the total`;
   const cats = d.series.map((s) => s.values[top]!);
   const slots: Record<string, string> = {
-    top: d.labels[top]!, topValue: fmt(t[top]!), total: fmt(sum), count: words(d.labels.length, locale), comparison,
+    top: d.labels[top]!,
+    topValue: fmt(t[top]!),
+    total: fmt(sum),
+    count: words(d.labels.length, locale),
+    comparison,
     topCategory: (d.series[cats.indexOf(Math.max(...cats))]?.name ?? '').toLowerCase(),
   };
   if (d.highlight !== undefined) {
     const h = d.highlight;
     const rank = [...t].sort((a, b) => b - a).indexOf(t[h]!) + 1;
-    Object.assign(slots, { partner: d.labels[h]!, value: fmt(t[h]!), rank: ordinal(rank, locale), share: percent(t[h]! / sum, locale), leader: rank === 1 ? 'the most' : rank === t.length ? 'the least' : `the ${ordinal(rank, locale)} most` });
+    Object.assign(slots, {
+      partner: d.labels[h]!,
+      value: fmt(t[h]!),
+      rank: ordinal(rank, locale),
+      share: percent(t[h]! / sum, locale),
+      leader:
+        rank === 1
+          ? 'the most'
+          : rank === t.length
+            ? 'the least'
+            : `the ${ordinal(rank, locale)} most`,
+    });
   }
   return slots;
 }
@@ -67,13 +106,21 @@ function timelineSlots(d: TimelineData, locale: string): Record<string, string> 
   const last = pts[pts.length - 1]!;
   const firsts = pts.filter((p) => p.date === first.date).map((p) => d.rows[p.row]!);
   return {
-    firstPartners: list(firsts, locale), firstWhen: when(first.date, locale), firstWhat: first.what.toLowerCase(),
-    lastPartner: d.rows[last.row]!, lastWhen: when(last.date, locale), count: words(d.rows.length, locale),
+    firstPartners: list(firsts, locale),
+    firstWhen: when(first.date, locale),
+    firstWhat: first.what.toLowerCase(),
+    lastPartner: d.rows[last.row]!,
+    lastWhen: when(last.date, locale),
+    count: words(d.rows.length, locale),
   };
 }
 
 /** The takeaway sentence for a chart. */
-export function takeawayOf(sentence: string, d: ChartData, locale: string): { text: string; missing: string[] } {
+export function takeawayOf(
+  sentence: string,
+  d: ChartData,
+  locale: string,
+): { text: string; missing: string[] } {
   return fillSentence(sentence, d.kind === 'bar' ? barSlots(d, locale) : timelineSlots(d, locale));
 }
 
@@ -83,15 +130,29 @@ export function altTextOf(title: string, d: ChartData, locale: string): string {
     const t = totals(d);
     const stacked = d.series.length > 1;
     const rows = d.labels.map((l, i) => {
-      const parts = stacked ? ` (${d.series.filter((s) => s.values[i]! > 0).map((s) => `${s.name} ${formatValue(s.values[i]!, d.unit, locale)}`).join(', ')})` : '';
+      const parts = stacked
+        ? ` (${d.series
+            .filter((s) => s.values[i]! > 0)
+            .map((s) => `${s.name} ${formatValue(s.values[i]!, d.unit, locale)}`)
+            .join(', ')})`
+        : '';
       return `${l}${d.highlight === i ? ' (highlighted)' : ''}: ${formatValue(t[i]!, d.unit, locale)}${parts}`;
     });
     const what = d.subject !== undefined ? `${title}, ${d.subject}` : title;
-    return [`${stacked ? 'Stacked bar' : 'Bar'} chart: ${what}.`, `${rows.join('; ')}.`, ...d.notes].join(' ');
+    return [
+      `${stacked ? 'Stacked bar' : 'Bar'} chart: ${what}.`,
+      `${rows.join('; ')}.`,
+      ...d.notes,
+    ].join(' ');
   }
   const range = `${formatDate(d.months[0]!.date, locale)} to ${formatDate(d.months[d.months.length - 1]!.date, locale)}`;
   const rows = d.rows.map((name, r) => {
-    const items = d.series.flatMap((s) => s.points.filter((p) => p.row === r).sort((a, b) => a.x - b.x).map((p) => `${p.what} ${formatDate(p.date, locale)}`));
+    const items = d.series.flatMap((s) =>
+      s.points
+        .filter((p) => p.row === r)
+        .sort((a, b) => a.x - b.x)
+        .map((p) => `${p.what} ${formatDate(p.date, locale)}`),
+    );
     return `${name}: ${items.join(', ')}`;
   });
   return [`Timeline, ${range}: ${title}.`, `${rows.join('; ')}.`].join(' ');

@@ -29,9 +29,20 @@ export interface BuildArgs {
 /** The library options the arguments stand for. */
 export function optionsOf(args: BuildArgs, io: CliIO): BuildOptions {
   return {
-    data: args.data, templates: args.templates, out: args.out, partners: args.partner, only: args.only, force: args.force, bleed: args.bleed, deckCharts: args.deckCharts,
-    ...(args.jobs !== undefined ? { jobs: args.jobs } : {}), ...(args.shard ? { shard: args.shard } : {}), ...(args.paper ? { paper: args.paper === 'a4' ? ('A4' as const) : ('LETTER' as const) } : {}),
-    ...(io.env.SOURCE_DATE_EPOCH !== undefined ? { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH } : {}),
+    data: args.data,
+    templates: args.templates,
+    out: args.out,
+    partners: args.partner,
+    only: args.only,
+    force: args.force,
+    bleed: args.bleed,
+    deckCharts: args.deckCharts,
+    ...(args.jobs !== undefined ? { jobs: args.jobs } : {}),
+    ...(args.shard ? { shard: args.shard } : {}),
+    ...(args.paper ? { paper: args.paper === 'a4' ? ('A4' as const) : ('LETTER' as const) } : {}),
+    ...(io.env.SOURCE_DATE_EPOCH !== undefined
+      ? { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH }
+      : {}),
     ...(args.maxAgeDays !== undefined ? { maxAgeDays: args.maxAgeDays } : {}),
   };
 }
@@ -43,7 +54,10 @@ export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> 
     const { stale } = await check(options);
     if (args.json) io.out(JSON.stringify({ ok: stale.length === 0, stale }, null, 2));
     else if (stale.length === 0) io.out(`${args.out} is up to date with the data and templates.`);
-    else io.err(`${args.out} is out of date; ${stale.length} file${stale.length === 1 ? '' : 's'} would be rebuilt:\n${stale.map((s) => `  ${s}`).join('\n')}\nRun "bulletin build" and commit the result.`);
+    else
+      io.err(
+        `${args.out} is out of date; ${stale.length} file${stale.length === 1 ? '' : 's'} would be rebuilt:\n${stale.map((s) => `  ${s}`).join('\n')}\nRun "bulletin build" and commit the result.`,
+      );
     return stale.length === 0 ? ExitCode.ok : ExitCode.stale;
   }
   const quiet = args.quiet ?? false;
@@ -57,13 +71,34 @@ export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> 
   }
   const buildMs = performance.now() - t0;
   // Loaded only when asked for: the preview draws on canvas, which a plain build need not load.
-  const preview = args.preview ? await (await import('../preview/index.js')).writePreview(options, result, { times: display.times, buildMs }) : undefined;
+  const preview = args.preview
+    ? await (await import('../preview/index.js')).writePreview(options, result, {
+        times: display.times,
+        buildMs,
+      })
+    : undefined;
   if (args.json) {
-    io.out(JSON.stringify({ ok: !(args.strict && result.warnings.length), rebuilt: result.rebuilt, upToDate: result.upToDate, warnings: result.warnings, ...(preview ? { preview: preview.index } : {}), manifest: result.manifest }, null, 2));
+    io.out(
+      JSON.stringify(
+        {
+          ok: !(args.strict && result.warnings.length),
+          rebuilt: result.rebuilt,
+          upToDate: result.upToDate,
+          warnings: result.warnings,
+          ...(preview ? { preview: preview.index } : {}),
+          manifest: result.manifest,
+        },
+        null,
+        2,
+      ),
+    );
   } else {
     if (!quiet) io.out(buildReport(result, args.out, display.times));
     if (result.warnings.length) io.err(warningLines(result));
-    if (preview && !quiet) io.out(`Preview: ${preview.index} (${preview.pages} pages at ${(preview.msPerPage / 1000).toFixed(2)} s, ${preview.slides} slides at ${(preview.msPerSlide / 1000).toFixed(2)} s each; ${(preview.ms / 1000).toFixed(1)} s in all)`);
+    if (preview && !quiet)
+      io.out(
+        `Preview: ${preview.index} (${preview.pages} pages at ${(preview.msPerPage / 1000).toFixed(2)} s, ${preview.slides} slides at ${(preview.msPerSlide / 1000).toFixed(2)} s each; ${(preview.ms / 1000).toFixed(1)} s in all)`,
+      );
   }
   // --strict: a warning is as good as an error for a build that is about to be sent out.
   return args.strict && result.warnings.length ? ExitCode.badInput : ExitCode.ok;
@@ -71,12 +106,15 @@ export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> 
 
 /** What the build made, as a table, or that nothing needed making. */
 export function buildReport(result: BuildResult, out: string, times: Map<string, number>): string {
-  if (result.rebuilt.length === 0) return `Nothing to rebuild: all ${result.upToDate.length} files in ${out} are up to date.`;
+  if (result.rebuilt.length === 0)
+    return `Nothing to rebuild: all ${result.upToDate.length} files in ${out} are up to date.`;
   const n = result.rebuilt.length;
   return `Built ${n} file${n === 1 ? '' : 's'} in ${out}${result.upToDate.length ? ` (${result.upToDate.length} up to date)` : ''}:\n${summaryTable(result, times)}`;
 }
 
 /** Warnings, one a line, on stderr so that they show even when stdout is piped. */
 export function warningLines(result: BuildResult): string {
-  return result.warnings.map((w) => `warning: ${w.message}${w.where ? ` (${w.where})` : ''}`).join('\n');
+  return result.warnings
+    .map((w) => `warning: ${w.message}${w.where ? ` (${w.where})` : ''}`)
+    .join('\n');
 }

@@ -19,25 +19,43 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 /** Every file under a folder, as paths relative to it. */
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
 }
 
 /** House partner templates are about the house dataset's partners; a new project starts from the generic one. */
-const isHouseOnly = (rel: string) => rel.startsWith(`bulletin${path.sep}partners${path.sep}`) && path.basename(rel) !== '_default.md.liquid';
+const isHouseOnly = (rel: string) =>
+  rel.startsWith(`bulletin${path.sep}partners${path.sep}`) &&
+  path.basename(rel) !== '_default.md.liquid';
 
 export async function initCommand(args: { dir: string }, io: CliIO): Promise<number> {
   const dir = path.resolve(args.dir);
   if (existsSync(dir) && readdirSync(dir).length > 0) {
-    throw new InputError('E_USAGE', [{ file: args.dir, message: 'the folder exists and is not empty; bulletin init makes a new project in an empty or new folder' }]);
+    throw new InputError('E_USAGE', [
+      {
+        file: args.dir,
+        message:
+          'the folder exists and is not empty; bulletin init makes a new project in an empty or new folder',
+      },
+    ]);
   }
   const files = new Map<string, Uint8Array>();
   const house = path.join(ROOT, 'templates');
-  for (const rel of await filesUnder(house)) if (!isHouseOnly(rel)) files.set(path.join('templates', rel), await readFile(path.join(house, rel)));
+  for (const rel of await filesUnder(house))
+    if (!isHouseOnly(rel))
+      files.set(path.join('templates', rel), await readFile(path.join(house, rel)));
   const scaffold = path.join(ROOT, 'scaffold');
-  for (const rel of await filesUnder(scaffold)) files.set(rel, await readFile(path.join(scaffold, rel)));
-  files.set(path.join('data', 'bulletin.schema.json'), new TextEncoder().encode(datasetJsonSchema()));
+  for (const rel of await filesUnder(scaffold))
+    files.set(rel, await readFile(path.join(scaffold, rel)));
+  files.set(
+    path.join('data', 'bulletin.schema.json'),
+    new TextEncoder().encode(datasetJsonSchema()),
+  );
   files.set('.gitignore', new TextEncoder().encode('output/\n'));
   for (const [rel, bytes] of files) await writeAtomic(path.join(dir, rel), bytes);
-  io.out(`Created a bulletin project in ${args.dir} (${files.size} files).\nNext:\n  cd ${args.dir}\n  bulletin build     # or: bulletin preview\nThen edit data/bulletin.json and templates/; README.md says what is where.`);
+  io.out(
+    `Created a bulletin project in ${args.dir} (${files.size} files).\nNext:\n  cd ${args.dir}\n  bulletin build     # or: bulletin preview\nThen edit data/bulletin.json and templates/; README.md says what is where.`,
+  );
   return ExitCode.ok;
 }

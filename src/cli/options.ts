@@ -2,31 +2,102 @@
 import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
 
-export const DEFAULTS = { data: 'data/bulletin.json', templates: 'templates', out: 'output' } as const;
+export const DEFAULTS = {
+  data: 'data/bulletin.json',
+  templates: 'templates',
+  out: 'output',
+} as const;
 
 export function inputOptions<T>(y: Argv<T>) {
   return y
     .option('data', { type: 'string', default: DEFAULTS.data, describe: 'The dataset (JSON)' })
-    .option('templates', { type: 'string', default: DEFAULTS.templates, describe: 'The template folder' })
-    .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document instead of text' })
-    .option('debug', { type: 'boolean', default: false, describe: 'Print the stack of an internal error' });
+    .option('templates', {
+      type: 'string',
+      default: DEFAULTS.templates,
+      describe: 'The template folder',
+    })
+    .option('json', {
+      type: 'boolean',
+      default: false,
+      describe: 'Print one JSON document instead of text',
+    })
+    .option('debug', {
+      type: 'boolean',
+      default: false,
+      describe: 'Print the stack of an internal error',
+    });
 }
 
 export function buildOptions<T>(y: Argv<T>) {
   return inputOptions(y)
     .option('out', { type: 'string', default: DEFAULTS.out, describe: 'The output folder' })
-    .option('partner', { type: 'string', array: true, default: [] as string[], describe: 'Only this partner\'s deck (repeatable)' })
-    .option('only', { type: 'string', array: true, default: [] as string[], describe: 'Only these formats: pdf, charts, decks (repeatable)' })
-    .option('force', { type: 'boolean', default: false, describe: 'Rebuild everything, even what is up to date' })
-    .option('check', { type: 'boolean', default: false, describe: 'Build nothing; exit 3 and list what is out of date' })
-    .option('shard', { type: 'string', describe: 'Build only shard i of n, e.g. 2/3 (for a CI job matrix)' })
-    .option('paper', { choices: ['letter', 'a4'] as const, describe: 'Paper size of the PDF (default: the theme\'s)' })
-    .option('bleed', { type: 'boolean', default: false, describe: 'Add 3 mm bleed, BleedBox and crop marks for press' })
-    .option('jobs', { type: 'number', default: availableParallelism(), describe: 'Threads to render on (1: in one thread); output is the same for any number' })
-    .option('deck-charts', { choices: ['native', 'image'] as const, default: 'native' as const, describe: 'Editable charts in decks, or chart images' })
-    .option('quiet', { type: 'boolean', default: false, describe: 'Print only warnings and errors' })
-    .option('strict', { type: 'boolean', default: false, describe: 'Exit 1 when the build has warnings' })
-    .option('max-age-days', { type: 'number', describe: 'Warn when the latest dated fact is older than this (from the build date)' })
-    .option('preview', { type: 'boolean', default: false, describe: 'Also write PNG previews and output/preview/index.html' })
-    .option('watch', { type: 'boolean', default: false, describe: 'Rebuild whenever the data or templates change' });
+    .option('partner', {
+      type: 'string',
+      array: true,
+      default: [] as string[],
+      describe: "Only this partner's deck (repeatable)",
+    })
+    .option('only', {
+      type: 'string',
+      array: true,
+      default: [] as string[],
+      describe: 'Only these formats: pdf, charts, decks (repeatable)',
+    })
+    .option('force', {
+      type: 'boolean',
+      default: false,
+      describe: 'Rebuild everything, even what is up to date',
+    })
+    .option('check', {
+      type: 'boolean',
+      default: false,
+      describe: 'Build nothing; exit 3 and list what is out of date',
+    })
+    .option('shard', {
+      type: 'string',
+      describe: 'Build only shard i of n, e.g. 2/3 (for a CI job matrix)',
+    })
+    .option('paper', {
+      choices: ['letter', 'a4'] as const,
+      describe: "Paper size of the PDF (default: the theme's)",
+    })
+    .option('bleed', {
+      type: 'boolean',
+      default: false,
+      describe: 'Add 3 mm bleed, BleedBox and crop marks for press',
+    })
+    .option('jobs', {
+      type: 'number',
+      default: availableParallelism(),
+      describe: 'Threads to render on (1: in one thread); output is the same for any number',
+    })
+    .option('deck-charts', {
+      choices: ['native', 'image'] as const,
+      default: 'native' as const,
+      describe: 'Editable charts in decks, or chart images',
+    })
+    .option('quiet', {
+      type: 'boolean',
+      default: false,
+      describe: 'Print only warnings and errors',
+    })
+    .option('strict', {
+      type: 'boolean',
+      default: false,
+      describe: 'Exit 1 when the build has warnings',
+    })
+    .option('max-age-days', {
+      type: 'number',
+      describe: 'Warn when the latest dated fact is older than this (from the build date)',
+    })
+    .option('preview', {
+      type: 'boolean',
+      default: false,
+      describe: 'Also write PNG previews and output/preview/index.html',
+    })
+    .option('watch', {
+      type: 'boolean',
+      default: false,
+      describe: 'Rebuild whenever the data or templates change',
+    });
 }

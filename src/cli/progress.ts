@@ -37,7 +37,8 @@ export function progressDisplay(io: CliIO, mode: DisplayMode): ProgressDisplay {
     } else if (e.phase === 'done') io.out(`${label} ${e.paths.join(', ')} (${seconds(e.ms ?? 0)})`);
   };
   return {
-    listener, times,
+    listener,
+    times,
     finish: () => {
       if (drawn) io.write!('\r\x1b[K');
       drawn = false;
@@ -53,11 +54,22 @@ export function summaryTable(result: BuildResult, times: Map<string, number>): s
   const header = ['artifact', 'pages/slides', 'size', 'time'];
   const rows = result.rebuilt.map((p) => {
     const a = byPath.get(p);
-    const count = a?.pages !== undefined ? `${a.pages} pages` : a?.slides !== undefined ? `${a.slides} slides` : '';
+    const count =
+      a?.pages !== undefined
+        ? `${a.pages} pages`
+        : a?.slides !== undefined
+          ? `${a.slides} slides`
+          : '';
     const t = times.get(p);
-    return [p, count, a ? `${(a.bytes / 1024).toFixed(1)} KB` : '', t === undefined ? '' : seconds(t)];
+    return [
+      p,
+      count,
+      a ? `${(a.bytes / 1024).toFixed(1)} KB` : '',
+      t === undefined ? '' : seconds(t),
+    ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => `  ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`.trimEnd();
+  const line = (r: string[]) =>
+    `  ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`.trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
 }

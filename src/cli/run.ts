@@ -8,16 +8,32 @@ import { processIO, type CliIO } from './io.js';
 import { ExitCode } from '../errors.js';
 import { PACKAGE_VERSION } from '../version.js';
 
-const EPILOGUE = 'Exit codes: 0 success, 1 bad input or usage, 2 internal error (a bug), 3 output out of date (build --check).';
+const EPILOGUE =
+  'Exit codes: 0 success, 1 bad input or usage, 2 internal error (a bug), 3 output out of date (build --check).';
 
 type BuildFlags = Awaited<ReturnType<typeof buildOptions>['argv']>;
 
 /** The build command's arguments from parsed flags (shared by build and preview). */
 function buildArgs(a: BuildFlags): BuildArgs {
   return {
-    data: a.data, templates: a.templates, out: a.out, partner: a.partner, only: a.only, json: a.json, force: a.force, check: a.check, bleed: a.bleed,
-    deckCharts: a['deck-charts'], jobs: a.jobs, ...(a.shard ? { shard: a.shard } : {}), ...(a.paper ? { paper: a.paper } : {}),
-    quiet: a.quiet, strict: a.strict, preview: a.preview, watch: a.watch, ...(a['max-age-days'] !== undefined ? { maxAgeDays: a['max-age-days'] } : {}),
+    data: a.data,
+    templates: a.templates,
+    out: a.out,
+    partner: a.partner,
+    only: a.only,
+    json: a.json,
+    force: a.force,
+    check: a.check,
+    bleed: a.bleed,
+    deckCharts: a['deck-charts'],
+    jobs: a.jobs,
+    ...(a.shard ? { shard: a.shard } : {}),
+    ...(a.paper ? { paper: a.paper } : {}),
+    quiet: a.quiet,
+    strict: a.strict,
+    preview: a.preview,
+    watch: a.watch,
+    ...(a['max-age-days'] !== undefined ? { maxAgeDays: a['max-age-days'] } : {}),
   };
 }
 
@@ -37,32 +53,85 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
       if (err) throw err;
       throw Object.assign(new Error(msg ?? 'invalid usage'), { usage: true });
     })
-    .command('build', 'Build the bulletin PDF and the partner decks', (y) => buildOptions(y), async (a) => {
-      json = a.json;
-      code = await buildCommand(buildArgs(a), io);
-    })
-    .command('preview', 'Build, then render every page and slide to PNG and write output/preview/index.html', (y) => buildOptions(y), async (a) => {
-      json = a.json;
-      code = await buildCommand({ ...buildArgs(a), preview: true }, io);
-    })
-    .command('init <dir>', 'Create a new bulletin project (sample data, templates, README) that builds at once', (y) => y
-      .positional('dir', { type: 'string', demandOption: true, describe: 'The folder to create (must be empty or absent)' }), async (a) => {
-      code = await (await import('./init.js')).initCommand({ dir: String(a.dir) }, io);
-    })
-    .command('validate', 'Check the dataset and report every problem', (y) => inputOptions(y), async (a) => {
-      json = a.json;
-      code = await (await import('./validate.js')).validateCommand({ data: a.data, json: a.json }, io);
-    })
-    .command('merge-manifests <manifests..>', 'Join the manifests of shard builds into one', (y) => y
-      .positional('manifests', { type: 'string', array: true, demandOption: true, describe: 'Shard manifests (manifest-shard-i-of-n.json)' })
-      .option('out', { type: 'string', default: 'output', describe: 'Where to write manifest.json' })
-      .option('json', { type: 'boolean', default: false }), async (a) => {
-      json = a.json;
-      code = await (await import('./merge.js')).mergeCommand({ out: a.out, manifests: (a.manifests ?? []).map(String), json: a.json }, io);
-    })
-    .command('schema', 'Print the JSON Schema of the dataset', (y) => y.option('write', { type: 'string', describe: 'Write it to this file' }), async (a) => {
-      code = await (await import('./schema.js')).schemaCommand(a.write ? { write: a.write } : {}, io);
-    })
+    .command(
+      'build',
+      'Build the bulletin PDF and the partner decks',
+      (y) => buildOptions(y),
+      async (a) => {
+        json = a.json;
+        code = await buildCommand(buildArgs(a), io);
+      },
+    )
+    .command(
+      'preview',
+      'Build, then render every page and slide to PNG and write output/preview/index.html',
+      (y) => buildOptions(y),
+      async (a) => {
+        json = a.json;
+        code = await buildCommand({ ...buildArgs(a), preview: true }, io);
+      },
+    )
+    .command(
+      'init <dir>',
+      'Create a new bulletin project (sample data, templates, README) that builds at once',
+      (y) =>
+        y.positional('dir', {
+          type: 'string',
+          demandOption: true,
+          describe: 'The folder to create (must be empty or absent)',
+        }),
+      async (a) => {
+        code = await (await import('./init.js')).initCommand({ dir: String(a.dir) }, io);
+      },
+    )
+    .command(
+      'validate',
+      'Check the dataset and report every problem',
+      (y) => inputOptions(y),
+      async (a) => {
+        json = a.json;
+        code = await (await import('./validate.js')).validateCommand(
+          { data: a.data, json: a.json },
+          io,
+        );
+      },
+    )
+    .command(
+      'merge-manifests <manifests..>',
+      'Join the manifests of shard builds into one',
+      (y) =>
+        y
+          .positional('manifests', {
+            type: 'string',
+            array: true,
+            demandOption: true,
+            describe: 'Shard manifests (manifest-shard-i-of-n.json)',
+          })
+          .option('out', {
+            type: 'string',
+            default: 'output',
+            describe: 'Where to write manifest.json',
+          })
+          .option('json', { type: 'boolean', default: false }),
+      async (a) => {
+        json = a.json;
+        code = await (await import('./merge.js')).mergeCommand(
+          { out: a.out, manifests: (a.manifests ?? []).map(String), json: a.json },
+          io,
+        );
+      },
+    )
+    .command(
+      'schema',
+      'Print the JSON Schema of the dataset',
+      (y) => y.option('write', { type: 'string', describe: 'Write it to this file' }),
+      async (a) => {
+        code = await (await import('./schema.js')).schemaCommand(
+          a.write ? { write: a.write } : {},
+          io,
+        );
+      },
+    )
     .help()
     .wrap(Math.min(100, process.stdout.columns || 100));
   try {

@@ -28,15 +28,27 @@ export async function watchBuild(args: BuildArgs, io: CliIO): Promise<number> {
     try {
       const result = await buildDetailed(options);
       const ms = performance.now() - t0;
-      if (args.preview) await (await import('../preview/index.js')).writePreview(options, result, { times: new Map(), buildMs: ms });
-      const what = result.rebuilt.length ? `rebuilt ${result.rebuilt.length} file${result.rebuilt.length === 1 ? '' : 's'}${result.upToDate.length ? ` (${result.upToDate.length} up to date)` : ''}` : `up to date (${result.upToDate.length} files)`;
-      const warn = result.warnings.length ? `; ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}` : '';
+      if (args.preview)
+        await (await import('../preview/index.js')).writePreview(options, result, {
+          times: new Map(),
+          buildMs: ms,
+        });
+      const what = result.rebuilt.length
+        ? `rebuilt ${result.rebuilt.length} file${result.rebuilt.length === 1 ? '' : 's'}${result.upToDate.length ? ` (${result.upToDate.length} up to date)` : ''}`
+        : `up to date (${result.upToDate.length} files)`;
+      const warn = result.warnings.length
+        ? `; ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}`
+        : '';
       io.out(`[${clock()}] ${what} in ${(ms / 1000).toFixed(1)} s${warn}`);
       if (result.warnings.length && !args.quiet) io.err(warningLines(result));
     } catch (err) {
       // Keep watching: the analyst is mid-edit and the next save may fix it.
-      if (err instanceof InputError) io.err(`[${clock()}] error: ${err.problems.map(formatProblem).join('\n  ')}`);
-      else io.err(`[${clock()}] error: internal error (a bug in bulletin): ${err instanceof Error ? err.message : String(err)}`);
+      if (err instanceof InputError)
+        io.err(`[${clock()}] error: ${err.problems.map(formatProblem).join('\n  ')}`);
+      else
+        io.err(
+          `[${clock()}] error: internal error (a bug in bulletin): ${err instanceof Error ? err.message : String(err)}`,
+        );
     }
   };
   // One build at a time; changes during a build queue exactly one more.
@@ -67,11 +79,15 @@ export async function watchBuild(args: BuildArgs, io: CliIO): Promise<number> {
 
   io.out(`Watching ${path.dirname(args.data)} and ${args.templates} (stop with Ctrl-C)`);
   trigger();
-  const watchers: FSWatcher[] = [...new Set([path.resolve(path.dirname(args.data)), path.resolve(args.templates)])].map((dir) =>
+  const watchers: FSWatcher[] = [
+    ...new Set([path.resolve(path.dirname(args.data)), path.resolve(args.templates)]),
+  ].map((dir) =>
     // recursive: templates has subfolders; Node 20 supports it on Linux.
     watch(dir, { recursive: true, signal }, changed(dir)).on('error', () => undefined),
   );
-  await new Promise<void>((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
+  await new Promise<void>((resolve) =>
+    signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true }),
+  );
   clearTimeout(timer);
   for (const w of watchers) w.close();
   await running;

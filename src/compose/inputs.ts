@@ -6,7 +6,12 @@ import type { BuildContext } from './types.js';
 export function styleInputs(ctx: BuildContext): unknown {
   let v = ctx.assets.get('inputs:style');
   if (!v) {
-    const fonts = Object.fromEntries(Object.entries(ctx.theme.fonts).map(([k, b]) => [k, createHash('sha256').update(b).digest('hex')]));
+    const fonts = Object.fromEntries(
+      Object.entries(ctx.theme.fonts).map(([k, b]) => [
+        k,
+        createHash('sha256').update(b).digest('hex'),
+      ]),
+    );
     v = { theme: ctx.theme.theme, fonts };
     ctx.assets.set('inputs:style', v);
   }

@@ -15,7 +15,19 @@ export interface RuleProblem {
 
 type Rule = (d: Dataset) => RuleProblem[];
 
-const collections = ['sources', 'roles', 'partners', 'actors', 'people', 'aidCategories', 'events', 'measures', 'quotes', 'figures', 'cooperationAreas'] as const;
+const collections = [
+  'sources',
+  'roles',
+  'partners',
+  'actors',
+  'people',
+  'aidCategories',
+  'events',
+  'measures',
+  'quotes',
+  'figures',
+  'cooperationAreas',
+] as const;
 
 const uniqueIds: Rule = (d) => {
   const out: RuleProblem[] = [];
@@ -23,7 +35,11 @@ const uniqueIds: Rule = (d) => {
     const seen = new Map<string, number>();
     (d[name] as { id: string }[]).forEach((item, i) => {
       const first = seen.get(item.id);
-      if (first !== undefined) out.push({ path: [name, i, 'id'], message: `duplicate id "${item.id}" (first used at ${name}[${first}])` });
+      if (first !== undefined)
+        out.push({
+          path: [name, i, 'id'],
+          message: `duplicate id "${item.id}" (first used at ${name}[${first}])`,
+        });
       else seen.set(item.id, i);
     });
   }
@@ -32,7 +48,11 @@ const uniqueIds: Rule = (d) => {
   for (const name of ['partners', 'actors', 'people'] as const) {
     d[name].forEach((item, i) => {
       const prev = owner.get(item.id);
-      if (prev && !prev.startsWith(name)) out.push({ path: [name, i, 'id'], message: `id "${item.id}" is already used by ${prev}; partners, actors and people need distinct ids` });
+      if (prev && !prev.startsWith(name))
+        out.push({
+          path: [name, i, 'id'],
+          message: `id "${item.id}" is already used by ${prev}; partners, actors and people need distinct ids`,
+        });
       else owner.set(item.id, `${name}[${i}]`);
     });
   }
@@ -40,14 +60,24 @@ const uniqueIds: Rule = (d) => {
 };
 
 function refChecker(d: Dataset) {
-  const ids = (name: (typeof collections)[number]) => new Set((d[name] as { id: string }[]).map((x) => x.id));
+  const ids = (name: (typeof collections)[number]) =>
+    new Set((d[name] as { id: string }[]).map((x) => x.id));
   const sets = {
-    sources: ids('sources'), roles: ids('roles'), partners: ids('partners'), aidCategories: ids('aidCategories'), events: ids('events'),
+    sources: ids('sources'),
+    roles: ids('roles'),
+    partners: ids('partners'),
+    aidCategories: ids('aidCategories'),
+    events: ids('events'),
     entities: new Set([...ids('partners'), ...ids('actors'), ...ids('people')]),
     parties: new Set([...ids('partners'), ...ids('actors')]),
   };
   const out: RuleProblem[] = [];
-  const check = (set: keyof typeof sets, what: string, value: string | undefined, path: JsonPath) => {
+  const check = (
+    set: keyof typeof sets,
+    what: string,
+    value: string | undefined,
+    path: JsonPath,
+  ) => {
     if (value === undefined || sets[set].has(value)) return;
     const known = [...sets[set]].slice(0, 12).join(', ');
     out.push({ path, message: `"${value}" is not a known ${what}; known: ${known || '(none)'}` });
@@ -57,16 +87,28 @@ function refChecker(d: Dataset) {
 
 const referencesResolve: Rule = (d) => {
   const { out, check } = refChecker(d);
-  const cite = (c: { source: string }, path: JsonPath) => check('sources', 'source id', c.source, [...path, 'cite', 'source']);
+  const cite = (c: { source: string }, path: JsonPath) =>
+    check('sources', 'source id', c.source, [...path, 'cite', 'source']);
   d.partners.forEach((p, i) => {
     check('roles', 'role id', p.role, ['partners', i, 'role']);
-    if (p.partnerSince) check('sources', 'source id', p.partnerSince.cite.source, ['partners', i, 'partnerSince', 'cite', 'source']);
+    if (p.partnerSince)
+      check('sources', 'source id', p.partnerSince.cite.source, [
+        'partners',
+        i,
+        'partnerSince',
+        'cite',
+        'source',
+      ]);
   });
-  d.people.forEach((p, i) => check('parties', 'partner or actor id', p.affiliation, ['people', i, 'affiliation']));
+  d.people.forEach((p, i) =>
+    check('parties', 'partner or actor id', p.affiliation, ['people', i, 'affiliation']),
+  );
   d.events.forEach((e, i) => {
     cite(e.cite, ['events', i]);
     check('parties', 'partner or actor id', e.organiser, ['events', i, 'organiser']);
-    e.participants.forEach((p, j) => check('parties', 'partner or actor id', p, ['events', i, 'participants', j]));
+    e.participants.forEach((p, j) =>
+      check('parties', 'partner or actor id', p, ['events', i, 'participants', j]),
+    );
   });
   d.measures.forEach((m, i) => {
     const at: JsonPath = ['measures', i];
@@ -74,10 +116,15 @@ const referencesResolve: Rule = (d) => {
     check('partners', 'partner id', m.partner, [...at, 'partner']);
     check('events', 'event id', m.event, [...at, 'event']);
     check('entities', 'person, partner or actor id', m.announcedBy, [...at, 'announcedBy']);
-    if (m.type === 'sanctions') m.alongside?.forEach((a, j) => check('parties', 'partner or actor id', a, [...at, 'alongside', j]));
+    if (m.type === 'sanctions')
+      m.alongside?.forEach((a, j) =>
+        check('parties', 'partner or actor id', a, [...at, 'alongside', j]),
+      );
     if (m.type === 'aid') {
       check('aidCategories', 'aid category', m.category, [...at, 'category']);
-      m.components?.forEach((c, j) => check('aidCategories', 'aid category', c.category, [...at, 'components', j, 'category']));
+      m.components?.forEach((c, j) =>
+        check('aidCategories', 'aid category', c.category, [...at, 'components', j, 'category']),
+      );
     }
   });
   d.quotes.forEach((q, i) => {
@@ -88,7 +135,9 @@ const referencesResolve: Rule = (d) => {
   });
   d.figures.forEach((f, i) => {
     cite(f.cite, ['figures', i]);
-    f.members?.forEach((m, j) => check('parties', 'partner or actor id', m, ['figures', i, 'members', j]));
+    f.members?.forEach((m, j) =>
+      check('parties', 'partner or actor id', m, ['figures', i, 'members', j]),
+    );
   });
   d.cooperationAreas.forEach((c, i) => {
     cite(c.cite, ['cooperationAreas', i]);
@@ -108,10 +157,18 @@ function before(later: unknown, earlier: unknown): boolean {
 const datesInOrder: Rule = (d) => {
   const out: RuleProblem[] = [];
   d.events.forEach((e, i) => {
-    if (before(e.endDate, e.date)) out.push({ path: ['events', i, 'endDate'], message: `ends (${e.endDate}) before it starts (${e.date})` });
+    if (before(e.endDate, e.date))
+      out.push({
+        path: ['events', i, 'endDate'],
+        message: `ends (${e.endDate}) before it starts (${e.date})`,
+      });
   });
   d.measures.forEach((m, i) => {
-    if (before(m.asOf, m.date)) out.push({ path: ['measures', i, 'asOf'], message: `"as of" date ${m.asOf} is before the fact's own date ${m.date}` });
+    if (before(m.asOf, m.date))
+      out.push({
+        path: ['measures', i, 'asOf'],
+        message: `"as of" date ${m.asOf} is before the fact's own date ${m.date}`,
+      });
   });
   return out;
 };
@@ -120,11 +177,20 @@ const amountsConsistent: Rule = (d) => {
   const out: RuleProblem[] = [];
   d.measures.forEach((m, i) => {
     if (m.type !== 'aid') return;
-    if (m.amount !== undefined && m.currency === undefined) out.push({ path: ['measures', i, 'amount'], message: 'an amount needs a currency (use "$" when the source gives only the sign)' });
-    if (m.amount === undefined && (m.previousAmount !== undefined || m.components)) out.push({ path: ['measures', i], message: 'previousAmount and components need an amount' });
+    if (m.amount !== undefined && m.currency === undefined)
+      out.push({
+        path: ['measures', i, 'amount'],
+        message: 'an amount needs a currency (use "$" when the source gives only the sign)',
+      });
+    if (m.amount === undefined && (m.previousAmount !== undefined || m.components))
+      out.push({ path: ['measures', i], message: 'previousAmount and components need an amount' });
     if (!m.components || typeof m.amount !== 'number' || m.amount < 0) return;
     const parts = m.components.reduce((s, c) => s + c.amount, 0);
-    if (parts > m.amount) out.push({ path: ['measures', i, 'components'], message: `components add up to ${parts}, more than the amount ${m.amount}` });
+    if (parts > m.amount)
+      out.push({
+        path: ['measures', i, 'components'],
+        message: `components add up to ${parts}, more than the amount ${m.amount}`,
+      });
   });
   return out;
 };
@@ -136,7 +202,8 @@ export function checkRules(d: Dataset): RuleProblem[] {
   return RULES.flatMap((rule) => rule(d));
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Runs the rules on data that failed the schema, so that a dangling reference is reported

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { FUZZY_DATE_PATTERN, parseFuzzyDate } from './dates.js';
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 /** Names Windows reserves for devices: a file called "con.pptx" cannot be created there. */
 const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/;
@@ -15,23 +16,36 @@ const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/;
 export const Slug = z
   .string()
   .max(64, 'ids must be at most 64 characters')
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be an id of lowercase letters, digits and single hyphens, such as "my-partner"')
-  .refine((id) => !RESERVED.test(id), { message: 'is a name Windows reserves for devices (con, nul, com1…); choose another id' });
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'must be an id of lowercase letters, digits and single hyphens, such as "my-partner"',
+  )
+  .refine((id) => !RESERVED.test(id), {
+    message: 'is a name Windows reserves for devices (con, nul, com1…); choose another id',
+  });
 
 /** A date with its precision: 2022-04-19, 2022-02, 2005, 1990s or early-1990s. */
 export const DateText = z
   .string()
-  .regex(new RegExp(FUZZY_DATE_PATTERN), 'must be a date written YYYY-MM-DD, YYYY-MM, YYYY, 1990s or early-/mid-/late-1990s')
+  .regex(
+    new RegExp(FUZZY_DATE_PATTERN),
+    'must be a date written YYYY-MM-DD, YYYY-MM, YYYY, 1990s or early-/mid-/late-1990s',
+  )
   .superRefine((value, ctx) => {
     const parsed = parseFuzzyDate(value);
     if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
   })
-  .meta({ description: 'A date with its precision: 2022-04-19 (day), 2022-02 (month), 2005 (year), 1990s or early-1990s (decade).' });
+  .meta({
+    description:
+      'A date with its precision: 2022-04-19 (day), 2022-02 (month), 2005 (year), 1990s or early-1990s (decade).',
+  });
 
 /** Where a fact comes from: a source id and, optionally, where in it. */
 export const Citation = z.strictObject({
   source: Slug.meta({ description: 'Id of an entry in `sources`.' }),
-  locator: text(200).optional().meta({ description: 'Where in the source, e.g. a section or paragraph.' }),
+  locator: text(200)
+    .optional()
+    .meta({ description: 'Where in the source, e.g. a section or paragraph.' }),
 });
 
 /** Largest amount accepted: ten trillion in any currency; beyond it is a typo. */
@@ -49,7 +63,9 @@ export const Currency = z
   .refine((c) => isoCurrencies.has(c) || (STATED_SYMBOLS as readonly string[]).includes(c), {
     message: `must be an ISO 4217 code such as "USD" or "AUD", or a bare sign (${STATED_SYMBOLS.join(' ')}) when the source does not say which currency`,
   })
-  .meta({ description: 'ISO 4217 code, or a bare sign such as "$" when the source gives only the sign.' });
+  .meta({
+    description: 'ISO 4217 code, or a bare sign such as "$" when the source gives only the sign.',
+  });
 
 export const Quantity = z.strictObject({
   value: Amount,
@@ -57,7 +73,11 @@ export const Quantity = z.strictObject({
   qualifier: z.enum(['over', 'about', 'up-to']).optional(),
 });
 
-const Author = z.strictObject({ name: text(120), role: text(120).optional(), affiliation: text(160).optional() });
+const Author = z.strictObject({
+  name: text(120),
+  role: text(120).optional(),
+  affiliation: text(160).optional(),
+});
 
 export const Bulletin = z.strictObject({
   series: text(120),
@@ -68,9 +88,16 @@ export const Bulletin = z.strictObject({
   publisher: z.strictObject({ name: text(160), url: z.url().optional() }),
   format: text(40).optional(),
   pages: z.number().int().min(1).max(100).optional(),
-  issued: DateText.optional().meta({ description: 'Publication date. Also the default build clock.' }),
-  locale: z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, 'must be a locale such as "en-US"').default('en-US'),
-  handling: text(160).optional().meta({ description: 'Classification or handling line for decks.' }),
+  issued: DateText.optional().meta({
+    description: 'Publication date. Also the default build clock.',
+  }),
+  locale: z
+    .string()
+    .regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, 'must be a locale such as "en-US"')
+    .default('en-US'),
+  handling: text(160)
+    .optional()
+    .meta({ description: 'Classification or handling line for decks.' }),
   topic: text(160).optional(),
 });
 
@@ -86,7 +113,10 @@ export const Source = z.strictObject({
 export const Role = z.strictObject({
   id: Slug,
   label: text(80),
-  deck: z.boolean().default(false).meta({ description: 'Whether partners with this role get a deck.' }),
+  deck: z
+    .boolean()
+    .default(false)
+    .meta({ description: 'Whether partners with this role get a deck.' }),
 });
 
 export const Partner = z.strictObject({
@@ -95,8 +125,10 @@ export const Partner = z.strictObject({
   formalName: text(160).optional(),
   adjective: text(80).optional(),
   role: Slug,
-  deck: z.boolean().optional().meta({ description: 'Overrides the role\'s deck setting.' }),
-  partnerSince: z.strictObject({ date: DateText, framework: text(120).optional(), cite: Citation }).optional(),
+  deck: z.boolean().optional().meta({ description: "Overrides the role's deck setting." }),
+  partnerSince: z
+    .strictObject({ date: DateText, framework: text(120).optional(), cite: Citation })
+    .optional(),
 });
 
 export const Actor = z.strictObject({ id: Slug, name: text(120), fullName: text(200).optional() });
@@ -162,7 +194,11 @@ export const QuantityMeasure = z.strictObject({
   programme: text(200).optional(),
 });
 
-export const Support = z.strictObject({ ...measureBase, type: z.literal('support'), what: text(200) });
+export const Support = z.strictObject({
+  ...measureBase,
+  type: z.literal('support'),
+  what: text(200),
+});
 
 export const Measure = z.discriminatedUnion('type', [Sanctions, Aid, QuantityMeasure, Support]);
 
@@ -186,7 +222,12 @@ export const Figure = z.strictObject({
   cite: Citation,
 });
 
-export const CooperationArea = z.strictObject({ id: Slug, label: text(80), agreedAt: Slug.optional(), cite: Citation });
+export const CooperationArea = z.strictObject({
+  id: Slug,
+  label: text(80),
+  agreedAt: Slug.optional(),
+  cite: Citation,
+});
 
 export const Dataset = z.strictObject({
   $schema: z.string().optional(),

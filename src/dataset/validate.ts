@@ -32,29 +32,53 @@ function describeType(value: unknown): string {
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = root;
-  for (const p of path) v = v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[p] : undefined;
+  for (const p of path)
+    v = v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[p] : undefined;
   return v;
 }
 
-function issueMessages(issue: z.core.$ZodIssue, root: unknown): { path: JsonPath; message: string; key?: boolean }[] {
+function issueMessages(
+  issue: z.core.$ZodIssue,
+  root: unknown,
+): { path: JsonPath; message: string; key?: boolean }[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   switch (issue.code) {
     case 'unrecognized_keys':
-      return issue.keys.map((k) => ({ path: [...path, k], key: true, message: `unknown key "${k}" (is it misspelt? see the JSON Schema for the allowed keys)` }));
+      return issue.keys.map((k) => ({
+        path: [...path, k],
+        key: true,
+        message: `unknown key "${k}" (is it misspelt? see the JSON Schema for the allowed keys)`,
+      }));
     case 'invalid_type': {
       const actual = valueAt(root, path);
-      if (actual === undefined) return [{ path, message: `is required (expected ${issue.expected})` }];
-      return [{ path, message: `must be ${issue.expected === 'object' ? 'an object' : issue.expected === 'array' ? 'an array' : `a ${issue.expected}`}, not ${describeType(actual)}` }];
+      if (actual === undefined)
+        return [{ path, message: `is required (expected ${issue.expected})` }];
+      return [
+        {
+          path,
+          message: `must be ${issue.expected === 'object' ? 'an object' : issue.expected === 'array' ? 'an array' : `a ${issue.expected}`}, not ${describeType(actual)}`,
+        },
+      ];
     }
     case 'invalid_union': {
       if (issue.discriminator && 'options' in issue && issue.options) {
         const disc = issue.discriminator;
-        return [{ path: path[path.length - 1] === disc ? path : [...path, disc], message: `unknown or missing "${disc}"; it must be one of: ${issue.options.join(', ')}` }];
+        return [
+          {
+            path: path[path.length - 1] === disc ? path : [...path, disc],
+            message: `unknown or missing "${disc}"; it must be one of: ${issue.options.join(', ')}`,
+          },
+        ];
       }
       return [{ path, message: issue.message }];
     }
     case 'invalid_value':
-      return [{ path, message: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` }];
+      return [
+        {
+          path,
+          message: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`,
+        },
+      ];
     default:
       return [{ path, message: issue.message }];
   }
@@ -62,13 +86,29 @@ function issueMessages(issue: z.core.$ZodIssue, root: unknown): { path: JsonPath
 
 /** Validates parsed JSON against the schema and the cross-field rules. */
 export function validateDataset(json: LocatedJson): ValidationResult {
-  const at = (path: JsonPath, message: string, key = false): Problem => ({ file: json.file, ...json.locate(path, key), path: formatPath(path) || '(top level)', message });
+  const at = (path: JsonPath, message: string, key = false): Problem => ({
+    file: json.file,
+    ...json.locate(path, key),
+    path: formatPath(path) || '(top level)',
+    message,
+  });
   if (json.value === null || typeof json.value !== 'object' || Array.isArray(json.value)) {
-    return { problems: [{ file: json.file, line: 1, column: 1, message: `the top level must be a JSON object, not ${describeType(json.value)}` }] };
+    return {
+      problems: [
+        {
+          file: json.file,
+          line: 1,
+          column: 1,
+          message: `the top level must be a JSON object, not ${describeType(json.value)}`,
+        },
+      ],
+    };
   }
   const parsed = Dataset.safeParse(json.value);
   if (!parsed.success) {
-    const problems = parsed.error.issues.flatMap((i) => issueMessages(i, json.value).map((m) => at(m.path, m.message, m.key)));
+    const problems = parsed.error.issues.flatMap((i) =>
+      issueMessages(i, json.value).map((m) => at(m.path, m.message, m.key)),
+    );
     const seen = new Set(problems.map((p) => p.path));
     const more = checkRulesLeniently(json.value)
       .map((p) => at(p.path, p.message, p.key))
@@ -81,15 +121,26 @@ export function validateDataset(json: LocatedJson): ValidationResult {
 }
 
 function sortProblems(problems: Problem[]): Problem[] {
-  return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return [...problems].sort(
+    (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
 }
 
 /** Validates a template config (theme, chart specs, deck) against its zod schema; throws every problem. */
-export function parseConfig<S extends z.ZodType>(schema: S, json: LocatedJson, code: string): z.infer<S> {
+export function parseConfig<S extends z.ZodType>(
+  schema: S,
+  json: LocatedJson,
+  code: string,
+): z.infer<S> {
   const parsed = schema.safeParse(json.value);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.flatMap((i) =>
-    issueMessages(i, json.value).map((m) => ({ file: json.file, ...json.locate(m.path, m.key), path: formatPath(m.path) || '(top level)', message: m.message })),
+    issueMessages(i, json.value).map((m) => ({
+      file: json.file,
+      ...json.locate(m.path, m.key),
+      path: formatPath(m.path) || '(top level)',
+      message: m.message,
+    })),
   );
   throw new InputError(code, sortProblems(problems));
 }

@@ -14,13 +14,29 @@ import type { BuildOptions } from '../index.js';
 import type { ProgressListener } from '../progress.js';
 
 /** A unit to render, with the renderer that makes it. */
-export interface StaleUnit { renderer: Renderer; unit: Unit }
+export interface StaleUnit {
+  renderer: Renderer;
+  unit: Unit;
+}
 
 /** What a worker is asked: the build options and the units, by renderer name and unit key. */
-export interface WorkerTask { options: BuildOptions; units: [string, string][] }
+export interface WorkerTask {
+  options: BuildOptions;
+  units: [string, string][];
+}
 
 /** What a worker answers: artifacts, or an error to rethrow here with its type. */
-export type WorkerReply = { artifacts: Artifact[] } | { error: { name: string; message: string; code?: string; problems?: InputError['problems']; stack?: string } };
+export type WorkerReply =
+  | { artifacts: Artifact[] }
+  | {
+      error: {
+        name: string;
+        message: string;
+        code?: string;
+        problems?: InputError['problems'];
+        stack?: string;
+      };
+    };
 
 const WORKER = new URL('./worker.js', import.meta.url);
 
@@ -30,12 +46,23 @@ export function workersAvailable(): boolean {
 }
 
 /** Renders the given units (in order, per renderer) in process, one at a time so progress can be reported and timed. */
-export async function renderUnits(ctx: BuildContext, renderers: readonly Renderer[], units: StaleUnit[], onProgress?: ProgressListener): Promise<Artifact[]> {
+export async function renderUnits(
+  ctx: BuildContext,
+  renderers: readonly Renderer[],
+  units: StaleUnit[],
+  onProgress?: ProgressListener,
+): Promise<Artifact[]> {
   const out: Artifact[] = [];
   for (const r of renderers) {
     const mine = units.filter((s) => s.renderer === r).map((s) => s.unit);
     for (const [i, unit] of mine.entries()) {
-      const event = { format: r.name, key: unit.key, index: i + 1, total: mine.length, paths: unit.paths };
+      const event = {
+        format: r.name,
+        key: unit.key,
+        index: i + 1,
+        total: mine.length,
+        paths: unit.paths,
+      };
       onProgress?.({ phase: 'start', ...event });
       const t0 = performance.now();
       out.push(...(await r.render(ctx, [unit])));
@@ -69,27 +96,55 @@ function runWorker(task: WorkerTask): Promise<Artifact[]> {
     w.once('message', (reply: WorkerReply) => {
       if ('artifacts' in reply) return resolve(reply.artifacts);
       const e = reply.error;
-      if (e.name === 'InputError' && e.code && e.problems) return reject(new InputError(e.code, e.problems));
+      if (e.name === 'InputError' && e.code && e.problems)
+        return reject(new InputError(e.code, e.problems));
       reject(Object.assign(new InternalError(e.message), { stack: e.stack }));
     });
     w.once('error', reject);
-    w.once('exit', (code) => (code === 0 ? undefined : reject(new InternalError(`a build worker stopped with exit code ${code}`))));
+    w.once('exit', (code) =>
+      code === 0
+        ? undefined
+        : reject(new InternalError(`a build worker stopped with exit code ${code}`)),
+    );
   });
 }
 
 /** Renders the units over `jobs` threads (this one included) and returns the artifacts in one-job order. */
-export async function renderInWorkers(ctx: BuildContext, renderers: readonly Renderer[], units: StaleUnit[], options: BuildOptions, jobs: number): Promise<Artifact[]> {
+export async function renderInWorkers(
+  ctx: BuildContext,
+  renderers: readonly Renderer[],
+  units: StaleUnit[],
+  options: BuildOptions,
+  jobs: number,
+): Promise<Artifact[]> {
   const [mine = [], ...theirs] = partition(units, jobs);
   // Functions cannot cross into a worker: progress is reported here, per worker batch.
   const { onProgress, ...plain } = options;
   const tasks = theirs.map(async (b) => {
     const t0 = performance.now();
-    const artifacts = await runWorker({ options: { ...plain, jobs: 1 }, units: b.map((s) => [s.renderer.name, s.unit.key]) });
-    b.forEach((s, i) => onProgress?.({ phase: 'done', format: s.renderer.name, key: s.unit.key, index: i + 1, total: b.length, paths: s.unit.paths, ms: performance.now() - t0 }));
+    const artifacts = await runWorker({
+      options: { ...plain, jobs: 1 },
+      units: b.map((s) => [s.renderer.name, s.unit.key]),
+    });
+    b.forEach((s, i) =>
+      onProgress?.({
+        phase: 'done',
+        format: s.renderer.name,
+        key: s.unit.key,
+        index: i + 1,
+        total: b.length,
+        paths: s.unit.paths,
+        ms: performance.now() - t0,
+      }),
+    );
     return artifacts;
   });
   const results = await Promise.all([renderUnits(ctx, renderers, mine, onProgress), ...tasks]);
   const byPath = new Map(results.flat().map((a) => [a.path, a]));
   // The order a one-job build returns: renderer by renderer, unit by unit, path by path.
-  return renderers.flatMap((r) => units.filter((s) => s.renderer === r).flatMap((s) => s.unit.paths.flatMap((p) => byPath.get(p) ?? [])));
+  return renderers.flatMap((r) =>
+    units
+      .filter((s) => s.renderer === r)
+      .flatMap((s) => s.unit.paths.flatMap((p) => byPath.get(p) ?? [])),
+  );
 }

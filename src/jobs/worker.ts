@@ -8,7 +8,12 @@ import { renderUnits, type StaleUnit, type WorkerReply, type WorkerTask } from '
 async function main(task: WorkerTask): Promise<WorkerReply> {
   const ctx = await prepare(task.options);
   const wanted = new Set(task.units.map(([r, k]) => `${r}\u0000${k}`));
-  const units: StaleUnit[] = RENDERERS.flatMap((renderer) => renderer.units(ctx).filter((u) => wanted.has(`${renderer.name}\u0000${u.key}`)).map((unit) => ({ renderer, unit })));
+  const units: StaleUnit[] = RENDERERS.flatMap((renderer) =>
+    renderer
+      .units(ctx)
+      .filter((u) => wanted.has(`${renderer.name}\u0000${u.key}`))
+      .map((unit) => ({ renderer, unit })),
+  );
   return { artifacts: await renderUnits(ctx, RENDERERS, units) };
 }
 
@@ -17,6 +22,13 @@ main(workerData as WorkerTask).then(
   (reply) => parentPort!.postMessage(reply),
   (err: unknown) => {
     const e = err instanceof Error ? err : new Error(String(err));
-    parentPort!.postMessage({ error: { name: e.name, message: e.message, stack: e.stack, ...(err instanceof InputError ? { code: err.code, problems: err.problems } : {}) } } satisfies WorkerReply);
+    parentPort!.postMessage({
+      error: {
+        name: e.name,
+        message: e.message,
+        stack: e.stack,
+        ...(err instanceof InputError ? { code: err.code, problems: err.problems } : {}),
+      },
+    } satisfies WorkerReply);
   },
 );

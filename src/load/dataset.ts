@@ -12,17 +12,24 @@ export interface LoadedDataset {
 }
 
 /** Returns the problems instead of a dataset when the file is invalid. */
-export async function checkDatasetFile(file: string): Promise<{ text: string; dataset?: Dataset; problems: Problem[] }> {
+export async function checkDatasetFile(
+  file: string,
+): Promise<{ text: string; dataset?: Dataset; problems: Problem[] }> {
   const text = await readInputText(file, 'data file');
   const json = parseLocatedJson(file, text);
   if (Array.isArray(json)) return { text, problems: json };
   const result = validateDataset(json);
-  return { text, problems: result.problems, ...(result.dataset ? { dataset: result.dataset } : {}) };
+  return {
+    text,
+    problems: result.problems,
+    ...(result.dataset ? { dataset: result.dataset } : {}),
+  };
 }
 
 /** Loads a valid dataset or throws an InputError listing every problem. */
 export async function loadDataset(file: string): Promise<LoadedDataset> {
   const { text, dataset, problems } = await checkDatasetFile(file);
-  if (!dataset) throw new InputError('E_DATA', problems, `${problems.length} problem(s) in ${file}`);
+  if (!dataset)
+    throw new InputError('E_DATA', problems, `${problems.length} problem(s) in ${file}`);
   return { file, text, dataset };
 }

@@ -10,16 +10,30 @@ async function statOrFail(file: string, what: string) {
   try {
     return await stat(file);
   } catch {
-    throw inputError('E_MISSING', { file, message: `${what} not found; check the path (it is resolved from ${process.cwd()})` });
+    throw inputError('E_MISSING', {
+      file,
+      message: `${what} not found; check the path (it is resolved from ${process.cwd()})`,
+    });
   }
 }
 
 /** Reads a file as bytes, with clear errors for a missing path, a directory or an oversized file. */
-export async function readInputBytes(file: string, what = 'file', limit = MAX_INPUT_BYTES): Promise<Buffer> {
+export async function readInputBytes(
+  file: string,
+  what = 'file',
+  limit = MAX_INPUT_BYTES,
+): Promise<Buffer> {
   const info = await statOrFail(file, what);
-  if (info.isDirectory()) throw inputError('E_IS_DIRECTORY', { file, message: `${what} is a directory, but a file is expected here` });
+  if (info.isDirectory())
+    throw inputError('E_IS_DIRECTORY', {
+      file,
+      message: `${what} is a directory, but a file is expected here`,
+    });
   if (info.size > limit) {
-    throw inputError('E_TOO_LARGE', { file, message: `${what} is ${(info.size / 1048576).toFixed(1)} MB, over the ${limit / 1048576} MB limit; split it or remove unused content` });
+    throw inputError('E_TOO_LARGE', {
+      file,
+      message: `${what} is ${(info.size / 1048576).toFixed(1)} MB, over the ${limit / 1048576} MB limit; split it or remove unused content`,
+    });
   }
   return readFile(file);
 }
@@ -30,14 +44,18 @@ export async function readInputText(file: string, what = 'file'): Promise<string
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    throw inputError('E_ENCODING', { file, message: `${what} is not valid UTF-8; save it as UTF-8` });
+    throw inputError('E_ENCODING', {
+      file,
+      message: `${what} is not valid UTF-8; save it as UTF-8`,
+    });
   }
 }
 
 /** Lists files below a folder (relative paths, sorted, so the order never depends on the disk). */
 export async function listFiles(dir: string): Promise<string[]> {
   const info = await statOrFail(dir, 'templates folder');
-  if (!info.isDirectory()) throw inputError('E_NOT_DIRECTORY', { file: dir, message: 'templates must be a folder' });
+  if (!info.isDirectory())
+    throw inputError('E_NOT_DIRECTORY', { file: dir, message: 'templates must be a folder' });
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile())

@@ -2,7 +2,13 @@
  * JSON parsing that remembers where every value is, so that a problem found later
  * (by the schema or a cross-field rule) can be reported as file:line:col.
  */
-import { parseTree, findNodeAtLocation, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import {
+  parseTree,
+  findNodeAtLocation,
+  printParseErrorCode,
+  type Node,
+  type ParseError,
+} from 'jsonc-parser';
 import type { Problem } from '../errors.js';
 
 export type JsonPath = (string | number)[];
@@ -49,11 +55,23 @@ export function positionOf(textValue: string, offset: number): { line: number; c
 /** Parses strict JSON (no comments, no trailing commas); returns every syntax problem found. */
 export function parseLocatedJson(file: string, source: string): LocatedJson | Problem[] {
   if (source.charCodeAt(0) === 0xfeff) {
-    return [{ file, line: 1, column: 1, message: 'the file starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without BOM' }];
+    return [
+      {
+        file,
+        line: 1,
+        column: 1,
+        message: 'the file starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without BOM',
+      },
+    ];
   }
-  if (source.trim() === '') return [{ file, line: 1, column: 1, message: 'the file is empty; it must hold a JSON object' }];
+  if (source.trim() === '')
+    return [{ file, line: 1, column: 1, message: 'the file is empty; it must hold a JSON object' }];
   const errors: ParseError[] = [];
-  const tree = parseTree(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const tree = parseTree(source, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
   if (errors.length > 0 || !tree) {
     return errors.map((e) => {
       const code = printParseErrorCode(e.error);
@@ -62,14 +80,21 @@ export function parseLocatedJson(file: string, source: string): LocatedJson | Pr
     });
   }
   const duplicates: Problem[] = [];
-  const value = nodeValue(tree, (key) => duplicates.push({ file, ...positionOf(source, key.offset), message: `duplicate key "${String(key.value)}" in one object; JSON keeps only the last, so remove one` }));
+  const value = nodeValue(tree, (key) =>
+    duplicates.push({
+      file,
+      ...positionOf(source, key.offset),
+      message: `duplicate key "${String(key.value)}" in one object; JSON keeps only the last, so remove one`,
+    }),
+  );
   if (duplicates.length) return duplicates;
   return {
     file,
     value,
     locate(path, key = false) {
       let node: Node | undefined;
-      for (let n = path.length; n >= 0 && !node; n--) node = findNodeAtLocation(tree, path.slice(0, n));
+      for (let n = path.length; n >= 0 && !node; n--)
+        node = findNodeAtLocation(tree, path.slice(0, n));
       const target = key && node?.parent?.type === 'property' ? node.parent.children?.[0] : node;
       return positionOf(source, target?.offset ?? 0);
     },
@@ -88,7 +113,12 @@ function nodeValue(node: Node, onDuplicate: (key: Node) => void): unknown {
         const [k, v] = prop.children ?? [];
         if (!k || !v) continue;
         if (Object.prototype.hasOwnProperty.call(out, String(k.value))) onDuplicate(k);
-        Object.defineProperty(out, String(k.value), { value: nodeValue(v, onDuplicate), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(out, String(k.value), {
+          value: nodeValue(v, onDuplicate),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       return out;
     }

@@ -15,19 +15,44 @@ import { CHARTS_FILE, isPerPartner, loadChartSpecs } from '../charts/spec.js';
 
 export const BulletinLayout = z.strictObject({
   blocks: z.strictObject({
-    standfirst: z.string(), body: z.string(), conclusion: z.string(), keyFigures: z.string().optional(), about: z.string(), disclaimer: z.string(),
+    standfirst: z.string(),
+    body: z.string(),
+    conclusion: z.string(),
+    keyFigures: z.string().optional(),
+    about: z.string(),
+    disclaimer: z.string(),
   }),
   pullQuote: z.string().optional(),
   conclusionHeading: z.string(),
-  featured: z.number().int().min(0).default(6).meta({ description: 'How many partner sections the body writes in full (templates see it as layout.featured); the rest are summarised.' }),
+  featured: z
+    .number()
+    .int()
+    .min(0)
+    .default(6)
+    .meta({
+      description:
+        'How many partner sections the body writes in full (templates see it as layout.featured); the rest are summarised.',
+    }),
   /** Charts set into the columns; page and column count from 0, like the boxes. */
-  figures: z.array(z.strictObject({
-    chart: z.string().meta({ description: 'Id of a bulletin-wide chart in charts/charts.json.' }),
-    page: z.number().int().min(0).max(1),
-    column: z.number().int().min(0).max(2),
-    position: z.enum(['top', 'bottom']),
-    cutPriority: z.number().default(3).meta({ description: 'Lower is cut first when the text does not fit (pull quote 1, key figures 2); charts default to 3.' }),
-  })).default([]),
+  figures: z
+    .array(
+      z.strictObject({
+        chart: z
+          .string()
+          .meta({ description: 'Id of a bulletin-wide chart in charts/charts.json.' }),
+        page: z.number().int().min(0).max(1),
+        column: z.number().int().min(0).max(2),
+        position: z.enum(['top', 'bottom']),
+        cutPriority: z
+          .number()
+          .default(3)
+          .meta({
+            description:
+              'Lower is cut first when the text does not fit (pull quote 1, key figures 2); charts default to 3.',
+          }),
+      }),
+    )
+    .default([]),
 });
 export type BulletinLayout = z.infer<typeof BulletinLayout>;
 
@@ -39,8 +64,15 @@ export interface Section {
 /** Everything the bulletin shows, ready for any renderer. */
 export interface BulletinModel {
   meta: {
-    series: string; number?: string; title: string; subtitle?: string; locale: string;
-    authors: { name: string; role?: string; affiliation?: string }[]; publisher: string; issued?: string; topic?: string;
+    series: string;
+    number?: string;
+    title: string;
+    subtitle?: string;
+    locale: string;
+    authors: { name: string; role?: string; affiliation?: string }[];
+    publisher: string;
+    issued?: string;
+    topic?: string;
   };
   standfirst: Run[];
   intro: Block[];
@@ -61,12 +93,22 @@ export interface BulletinModel {
 
 export const LAYOUT_FILE = 'bulletin/bulletin.json';
 
-function renderBlocks(engine: TemplateEngine, name: string, scope: Record<string, unknown>, root: string): Block[] {
+function renderBlocks(
+  engine: TemplateEngine,
+  name: string,
+  scope: Record<string, unknown>,
+  root: string,
+): Block[] {
   const text = engine.render(name, scope);
   try {
     return parseMarkdown(text);
   } catch (err) {
-    throw new InputError('E_MARKDOWN', [{ file: `${root}/${name}`, message: `Markdown problem in the rendered text: ${(err as Error).message}` }]);
+    throw new InputError('E_MARKDOWN', [
+      {
+        file: `${root}/${name}`,
+        message: `Markdown problem in the rendered text: ${(err as Error).message}`,
+      },
+    ]);
   }
 }
 
@@ -75,7 +117,8 @@ function splitSections(blocks: Block[]): { intro: Block[]; sections: Section[] }
   const intro: Block[] = [];
   const sections: Section[] = [];
   for (const b of blocks) {
-    if (b.kind === 'heading' && b.level <= 2) sections.push({ heading: plainText(b.runs), blocks: [] });
+    if (b.kind === 'heading' && b.level <= 2)
+      sections.push({ heading: plainText(b.runs), blocks: [] });
     else (sections[sections.length - 1]?.blocks ?? intro).push(b);
   }
   return { intro, sections };
@@ -88,9 +131,21 @@ function checkFigures(layout: BulletinLayout, json: LocatedJson, templates: Load
   const problems = layout.figures.flatMap((f, i) => {
     const spec = specs.find((s) => s.id === f.chart);
     if (spec && !isPerPartner(spec)) return [];
-    const known = specs.filter((s) => !isPerPartner(s)).map((s) => s.id).join(', ');
-    const message = spec ? `chart "${f.chart}" is drawn once per partner and cannot go in the bulletin; use one of ${known}` : `no chart "${f.chart}" in ${CHARTS_FILE}; known: ${known}`;
-    return [{ file: json.file, ...json.locate(['figures', i, 'chart']), path: `figures[${i}].chart`, message }];
+    const known = specs
+      .filter((s) => !isPerPartner(s))
+      .map((s) => s.id)
+      .join(', ');
+    const message = spec
+      ? `chart "${f.chart}" is drawn once per partner and cannot go in the bulletin; use one of ${known}`
+      : `no chart "${f.chart}" in ${CHARTS_FILE}; known: ${known}`;
+    return [
+      {
+        file: json.file,
+        ...json.locate(['figures', i, 'chart']),
+        path: `figures[${i}].chart`,
+        message,
+      },
+    ];
   });
   if (problems.length) throw new InputError('E_LAYOUT', problems);
 }
@@ -98,7 +153,15 @@ function checkFigures(layout: BulletinLayout, json: LocatedJson, templates: Load
 /** The sources the printed facts cite (all when none is cited): a source per summarised partner would fill page 2. */
 function citedSources(d: Dataset, facts: UsedFact[]): Dataset['sources'] {
   // A fact read only to rank or count (no stored value printed) cites nothing on the page.
-  const cited = new Set(facts.filter((f) => Object.keys(f.values).length > 0).flatMap((f) => (f.cite && typeof f.cite === 'object' && 'source' in f.cite ? [String((f.cite as { source: unknown }).source)] : [])));
+  const cited = new Set(
+    facts
+      .filter((f) => Object.keys(f.values).length > 0)
+      .flatMap((f) =>
+        f.cite && typeof f.cite === 'object' && 'source' in f.cite
+          ? [String((f.cite as { source: unknown }).source)]
+          : [],
+      ),
+  );
   const list = d.sources.filter((s) => cited.has(s.id));
   return list.length ? list : d.sources;
 }
@@ -106,29 +169,53 @@ function citedSources(d: Dataset, facts: UsedFact[]): Dataset['sources'] {
 /** Deck partners whose section template was never read: the body wrote them in brief, or not at all. */
 function summarisedPartners(scope: Record<string, unknown>, usage: Usage): string[] {
   const partners = (scope.partners ?? []) as { id: string; deck: boolean }[];
-  return partners.filter((p) => p.deck && !usage.get(`partners/${p.id}`)?.has('template')).map((p) => p.id);
+  return partners
+    .filter((p) => p.deck && !usage.get(`partners/${p.id}`)?.has('template'))
+    .map((p) => p.id);
 }
 
-export function buildBulletinModel(d: Dataset, templates: LoadedTemplates, engine: TemplateEngine, scope: Record<string, unknown>): BulletinModel {
+export function buildBulletinModel(
+  d: Dataset,
+  templates: LoadedTemplates,
+  engine: TemplateEngine,
+  scope: Record<string, unknown>,
+): BulletinModel {
   const layoutJson = templates.json[LAYOUT_FILE];
-  if (!layoutJson) throw new InputError('E_LAYOUT', [{ file: `${templates.root}/${LAYOUT_FILE}`, message: 'the bulletin layout is missing' }]);
+  if (!layoutJson)
+    throw new InputError('E_LAYOUT', [
+      { file: `${templates.root}/${LAYOUT_FILE}`, message: 'the bulletin layout is missing' },
+    ]);
   const layout = parseConfig(BulletinLayout, layoutJson, 'E_LAYOUT');
   const usage: Usage = new Map();
   const tracked = trackReads({ ...scope, layout: { featured: layout.featured } }, usage);
   const render = (name: string) => renderBlocks(engine, name, tracked, templates.root);
-  const standfirst = render(layout.blocks.standfirst).flatMap((b) => (b.kind === 'paragraph' ? b.runs : []));
+  const standfirst = render(layout.blocks.standfirst).flatMap((b) =>
+    b.kind === 'paragraph' ? b.runs : [],
+  );
   const { intro, sections } = splitSections(render(layout.blocks.body));
-  const keyFigures = layout.blocks.keyFigures ? render(layout.blocks.keyFigures).flatMap((b) => (b.kind === 'list' ? b.items : [])) : [];
+  const keyFigures = layout.blocks.keyFigures
+    ? render(layout.blocks.keyFigures).flatMap((b) => (b.kind === 'list' ? b.items : []))
+    : [];
   let pullQuote: BulletinModel['pullQuote'];
   if (layout.pullQuote) {
     const q = d.quotes.find((x) => x.id === layout.pullQuote);
-    if (!q) throw new InputError('E_LAYOUT', [{ file: layoutJson.file, ...layoutJson.locate(['pullQuote']), path: 'pullQuote', message: `no quote with id "${layout.pullQuote}" in the data` }]);
+    if (!q)
+      throw new InputError('E_LAYOUT', [
+        {
+          file: layoutJson.file,
+          ...layoutJson.locate(['pullQuote']),
+          path: 'pullQuote',
+          message: `no quote with id "${layout.pullQuote}" in the data`,
+        },
+      ]);
     const who = [...d.people, ...d.actors].find((x) => x.id === q.speaker);
     pullQuote = { text: q.text, attribution: who?.name ?? q.speaker };
     // The pull quote is chosen by the layout, not read by a template: record it by hand.
-    const note = (key: string, ...props: string[]) => usage.set(key, new Set([...(usage.get(key) ?? []), ...props]));
+    const note = (key: string, ...props: string[]) =>
+      usage.set(key, new Set([...(usage.get(key) ?? []), ...props]));
     note(`quotes/${q.id}`, 'text', 'speaker');
-    if (who) note(`${d.people.some((x) => x.id === who.id) ? 'people' : 'actors'}/${who.id}`, 'name');
+    if (who)
+      note(`${d.people.some((x) => x.id === who.id) ? 'people' : 'actors'}/${who.id}`, 'name');
   }
   checkFigures(layout, layoutJson, templates);
   const b = d.bulletin;
@@ -138,9 +225,15 @@ export function buildBulletinModel(d: Dataset, templates: LoadedTemplates, engin
   const provenance = usedFacts(d, usage);
   return {
     meta: {
-      series: b.series, title: b.title, locale: b.locale, authors: b.authors, publisher: b.publisher.name,
-      ...(b.number ? { number: b.number } : {}), ...(b.subtitle ? { subtitle: b.subtitle } : {}),
-      ...(b.issued ? { issued: b.issued } : {}), ...(b.topic ? { topic: b.topic } : {}),
+      series: b.series,
+      title: b.title,
+      locale: b.locale,
+      authors: b.authors,
+      publisher: b.publisher.name,
+      ...(b.number ? { number: b.number } : {}),
+      ...(b.subtitle ? { subtitle: b.subtitle } : {}),
+      ...(b.issued ? { issued: b.issued } : {}),
+      ...(b.topic ? { topic: b.topic } : {}),
     },
     standfirst,
     intro,
@@ -151,7 +244,13 @@ export function buildBulletinModel(d: Dataset, templates: LoadedTemplates, engin
     figures: layout.figures,
     about,
     disclaimer,
-    sources: citedSources(d, provenance).map((s) => ({ id: s.id, title: s.title, ...(s.author ? { author: s.author } : {}), ...(s.publisher ? { publisher: s.publisher } : {}), ...(s.url ? { url: s.url } : {}) })),
+    sources: citedSources(d, provenance).map((s) => ({
+      id: s.id,
+      title: s.title,
+      ...(s.author ? { author: s.author } : {}),
+      ...(s.publisher ? { publisher: s.publisher } : {}),
+      ...(s.url ? { url: s.url } : {}),
+    })),
     provenance,
     summarised: summarisedPartners(scope, usage),
   };

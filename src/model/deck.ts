@@ -13,16 +13,37 @@ import type { LocatedJson } from '../load/json.js';
 import { CHARTS_FILE, isPerPartner, loadChartSpecs } from '../charts/spec.js';
 
 /** Slide kinds the pptx renderer knows how to lay out. */
-export const SLIDE_KINDS = ['title', 'takeaways', 'timeline', 'aid', 'comparison', 'energy', 'quotes', 'background', 'sources'] as const;
+export const SLIDE_KINDS = [
+  'title',
+  'takeaways',
+  'timeline',
+  'aid',
+  'comparison',
+  'energy',
+  'quotes',
+  'background',
+  'sources',
+] as const;
 export type SlideKind = (typeof SLIDE_KINDS)[number];
 
-const Template = z.string().regex(/^deck\/[\w./-]+\.liquid$/, 'must name a Liquid template under deck/, like "deck/title.liquid"');
-const TypeSize = z.strictObject({ size: z.number().min(8).max(72), min: z.number().min(8).max(72) });
+const Template = z
+  .string()
+  .regex(
+    /^deck\/[\w./-]+\.liquid$/,
+    'must name a Liquid template under deck/, like "deck/title.liquid"',
+  );
+const TypeSize = z.strictObject({
+  size: z.number().min(8).max(72),
+  min: z.number().min(8).max(72),
+});
 
 const SlideSchema = z.strictObject({
   kind: z.enum(SLIDE_KINDS),
   /** Dotted path in the deck scope; the slide is left out when it is missing, false, null or empty. */
-  requires: z.string().regex(/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/, 'must be a dotted path such as "p.oil"').optional(),
+  requires: z
+    .string()
+    .regex(/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/, 'must be a dotted path such as "p.oil"')
+    .optional(),
   title: Template,
   body: Template.optional(),
   /** A short extra line (the handling line on the title slide). */
@@ -67,12 +88,23 @@ export interface DeckModel {
 /** Reads and checks templates/deck/deck.json (unknown kinds → InputError with file:line:col and path). */
 export function parseDeckConfig(templates: LoadedTemplates): DeckConfig {
   const json = templates.json[DECK_FILE];
-  if (!json) throw new InputError('E_DECK', [{ file: `${templates.root}/${DECK_FILE}`, message: 'the deck template is missing; decks need deck/deck.json listing their slides' }]);
+  if (!json)
+    throw new InputError('E_DECK', [
+      {
+        file: `${templates.root}/${DECK_FILE}`,
+        message: 'the deck template is missing; decks need deck/deck.json listing their slides',
+      },
+    ]);
   const config = parseConfig(DeckSchema, json, 'E_DECK');
   const missing = config.slides.flatMap((s, i) =>
     (['title', 'body', 'aside', 'notes'] as const)
       .filter((k) => s[k] !== undefined && !templates.liquid.files[s[k]!])
-      .map((k) => ({ file: json.file, ...json.locate(['slides', i, k]), path: `slides[${i}].${k}`, message: `template "${s[k]}" not found in ${templates.root}` })),
+      .map((k) => ({
+        file: json.file,
+        ...json.locate(['slides', i, k]),
+        path: `slides[${i}].${k}`,
+        message: `template "${s[k]}" not found in ${templates.root}`,
+      })),
   );
   if (missing.length) throw new InputError('E_DECK', missing);
   checkCharts(config, json, templates);
@@ -83,20 +115,40 @@ export function parseDeckConfig(templates: LoadedTemplates): DeckConfig {
 function checkCharts(config: DeckConfig, json: LocatedJson, templates: LoadedTemplates): void {
   if (!config.slides.some((s) => s.chart !== undefined)) return;
   const specs = loadChartSpecs(templates).specs;
-  const known = specs.filter(isPerPartner).map((s) => s.id).join(', ');
+  const known = specs
+    .filter(isPerPartner)
+    .map((s) => s.id)
+    .join(', ');
   const problems = config.slides.flatMap((slide, i) => {
     if (slide.chart === undefined) return [];
     const spec = specs.find((s) => s.id === slide.chart);
     if (spec && isPerPartner(spec)) return [];
-    const message = spec ? `chart "${slide.chart}" is drawn once for the whole bulletin; a deck slide needs a per-partner chart: one of ${known}` : `no chart "${slide.chart}" in ${CHARTS_FILE}; per-partner charts: ${known}`;
-    return [{ file: json.file, ...json.locate(['slides', i, 'chart']), path: `slides[${i}].chart`, message }];
+    const message = spec
+      ? `chart "${slide.chart}" is drawn once for the whole bulletin; a deck slide needs a per-partner chart: one of ${known}`
+      : `no chart "${slide.chart}" in ${CHARTS_FILE}; per-partner charts: ${known}`;
+    return [
+      {
+        file: json.file,
+        ...json.locate(['slides', i, 'chart']),
+        path: `slides[${i}].chart`,
+        message,
+      },
+    ];
   });
   if (problems.length) throw new InputError('E_DECK', problems);
 }
 
 /** Follows a dotted path through plain objects. */
 function lookup(scope: Record<string, unknown>, dotted: string): unknown {
-  return dotted.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' && Object.prototype.hasOwnProperty.call(v, k) ? (v as Record<string, unknown>)[k] : undefined), scope);
+  return dotted
+    .split('.')
+    .reduce<unknown>(
+      (v, k) =>
+        v && typeof v === 'object' && Object.prototype.hasOwnProperty.call(v, k)
+          ? (v as Record<string, unknown>)[k]
+          : undefined,
+      scope,
+    );
 }
 
 function present(v: unknown): boolean {
@@ -109,19 +161,32 @@ type Rec = Record<string, unknown>;
 type Cite = { source: string; locator?: string };
 
 /** Every citation behind a partner's facts, grouped by source, in first-use order. */
-export function partnerCites(p: Rec, sources: readonly Rec[]): { id: string; title: unknown; publisher: unknown; locators: string[] }[] {
+export function partnerCites(
+  p: Rec,
+  sources: readonly Rec[],
+): { id: string; title: unknown; publisher: unknown; locators: string[] }[] {
   const cites: Cite[] = [];
   const add = (x: unknown) => {
     const c = x && typeof x === 'object' ? (x as { cite?: Cite }).cite : undefined;
     if (c) cites.push(c);
   };
   add(p.partnerSince);
-  for (const key of ['measures', 'quotes', 'events'] as const) for (const x of (p[key] as unknown[]) ?? []) add(x);
-  const out = new Map<string, { id: string; title: unknown; publisher: unknown; locators: string[] }>();
+  for (const key of ['measures', 'quotes', 'events'] as const)
+    for (const x of (p[key] as unknown[]) ?? []) add(x);
+  const out = new Map<
+    string,
+    { id: string; title: unknown; publisher: unknown; locators: string[] }
+  >();
   for (const c of cites) {
     const s = sources.find((x) => x.id === c.source);
-    const entry = out.get(c.source) ?? { id: c.source, title: s?.title ?? c.source, publisher: s?.publisher ?? '', locators: [] };
-    for (const loc of (c.locator ?? '').split(/;\s*/)) if (loc && !entry.locators.includes(loc)) entry.locators.push(loc);
+    const entry = out.get(c.source) ?? {
+      id: c.source,
+      title: s?.title ?? c.source,
+      publisher: s?.publisher ?? '',
+      locators: [],
+    };
+    for (const loc of (c.locator ?? '').split(/;\s*/))
+      if (loc && !entry.locators.includes(loc)) entry.locators.push(loc);
     out.set(c.source, entry);
   }
   return [...out.values()];
@@ -137,14 +202,24 @@ export function deckScope(scope: Rec, partnerId: string, date: string): Rec {
   const aid = (x: Rec) => (x.aid_total as { amount: number } | null)?.amount;
   const oil = (x: Rec) => ((x.oil as Rec | null)?.quantity as { value: number } | undefined)?.value;
   return {
-    ...scope, p, peers, others: peers.filter((x) => x.id !== partnerId),
-    source: Object.fromEntries(sources.map((s) => [s.id, s])), cites: partnerCites(p, sources), deck_date: date,
-    aid_rank: rankOf(peers, p, aid), oil_rank: rankOf(peers, p, oil),
+    ...scope,
+    p,
+    peers,
+    others: peers.filter((x) => x.id !== partnerId),
+    source: Object.fromEntries(sources.map((s) => [s.id, s])),
+    cites: partnerCites(p, sources),
+    deck_date: date,
+    aid_rank: rankOf(peers, p, aid),
+    oil_rank: rankOf(peers, p, oil),
   };
 }
 
 /** Where p stands among peers by a figure (1 = largest), or null when p has none. */
-function rankOf(peers: Rec[], p: Rec, value: (x: Rec) => number | undefined): { rank: number; of: number } | null {
+function rankOf(
+  peers: Rec[],
+  p: Rec,
+  value: (x: Rec) => number | undefined,
+): { rank: number; of: number } | null {
   const mine = value(p);
   if (mine === undefined) return null;
   const known = peers.map(value).filter((v): v is number => v !== undefined);
@@ -152,7 +227,14 @@ function rankOf(peers: Rec[], p: Rec, value: (x: Rec) => number | undefined): { 
 }
 
 /** Renders one partner's deck; slides the data cannot fill are left out. */
-export function buildDeckModel(config: DeckConfig, templates: LoadedTemplates, engine: TemplateEngine, scope: Rec, partnerId: string, date: string): DeckModel {
+export function buildDeckModel(
+  config: DeckConfig,
+  templates: LoadedTemplates,
+  engine: TemplateEngine,
+  scope: Rec,
+  partnerId: string,
+  date: string,
+): DeckModel {
   const s = deckScope(scope, partnerId, date);
   const p = s.p as { id: string; name: string };
   const file = `${templates.root}/${DECK_FILE}`;
@@ -167,9 +249,28 @@ export function buildDeckModel(config: DeckConfig, templates: LoadedTemplates, e
     try {
       body = parseMarkdown(bodyText);
     } catch (err) {
-      throw new InputError('E_TEMPLATE', [{ file: `${templates.root}/${slide.body}`, message: err instanceof Error ? err.message : String(err) }]);
+      throw new InputError('E_TEMPLATE', [
+        {
+          file: `${templates.root}/${slide.body}`,
+          message: err instanceof Error ? err.message : String(err),
+        },
+      ]);
     }
-    slides.push({ kind: slide.kind, at, title: text(slide.title).replace(/\s+/g, ' '), body, aside: text(slide.aside).replace(/\s+/g, ' '), notes: text(slide.notes), ...(slide.chart ? { chart: slide.chart } : {}) });
+    slides.push({
+      kind: slide.kind,
+      at,
+      title: text(slide.title).replace(/\s+/g, ' '),
+      body,
+      aside: text(slide.aside).replace(/\s+/g, ' '),
+      notes: text(slide.notes),
+      ...(slide.chart ? { chart: slide.chart } : {}),
+    });
   });
-  return { partner: { id: p.id, name: p.name }, file, footer: engine.render(config.footer, s).trim().replace(/\s+/g, ' '), type: config.type, slides };
+  return {
+    partner: { id: p.id, name: p.name },
+    file,
+    footer: engine.render(config.footer, s).trim().replace(/\s+/g, ' '),
+    type: config.type,
+    slides,
+  };
 }

@@ -13,7 +13,9 @@ const byId = <T extends { id: string }>(items: readonly T[]): Record<string, T> 
   Object.fromEntries(items.map((x) => [x.id, x]));
 
 /** Date order, undated facts last, data order on ties (the sort is stable). */
-export function sortByDate<T extends { date?: string | undefined; asOf?: string | undefined }>(items: readonly T[]): T[] {
+export function sortByDate<T extends { date?: string | undefined; asOf?: string | undefined }>(
+  items: readonly T[],
+): T[] {
   const key = (x: T) => x.date ?? x.asOf;
   return [...items].sort((a, b) => {
     const ka = key(a);
@@ -24,8 +26,14 @@ export function sortByDate<T extends { date?: string | undefined; asOf?: string 
 }
 
 /** Sum of aid amounts when they share one currency; null when there are none or they differ. */
-export function aidTotal(measures: readonly Measure[]): { amount: number; currency: string } | null {
-  const amounts = measures.flatMap((m) => (m.type === 'aid' && m.amount !== undefined && m.currency ? [{ amount: m.amount, currency: m.currency }] : []));
+export function aidTotal(
+  measures: readonly Measure[],
+): { amount: number; currency: string } | null {
+  const amounts = measures.flatMap((m) =>
+    m.type === 'aid' && m.amount !== undefined && m.currency
+      ? [{ amount: m.amount, currency: m.currency }]
+      : [],
+  );
   if (amounts.length === 0) return null;
   const currency = amounts[0]!.currency;
   if (amounts.some((a) => a.currency !== currency)) return null;
@@ -33,42 +41,68 @@ export function aidTotal(measures: readonly Measure[]): { amount: number; curren
 }
 
 /** The template scope for a dataset. */
-export function buildScope(d: Dataset, templateExists: (name: string) => boolean = () => false): Rec {
+export function buildScope(
+  d: Dataset,
+  templateExists: (name: string) => boolean = () => false,
+): Rec {
   const roles = byId(d.roles);
   const categories = byId(d.aidCategories);
-  const names: Record<string, string> = Object.fromEntries([...d.partners, ...d.actors, ...d.people].map((x) => [x.id, x.name]));
-  const collectionOf = Object.fromEntries([...d.partners.map((x) => [x.id, 'partners']), ...d.actors.map((x) => [x.id, 'actors']), ...d.people.map((x) => [x.id, 'people'])]);
-  const measures = d.measures.map((m) => tagOrigin({
-    ...m,
-    partner_name: names[m.partner] ?? m.partner,
-    category_label: m.type === 'aid' ? categories[m.category]?.label ?? m.category : null,
-    when: m.date ?? m.asOf ?? null,
-  }, 'measures', m.id));
+  const names: Record<string, string> = Object.fromEntries(
+    [...d.partners, ...d.actors, ...d.people].map((x) => [x.id, x.name]),
+  );
+  const collectionOf = Object.fromEntries([
+    ...d.partners.map((x) => [x.id, 'partners']),
+    ...d.actors.map((x) => [x.id, 'actors']),
+    ...d.people.map((x) => [x.id, 'people']),
+  ]);
+  const measures = d.measures.map((m) =>
+    tagOrigin(
+      {
+        ...m,
+        partner_name: names[m.partner] ?? m.partner,
+        category_label: m.type === 'aid' ? (categories[m.category]?.label ?? m.category) : null,
+        when: m.date ?? m.asOf ?? null,
+      },
+      'measures',
+      m.id,
+    ),
+  );
   // Copies, tagged with where they come from, so a document's reads can be traced to facts.
-  const tagAll = <T extends { id: string }>(items: readonly T[], collection: string) => items.map((x) => tagOrigin({ ...x }, collection, x.id));
+  const tagAll = <T extends { id: string }>(items: readonly T[], collection: string) =>
+    items.map((x) => tagOrigin({ ...x }, collection, x.id));
   const events = tagAll(sortByDate(d.events), 'events');
   const quotes = tagAll(d.quotes, 'quotes');
   const partners = d.partners.map((p, index) => {
     const own = sortByDate(measures.filter((m) => m.partner === p.id));
     const partnerTemplate = `bulletin/partners/${p.id}.md.liquid`;
-    return tagOrigin({
-      ...p,
-      index,
-      role_label: roles[p.role]?.label ?? p.role,
-      deck: p.deck ?? roles[p.role]?.deck ?? false,
-      template: templateExists(partnerTemplate) ? partnerTemplate : 'bulletin/partners/_default.md.liquid',
-      measures: own,
-      sanctions: own.filter((m) => m.type === 'sanctions'),
-      aid: own.filter((m) => m.type === 'aid'),
-      oil: own.find((m) => m.type === 'oil-stock-release') ?? null,
-      support: own.filter((m) => m.type === 'support' || m.type === 'in-kind' || m.type === 'visas'),
-      first_measure: own.find((m) => m.when) ?? null,
-      aid_total: aidTotal(own),
-      quotes: quotes.filter((q) => q.about === p.id),
-      events: events.filter((e) => e.participants.includes(p.id)),
-    }, 'partners', p.id);
+    return tagOrigin(
+      {
+        ...p,
+        index,
+        role_label: roles[p.role]?.label ?? p.role,
+        deck: p.deck ?? roles[p.role]?.deck ?? false,
+        template: templateExists(partnerTemplate)
+          ? partnerTemplate
+          : 'bulletin/partners/_default.md.liquid',
+        measures: own,
+        sanctions: own.filter((m) => m.type === 'sanctions'),
+        aid: own.filter((m) => m.type === 'aid'),
+        oil: own.find((m) => m.type === 'oil-stock-release') ?? null,
+        support: own.filter(
+          (m) => m.type === 'support' || m.type === 'in-kind' || m.type === 'visas',
+        ),
+        first_measure: own.find((m) => m.when) ?? null,
+        aid_total: aidTotal(own),
+        quotes: quotes.filter((q) => q.about === p.id),
+        events: events.filter((e) => e.participants.includes(p.id)),
+      },
+      'partners',
+      p.id,
+    );
   });
-  const groups = Object.fromEntries(d.roles.map((r) => [r.id.replace(/-/g, '_'), partners.filter((p) => p.role === r.id)]));
+  const groups = Object.fromEntries(
+    d.roles.map((r) => [r.id.replace(/-/g, '_'), partners.filter((p) => p.role === r.id)]),
+  );
   return {
     bulletin: { ...d.bulletin, author: d.bulletin.authors[0] },
     sources: tagAll(d.sources, 'sources'),

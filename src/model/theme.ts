@@ -5,25 +5,58 @@ import { InputError } from '../errors.js';
 import type { LoadedTemplates } from '../load/templates.js';
 
 const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb');
-const TypeStyle = z.strictObject({ family: z.enum(['serif', 'sans']), size: z.number().min(4).max(72), leading: z.number().min(4).max(90) });
-const FontFamily = z.strictObject({ regular: z.string(), italic: z.string(), bold: z.string(), boldItalic: z.string() });
+const TypeStyle = z.strictObject({
+  family: z.enum(['serif', 'sans']),
+  size: z.number().min(4).max(72),
+  leading: z.number().min(4).max(90),
+});
+const FontFamily = z.strictObject({
+  regular: z.string(),
+  italic: z.string(),
+  bold: z.string(),
+  boldItalic: z.string(),
+});
 
 export const ThemeSchema = z.strictObject({
   name: z.string(),
   page: z.strictObject({
     size: z.enum(['LETTER', 'A4']),
-    margins: z.strictObject({ top: z.number(), bottom: z.number(), left: z.number(), right: z.number() }),
+    margins: z.strictObject({
+      top: z.number(),
+      bottom: z.number(),
+      left: z.number(),
+      right: z.number(),
+    }),
     columns: z.number().int().min(1).max(3),
     gutter: z.number().min(0),
   }),
   fonts: z.strictObject({ serif: FontFamily, sans: FontFamily }),
   type: z.strictObject({
-    masthead: TypeStyle, title: TypeStyle, subtitle: TypeStyle, byline: TypeStyle, standfirst: TypeStyle,
-    heading: TypeStyle, body: TypeStyle, caption: TypeStyle, note: TypeStyle, quote: TypeStyle,
+    masthead: TypeStyle,
+    title: TypeStyle,
+    subtitle: TypeStyle,
+    byline: TypeStyle,
+    standfirst: TypeStyle,
+    heading: TypeStyle,
+    body: TypeStyle,
+    caption: TypeStyle,
+    note: TypeStyle,
+    quote: TypeStyle,
   }),
-  fit: z.strictObject({ steps: z.array(z.strictObject({ body: z.number(), leading: z.number() })).min(1) }),
-  colors: z.strictObject({ ink: Color, accent: Color, accentLight: Color, muted: Color, rule: Color, paper: Color }),
-  palette: z.array(Color).min(4, 'needs at least four colours so charts never fall back to random ones'),
+  fit: z.strictObject({
+    steps: z.array(z.strictObject({ body: z.number(), leading: z.number() })).min(1),
+  }),
+  colors: z.strictObject({
+    ink: Color,
+    accent: Color,
+    accentLight: Color,
+    muted: Color,
+    rule: Color,
+    paper: Color,
+  }),
+  palette: z
+    .array(Color)
+    .min(4, 'needs at least four colours so charts never fall back to random ones'),
 });
 
 /** A validated theme. */
@@ -43,7 +76,13 @@ export const THEME_FILE = 'theme/theme.json';
 /** Validates the theme and checks that every font file it names exists. */
 export function resolveTheme(templates: LoadedTemplates): ResolvedTheme {
   const json = templates.json[THEME_FILE];
-  if (!json) throw new InputError('E_THEME', [{ file: `${templates.root}/${THEME_FILE}`, message: 'the theme is missing; every template set needs theme/theme.json' }]);
+  if (!json)
+    throw new InputError('E_THEME', [
+      {
+        file: `${templates.root}/${THEME_FILE}`,
+        message: 'the theme is missing; every template set needs theme/theme.json',
+      },
+    ]);
   const theme = parseConfig(ThemeSchema, json, 'E_THEME');
   const fonts: Record<string, Buffer> = {};
   const fontFiles: Record<string, string> = {};
@@ -53,7 +92,12 @@ export function resolveTheme(templates: LoadedTemplates): ResolvedTheme {
       const rel = `theme/${theme.fonts[family][face]}`.replace(/\/\.\//g, '/');
       const bytes = templates.assets[rel];
       if (!bytes) {
-        problems.push({ file: json.file, ...json.locate(['fonts', family, face]), path: `fonts.${family}.${face}`, message: `font file "${rel}" not found in ${templates.root}; add it or fix the path (TTF or OTF)` });
+        problems.push({
+          file: json.file,
+          ...json.locate(['fonts', family, face]),
+          path: `fonts.${family}.${face}`,
+          message: `font file "${rel}" not found in ${templates.root}; add it or fix the path (TTF or OTF)`,
+        });
         continue;
       }
       fonts[`${family}-${face}`] = bytes;

@@ -19,7 +19,10 @@ export type Usage = Map<string, Set<string>>;
 
 /** Marks a scope object as standing for one dataset entity. */
 export function tagOrigin<T extends object>(obj: T, collection: string, id: string): T {
-  Object.defineProperty(obj, ORIGIN, { value: { collection, id } satisfies Origin, enumerable: false });
+  Object.defineProperty(obj, ORIGIN, {
+    value: { collection, id } satisfies Origin,
+    enumerable: false,
+  });
   return obj;
 }
 
@@ -35,7 +38,12 @@ function record(usage: Usage, key: string, prop: string): void {
 }
 
 /** Derived scope properties, and the stored property each comes from. */
-const DERIVED: Record<string, string> = { partner_name: 'partner', category_label: 'category', when: 'date', role_label: 'role' };
+const DERIVED: Record<string, string> = {
+  partner_name: 'partner',
+  category_label: 'category',
+  when: 'date',
+  role_label: 'role',
+};
 
 /** Wraps a scope so that reads of tagged entities are recorded in `usage`. */
 export function trackReads<T extends object>(root: T, usage: Usage): T {
@@ -48,7 +56,8 @@ export function trackReads<T extends object>(root: T, usage: Usage): T {
         get(target, prop, receiver) {
           const t = target as { [ORIGIN]?: Origin; [NAMES]?: Record<string, string> };
           if (typeof prop === 'string' && Object.prototype.hasOwnProperty.call(target, prop)) {
-            if (t[ORIGIN]) record(usage, `${t[ORIGIN].collection}/${t[ORIGIN].id}`, DERIVED[prop] ?? prop);
+            if (t[ORIGIN])
+              record(usage, `${t[ORIGIN].collection}/${t[ORIGIN].id}`, DERIVED[prop] ?? prop);
             else if (t[NAMES]?.[prop]) record(usage, `${t[NAMES][prop]}/${prop}`, 'name');
           }
           return wrap(Reflect.get(target, prop, receiver));
@@ -72,11 +81,26 @@ export interface UsedFact {
 /** The used facts, in dataset order, with only the stored properties that were read. */
 export function usedFacts(d: Dataset, usage: Usage): UsedFact[] {
   const out: UsedFact[] = [];
-  for (const collection of ['partners', 'actors', 'people', 'events', 'measures', 'quotes', 'figures', 'cooperationAreas', 'sources'] as const) {
+  for (const collection of [
+    'partners',
+    'actors',
+    'people',
+    'events',
+    'measures',
+    'quotes',
+    'figures',
+    'cooperationAreas',
+    'sources',
+  ] as const) {
     for (const item of d[collection] as ({ id: string } & Record<string, unknown>)[]) {
       const props = usage.get(`${collection}/${item.id}`);
       if (!props) continue;
-      const values = Object.fromEntries([...props].filter((p) => p !== 'id' && p !== 'cite' && p in item).sort().map((p) => [p, item[p]]));
+      const values = Object.fromEntries(
+        [...props]
+          .filter((p) => p !== 'id' && p !== 'cite' && p in item)
+          .sort()
+          .map((p) => [p, item[p]]),
+      );
       const cite = item.cite ?? (item.partnerSince as { cite?: unknown } | undefined)?.cite;
       out.push({ collection, id: item.id, values, ...(cite ? { cite } : {}) });
     }

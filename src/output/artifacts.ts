@@ -17,15 +17,25 @@ export interface WritePlan {
   manifestName: string;
 }
 
-export async function writeArtifacts(outDir: string, plan: WritePlan, base: Omit<Manifest, 'artifacts'>): Promise<Manifest> {
+export async function writeArtifacts(
+  outDir: string,
+  plan: WritePlan,
+  base: Omit<Manifest, 'artifacts'>,
+): Promise<Manifest> {
   // Check every path before writing anything, so a bad id cannot leave a half-written set.
   const targets = plan.built.map((b) => ({ ...b, file: confinedPath(outDir, b.artifact.path) }));
   const pruneFiles = plan.prune.map((p) => confinedPath(outDir, p));
   const unlock = await lockOutput(outDir);
   try {
     for (const { artifact, file } of targets) await writeAtomic(file, artifact.bytes);
-    const manifest: Manifest = { ...base, artifacts: [...plan.kept, ...plan.built.map((b) => manifestEntry(b.artifact, b.inputs))] };
-    await writeAtomic(confinedPath(outDir, plan.manifestName), new TextEncoder().encode(manifestText(manifest)));
+    const manifest: Manifest = {
+      ...base,
+      artifacts: [...plan.kept, ...plan.built.map((b) => manifestEntry(b.artifact, b.inputs))],
+    };
+    await writeAtomic(
+      confinedPath(outDir, plan.manifestName),
+      new TextEncoder().encode(manifestText(manifest)),
+    );
     for (const f of pruneFiles) await rm(f, { force: true });
     return manifest;
   } finally {

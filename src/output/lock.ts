@@ -37,7 +37,8 @@ async function removeStaleTemps(dir: string): Promise<void> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   for (const e of entries) {
     const m = TEMP.exec(e.name);
-    if (e.isFile() && m && !alive(Number(m[1]))) await rm(path.join(e.parentPath, e.name), { force: true });
+    if (e.isFile() && m && !alive(Number(m[1])))
+      await rm(path.join(e.parentPath, e.name), { force: true });
   }
 }
 
@@ -52,9 +53,15 @@ export async function lockOutput(outDir: string): Promise<() => Promise<void>> {
     }
     const holder = Number((await readFile(file, 'utf8').catch(() => '')).trim());
     if (alive(holder)) {
-      throw inputError('E_LOCKED', { file, message: `another build (process ${holder}) is writing to this output folder; wait for it to finish, or build into another --out` });
+      throw inputError('E_LOCKED', {
+        file,
+        message: `another build (process ${holder}) is writing to this output folder; wait for it to finish, or build into another --out`,
+      });
     }
     await rm(file, { force: true });
   }
-  throw inputError('E_LOCKED', { file, message: 'could not take the output folder lock; remove the file if no build is running' });
+  throw inputError('E_LOCKED', {
+    file,
+    message: 'could not take the output folder lock; remove the file if no build is running',
+  });
 }

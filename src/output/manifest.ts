@@ -23,13 +23,20 @@ export interface Manifest {
   artifacts: ManifestEntry[];
 }
 
-export const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
+export const sha256 = (bytes: Uint8Array | string): string =>
+  createHash('sha256').update(bytes).digest('hex');
 
 export function manifestEntry(a: Artifact, inputs?: string): ManifestEntry {
   return {
     ...(inputs ? { inputs } : {}),
-    path: a.path, kind: a.kind, ...(a.partner ? { partner: a.partner } : {}), bytes: a.bytes.byteLength, sha256: sha256(a.bytes),
-    ...(a.pages !== undefined ? { pages: a.pages } : {}), ...(a.slides !== undefined ? { slides: a.slides } : {}), ...(a.fit ? { fit: a.fit } : {}),
+    path: a.path,
+    kind: a.kind,
+    ...(a.partner ? { partner: a.partner } : {}),
+    bytes: a.bytes.byteLength,
+    sha256: sha256(a.bytes),
+    ...(a.pages !== undefined ? { pages: a.pages } : {}),
+    ...(a.slides !== undefined ? { slides: a.slides } : {}),
+    ...(a.fit ? { fit: a.fit } : {}),
   };
 }
 

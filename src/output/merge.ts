@@ -5,16 +5,31 @@ import type { Manifest, ManifestEntry } from './manifest.js';
 export function mergeManifests(parts: { file: string; manifest: Manifest }[]): Manifest {
   const problems: Problem[] = [];
   const first = parts[0];
-  if (!first) throw new InputError('E_USAGE', [{ file: 'merge-manifests', message: 'name at least one shard manifest' }]);
+  if (!first)
+    throw new InputError('E_USAGE', [
+      { file: 'merge-manifests', message: 'name at least one shard manifest' },
+    ]);
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   const byPath = new Map<string, { entry: ManifestEntry; file: string }>();
   for (const { file, manifest } of parts) {
-    if (!same(manifest.tool, first.manifest.tool) || !same(manifest.inputs, first.manifest.inputs) || manifest.buildDate !== first.manifest.buildDate) {
-      problems.push({ file, message: `was built from other inputs than ${first.file} (tool, data, templates or build date differ); rebuild all shards from one commit` });
+    if (
+      !same(manifest.tool, first.manifest.tool) ||
+      !same(manifest.inputs, first.manifest.inputs) ||
+      manifest.buildDate !== first.manifest.buildDate
+    ) {
+      problems.push({
+        file,
+        message: `was built from other inputs than ${first.file} (tool, data, templates or build date differ); rebuild all shards from one commit`,
+      });
     }
     for (const entry of manifest.artifacts) {
       const prev = byPath.get(entry.path);
-      if (prev && prev.entry.sha256 !== entry.sha256) problems.push({ file, path: entry.path, message: `differs from the same file in ${prev.file}` });
+      if (prev && prev.entry.sha256 !== entry.sha256)
+        problems.push({
+          file,
+          path: entry.path,
+          message: `differs from the same file in ${prev.file}`,
+        });
       byPath.set(entry.path, { entry, file });
     }
   }

@@ -16,11 +16,17 @@ export interface PlannedUnit {
 
 /** JSON with object keys sorted, so that equal values hash equally whatever their key order. */
 export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
 }
 
 export function hashUnit(unit: Unit, toolVersion: string): string {
-  return createHash('sha256').update(stableJson({ tool: toolVersion, inputs: unit.inputs })).digest('hex');
+  return createHash('sha256')
+    .update(stableJson({ tool: toolVersion, inputs: unit.inputs }))
+    .digest('hex');
 }
 
 /** Parses "i/n" (1-based), or returns a message. */
@@ -29,19 +35,29 @@ export function parseShard(text: string): { index: number; count: number } | str
   if (!m) return `"${text}" is not a shard; write it as i/n, e.g. 2/3`;
   const index = Number(m[1]);
   const count = Number(m[2]);
-  if (count < 1 || index < 1 || index > count) return `shard ${text} is out of range; i must be between 1 and n`;
+  if (count < 1 || index < 1 || index > count)
+    return `shard ${text} is out of range; i must be between 1 and n`;
   return { index, count };
 }
 
 /** The units of shard i/n: every n-th unit in renderer-then-key order, starting at i. */
-export function shardUnits(units: PlannedUnit[], shard?: { index: number; count: number }): PlannedUnit[] {
+export function shardUnits(
+  units: PlannedUnit[],
+  shard?: { index: number; count: number },
+): PlannedUnit[] {
   if (!shard) return units;
-  const ordered = [...units].sort((a, b) => `${a.renderer.name}\u0000${a.unit.key}`.localeCompare(`${b.renderer.name}\u0000${b.unit.key}`));
+  const ordered = [...units].sort((a, b) =>
+    `${a.renderer.name}\u0000${a.unit.key}`.localeCompare(`${b.renderer.name}\u0000${b.unit.key}`),
+  );
   return ordered.filter((_, i) => i % shard.count === shard.index - 1);
 }
 
 /** Whether a unit's files are all listed with this inputs hash and still on disk as listed. */
-export function isFresh(p: PlannedUnit, old: Manifest | undefined, onDisk: Map<string, string | undefined>): boolean {
+export function isFresh(
+  p: PlannedUnit,
+  old: Manifest | undefined,
+  onDisk: Map<string, string | undefined>,
+): boolean {
   if (!old) return false;
   const byPath = new Map<string, ManifestEntry>(old.artifacts.map((a) => [a.path, a]));
   return p.unit.paths.every((path) => {

@@ -6,9 +6,15 @@ import { confinedPath, writeAtomic } from './write.js';
 /** The preview's folder inside the output folder. */
 export const PREVIEW_DIR = 'preview';
 
-export async function writePreviewFiles(outDir: string, files: { path: string; bytes: Uint8Array }[]): Promise<void> {
-  for (const f of files) await writeAtomic(confinedPath(outDir, `${PREVIEW_DIR}/${f.path}`), f.bytes);
+export async function writePreviewFiles(
+  outDir: string,
+  files: { path: string; bytes: Uint8Array }[],
+): Promise<void> {
+  for (const f of files)
+    await writeAtomic(confinedPath(outDir, `${PREVIEW_DIR}/${f.path}`), f.bytes);
   const keep = new Set(files.map((f) => f.path));
   const dir = path.join(path.resolve(outDir), PREVIEW_DIR);
-  for (const name of await readdir(dir)) if (!keep.has(name) && /\.(png|html)$/.test(name)) await rm(path.join(dir, name), { force: true });
+  for (const name of await readdir(dir))
+    if (!keep.has(name) && /\.(png|html)$/.test(name))
+      await rm(path.join(dir, name), { force: true });
 }

@@ -31,7 +31,9 @@ const sha = (b: Uint8Array | string) => createHash('sha256').update(b).digest('h
 
 function manifestName(options: BuildOptions): string {
   const shard = options.shard ? parseShard(options.shard) : undefined;
-  return shard && typeof shard !== 'string' ? `manifest-shard-${shard.index}-of-${shard.count}.json` : 'manifest.json';
+  return shard && typeof shard !== 'string'
+    ? `manifest-shard-${shard.index}-of-${shard.count}.json`
+    : 'manifest.json';
 }
 
 /** The key over everything a build's output depends on; undefined when an input cannot be read. */
@@ -39,11 +41,22 @@ async function inputKey(options: BuildOptions): Promise<string | undefined> {
   try {
     const data = await readFile(options.data);
     const root = path.resolve(options.templates);
-    const names = (await readdir(root, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
-    const templates = await Promise.all(names.map(async (f) => [path.relative(root, f), sha(await readFile(f))]));
+    const names = (await readdir(root, { recursive: true, withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => path.join(e.parentPath, e.name))
+      .sort();
+    const templates = await Promise.all(
+      names.map(async (f) => [path.relative(root, f), sha(await readFile(f))]),
+    );
     const opts = {
-      only: [...(options.only ?? [])].sort(), partners: [...(options.partners ?? [])].sort(), shard: options.shard ?? null, paper: options.paper ?? null,
-      bleed: options.bleed ?? false, deckCharts: options.deckCharts ?? 'native', maxAgeDays: options.maxAgeDays ?? null, sourceDateEpoch: options.sourceDateEpoch ?? null,
+      only: [...(options.only ?? [])].sort(),
+      partners: [...(options.partners ?? [])].sort(),
+      shard: options.shard ?? null,
+      paper: options.paper ?? null,
+      bleed: options.bleed ?? false,
+      deckCharts: options.deckCharts ?? 'native',
+      maxAgeDays: options.maxAgeDays ?? null,
+      sourceDateEpoch: options.sourceDateEpoch ?? null,
     };
     return sha(stableJson({ tool: TOOL_VERSION, opts, data: sha(data), templates }));
   } catch {
@@ -56,12 +69,22 @@ export async function quickCheck(options: BuildOptions): Promise<{ result?: Buil
   const out = path.resolve(options.out);
   try {
     const cache = JSON.parse(await readFile(path.join(out, CACHE_FILE), 'utf8')) as Cache;
-    if (cache.manifest !== manifestName(options) || cache.key !== (await inputKey(options))) return {};
+    if (cache.manifest !== manifestName(options) || cache.key !== (await inputKey(options)))
+      return {};
     const text = await readFile(path.join(out, cache.manifest));
     if (sha(text) !== cache.manifestSha) return {};
     const manifest = JSON.parse(text.toString('utf8')) as Manifest;
-    for (const a of manifest.artifacts) if (sha(await readFile(path.join(out, a.path))) !== a.sha256) return {};
-    return { result: { manifest, rebuilt: [], upToDate: cache.paths, warnings: cache.warnings, summarised: cache.summarised } };
+    for (const a of manifest.artifacts)
+      if (sha(await readFile(path.join(out, a.path))) !== a.sha256) return {};
+    return {
+      result: {
+        manifest,
+        rebuilt: [],
+        upToDate: cache.paths,
+        warnings: cache.warnings,
+        summarised: cache.summarised,
+      },
+    };
   } catch {
     return {};
   }
@@ -74,6 +97,16 @@ export async function saveQuickKey(options: BuildOptions, result: BuildResult): 
   const out = path.resolve(options.out);
   const name = manifestName(options);
   const manifestSha = sha(await readFile(path.join(out, name)));
-  const cache: Cache = { key, manifest: name, manifestSha, paths: [...result.rebuilt, ...result.upToDate].sort(), warnings: result.warnings, summarised: result.summarised };
-  await writeAtomic(path.join(out, CACHE_FILE), new TextEncoder().encode(`${JSON.stringify(cache)}\n`));
+  const cache: Cache = {
+    key,
+    manifest: name,
+    manifestSha,
+    paths: [...result.rebuilt, ...result.upToDate].sort(),
+    warnings: result.warnings,
+    summarised: result.summarised,
+  };
+  await writeAtomic(
+    path.join(out, CACHE_FILE),
+    new TextEncoder().encode(`${JSON.stringify(cache)}\n`),
+  );
 }

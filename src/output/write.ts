@@ -10,10 +10,16 @@ import { inputError } from '../errors.js';
 /** Resolves a relative artifact path inside `outDir`, refusing anything that escapes it. */
 export function confinedPath(outDir: string, rel: string): string {
   const root = path.resolve(outDir);
-  const bad = rel.includes('\0') || path.isAbsolute(rel) || rel.split(/[\\/]/).some((p) => p === '..' || p === '');
+  const bad =
+    rel.includes('\0') ||
+    path.isAbsolute(rel) ||
+    rel.split(/[\\/]/).some((p) => p === '..' || p === '');
   const full = path.resolve(root, rel);
   if (bad || !full.startsWith(root + path.sep)) {
-    throw inputError('E_PATH', { file: rel, message: `refusing to write outside the output folder ${root}; ids must be simple slugs` });
+    throw inputError('E_PATH', {
+      file: rel,
+      message: `refusing to write outside the output folder ${root}; ids must be simple slugs`,
+    });
   }
   return full;
 }
@@ -23,7 +29,10 @@ let counter = 0;
 /** Writes bytes atomically: temp file, fsync, rename. */
 export async function writeAtomic(file: string, bytes: Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${++counter}.tmp`);
+  const tmp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${++counter}.tmp`,
+  );
   const handle = await open(tmp, 'w');
   try {
     await handle.writeFile(bytes);

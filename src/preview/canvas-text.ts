@@ -11,11 +11,15 @@ import { SANS, SERIF } from '../compose/pptx/master.js';
 
 export type Ctx2D = CanvasRenderingContext2D;
 
-const FACES = ['serif', 'sans'].flatMap((f) => ['regular', 'italic', 'bold', 'boldItalic'].map((x) => `${f}-${x}`));
+const FACES = ['serif', 'sans'].flatMap((f) =>
+  ['regular', 'italic', 'bold', 'boldItalic'].map((x) => `${f}-${x}`),
+);
 
 /** The theme's faces under the family names the decks use, so slides and pages share them. */
 export function registerPreviewFonts(ctx: BuildContext): void {
-  registerThemeFaces(ctx.templates.root, ctx.theme, FACES, (family) => (family === 'serif' ? SERIF : SANS));
+  registerThemeFaces(ctx.templates.root, ctx.theme, FACES, (family) =>
+    family === 'serif' ? SERIF : SANS,
+  );
 }
 
 /** A CSS font string for a theme face key such as "sans-bold" at a size in px. */
@@ -46,7 +50,17 @@ export function ascentOf(ctx: BuildContext, key: string): number {
 }
 
 /** Draws text with its top at y (pdfkit's convention); spacing adds tracking between characters. */
-export function textAt(g: Ctx2D, ctx: BuildContext, text: string, key: string, size: number, color: string, x: number, y: number, spacing = 0): number {
+export function textAt(
+  g: Ctx2D,
+  ctx: BuildContext,
+  text: string,
+  key: string,
+  size: number,
+  color: string,
+  x: number,
+  y: number,
+  spacing = 0,
+): number {
   g.font = cssFont(key, size);
   g.fillStyle = color;
   g.textBaseline = 'alphabetic';

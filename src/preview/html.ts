@@ -26,15 +26,25 @@ export interface SheetInput {
   decks: SheetDeck[];
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-const kb = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(2)} MB` : `${(n / 1024).toFixed(1)} KB`);
+const esc = (s: string) =>
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
+const kb = (n: number) =>
+  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(2)} MB` : `${(n / 1024).toFixed(1)} KB`;
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 function facts(a: ManifestEntry | undefined, input: SheetInput): string {
   if (!a) return '';
-  const count = a.pages !== undefined ? `${a.pages} pages` : a.slides !== undefined ? `${a.slides} slides` : '';
+  const count =
+    a.pages !== undefined ? `${a.pages} pages` : a.slides !== undefined ? `${a.slides} slides` : '';
   const t = input.times.get(a.path);
-  const when = input.rebuilt.includes(a.path) ? (t !== undefined ? `built in ${sec(t)}` : 'rebuilt') : 'up to date';
+  const when = input.rebuilt.includes(a.path)
+    ? t !== undefined
+      ? `built in ${sec(t)}`
+      : 'rebuilt'
+    : 'up to date';
   return `<p class="facts">${esc(a.path)} · ${[count, kb(a.bytes), when].filter(Boolean).join(' · ')}</p>`;
 }
 
@@ -43,11 +53,18 @@ function thumb(file: string, alt: string, cls: string, caption: string): string 
 }
 
 function artifactTable(input: SheetInput): string {
-  const rows = [...input.manifest.artifacts].sort((a, b) => a.path.localeCompare(b.path)).map((a) => {
-    const t = input.times.get(a.path);
-    const count = a.pages !== undefined ? `${a.pages} pages` : a.slides !== undefined ? `${a.slides} slides` : '';
-    return `<tr><td>${esc(a.path)}</td><td>${count}</td><td class="n">${kb(a.bytes)}</td><td class="n">${input.rebuilt.includes(a.path) ? (t !== undefined ? sec(t) : 'rebuilt') : 'up to date'}</td></tr>`;
-  });
+  const rows = [...input.manifest.artifacts]
+    .sort((a, b) => a.path.localeCompare(b.path))
+    .map((a) => {
+      const t = input.times.get(a.path);
+      const count =
+        a.pages !== undefined
+          ? `${a.pages} pages`
+          : a.slides !== undefined
+            ? `${a.slides} slides`
+            : '';
+      return `<tr><td>${esc(a.path)}</td><td>${count}</td><td class="n">${kb(a.bytes)}</td><td class="n">${input.rebuilt.includes(a.path) ? (t !== undefined ? sec(t) : 'rebuilt') : 'up to date'}</td></tr>`;
+    });
   return `<details><summary>All ${input.manifest.artifacts.length} files</summary><table><thead><tr><th>file</th><th>pages/slides</th><th>size</th><th>time</th></tr></thead><tbody>${rows.join('')}</tbody></table></details>`;
 }
 
@@ -60,8 +77,19 @@ export function contactSheet(input: SheetInput): string {
   const bulletin = input.pages.length
     ? `<section id="bulletin"><h2>Bulletin</h2>${facts(byPath.get('bulletin.pdf'), input)}<div class="pages">${input.pages.map((p, i) => thumb(p, `Bulletin page ${i + 1}`, 'page', `Page ${i + 1}`)).join('')}</div></section>`
     : '';
-  const decks = input.decks.map((d) => `<section class="deck" id="deck-${esc(d.id)}"><h2>${esc(d.name)}</h2>${facts(byPath.get(`decks/${d.id}.pptx`), input)}<div class="slides">${d.slides.map((s, i) => thumb(s.file, `${d.name}, slide ${i + 1}: ${s.title}`, 'slide', `${i + 1}. ${s.title || s.kind}`)).join('')}</div></section>`).join('');
-  const nav = [input.pages.length ? '<a href="#bulletin">Bulletin</a>' : '', ...input.decks.map((d) => `<a href="#deck-${esc(d.id)}">${esc(d.name)}</a>`), '<a href="#warnings">Warnings</a>'].filter(Boolean).join(' ');
+  const decks = input.decks
+    .map(
+      (d) =>
+        `<section class="deck" id="deck-${esc(d.id)}"><h2>${esc(d.name)}</h2>${facts(byPath.get(`decks/${d.id}.pptx`), input)}<div class="slides">${d.slides.map((s, i) => thumb(s.file, `${d.name}, slide ${i + 1}: ${s.title}`, 'slide', `${i + 1}. ${s.title || s.kind}`)).join('')}</div></section>`,
+    )
+    .join('');
+  const nav = [
+    input.pages.length ? '<a href="#bulletin">Bulletin</a>' : '',
+    ...input.decks.map((d) => `<a href="#deck-${esc(d.id)}">${esc(d.name)}</a>`),
+    '<a href="#warnings">Warnings</a>',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return `<!doctype html>
 <html lang="en">
 <head>

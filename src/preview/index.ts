@@ -30,7 +30,11 @@ export interface PreviewResult {
   msPerSlide: number;
 }
 
-export async function writePreview(options: BuildOptions, result: BuildResult, info: PreviewTimes): Promise<PreviewResult> {
+export async function writePreview(
+  options: BuildOptions,
+  result: BuildResult,
+  info: PreviewTimes,
+): Promise<PreviewResult> {
   const t0 = performance.now();
   const ctx = await prepare(options);
   registerPreviewFonts(ctx);
@@ -56,13 +60,30 @@ export async function writePreview(options: BuildOptions, result: BuildResult, i
     slideCount += pngs.length;
     const names = pngs.map((_, i) => `deck-${id}-slide-${String(i + 1).padStart(2, '0')}.png`);
     pngs.forEach((bytes, i) => files.push({ path: names[i]!, bytes }));
-    decks.push({ id, name: deck.partner.name, slides: deck.slides.map((s, i) => ({ file: names[i]!, title: s.title, kind: s.kind })) });
+    decks.push({
+      id,
+      name: deck.partner.name,
+      slides: deck.slides.map((s, i) => ({ file: names[i]!, title: s.title, kind: s.kind })),
+    });
   }
-  const html = contactSheet({ manifest: result.manifest, rebuilt: result.rebuilt, warnings: result.warnings, times: info.times, buildMs: info.buildMs, pages, decks, previewMs: performance.now() - t0 });
+  const html = contactSheet({
+    manifest: result.manifest,
+    rebuilt: result.rebuilt,
+    warnings: result.warnings,
+    times: info.times,
+    buildMs: info.buildMs,
+    pages,
+    decks,
+    previewMs: performance.now() - t0,
+  });
   files.push({ path: 'index.html', bytes: new TextEncoder().encode(html) });
   await writePreviewFiles(options.out, files);
   return {
-    index: path.join(options.out, PREVIEW_DIR, 'index.html'), pages: pages.length, slides: slideCount, ms: performance.now() - t0,
-    msPerPage: pages.length ? pageMs / pages.length : 0, msPerSlide: slideCount ? slideMs / slideCount : 0,
+    index: path.join(options.out, PREVIEW_DIR, 'index.html'),
+    pages: pages.length,
+    slides: slideCount,
+    ms: performance.now() - t0,
+    msPerPage: pages.length ? pageMs / pages.length : 0,
+    msPerSlide: slideCount ? slideMs / slideCount : 0,
   };
 }

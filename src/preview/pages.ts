@@ -14,7 +14,15 @@ import { cssFont, textAt, type Ctx2D } from './canvas-text.js';
 /** Pixels per point: 2 gives 144 ppi, sharp on a high-density screen, ~0.3 s a page. */
 export const PAGE_SCALE = 2;
 
-function drawLine(g: Ctx2D, ctx: BuildContext, line: Line, x: number, y: number, width: number, justify: boolean): void {
+function drawLine(
+  g: Ctx2D,
+  ctx: BuildContext,
+  line: Line,
+  x: number,
+  y: number,
+  width: number,
+  justify: boolean,
+): void {
   // The same spacing rule as pdf/draw.ts: justified lines stretch their word spaces.
   const spaces = line.pieces.filter((p, i) => i > 0 && p.spaceBefore).length;
   const stretch = justify && !line.last && spaces > 0 ? (width - line.width) / spaces : 0;
@@ -27,12 +35,22 @@ function drawLine(g: Ctx2D, ctx: BuildContext, line: Line, x: number, y: number,
   });
 }
 
-function drawLines(g: Ctx2D, ctx: BuildContext, lines: Line[], x: number, y: number, leading: number, width: number, justify = false): number {
+function drawLines(
+  g: Ctx2D,
+  ctx: BuildContext,
+  lines: Line[],
+  x: number,
+  y: number,
+  leading: number,
+  width: number,
+  justify = false,
+): number {
   lines.forEach((l, i) => drawLine(g, ctx, l, x, y + i * leading, width, justify));
   return y + lines.length * leading;
 }
 
-const drawBlock = (g: Ctx2D, ctx: BuildContext, b: TextBlock) => drawLines(g, ctx, b.lines, b.x, b.y, b.leading, b.width, b.justify);
+const drawBlock = (g: Ctx2D, ctx: BuildContext, b: TextBlock) =>
+  drawLines(g, ctx, b.lines, b.x, b.y, b.leading, b.width, b.justify);
 
 function rule(g: Ctx2D, x1: number, x2: number, y: number, color: string, width: number): void {
   g.strokeStyle = color;
@@ -72,7 +90,16 @@ export async function renderPages(ctx: BuildContext, plan: PagePlan): Promise<Bu
     if (page === 0) {
       const ms = theme.type.masthead.size;
       textAt(g, ctx, h.series.toUpperCase(), 'sans-bold', ms, c.accent, m.left, m.top, 1.2);
-      textAt(g, ctx, h.publisher, 'sans-regular', ms, c.muted, W - m.right - widthOf(g, h.publisher, ms), m.top);
+      textAt(
+        g,
+        ctx,
+        h.publisher,
+        'sans-regular',
+        ms,
+        c.muted,
+        W - m.right - widthOf(g, h.publisher, ms),
+        m.top,
+      );
       rule(g, m.left, W - m.right, h.ruleY, c.accent, 2);
       for (const b of [h.title, h.subtitle, h.byline, h.standfirst]) if (b) drawBlock(g, ctx, b);
       rule(g, m.left, W - m.right, h.bottomRuleY, c.rule, 0.75);
@@ -87,9 +114,20 @@ export async function renderPages(ctx: BuildContext, plan: PagePlan): Promise<Bu
         g.fillStyle = c.accentLight;
         g.fillRect(b.x, b.y, b.width, b.height - 12);
         rule(g, b.x, b.x + b.width, b.y, c.accent, 2);
-        textAt(g, ctx, k.title.toUpperCase(), 'sans-bold', theme.type.caption.size + 0.5, c.accent, b.x + k.pad, b.y + k.pad, 0.8);
+        textAt(
+          g,
+          ctx,
+          k.title.toUpperCase(),
+          'sans-bold',
+          theme.type.caption.size + 0.5,
+          c.accent,
+          b.x + k.pad,
+          b.y + k.pad,
+          0.8,
+        );
         let y = b.y + k.pad + 16;
-        for (const item of k.items) y = drawLines(g, ctx, item.lines, b.x + k.pad, y, k.leading, b.width - k.pad * 2) + 4;
+        for (const item of k.items)
+          y = drawLines(g, ctx, item.lines, b.x + k.pad, y, k.leading, b.width - k.pad * 2) + 4;
       } else if (k.kind === 'pull-quote') {
         rule(g, b.x, b.x + 40, b.y + 4, c.accent, 2);
         const after = drawLines(g, ctx, k.lines, b.x, b.y + 12, k.leading, b.width);
@@ -106,9 +144,27 @@ export async function renderPages(ctx: BuildContext, plan: PagePlan): Promise<Bu
       for (const b of plan.backMatter.blocks) drawBlock(g, ctx, b);
     }
     const n = theme.type.note;
-    textAt(g, ctx, `${h.series}  ·  ${h.title.lines.map((l) => l.pieces.map((p) => p.text).join(' ')).join(' ')}`, 'sans-regular', n.size, c.muted, m.left, plan.footerY);
+    textAt(
+      g,
+      ctx,
+      `${h.series}  ·  ${h.title.lines.map((l) => l.pieces.map((p) => p.text).join(' ')).join(' ')}`,
+      'sans-regular',
+      n.size,
+      c.muted,
+      m.left,
+      plan.footerY,
+    );
     const label = `${page + 1} of 2`;
-    textAt(g, ctx, label, 'sans-regular', n.size, c.muted, W - m.right - widthOf(g, label, n.size), plan.footerY);
+    textAt(
+      g,
+      ctx,
+      label,
+      'sans-regular',
+      n.size,
+      c.muted,
+      W - m.right - widthOf(g, label, n.size),
+      plan.footerY,
+    );
     pages.push(canvas.toBuffer('image/png'));
   }
   return pages;

@@ -13,7 +13,12 @@ export interface RecRun {
 }
 
 /** A box in inches. */
-export interface RecBox { x: number; y: number; w: number; h: number }
+export interface RecBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
 
 /** What a slide or master draws, in order. */
 export type RecOp =
@@ -32,7 +37,12 @@ export interface RecSlide {
 }
 
 type Loose = Record<string, unknown> & Partial<RecBox>;
-const boxOf = (o: Loose): RecBox => ({ x: Number(o.x ?? 0), y: Number(o.y ?? 0), w: Number(o.w ?? 0), h: Number(o.h ?? 0) });
+const boxOf = (o: Loose): RecBox => ({
+  x: Number(o.x ?? 0),
+  y: Number(o.y ?? 0),
+  w: Number(o.w ?? 0),
+  h: Number(o.h ?? 0),
+});
 const lineOf = (o: Loose) => (o.line ?? {}) as { color?: string; width?: number };
 const fillOf = (o: Loose) => (o.fill ?? {}) as { color?: string };
 
@@ -51,14 +61,26 @@ export class RecordingDeck {
   defineSlideMaster(props: P.SlideMasterProps): void {
     const ops: RecOp[] = [];
     for (const o of (props.objects ?? []) as Record<string, Loose>[]) {
-      if (o.rect) ops.push({ kind: 'rect', box: boxOf(o.rect), color: fillOf(o.rect).color ?? '000000' });
-      if (o.line) ops.push({ kind: 'line', box: boxOf(o.line), color: lineOf(o.line).color ?? '000000', width: lineOf(o.line).width ?? 1 });
+      if (o.rect)
+        ops.push({ kind: 'rect', box: boxOf(o.rect), color: fillOf(o.rect).color ?? '000000' });
+      if (o.line)
+        ops.push({
+          kind: 'line',
+          box: boxOf(o.line),
+          color: lineOf(o.line).color ?? '000000',
+          width: lineOf(o.line).width ?? 1,
+        });
       if (o.text) {
         const t = o.text as { text: string; options: Loose };
         ops.push(textOp(t.text, t.options));
       }
     }
-    if (props.slideNumber) ops.push({ kind: 'number', box: boxOf(props.slideNumber as Loose), options: props.slideNumber as Record<string, unknown> });
+    if (props.slideNumber)
+      ops.push({
+        kind: 'number',
+        box: boxOf(props.slideNumber as Loose),
+        options: props.slideNumber as Record<string, unknown>,
+      });
     this.masters.set(props.title, ops);
   }
 
@@ -66,14 +88,26 @@ export class RecordingDeck {
     const slide: RecSlide = { master: opts.masterName ?? '', ops: [], notes: '' };
     this.slides.push(slide);
     const api = {
-      addText: (text: string | RecRun[], options: Loose) => (slide.ops.push(textOp(text, options)), api),
+      addText: (text: string | RecRun[], options: Loose) => (
+        slide.ops.push(textOp(text, options)), api
+      ),
       addShape: (type: string, o: Loose) => {
-        if (type === 'line') slide.ops.push({ kind: 'line', box: boxOf(o), color: lineOf(o).color ?? '000000', width: lineOf(o).width ?? 1 });
+        if (type === 'line')
+          slide.ops.push({
+            kind: 'line',
+            box: boxOf(o),
+            color: lineOf(o).color ?? '000000',
+            width: lineOf(o).width ?? 1,
+          });
         else slide.ops.push({ kind: 'rect', box: boxOf(o), color: fillOf(o).color ?? '000000' });
         return api;
       },
-      addImage: (o: Loose) => (slide.ops.push({ kind: 'image', box: boxOf(o), data: String(o.data ?? '') }), api),
-      addChart: (_type: string, _data: unknown, o: Loose) => (slide.ops.push({ kind: 'chart', box: boxOf(o) }), api),
+      addImage: (o: Loose) => (
+        slide.ops.push({ kind: 'image', box: boxOf(o), data: String(o.data ?? '') }), api
+      ),
+      addChart: (_type: string, _data: unknown, o: Loose) => (
+        slide.ops.push({ kind: 'chart', box: boxOf(o) }), api
+      ),
       addNotes: (text: string) => ((slide.notes = text), api),
     };
     return api;

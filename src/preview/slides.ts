@@ -19,7 +19,14 @@ import { cssFont, faceKey, type Ctx2D } from './canvas-text.js';
 export const SLIDE_PPI = 120;
 const PX_PER_PT = SLIDE_PPI / 72;
 
-type Para = { runs: RecRun[]; size: number; spacing: number; after: number; indent: number; bullet: boolean };
+type Para = {
+  runs: RecRun[];
+  size: number;
+  spacing: number;
+  after: number;
+  indent: number;
+  bullet: boolean;
+};
 
 /** Splits recorded runs into paragraphs the way pptxgenjs does: at breakLine, and at a run that carries a bullet. */
 function paragraphs(runs: RecRun[], defaults: Record<string, unknown>): Para[] {
@@ -30,7 +37,14 @@ function paragraphs(runs: RecRun[], defaults: Record<string, unknown>): Para[] {
     const bullet = o.bullet as { indent?: number } | undefined;
     if (!cur || bullet) {
       const size = Number(o.fontSize ?? 18);
-      cur = { runs: [], size, spacing: Number(o.lineSpacing ?? size * 1.2), after: Number(o.paraSpaceAfter ?? 0), indent: bullet ? Number(bullet.indent ?? size) : 0, bullet: Boolean(bullet) };
+      cur = {
+        runs: [],
+        size,
+        spacing: Number(o.lineSpacing ?? size * 1.2),
+        after: Number(o.paraSpaceAfter ?? 0),
+        indent: bullet ? Number(bullet.indent ?? size) : 0,
+        bullet: Boolean(bullet),
+      };
       out.push(cur);
     }
     cur.runs.push({ text: r.text, options: o });
@@ -39,7 +53,8 @@ function paragraphs(runs: RecRun[], defaults: Record<string, unknown>): Para[] {
   return out;
 }
 
-const fontOf = (o: Record<string, unknown>, px: number) => cssFont(faceKey(o.fontFace === SERIF ? 'serif' : 'sans', Boolean(o.bold), Boolean(o.italic)), px);
+const fontOf = (o: Record<string, unknown>, px: number) =>
+  cssFont(faceKey(o.fontFace === SERIF ? 'serif' : 'sans', Boolean(o.bold), Boolean(o.italic)), px);
 
 type Word = { text: string; font: string; color: string; width: number; space: boolean };
 /** Greedy word wrap with canvas widths (the layouts fitted with a 5% reserve, so lines break where PowerPoint breaks them). */
@@ -81,16 +96,31 @@ function wrap(g: Ctx2D, p: Para, width: number): Word[][] {
 function drawText(g: Ctx2D, op: Extract<RecOp, { kind: 'text' }>, px: (b: RecBox) => RecBox): void {
   const box = px(op.box);
   const o = op.options;
-  const paras = paragraphs(op.runs, o).map((p) => ({ p, lines: wrap(g, p, box.w - p.indent * PX_PER_PT) }));
-  const height = paras.reduce((h, { p, lines }, i) => h + lines.length * p.spacing * PX_PER_PT + (i < paras.length - 1 ? p.after * PX_PER_PT : 0), 0);
-  let y = o.valign === 'bottom' ? box.y + box.h - height : o.valign === 'middle' ? box.y + (box.h - height) / 2 : box.y;
+  const paras = paragraphs(op.runs, o).map((p) => ({
+    p,
+    lines: wrap(g, p, box.w - p.indent * PX_PER_PT),
+  }));
+  const height = paras.reduce(
+    (h, { p, lines }, i) =>
+      h + lines.length * p.spacing * PX_PER_PT + (i < paras.length - 1 ? p.after * PX_PER_PT : 0),
+    0,
+  );
+  let y =
+    o.valign === 'bottom'
+      ? box.y + box.h - height
+      : o.valign === 'middle'
+        ? box.y + (box.h - height) / 2
+        : box.y;
   const spacing = Number(o.charSpacing ?? 0) * PX_PER_PT;
   for (const { p, lines } of paras) {
     const lh = p.spacing * PX_PER_PT;
     lines.forEach((line, li) => {
       // Baseline a little below the middle of the line box, as PowerPoint sets exact spacing.
       const base = y + lh * 0.8;
-      const total = line.reduce((s, w) => s + w.width + (w.space ? g.measureText(' ').width : 0), 0);
+      const total = line.reduce(
+        (s, w) => s + w.width + (w.space ? g.measureText(' ').width : 0),
+        0,
+      );
       let x = box.x + p.indent * PX_PER_PT + (o.align === 'right' ? box.w - total : 0);
       if (p.bullet && li === 0) {
         g.font = line[0]?.font ?? fontOf(o, p.size * PX_PER_PT);
@@ -100,10 +130,12 @@ function drawText(g: Ctx2D, op: Extract<RecOp, { kind: 'text' }>, px: (b: RecBox
       for (const w of line) {
         g.font = w.font;
         g.fillStyle = w.color;
-        if (spacing) for (const ch of w.text) {
-          g.fillText(ch, x, base);
-          x += g.measureText(ch).width + spacing;
-        } else g.fillText(w.text, x, base);
+        if (spacing)
+          for (const ch of w.text) {
+            g.fillText(ch, x, base);
+            x += g.measureText(ch).width + spacing;
+          }
+        else g.fillText(w.text, x, base);
         if (!spacing) x += w.width;
         if (w.space) x += g.measureText(' ').width;
       }
@@ -114,12 +146,25 @@ function drawText(g: Ctx2D, op: Extract<RecOp, { kind: 'text' }>, px: (b: RecBox
 }
 
 /** Draws one recorded slide (its master first) and returns the PNG. */
-async function paintSlide(ops: RecOp[], number: number, paper: string, chartPng: Buffer | null): Promise<Buffer> {
-  const canvas = createCanvas(Math.round(GRID.width * SLIDE_PPI), Math.round(GRID.height * SLIDE_PPI));
+async function paintSlide(
+  ops: RecOp[],
+  number: number,
+  paper: string,
+  chartPng: Buffer | null,
+): Promise<Buffer> {
+  const canvas = createCanvas(
+    Math.round(GRID.width * SLIDE_PPI),
+    Math.round(GRID.height * SLIDE_PPI),
+  );
   const g = canvas.getContext('2d');
   g.fillStyle = `#${paper}`;
   g.fillRect(0, 0, canvas.width, canvas.height);
-  const px = (b: RecBox): RecBox => ({ x: b.x * SLIDE_PPI, y: b.y * SLIDE_PPI, w: b.w * SLIDE_PPI, h: b.h * SLIDE_PPI });
+  const px = (b: RecBox): RecBox => ({
+    x: b.x * SLIDE_PPI,
+    y: b.y * SLIDE_PPI,
+    w: b.w * SLIDE_PPI,
+    h: b.h * SLIDE_PPI,
+  });
   for (const op of ops) {
     const b = px(op.box);
     if (op.kind === 'rect') {
@@ -133,9 +178,22 @@ async function paintSlide(ops: RecOp[], number: number, paper: string, chartPng:
       g.lineTo(b.x + b.w, b.y + b.h);
       g.stroke();
     } else if (op.kind === 'text') drawText(g, op, px);
-    else if (op.kind === 'number') drawText(g, { kind: 'text', runs: [{ text: String(number), options: op.options }], box: op.box, options: op.options }, px);
+    else if (op.kind === 'number')
+      drawText(
+        g,
+        {
+          kind: 'text',
+          runs: [{ text: String(number), options: op.options }],
+          box: op.box,
+          options: op.options,
+        },
+        px,
+      );
     else if (op.kind === 'image' || (op.kind === 'chart' && chartPng)) {
-      const bytes = op.kind === 'image' ? Buffer.from(op.data.replace(/^image\/\w+;base64,/, ''), 'base64') : chartPng!;
+      const bytes =
+        op.kind === 'image'
+          ? Buffer.from(op.data.replace(/^image\/\w+;base64,/, ''), 'base64')
+          : chartPng!;
       const img = await loadImage(bytes);
       // Fitted inside the box without distortion, top left, as the image mode places it.
       const scale = Math.min(b.w / img.width, b.h / img.height);
@@ -152,15 +210,29 @@ export async function renderSlides(ctx: BuildContext, deck: DeckModel): Promise<
   const theme = ctx.theme.theme;
   defineMasters(rec.asPptx(), theme, b.series, deck.footer);
   const chart = chartsFor(ctx, deck.partner.id);
-  const env = { pptx: rec.asPptx(), deck, measure: fontMeasure(ctx.theme), c: colors(theme), chart, mode: ctx.deckCharts };
+  const env = {
+    pptx: rec.asPptx(),
+    deck,
+    measure: fontMeasure(ctx.theme),
+    c: colors(theme),
+    chart,
+    mode: ctx.deckCharts,
+  };
   const pngs: (Buffer | null)[] = [];
   deck.slides.forEach((s: DeckSlide) => {
     addSlide(env, s);
-    pngs.push(s.chart !== undefined ? chart(s)?.rendered.png ?? null : null);
+    pngs.push(s.chart !== undefined ? (chart(s)?.rendered.png ?? null) : null);
   });
   const out: Buffer[] = [];
   for (const [i, s] of rec.slides.entries()) {
-    out.push(await paintSlide([...(rec.masters.get(s.master) ?? []), ...s.ops], i + 1, colors(theme).paper, pngs[i] ?? null));
+    out.push(
+      await paintSlide(
+        [...(rec.masters.get(s.master) ?? []), ...s.ops],
+        i + 1,
+        colors(theme).paper,
+        pngs[i] ?? null,
+      ),
+    );
   }
   return out;
 }

@@ -29,12 +29,18 @@ function asMoney(value: unknown, currency: unknown): { amount: number; currency:
 }
 
 function num(v: unknown, filter: string): number {
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`filter "${filter}" needs a number, got ${v === undefined ? 'nothing' : JSON.stringify(v)}`);
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    throw new Error(
+      `filter "${filter}" needs a number, got ${v === undefined ? 'nothing' : JSON.stringify(v)}`,
+    );
   return v;
 }
 
 function str(v: unknown, filter: string): string {
-  if (typeof v !== 'string') throw new Error(`filter "${filter}" needs text, got ${v === undefined ? 'nothing' : JSON.stringify(v)}`);
+  if (typeof v !== 'string')
+    throw new Error(
+      `filter "${filter}" needs text, got ${v === undefined ? 'nothing' : JSON.stringify(v)}`,
+    );
   return v;
 }
 
@@ -49,29 +55,54 @@ function registerFilters(liquid: Liquid, locale: string): void {
   liquid.registerFilter('percent', (v: unknown) => f.percent(num(v, 'percent'), locale));
   liquid.registerFilter('quantity', (v: unknown) => {
     const q = v as { value?: unknown; unit?: unknown; qualifier?: string } | undefined;
-    if (!q || typeof q !== 'object') throw new Error('filter "quantity" needs a quantity object {value, unit}');
-    return f.quantity({ value: num(q.value, 'quantity'), unit: str(q.unit, 'quantity (unit)'), ...(q.qualifier ? { qualifier: q.qualifier } : {}) }, locale);
+    if (!q || typeof q !== 'object')
+      throw new Error('filter "quantity" needs a quantity object {value, unit}');
+    return f.quantity(
+      {
+        value: num(q.value, 'quantity'),
+        unit: str(q.unit, 'quantity (unit)'),
+        ...(q.qualifier ? { qualifier: q.qualifier } : {}),
+      },
+      locale,
+    );
   });
   liquid.registerFilter('date', (v: unknown, style?: unknown) => {
     const s = style === undefined ? 'full' : str(style, 'date (style)');
-    if (s !== 'full' && s !== 'no-year' && s !== 'month-day') throw new Error(`filter "date" style must be "full" or "no-year", not "${s}"`);
+    if (s !== 'full' && s !== 'no-year' && s !== 'month-day')
+      throw new Error(`filter "date" style must be "full" or "no-year", not "${s}"`);
     return f.formatDate(str(v, 'date'), locale, s);
   });
-  liquid.registerFilter('date_range', (v: unknown, end?: unknown) => f.formatDateRange(str(v, 'date_range'), end === undefined || end === null ? undefined : str(end, 'date_range (end)'), locale));
+  liquid.registerFilter('date_range', (v: unknown, end?: unknown) =>
+    f.formatDateRange(
+      str(v, 'date_range'),
+      end === undefined || end === null ? undefined : str(end, 'date_range (end)'),
+      locale,
+    ),
+  );
   liquid.registerFilter('precision', (v: unknown) => f.precisionOf(str(v, 'precision')));
   liquid.registerFilter('list', (v: unknown, type?: unknown) => {
     if (!Array.isArray(v)) throw new Error('filter "list" needs a list');
     return f.list(v, locale, type === 'or' ? 'or' : 'and');
   });
   liquid.registerFilter('ordinal', (v: unknown) => f.ordinal(num(v, 'ordinal'), locale));
-  liquid.registerFilter('plural', (v: unknown, one?: unknown, many?: unknown) => f.plural(num(v, 'plural'), str(one, 'plural (singular)'), str(many, 'plural (plural)'), locale));
+  liquid.registerFilter('plural', (v: unknown, one?: unknown, many?: unknown) =>
+    f.plural(num(v, 'plural'), str(one, 'plural (singular)'), str(many, 'plural (plural)'), locale),
+  );
   liquid.registerFilter('map_names', (v: unknown, names?: unknown) => {
-    if (!Array.isArray(v) || !names || typeof names !== 'object') throw new Error('filter "map_names" needs a list of ids and the name table: ids | map_names: name');
-    return v.map((id) => (Object.prototype.hasOwnProperty.call(names, String(id)) ? (names as Record<string, unknown>)[String(id)] : id));
+    if (!Array.isArray(v) || !names || typeof names !== 'object')
+      throw new Error(
+        'filter "map_names" needs a list of ids and the name table: ids | map_names: name',
+      );
+    return v.map((id) =>
+      Object.prototype.hasOwnProperty.call(names, String(id))
+        ? (names as Record<string, unknown>)[String(id)]
+        : id,
+    );
   });
   // Templates select and rank (the largest contributors in full, the rest in brief): partners | rank: "aid_total.amount".
   liquid.registerFilter('rank', (v: unknown, by?: unknown) => {
-    if (!Array.isArray(v)) throw new Error('filter "rank" needs a list: items | rank: "property.path"');
+    if (!Array.isArray(v))
+      throw new Error('filter "rank" needs a list: items | rank: "property.path"');
     return f.rank(v, str(by, 'rank (property)'));
   });
   liquid.registerFilter('words', (v: unknown) => f.words(num(v, 'words'), locale));
@@ -82,12 +113,24 @@ export function templateProblem(err: unknown, set: TemplateSet, name: string): P
   if (err instanceof LiquidError) {
     const [line, column] = err.token?.getPosition?.() ?? [];
     const file = `${set.root}/${err.token?.file ?? name}`;
-    let message = (err.originalError?.message ?? err.message).replace(/, (file:\S+, )?line:\d+, col:\d+$/, '');
-    if (err.name === 'UndefinedVariableError') message = `${message}; define it in the data or check its spelling`;
-    if (/undefined filter/.test(message)) message = `${message}; the filters are listed in the README`;
-    return { file, ...(line !== undefined ? { line, column } : {}), message: `template error: ${message}` };
+    let message = (err.originalError?.message ?? err.message).replace(
+      /, (file:\S+, )?line:\d+, col:\d+$/,
+      '',
+    );
+    if (err.name === 'UndefinedVariableError')
+      message = `${message}; define it in the data or check its spelling`;
+    if (/undefined filter/.test(message))
+      message = `${message}; the filters are listed in the README`;
+    return {
+      file,
+      ...(line !== undefined ? { line, column } : {}),
+      message: `template error: ${message}`,
+    };
   }
-  return { file: `${set.root}/${name}`, message: `template error: ${err instanceof Error ? err.message : String(err)}` };
+  return {
+    file: `${set.root}/${name}`,
+    message: `template error: ${err instanceof Error ? err.message : String(err)}`,
+  };
 }
 
 /** Creates the engine for a template set. */
@@ -111,7 +154,12 @@ export function createEngine(set: TemplateSet, locale: string): TemplateEngine {
     has: (name) => Object.prototype.hasOwnProperty.call(set.files, name),
     render(name, scope) {
       if (!Object.prototype.hasOwnProperty.call(set.files, name)) {
-        throw new InputError('E_TEMPLATE', [{ file: `${set.root}/${name}`, message: 'template not found; create it or fix the name that refers to it' }]);
+        throw new InputError('E_TEMPLATE', [
+          {
+            file: `${set.root}/${name}`,
+            message: 'template not found; create it or fix the name that refers to it',
+          },
+        ]);
       }
       try {
         let tpl = parsed.get(name);

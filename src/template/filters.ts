@@ -15,30 +15,44 @@ function memo<T>(kind: string, locale: string, options: object, make: () => T): 
   if (f === undefined) formatters.set(key, (f = make()));
   return f;
 }
-const numberFormat = (locale: string, o: Intl.NumberFormatOptions) => memo('number', locale, o, () => new Intl.NumberFormat(locale, o));
-const dateFormat = (locale: string, o: Intl.DateTimeFormatOptions) => memo('date', locale, o, () => new Intl.DateTimeFormat(locale, o));
-const pluralRules = (locale: string, o: Intl.PluralRulesOptions) => memo('plural', locale, o, () => new Intl.PluralRules(locale, o));
+const numberFormat = (locale: string, o: Intl.NumberFormatOptions) =>
+  memo('number', locale, o, () => new Intl.NumberFormat(locale, o));
+const dateFormat = (locale: string, o: Intl.DateTimeFormatOptions) =>
+  memo('date', locale, o, () => new Intl.DateTimeFormat(locale, o));
+const pluralRules = (locale: string, o: Intl.PluralRulesOptions) =>
+  memo('plural', locale, o, () => new Intl.PluralRules(locale, o));
 
 /** No-break space: keeps a number with its scale word or a month with its day. */
 export const NBSP = '\u00a0';
 
 /** Scaled wording of a number: 300000000 → "300 million", 2600000 → "2.6 million" (no-break space). */
 export function scaled(value: number, locale: string, maxFraction = 1): string {
-  if (Math.abs(value) < 1e6) return numberFormat(locale, { maximumFractionDigits: maxFraction }).format(value);
-  return numberFormat(locale, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: maxFraction }).format(value).replace(/ /g, NBSP);
+  if (Math.abs(value) < 1e6)
+    return numberFormat(locale, { maximumFractionDigits: maxFraction }).format(value);
+  return numberFormat(locale, {
+    notation: 'compact',
+    compactDisplay: 'long',
+    maximumFractionDigits: maxFraction,
+  })
+    .format(value)
+    .replace(/ /g, NBSP);
 }
 
 /** The sign used for a currency: "$" as stated, or Intl's symbol for an ISO code ("A$" for AUD in en-US). */
 export function currencySign(currency: string, locale: string): string {
   if ((STATED_SYMBOLS as readonly string[]).includes(currency)) return currency;
-  const part = numberFormat(locale, { style: 'currency', currency }).formatToParts(1).find((p) => p.type === 'currency');
+  const part = numberFormat(locale, { style: 'currency', currency })
+    .formatToParts(1)
+    .find((p) => p.type === 'currency');
   return part?.value ?? currency;
 }
 
 /** Whether the locale writes the currency sign after the number. */
 function signAfter(locale: string): boolean {
   const parts = numberFormat(locale, { style: 'currency', currency: 'EUR' }).formatToParts(1);
-  return parts.findIndex((p) => p.type === 'currency') > parts.findIndex((p) => p.type === 'integer');
+  return (
+    parts.findIndex((p) => p.type === 'currency') > parts.findIndex((p) => p.type === 'integer')
+  );
 }
 
 /** Money with its currency and million/billion wording: "$300 million", "A$48.3 million". */
@@ -61,20 +75,32 @@ export function percent(share: number, locale: string): string {
 const QUALIFIERS: Record<string, string> = { over: 'over', about: 'about', 'up-to': 'up to' };
 
 /** A quantity in words: "over 6,000 visas", "22.5 million barrels". */
-export function quantity(q: { value: number; unit: string; qualifier?: string }, locale: string): string {
+export function quantity(
+  q: { value: number; unit: string; qualifier?: string },
+  locale: string,
+): string {
   const lead = q.qualifier ? `${QUALIFIERS[q.qualifier] ?? q.qualifier} ` : '';
   return `${lead}${scaled(q.value, locale, 2)} ${q.unit}`;
 }
 
 /** A date written by its precision: "April 19, 2022", "February 2022", "2005", "the early 1990s". */
-export function formatDate(text: string, locale: string, style: 'full' | 'no-year' | 'month-day' = 'full'): string {
+export function formatDate(
+  text: string,
+  locale: string,
+  style: 'full' | 'no-year' | 'month-day' = 'full',
+): string {
   const d = mustParse(text);
   const utc = new Date(`${startOf(d)}T00:00:00Z`);
   // A month and its day (or year) stay on one line: "April 19" never breaks.
-  const fmt = (o: Intl.DateTimeFormatOptions) => dateFormat(locale, { timeZone: 'UTC', ...o }).format(utc).replace(/ (?=\d)/g, NBSP);
+  const fmt = (o: Intl.DateTimeFormatOptions) =>
+    dateFormat(locale, { timeZone: 'UTC', ...o })
+      .format(utc)
+      .replace(/ (?=\d)/g, NBSP);
   switch (d.precision) {
     case 'day':
-      return style === 'full' ? fmt({ year: 'numeric', month: 'long', day: 'numeric' }) : fmt({ month: 'long', day: 'numeric' });
+      return style === 'full'
+        ? fmt({ year: 'numeric', month: 'long', day: 'numeric' })
+        : fmt({ month: 'long', day: 'numeric' });
     case 'month':
       return style === 'full' ? fmt({ year: 'numeric', month: 'long' }) : fmt({ month: 'long' });
     case 'year':
@@ -94,8 +120,16 @@ export function formatDateRange(start: string, end: string | undefined, locale: 
   const a = mustParse(start);
   const b = mustParse(end);
   if (a.precision === 'day' && b.precision === 'day') {
-    const f = dateFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' });
-    const range = f.formatRange(new Date(`${startOf(a)}T00:00:00Z`), new Date(`${endOf(b)}T00:00:00Z`));
+    const f = dateFormat(locale, {
+      timeZone: 'UTC',
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+    });
+    const range = f.formatRange(
+      new Date(`${startOf(a)}T00:00:00Z`),
+      new Date(`${endOf(b)}T00:00:00Z`),
+    );
     // Intl pads a day-to-day range with thin spaces ("6 – 7"); house style closes it up ("6–7").
     return range.replace(/(\d)\s+–\s+(\d)/gu, '$1–$2');
   }
@@ -109,9 +143,22 @@ export function precisionOf(text: string): string {
 }
 
 /** "A, B, and C" (or "A, B, or C" with type "or"), by the locale's rules. */
-export function list(items: readonly unknown[], locale: string, type: 'and' | 'or' = 'and'): string {
+export function list(
+  items: readonly unknown[],
+  locale: string,
+  type: 'and' | 'or' = 'and',
+): string {
   const strings = items.map((x) => String(x));
-  return memo('list', locale, { type }, () => new Intl.ListFormat(locale, { style: 'long', type: type === 'or' ? 'disjunction' : 'conjunction' })).format(strings);
+  return memo(
+    'list',
+    locale,
+    { type },
+    () =>
+      new Intl.ListFormat(locale, {
+        style: 'long',
+        type: type === 'or' ? 'disjunction' : 'conjunction',
+      }),
+  ).format(strings);
 }
 
 const EN_ORDINAL: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
@@ -128,16 +175,40 @@ export function plural(n: number, singular: string, pluralWord: string, locale: 
   return pluralRules(locale, {}).select(n) === 'one' ? singular : pluralWord;
 }
 
-const EN_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const EN_WORDS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+];
 
 /** Small counts in words in English prose ("four partners"); digits otherwise and in other languages. */
 export function words(n: number, locale: string): string {
-  return locale.startsWith('en') && Number.isInteger(n) && n >= 0 && n < EN_WORDS.length ? EN_WORDS[n]! : number(n, locale);
+  return locale.startsWith('en') && Number.isInteger(n) && n >= 0 && n < EN_WORDS.length
+    ? EN_WORDS[n]!
+    : number(n, locale);
 }
 
 /** Reads a dotted path ("aid_total.amount") of an item; undefined when a step is missing. */
 function pathValue(item: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((v, k) => (v !== null && typeof v === 'object' && Object.prototype.hasOwnProperty.call(v, k) ? (v as Record<string, unknown>)[k] : undefined), item);
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (v, k) =>
+        v !== null && typeof v === 'object' && Object.prototype.hasOwnProperty.call(v, k)
+          ? (v as Record<string, unknown>)[k]
+          : undefined,
+      item,
+    );
 }
 
 /**
@@ -149,6 +220,14 @@ export function rank<T>(items: readonly T[], path: string): T[] {
     const v = pathValue(item, path);
     return { item, i, v: typeof v === 'number' && Number.isFinite(v) ? v : undefined };
   });
-  keyed.sort((a, b) => (a.v === undefined ? (b.v === undefined ? a.i - b.i : 1) : b.v === undefined ? -1 : b.v - a.v || a.i - b.i));
+  keyed.sort((a, b) =>
+    a.v === undefined
+      ? b.v === undefined
+        ? a.i - b.i
+        : 1
+      : b.v === undefined
+        ? -1
+        : b.v - a.v || a.i - b.i,
+  );
   return keyed.map((k) => k.item);
 }

@@ -45,7 +45,9 @@ function inline(tokens: Token[] | undefined, style: Style, out: Run[]): Run[] {
         out.push({ text: '\n', ...style });
         break;
       case 'html':
-        throw new Error(`raw HTML is not allowed in prose: ${JSON.stringify((t as Tokens.HTML).raw.trim())}`);
+        throw new Error(
+          `raw HTML is not allowed in prose: ${JSON.stringify((t as Tokens.HTML).raw.trim())}`,
+        );
       case 'text':
       case 'escape': {
         const tt = t as Tokens.Text;
@@ -62,7 +64,10 @@ function inline(tokens: Token[] | undefined, style: Style, out: Run[]): Run[] {
 
 /** marked escapes &, <, >, " and ' in text tokens; prose wants the characters back. */
 function decodeEntities(s: string): string {
-  return s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e] ?? _);
+  return s.replace(
+    /&(amp|lt|gt|quot|#39);/g,
+    (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e] ?? _,
+  );
 }
 
 /** Joins adjacent runs of the same style and folds soft line breaks into spaces. */
@@ -71,7 +76,8 @@ function tidy(runs: Run[]): Run[] {
   for (const r of runs) {
     const text = r.text.replace(/[ \t]*\n[ \t]*/g, ' ');
     const prev = out[out.length - 1];
-    if (prev && prev.bold === r.bold && prev.italic === r.italic && prev.link === r.link) prev.text += text;
+    if (prev && prev.bold === r.bold && prev.italic === r.italic && prev.link === r.link)
+      prev.text += text;
     else out.push({ ...r, text });
   }
   return out.filter((r) => r.text !== '');
@@ -84,24 +90,56 @@ export function parseMarkdown(source: string): Block[] {
     for (const t of tokens) {
       switch (t.type) {
         case 'heading':
-          blocks.push({ kind: 'heading', level: (t as Tokens.Heading).depth, runs: tidy(inline((t as Tokens.Heading).tokens, {}, [])) });
+          blocks.push({
+            kind: 'heading',
+            level: (t as Tokens.Heading).depth,
+            runs: tidy(inline((t as Tokens.Heading).tokens, {}, [])),
+          });
           break;
         case 'paragraph':
-          blocks.push({ kind: 'paragraph', runs: tidy(inline((t as Tokens.Paragraph).tokens, {}, [])) });
+          blocks.push({
+            kind: 'paragraph',
+            runs: tidy(inline((t as Tokens.Paragraph).tokens, {}, [])),
+          });
           break;
         case 'list': {
           const l = t as Tokens.List;
-          blocks.push({ kind: 'list', ordered: l.ordered, items: l.items.map((item) => tidy(inline(item.tokens.flatMap((x) => ('tokens' in x && x.tokens ? x.tokens : [x])), {}, []))) });
+          blocks.push({
+            kind: 'list',
+            ordered: l.ordered,
+            items: l.items.map((item) =>
+              tidy(
+                inline(
+                  item.tokens.flatMap((x) => ('tokens' in x && x.tokens ? x.tokens : [x])),
+                  {},
+                  [],
+                ),
+              ),
+            ),
+          });
           break;
         }
         case 'blockquote':
-          blocks.push({ kind: 'quote', runs: tidy(inline((t as Tokens.Blockquote).tokens.flatMap((x) => ('tokens' in x && x.tokens ? x.tokens : [])), {}, [])) });
+          blocks.push({
+            kind: 'quote',
+            runs: tidy(
+              inline(
+                (t as Tokens.Blockquote).tokens.flatMap((x) =>
+                  'tokens' in x && x.tokens ? x.tokens : [],
+                ),
+                {},
+                [],
+              ),
+            ),
+          });
           break;
         case 'space':
         case 'hr':
           break;
         case 'html':
-          throw new Error(`raw HTML is not allowed in prose: ${JSON.stringify((t as Tokens.HTML).raw.trim())}`);
+          throw new Error(
+            `raw HTML is not allowed in prose: ${JSON.stringify((t as Tokens.HTML).raw.trim())}`,
+          );
         default:
           throw new Error(`Markdown "${t.type}" blocks are not supported in prose`);
       }

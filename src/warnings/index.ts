@@ -10,7 +10,13 @@ import { endOfAsEpochMs } from '../dataset/dates.js';
 
 /** One warning: a code to filter on, a sentence for people, and where it points. */
 export interface BuildWarning {
-  code: 'W_DATA_AGE' | 'W_NO_LOCATOR' | 'W_AID_NO_AMOUNT' | 'W_FIT_LAST_STEP' | 'W_FIT_CUT' | 'W_CHART_VALUES';
+  code:
+    | 'W_DATA_AGE'
+    | 'W_NO_LOCATOR'
+    | 'W_AID_NO_AMOUNT'
+    | 'W_FIT_LAST_STEP'
+    | 'W_FIT_CUT'
+    | 'W_CHART_VALUES';
   message: string;
   /** A JSON path into the data, a chart key, or an output file. */
   where?: string;
@@ -29,8 +35,11 @@ const DAY_MS = 86_400_000;
 /** The latest date any fact carries, as epoch ms at the end of its precision; null when none has one. */
 export function latestFactDate(ctx: BuildContext): { ms: number; text: string } | null {
   const d = ctx.dataset;
-  const dates = [...d.measures.flatMap((m) => [m.date, m.asOf]), ...d.events.flatMap((e) => [e.date, e.endDate]), ...d.quotes.map((q) => q.date)]
-    .filter((x): x is string => typeof x === 'string');
+  const dates = [
+    ...d.measures.flatMap((m) => [m.date, m.asOf]),
+    ...d.events.flatMap((e) => [e.date, e.endDate]),
+    ...d.quotes.map((q) => q.date),
+  ].filter((x): x is string => typeof x === 'string');
   let best: { ms: number; text: string } | null = null;
   for (const text of dates) {
     const ms = endOfAsEpochMs(text);
@@ -46,7 +55,13 @@ function dataAge(ctx: BuildContext, opts: WarningOptions): BuildWarning[] {
   if (!latest) return [];
   const days = Math.floor((ctx.clock.getTime() - latest.ms) / DAY_MS);
   if (days <= opts.maxAgeDays) return [];
-  return [{ code: 'W_DATA_AGE', message: `the latest dated fact (${latest.text}) is ${days} days older than the build date ${ctx.clock.toISOString().slice(0, 10)}; the limit is ${opts.maxAgeDays} days`, where: ctx.data.file }];
+  return [
+    {
+      code: 'W_DATA_AGE',
+      message: `the latest dated fact (${latest.text}) is ${days} days older than the build date ${ctx.clock.toISOString().slice(0, 10)}; the limit is ${opts.maxAgeDays} days`,
+      where: ctx.data.file,
+    },
+  ];
 }
 
 /**
@@ -58,13 +73,28 @@ function unsourced(ctx: BuildContext): BuildWarning[] {
   const d = ctx.dataset;
   const out: BuildWarning[] = [];
   d.quotes.forEach((q, i) => {
-    if (!q.cite.locator) out.push({ code: 'W_NO_LOCATOR', message: `quote "${q.id}" cites ${q.cite.source} without a locator (page or paragraph)`, where: `quotes[${i}].cite` });
+    if (!q.cite.locator)
+      out.push({
+        code: 'W_NO_LOCATOR',
+        message: `quote "${q.id}" cites ${q.cite.source} without a locator (page or paragraph)`,
+        where: `quotes[${i}].cite`,
+      });
   });
   d.figures.forEach((f, i) => {
-    if (!f.cite.locator) out.push({ code: 'W_NO_LOCATOR', message: `figure "${f.id}" cites ${f.cite.source} without a locator (page or paragraph)`, where: `figures[${i}].cite` });
+    if (!f.cite.locator)
+      out.push({
+        code: 'W_NO_LOCATOR',
+        message: `figure "${f.id}" cites ${f.cite.source} without a locator (page or paragraph)`,
+        where: `figures[${i}].cite`,
+      });
   });
   d.measures.forEach((m, i) => {
-    if (m.type === 'aid' && m.amount === undefined && !(m.components ?? []).length) out.push({ code: 'W_AID_NO_AMOUNT', message: `aid "${m.id}" has no amount, so charts and totals leave it out`, where: `measures[${i}]` });
+    if (m.type === 'aid' && m.amount === undefined && !(m.components ?? []).length)
+      out.push({
+        code: 'W_AID_NO_AMOUNT',
+        message: `aid "${m.id}" has no amount, so charts and totals leave it out`,
+        where: `measures[${i}]`,
+      });
   });
   return out;
 }
@@ -76,19 +106,37 @@ function fit(report: FitReport | undefined): BuildWarning[] {
   if (!report) return [];
   const out: BuildWarning[] = [];
   if (report.step === report.steps - 1 && report.steps > 1) {
-    out.push({ code: 'W_FIT_LAST_STEP', message: `the bulletin fits only at its last type step (${report.step + 1} of ${report.steps}); any more text will not fit`, where: 'bulletin.pdf' });
+    out.push({
+      code: 'W_FIT_LAST_STEP',
+      message: `the bulletin fits only at its last type step (${report.step + 1} of ${report.steps}); any more text will not fit`,
+      where: 'bulletin.pdf',
+    });
   }
-  if (report.cut.length) out.push({ code: 'W_FIT_CUT', message: `to fit two pages the layout left out: ${report.cut.join(', ')}`, where: 'bulletin.pdf' });
+  if (report.cut.length)
+    out.push({
+      code: 'W_FIT_CUT',
+      message: `to fit two pages the layout left out: ${report.cut.join(', ')}`,
+      where: 'bulletin.pdf',
+    });
   return out;
 }
 
 /** A chart with fewer than two values compares nothing (decks show such a figure as a number instead). */
 function thinCharts(ctx: BuildContext): BuildWarning[] {
   return planCharts(ctx).flatMap((c): BuildWarning[] => {
-    const n = c.data.kind === 'bar'
-      ? c.data.labels.length
-      : c.data.series.reduce((s, x) => s + x.points.length, 0);
-    return n < 2 ? [{ code: 'W_CHART_VALUES', message: `chart "${c.key}" has ${n === 0 ? 'no values' : 'only one value'}`, where: `charts/${c.key}` }] : [];
+    const n =
+      c.data.kind === 'bar'
+        ? c.data.labels.length
+        : c.data.series.reduce((s, x) => s + x.points.length, 0);
+    return n < 2
+      ? [
+          {
+            code: 'W_CHART_VALUES',
+            message: `chart "${c.key}" has ${n === 0 ? 'no values' : 'only one value'}`,
+            where: `charts/${c.key}`,
+          },
+        ]
+      : [];
   });
 }
 

@@ -10,8 +10,15 @@ export const chartsRenderer: Renderer = {
   name: 'charts',
   units(ctx: BuildContext): Unit[] {
     return planCharts(ctx).map((c) => ({
-      key: c.key, ...(c.inst.partner ? { partner: c.inst.partner } : {}), paths: [`charts/${c.key}.svg`, `charts/${c.key}.png`],
-      inputs: { spec: c.inst.spec, data: c.data, locale: ctx.dataset.bulletin.locale, style: styleInputs(ctx) },
+      key: c.key,
+      ...(c.inst.partner ? { partner: c.inst.partner } : {}),
+      paths: [`charts/${c.key}.svg`, `charts/${c.key}.png`],
+      inputs: {
+        spec: c.inst.spec,
+        data: c.data,
+        locale: ctx.dataset.bulletin.locale,
+        style: styleInputs(ctx),
+      },
     }));
   },
   async render(ctx: BuildContext, units: Unit[]): Promise<Artifact[]> {

@@ -20,7 +20,18 @@ export interface Box {
 export type BoxContent =
   | { kind: 'key-figures'; title: string; items: { lines: Line[] }[]; leading: number; pad: number }
   | { kind: 'pull-quote'; lines: Line[]; leading: number; attribution: Line[]; attrLeading: number }
-  | { kind: 'chart'; title: Line[]; titleLeading: number; svg: string | (() => string); alt: string; top: number; chartW: number; chartH: number; notes: Line[]; noteLeading: number };
+  | {
+      kind: 'chart';
+      title: Line[];
+      titleLeading: number;
+      svg: string | (() => string);
+      alt: string;
+      top: number;
+      chartW: number;
+      chartH: number;
+      notes: Line[];
+      noteLeading: number;
+    };
 
 /** A chart to set into a column: where it goes and what it shows. */
 export interface ChartFigure {
@@ -45,11 +56,29 @@ export interface ChartFigure {
 const CHART_GAP = 12;
 
 /** Caption title (sans bold), the chart scaled to the column width, and a note line under it. */
-export function chartBox(theme: Theme, f: ChartFigure, width: number, measure: Measure, scale = 1): Box {
+export function chartBox(
+  theme: Theme,
+  f: ChartFigure,
+  width: number,
+  measure: Measure,
+  scale = 1,
+): Box {
   const cap = theme.type.caption;
   const n = theme.type.note;
-  const title = breakLines([{ text: f.title, bold: true }], { family: 'sans', size: cap.size + 0.5, color: theme.colors.ink }, width, measure);
-  const notes = f.note ? breakLines([{ text: f.note }], { family: n.family, size: n.size, color: theme.colors.muted }, width, measure) : [];
+  const title = breakLines(
+    [{ text: f.title, bold: true }],
+    { family: 'sans', size: cap.size + 0.5, color: theme.colors.ink },
+    width,
+    measure,
+  );
+  const notes = f.note
+    ? breakLines(
+        [{ text: f.note }],
+        { family: n.family, size: n.size, color: theme.colors.muted },
+        width,
+        measure,
+      )
+    : [];
   // Whole chart pixels, so a grown chart is drawn (and cached) at a definite size.
   const heightPx = Math.round(f.height * scale);
   const chartH = heightPx * (width / f.width);
@@ -58,26 +87,86 @@ export function chartBox(theme: Theme, f: ChartFigure, width: number, measure: M
   // The gap sits on the side that faces the text.
   const top = f.position === 'bottom' ? CHART_GAP : 0;
   return {
-    id: `chart ${f.id}`, page: f.page, column: f.column, position: f.position, height: body + CHART_GAP, cutPriority: f.cutPriority,
-    content: { kind: 'chart', title, titleLeading, svg: heightPx === f.height ? f.svg : () => f.svgAt(heightPx), alt: f.alt, top, chartW: width, chartH, notes, noteLeading: n.leading },
+    id: `chart ${f.id}`,
+    page: f.page,
+    column: f.column,
+    position: f.position,
+    height: body + CHART_GAP,
+    cutPriority: f.cutPriority,
+    content: {
+      kind: 'chart',
+      title,
+      titleLeading,
+      svg: heightPx === f.height ? f.svg : () => f.svgAt(heightPx),
+      alt: f.alt,
+      top,
+      chartW: width,
+      chartH,
+      notes,
+      noteLeading: n.leading,
+    },
   };
 }
 
-export function keyFiguresBox(theme: Theme, title: string, items: Run[][], width: number, measure: Measure): Box {
+export function keyFiguresBox(
+  theme: Theme,
+  title: string,
+  items: Run[][],
+  width: number,
+  measure: Measure,
+): Box {
   const pad = 9;
   const t = theme.type.caption;
   const style = { family: t.family, size: t.size + 1, color: theme.colors.ink };
   const leading = t.leading + 1.5;
   const laid = items.map((runs) => ({ lines: breakLines(runs, style, width - pad * 2, measure) }));
   const textH = laid.reduce((s, i) => s + i.lines.length * leading + 4, 0);
-  return { id: 'key-figures', page: 0, column: 1, position: 'top', height: pad + 16 + textH + pad - 4 + 10, cutPriority: 2, content: { kind: 'key-figures', title, items: laid, leading, pad } };
+  return {
+    id: 'key-figures',
+    page: 0,
+    column: 1,
+    position: 'top',
+    height: pad + 16 + textH + pad - 4 + 10,
+    cutPriority: 2,
+    content: { kind: 'key-figures', title, items: laid, leading, pad },
+  };
 }
 
-export function pullQuoteBox(theme: Theme, text: string, attribution: string, width: number, measure: Measure): Box {
+export function pullQuoteBox(
+  theme: Theme,
+  text: string,
+  attribution: string,
+  width: number,
+  measure: Measure,
+): Box {
   const q = theme.type.quote;
-  const lines = breakLines([{ text: `“${text}”`, italic: true }], { family: q.family, size: q.size, color: theme.colors.accent }, width - 12, measure);
+  const lines = breakLines(
+    [{ text: `“${text}”`, italic: true }],
+    { family: q.family, size: q.size, color: theme.colors.accent },
+    width - 12,
+    measure,
+  );
   const c = theme.type.caption;
-  const attr = breakLines([{ text: `— ${attribution}` }], { family: c.family, size: c.size + 0.5, color: theme.colors.muted }, width - 12, measure);
+  const attr = breakLines(
+    [{ text: `— ${attribution}` }],
+    { family: c.family, size: c.size + 0.5, color: theme.colors.muted },
+    width - 12,
+    measure,
+  );
   const height = 14 + lines.length * q.leading + 4 + attr.length * c.leading + 16;
-  return { id: 'pull-quote', page: 1, column: 1, position: 'top', height, cutPriority: 1, content: { kind: 'pull-quote', lines, leading: q.leading, attribution: attr, attrLeading: c.leading } };
+  return {
+    id: 'pull-quote',
+    page: 1,
+    column: 1,
+    position: 'top',
+    height,
+    cutPriority: 1,
+    content: {
+      kind: 'pull-quote',
+      lines,
+      leading: q.leading,
+      attribution: attr,
+      attrLeading: c.leading,
+    },
+  };
 }

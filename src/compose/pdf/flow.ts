@@ -67,9 +67,11 @@ export function flowBlocks(blocks: FlowBlock[], frames: Frame[], extraGap = 0): 
     const gap = atTop() ? 0 : b.before + (b.kind === 'para' && !afterHeading ? extraGap : 0);
     // Lines this block must keep together at the start of a frame.
     const next = blocks[bi + 1];
-    const keep = b.kind === 'heading'
-      ? b.lines.length * b.leading + (next ? (next.before + Math.min(2, next.lines.length) * next.leading) : 0)
-      : Math.min(2, b.lines.length) * b.leading;
+    const keep =
+      b.kind === 'heading'
+        ? b.lines.length * b.leading +
+          (next ? next.before + Math.min(2, next.lines.length) * next.leading : 0)
+        : Math.min(2, b.lines.length) * b.leading;
     if (gap + keep > room() && !atTop()) nextFrame();
     else y += gap;
     if (!frames[fi]) return overflowFrom(blocks, bi, 0, placed, slack);
@@ -77,13 +79,23 @@ export function flowBlocks(blocks: FlowBlock[], frames: Frame[], extraGap = 0): 
       const remaining = b.lines.length - li;
       // Widow: if exactly one line would be left for the next frame, move two.
       const fitsHere = Math.floor((room() + 0.01) / b.leading);
-      const mustBreak = fitsHere < 1 || (b.kind === 'para' && remaining === 2 && fitsHere === 1 && li > 0);
+      const mustBreak =
+        fitsHere < 1 || (b.kind === 'para' && remaining === 2 && fitsHere === 1 && li > 0);
       if (mustBreak) {
         nextFrame();
         if (!frames[fi]) return overflowFrom(blocks, bi, li, placed, slack);
       }
       const f = frames[fi]!;
-      placed.push({ frame: fi, x: f.x, y, line: b.lines[li]!, leading: b.leading, width: f.w, where: b.where, block: bi });
+      placed.push({
+        frame: fi,
+        x: f.x,
+        y,
+        line: b.lines[li]!,
+        leading: b.leading,
+        width: f.w,
+        where: b.where,
+        block: bi,
+      });
       y += b.leading;
     }
   }
@@ -92,7 +104,13 @@ export function flowBlocks(blocks: FlowBlock[], frames: Frame[], extraGap = 0): 
   return { placed, overflow: 0, leftOver: [], slack };
 }
 
-function overflowFrom(blocks: FlowBlock[], bi: number, li: number, placed: PlacedLine[], slack: number[]): FlowResult {
+function overflowFrom(
+  blocks: FlowBlock[],
+  bi: number,
+  li: number,
+  placed: PlacedLine[],
+  slack: number[],
+): FlowResult {
   let h = 0;
   const leftOver: string[] = [];
   for (let k = bi; k < blocks.length; k++) {

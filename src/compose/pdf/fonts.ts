@@ -53,7 +53,11 @@ export function originIn(texts: [file: string, text: string][]): Origin {
 export class GlyphChecker {
   private problems: Problem[] = [];
   private seen = new Set<string>();
-  constructor(private theme: ResolvedTheme, private file: string, private origin: Origin = () => undefined) {}
+  constructor(
+    private theme: ResolvedTheme,
+    private file: string,
+    private origin: Origin = () => undefined,
+  ) {}
 
   check(text: string, font: string, where: string): void {
     const bytes = this.theme.fonts[font];
@@ -68,7 +72,11 @@ export class GlyphChecker {
         this.seen.add(key);
         const hex = cp.toString(16).toUpperCase().padStart(4, '0');
         const from = this.origin(ch) ?? { file: this.file };
-        this.problems.push({ ...from, path: where, message: `the character "${ch}" (U+${hex}) is not in the font ${font} (${this.theme.fontFiles[font]}); replace the character or choose a font that has it` });
+        this.problems.push({
+          ...from,
+          path: where,
+          message: `the character "${ch}" (U+${hex}) is not in the font ${font} (${this.theme.fontFiles[font]}); replace the character or choose a font that has it`,
+        });
       }
     }
   }

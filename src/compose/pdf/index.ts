@@ -11,8 +11,14 @@ import { planCharts } from '../../charts/plan.js';
 export function infoOf(ctx: BuildContext) {
   const meta = ctx.bulletin.meta;
   return {
-    Title: meta.title, Author: meta.authors.map((a) => a.name).join(', '), Subject: meta.subtitle ?? meta.topic ?? meta.series,
-    Keywords: [meta.series, ...ctx.dataset.partners.map((p) => p.name)].join(', '), Creator: 'bulletin', Producer: 'bulletin', CreationDate: ctx.clock, ModDate: ctx.clock,
+    Title: meta.title,
+    Author: meta.authors.map((a) => a.name).join(', '),
+    Subject: meta.subtitle ?? meta.topic ?? meta.series,
+    Keywords: [meta.series, ...ctx.dataset.partners.map((p) => p.name)].join(', '),
+    Creator: 'bulletin',
+    Producer: 'bulletin',
+    CreationDate: ctx.clock,
+    ModDate: ctx.clock,
   };
 }
 
@@ -20,8 +26,25 @@ export const pdfRenderer: Renderer = {
   name: 'pdf',
   units(ctx: BuildContext): Unit[] {
     // The rendered text, the facts it used, the plotted data, the style and the clock: all the PDF's bytes depend on.
-    const charts = ctx.bulletin.figures.flatMap((f) => planCharts(ctx).filter((c) => c.key === f.chart).map((c) => ({ spec: c.inst.spec, data: c.data })));
-    return [{ key: 'bulletin', paths: ['bulletin.pdf'], inputs: { info: infoOf(ctx), model: ctx.bulletin, charts, print: ctx.print, style: styleInputs(ctx), locale: ctx.dataset.bulletin.locale } }];
+    const charts = ctx.bulletin.figures.flatMap((f) =>
+      planCharts(ctx)
+        .filter((c) => c.key === f.chart)
+        .map((c) => ({ spec: c.inst.spec, data: c.data })),
+    );
+    return [
+      {
+        key: 'bulletin',
+        paths: ['bulletin.pdf'],
+        inputs: {
+          info: infoOf(ctx),
+          model: ctx.bulletin,
+          charts,
+          print: ctx.print,
+          style: styleInputs(ctx),
+          locale: ctx.dataset.bulletin.locale,
+        },
+      },
+    ];
   },
   async render(ctx: BuildContext, units: Unit[]): Promise<Artifact[]> {
     return (await import('./render.js')).renderPdf(ctx, units);

@@ -29,7 +29,16 @@ export interface TextBlock {
 /** Everything the drawing step needs; no decision is left to it. */
 export interface PagePlan {
   size: readonly [number, number];
-  header: { series: string; publisher: string; ruleY: number; title: TextBlock; subtitle?: TextBlock; byline: TextBlock; standfirst: TextBlock; bottomRuleY: number };
+  header: {
+    series: string;
+    publisher: string;
+    ruleY: number;
+    title: TextBlock;
+    subtitle?: TextBlock;
+    byline: TextBlock;
+    standfirst: TextBlock;
+    bottomRuleY: number;
+  };
   columns: { width: number; frames: Frame[] };
   flow: FlowResult;
   /** The flow's blocks: kind and section, for the structure tree. */
@@ -45,7 +54,12 @@ export interface PagePlan {
   cut: string[];
 }
 
-function styleOf(theme: Theme, key: keyof Theme['type'], color: string, extra: Partial<TextStyle> = {}): TextStyle & { leading: number } {
+function styleOf(
+  theme: Theme,
+  key: keyof Theme['type'],
+  color: string,
+  extra: Partial<TextStyle> = {},
+): TextStyle & { leading: number } {
   const t = theme.type[key];
   return { family: t.family, size: t.size, color, leading: t.leading, ...extra };
 }
@@ -56,21 +70,51 @@ function blockRuns(b: Block): Run[][] {
 }
 
 /** Turns the model's prose into flow blocks at one body size. */
-function flowContent(model: BulletinModel, theme: Theme, body: { body: number; leading: number }, width: number, measure: Measure): FlowBlock[] {
-  const bodyStyle: TextStyle = { family: theme.type.body.family, size: body.body, color: theme.colors.ink };
+function flowContent(
+  model: BulletinModel,
+  theme: Theme,
+  body: { body: number; leading: number },
+  width: number,
+  measure: Measure,
+): FlowBlock[] {
+  const bodyStyle: TextStyle = {
+    family: theme.type.body.family,
+    size: body.body,
+    color: theme.colors.ink,
+  };
   const h = theme.type.heading;
-  const headStyle: TextStyle = { family: h.family, size: h.size, color: theme.colors.accent, bold: true };
+  const headStyle: TextStyle = {
+    family: h.family,
+    size: h.size,
+    color: theme.colors.accent,
+    bold: true,
+  };
   const out: FlowBlock[] = [];
   const paras = (blocks: Block[], where: string) => {
     for (const b of blocks) {
       for (const runs of blockRuns(b)) {
         const afterHeading = out[out.length - 1]?.kind === 'heading';
-        out.push({ kind: 'para', lines: breakLines(runs, bodyStyle, width, measure), leading: body.leading, before: afterHeading ? 2 : body.leading * 0.5, where, section });
+        out.push({
+          kind: 'para',
+          lines: breakLines(runs, bodyStyle, width, measure),
+          leading: body.leading,
+          before: afterHeading ? 2 : body.leading * 0.5,
+          where,
+          section,
+        });
       }
     }
   };
   let section = 0;
-  const heading = (text: string) => out.push({ kind: 'heading', lines: breakLines([{ text: text.toUpperCase() }], headStyle, width, measure), leading: h.leading, before: body.leading * 1.1, where: `section "${text}"`, section });
+  const heading = (text: string) =>
+    out.push({
+      kind: 'heading',
+      lines: breakLines([{ text: text.toUpperCase() }], headStyle, width, measure),
+      leading: h.leading,
+      before: body.leading * 1.1,
+      where: `section "${text}"`,
+      section,
+    });
   paras(model.intro, 'introduction');
   for (const s of model.sections) {
     section++;
@@ -83,15 +127,36 @@ function flowContent(model: BulletinModel, theme: Theme, body: { body: number; l
   return out;
 }
 
-export function layoutBulletin(model: BulletinModel, theme: Theme, measure: Measure, templatesRoot = 'templates', pageSize: keyof typeof PAGE_SIZES = theme.page.size, figures: ChartFigure[] = []): PagePlan {
+export function layoutBulletin(
+  model: BulletinModel,
+  theme: Theme,
+  measure: Measure,
+  templatesRoot = 'templates',
+  pageSize: keyof typeof PAGE_SIZES = theme.page.size,
+  figures: ChartFigure[] = [],
+): PagePlan {
   const [W, H] = PAGE_SIZES[pageSize];
   const m = theme.page.margins;
   const contentW = W - m.left - m.right;
   const colW = (contentW - theme.page.gutter * (theme.page.columns - 1)) / theme.page.columns;
   const c = theme.colors;
-  const block = (runs: Run[], key: keyof Theme['type'], color: string, y: number, extra: Partial<TextStyle> = {}, justify = false): TextBlock => {
+  const block = (
+    runs: Run[],
+    key: keyof Theme['type'],
+    color: string,
+    y: number,
+    extra: Partial<TextStyle> = {},
+    justify = false,
+  ): TextBlock => {
     const s = styleOf(theme, key, color, extra);
-    return { x: m.left, y, lines: breakLines(runs, s, contentW, measure), leading: s.leading, width: contentW, justify };
+    return {
+      x: m.left,
+      y,
+      lines: breakLines(runs, s, contentW, measure),
+      leading: s.leading,
+      width: contentW,
+      justify,
+    };
   };
   const height = (b: TextBlock) => b.lines.length * b.leading;
 
@@ -100,11 +165,25 @@ export function layoutBulletin(model: BulletinModel, theme: Theme, measure: Meas
   let y = ruleY + 14;
   const title = block([{ text: model.meta.title }], 'title', c.ink, y, { bold: true });
   y += height(title) + 2;
-  const subtitle = model.meta.subtitle ? block([{ text: model.meta.subtitle }], 'subtitle', c.muted, y, { italic: true }) : undefined;
+  const subtitle = model.meta.subtitle
+    ? block([{ text: model.meta.subtitle }], 'subtitle', c.muted, y, { italic: true })
+    : undefined;
   if (subtitle) y += height(subtitle);
   y += 8;
   const a = model.meta.authors[0]!;
-  const byline = block([{ text: model.meta.authors.map((x) => x.name).join(', '), bold: true }, { text: [a.role, a.affiliation].filter(Boolean).length ? `  ·  ${[a.role, a.affiliation].filter(Boolean).join(', ')}` : '' }], 'byline', c.muted, y);
+  const byline = block(
+    [
+      { text: model.meta.authors.map((x) => x.name).join(', '), bold: true },
+      {
+        text: [a.role, a.affiliation].filter(Boolean).length
+          ? `  ·  ${[a.role, a.affiliation].filter(Boolean).join(', ')}`
+          : '',
+      },
+    ],
+    'byline',
+    c.muted,
+    y,
+  );
   y += height(byline) + 8;
   const standfirst = block(model.standfirst, 'standfirst', c.ink, y);
   y += height(standfirst) + 8;
@@ -114,10 +193,25 @@ export function layoutBulletin(model: BulletinModel, theme: Theme, measure: Meas
   // Page 2 back matter, bottom up.
   const note = (runs: Run[], yy: number, bold = false) => {
     const s = styleOf(theme, 'note', c.muted, bold ? { bold: true } : {});
-    return { x: m.left, y: yy, lines: breakLines(runs, s, contentW, measure), leading: s.leading, width: contentW, justify: false };
+    return {
+      x: m.left,
+      y: yy,
+      lines: breakLines(runs, s, contentW, measure),
+      leading: s.leading,
+      width: contentW,
+      justify: false,
+    };
   };
   const aboutRuns = model.about.flatMap((b) => (b.kind === 'paragraph' ? b.runs : []));
-  const sourceRuns: Run[] = [{ text: 'Sources: ', bold: true }, ...model.sources.flatMap((s, i) => [{ text: `${i + 1}. ${[s.author, s.title, s.publisher].filter(Boolean).join(', ')}.${i < model.sources.length - 1 ? ' ' : ''}`, ...(s.url ? { link: s.url } : {}) }])];
+  const sourceRuns: Run[] = [
+    { text: 'Sources: ', bold: true },
+    ...model.sources.flatMap((s, i) => [
+      {
+        text: `${i + 1}. ${[s.author, s.title, s.publisher].filter(Boolean).join(', ')}.${i < model.sources.length - 1 ? ' ' : ''}`,
+        ...(s.url ? { link: s.url } : {}),
+      },
+    ]),
+  ];
   const disclaimerRuns = model.disclaimer.flatMap((b) => (b.kind === 'paragraph' ? b.runs : []));
   const measureBack = [note(aboutRuns, 0), note(sourceRuns, 0), note(disclaimerRuns, 0)];
   const backH = measureBack.reduce((s, b) => s + height(b) + 4, 0);
@@ -138,10 +232,20 @@ export function layoutBulletin(model: BulletinModel, theme: Theme, measure: Meas
   };
 
   const optional: Box[] = [];
-  if (model.keyFigures.length) optional.push(keyFiguresBox(theme, 'Key figures', model.keyFigures, colW, measure));
-  if (model.pullQuote) optional.push(pullQuoteBox(theme, model.pullQuote.text, model.pullQuote.attribution, colW, measure));
+  if (model.keyFigures.length)
+    optional.push(keyFiguresBox(theme, 'Key figures', model.keyFigures, colW, measure));
+  if (model.pullQuote)
+    optional.push(
+      pullQuoteBox(theme, model.pullQuote.text, model.pullQuote.attribution, colW, measure),
+    );
   for (const f of figures) {
-    if (f.column >= theme.page.columns) throw new InputError('E_LAYOUT', [{ file: 'templates/bulletin/bulletin.json', message: `chart "${f.id}" is set in column ${f.column}, but the theme has ${theme.page.columns} column(s), counted from 0` }]);
+    if (f.column >= theme.page.columns)
+      throw new InputError('E_LAYOUT', [
+        {
+          file: 'templates/bulletin/bulletin.json',
+          message: `chart "${f.id}" is set in column ${f.column}, but the theme has ${theme.page.columns} column(s), counted from 0`,
+        },
+      ]);
     optional.push(chartBox(theme, f, colW, measure));
   }
 
@@ -183,16 +287,43 @@ export function layoutBulletin(model: BulletinModel, theme: Theme, measure: Meas
       }
       // Under-full: first let the charts grow into the spare room, then spread what is left
       // over the paragraph gaps.
-      const grown = growCharts(boxes, figures, (bs) => framesFor(bs), blocks, (f, scale) => chartBox(theme, f, colW, measure, scale));
+      const grown = growCharts(
+        boxes,
+        figures,
+        (bs) => framesFor(bs),
+        blocks,
+        (f, scale) => chartBox(theme, f, colW, measure, scale),
+      );
       const { frames: finalFrames, placed: finalPlaced } = framesFor(grown);
       const best = spread(blocks, finalFrames, steps[si]!.leading, flowBlocks(blocks, finalFrames));
       return {
-        size: [W, H], header: { series: model.meta.series, publisher: mastheadRight(model), ruleY, title, ...(subtitle ? { subtitle } : {}), byline, standfirst, bottomRuleY },
-        columns: { width: colW, frames: finalFrames }, flow: best.flow, blocks: blocks.map((b) => ({ kind: b.kind, section: b.section })), sectionTitles: ['', ...model.sections.map((s) => s.heading), model.conclusion.heading], boxes: finalPlaced, backMatter: { y: backTop, blocks: backBlocks, ruleY: backTop - 8 }, footerY,
-        step: si, stepCount: steps.length, extraGap: best.extraGap, cut,
+        size: [W, H],
+        header: {
+          series: model.meta.series,
+          publisher: mastheadRight(model),
+          ruleY,
+          title,
+          ...(subtitle ? { subtitle } : {}),
+          byline,
+          standfirst,
+          bottomRuleY,
+        },
+        columns: { width: colW, frames: finalFrames },
+        flow: best.flow,
+        blocks: blocks.map((b) => ({ kind: b.kind, section: b.section })),
+        sectionTitles: ['', ...model.sections.map((s) => s.heading), model.conclusion.heading],
+        boxes: finalPlaced,
+        backMatter: { y: backTop, blocks: backBlocks, ruleY: backTop - 8 },
+        footerY,
+        step: si,
+        stepCount: steps.length,
+        extraGap: best.extraGap,
+        cut,
       };
     }
-    const next = boxes.filter((b) => b.cutPriority !== undefined).sort((p, q) => p.cutPriority! - q.cutPriority!)[0];
+    const next = boxes
+      .filter((b) => b.cutPriority !== undefined)
+      .sort((p, q) => p.cutPriority! - q.cutPriority!)[0];
     if (!next) break;
     boxes = boxes.filter((b) => b !== next);
     cut.push(next.id);
@@ -200,22 +331,35 @@ export function layoutBulletin(model: BulletinModel, theme: Theme, measure: Meas
   const cuttable = optional.map((b) => b.id);
   const last = steps[steps.length - 1]!;
   const lines = new Map<string, number>();
-  for (const b of flowContent(model, theme, last, colW, measure)) lines.set(b.where, (lines.get(b.where) ?? 0) + b.lines.length);
-  const longest = [...lines].sort((p, q) => q[1] - p[1]).slice(0, 3).map(([w, n]) => `${w} (${n} lines)`);
-  throw new InputError('E_OVERFLOW', [{
-    file: `${templatesRoot}/bulletin`,
-    message: `the bulletin does not fit on ${PAGE_COUNT} pages: even at the smallest type step (${last.body} pt) and without ${cuttable.join(' and ') || 'any optional block'}, about ${Math.ceil(worst.overflow)} pt (${Math.ceil(worst.overflow / last.leading)} lines) is left over. The longest parts are ${longest.join(', ')}; shorten their templates by at least that many lines.`,
-  }]);
+  for (const b of flowContent(model, theme, last, colW, measure))
+    lines.set(b.where, (lines.get(b.where) ?? 0) + b.lines.length);
+  const longest = [...lines]
+    .sort((p, q) => q[1] - p[1])
+    .slice(0, 3)
+    .map(([w, n]) => `${w} (${n} lines)`);
+  throw new InputError('E_OVERFLOW', [
+    {
+      file: `${templatesRoot}/bulletin`,
+      message: `the bulletin does not fit on ${PAGE_COUNT} pages: even at the smallest type step (${last.body} pt) and without ${cuttable.join(' and ') || 'any optional block'}, about ${Math.ceil(worst.overflow)} pt (${Math.ceil(worst.overflow / last.leading)} lines) is left over. The longest parts are ${longest.join(', ')}; shorten their templates by at least that many lines.`,
+    },
+  ]);
 }
 
 /** The largest chart growth (up to half again) with which the text still fits. */
 const MAX_CHART_GROWTH = 1.6;
 
-function growCharts(boxes: Box[], figures: ChartFigure[], framesFor: (b: Box[]) => { frames: Frame[] }, blocks: FlowBlock[], make: (f: ChartFigure, scale: number) => Box): Box[] {
-  const withScale = (scale: number) => boxes.map((b) => {
-    const f = figures.find((x) => `chart ${x.id}` === b.id);
-    return f ? make(f, scale) : b;
-  });
+function growCharts(
+  boxes: Box[],
+  figures: ChartFigure[],
+  framesFor: (b: Box[]) => { frames: Frame[] },
+  blocks: FlowBlock[],
+  make: (f: ChartFigure, scale: number) => Box,
+): Box[] {
+  const withScale = (scale: number) =>
+    boxes.map((b) => {
+      const f = figures.find((x) => `chart ${x.id}` === b.id);
+      return f ? make(f, scale) : b;
+    });
   if (!boxes.some((b) => b.content.kind === 'chart')) return boxes;
   let lo = 1;
   let hi = MAX_CHART_GROWTH;
@@ -230,10 +374,21 @@ function growCharts(boxes: Box[], figures: ChartFigure[], framesFor: (b: Box[]) 
 /** The masthead's right side: issue number and date when the data gives them, and the publisher. */
 function mastheadRight(model: BulletinModel): string {
   const m = model.meta;
-  return [m.number ? `No. ${m.number}` : '', m.issued ? formatDate(m.issued, m.locale) : '', m.publisher].filter(Boolean).join('  ·  ');
+  return [
+    m.number ? `No. ${m.number}` : '',
+    m.issued ? formatDate(m.issued, m.locale) : '',
+    m.publisher,
+  ]
+    .filter(Boolean)
+    .join('  ·  ');
 }
 
-function spread(blocks: FlowBlock[], frames: Frame[], leading: number, first: FlowResult): { flow: FlowResult; extraGap: number } {
+function spread(
+  blocks: FlowBlock[],
+  frames: Frame[],
+  leading: number,
+  first: FlowResult,
+): { flow: FlowResult; extraGap: number } {
   let lo = 0;
   // Spread at most half a line per gap: wider gaps read as holes, not as air.
   let hi = leading * 0.5;

@@ -49,7 +49,11 @@ function words(runs: Run[], style: TextStyle): Word[] {
   const out: Word[] = [];
   let pendingSpace = false;
   for (const run of runs) {
-    const font = fontName(style.family, style.bold || run.bold, style.italic !== run.italic ? true : false);
+    const font = fontName(
+      style.family,
+      style.bold || run.bold,
+      style.italic !== run.italic ? true : false,
+    );
     // Only breaking spaces separate words: a no-break space keeps "$100 million" on one line.
     for (const token of run.text.split(/([ \t\n]+)/)) {
       if (token === '') continue;
@@ -57,7 +61,13 @@ function words(runs: Run[], style: TextStyle): Word[] {
         pendingSpace = true;
         continue;
       }
-      const part = { text: token, font, size: style.size, color: style.color, ...(run.link ? { link: run.link } : {}) };
+      const part = {
+        text: token,
+        font,
+        size: style.size,
+        color: style.color,
+        ...(run.link ? { link: run.link } : {}),
+      };
       const prev = out[out.length - 1];
       if (prev && !pendingSpace) prev.parts.push(part);
       else out.push({ parts: [part], spaceBefore: pendingSpace && out.length > 0 });
@@ -80,9 +90,11 @@ function hyphenate(text: string): string[] {
 function splits(text: string, relaxNbsp: boolean): { head: string; tail: string }[] {
   const out: { head: string; tail: string }[] = [];
   const syl = hyphenate(text);
-  for (let k = syl.length - 1; k >= 1; k--) out.push({ head: `${syl.slice(0, k).join('')}-`, tail: syl.slice(k).join('') });
+  for (let k = syl.length - 1; k >= 1; k--)
+    out.push({ head: `${syl.slice(0, k).join('')}-`, tail: syl.slice(k).join('') });
   if (relaxNbsp) {
-    for (let i = text.lastIndexOf('\u00a0'); i > 0; i = text.lastIndexOf('\u00a0', i - 1)) out.push({ head: text.slice(0, i), tail: text.slice(i + 1) });
+    for (let i = text.lastIndexOf('\u00a0'); i > 0; i = text.lastIndexOf('\u00a0', i - 1))
+      out.push({ head: text.slice(0, i), tail: text.slice(i + 1) });
   }
   return out;
 }
@@ -99,7 +111,12 @@ export function breakLines(runs: Run[], style: TextStyle, width: number, measure
     currentW = 0;
   };
   /** Puts the longest hyphenated head of a word that fits in `room` on this line, the tail on the next. */
-  const placeHyphenated = (part: Word['parts'][number], room: number, spaced: boolean, relaxNbsp: boolean): boolean => {
+  const placeHyphenated = (
+    part: Word['parts'][number],
+    room: number,
+    spaced: boolean,
+    relaxNbsp: boolean,
+  ): boolean => {
     for (const { head: headText, tail } of splits(part.text, relaxNbsp)) {
       const hw = measure(headText, part.font, part.size);
       if (hw > room) continue;
@@ -114,7 +131,11 @@ export function breakLines(runs: Run[], style: TextStyle, width: number, measure
     return false;
   };
   const wordPieces = (w: Word, first: boolean): Piece[] =>
-    w.parts.map((p, i) => ({ ...p, width: measure(p.text, p.font, p.size), spaceBefore: i === 0 && w.spaceBefore && !first }));
+    w.parts.map((p, i) => ({
+      ...p,
+      width: measure(p.text, p.font, p.size),
+      spaceBefore: i === 0 && w.spaceBefore && !first,
+    }));
   for (const w of words(runs, style)) {
     const pieces = wordPieces(w, current.length === 0);
     const ww = pieces.reduce((s, p) => s + p.width, 0);
@@ -128,7 +149,13 @@ export function breakLines(runs: Run[], style: TextStyle, width: number, measure
     // Hyphenate only when the line would otherwise be loose: more than 60% extra per space.
     const spaces = current.filter((p, i) => i > 0 && p.spaceBefore).length;
     const stretch = (width - currentW) / Math.max(1, spaces);
-    if (w.parts.length === 1 && current.length && stretch > spaceW * 0.6 && placeHyphenated(w.parts[0]!, room, gap > 0, stretch > spaceW * 1.5)) continue;
+    if (
+      w.parts.length === 1 &&
+      current.length &&
+      stretch > spaceW * 0.6 &&
+      placeHyphenated(w.parts[0]!, room, gap > 0, stretch > spaceW * 1.5)
+    )
+      continue;
     push(false);
     const fresh = wordPieces(w, true);
     current.push(...fresh);
@@ -137,4 +164,3 @@ export function breakLines(runs: Run[], style: TextStyle, width: number, measure
   push(true);
   return lines;
 }
-

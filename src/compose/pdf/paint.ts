@@ -28,9 +28,11 @@ export function pageGeometry(plan: PagePlan, print: PrintOptions) {
 
 function setBoxes(doc: Doc, plan: PagePlan, print: PrintOptions): void {
   const { W, H, offset: o } = pageGeometry(plan, print);
-  const data = (doc.page as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data;
+  const data = (doc.page as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary
+    .data;
   data.TrimBox = [o, o, o + W, o + H];
-  if (print.bleed > 0) data.BleedBox = [o - print.bleed, o - print.bleed, o + W + print.bleed, o + H + print.bleed];
+  if (print.bleed > 0)
+    data.BleedBox = [o - print.bleed, o - print.bleed, o + W + print.bleed, o + H + print.bleed];
 }
 
 function cropMarks(doc: Doc, plan: PagePlan, print: PrintOptions, tagger: Tagger): void {
@@ -38,15 +40,32 @@ function cropMarks(doc: Doc, plan: PagePlan, print: PrintOptions, tagger: Tagger
   const gap = print.bleed + 2;
   tagger.artifact('Layout', () => {
     doc.save().lineWidth(0.25).strokeColor('#000000');
-    for (const [x, y, sx, sy] of [[0, 0, -1, -1], [W, 0, 1, -1], [0, H, -1, 1], [W, H, 1, 1]] as const) {
-      doc.moveTo(x + sx * gap, y).lineTo(x + sx * (gap + MARK), y).stroke();
-      doc.moveTo(x, y + sy * gap).lineTo(x, y + sy * (gap + MARK)).stroke();
+    for (const [x, y, sx, sy] of [
+      [0, 0, -1, -1],
+      [W, 0, 1, -1],
+      [0, H, -1, 1],
+      [W, H, 1, 1],
+    ] as const) {
+      doc
+        .moveTo(x + sx * gap, y)
+        .lineTo(x + sx * (gap + MARK), y)
+        .stroke();
+      doc
+        .moveTo(x, y + sy * gap)
+        .lineTo(x, y + sy * (gap + MARK))
+        .stroke();
     }
     doc.restore();
   });
 }
 
-export function paintPlan(doc: Doc, plan: PagePlan, theme: Theme, lang: string, print: PrintOptions): void {
+export function paintPlan(
+  doc: Doc,
+  plan: PagePlan,
+  theme: Theme,
+  lang: string,
+  print: PrintOptions,
+): void {
   const { W, offset } = pageGeometry(plan, print);
   const m = theme.page.margins;
   const c = theme.colors;
@@ -57,10 +76,18 @@ export function paintPlan(doc: Doc, plan: PagePlan, theme: Theme, lang: string, 
   const subtitle = h.subtitle ? t.element('P') : undefined;
   const byline = t.element('P');
   const standfirst = t.element('P');
-  const keyFigures = plan.boxes.some((b) => b.content.kind === 'key-figures') ? t.element('Aside', { title: 'Key figures' }) : undefined;
+  const keyFigures = plan.boxes.some((b) => b.content.kind === 'key-figures')
+    ? t.element('Aside', { title: 'Key figures' })
+    : undefined;
   t.openSections(plan.sectionTitles);
-  const quote = plan.boxes.some((b) => b.content.kind === 'pull-quote') ? t.element('BlockQuote') : undefined;
-  const figures = new Map(plan.boxes.flatMap((b) => (b.content.kind === 'chart' ? [[b.id, t.element('Sect', { title: b.id })]] : [])));
+  const quote = plan.boxes.some((b) => b.content.kind === 'pull-quote')
+    ? t.element('BlockQuote')
+    : undefined;
+  const figures = new Map(
+    plan.boxes.flatMap((b) =>
+      b.content.kind === 'chart' ? [[b.id, t.element('Sect', { title: b.id })]] : [],
+    ),
+  );
   const back = t.element('Sect', { title: 'About this bulletin' });
 
   for (let page = 0; page < 2; page++) {
@@ -72,10 +99,15 @@ export function paintPlan(doc: Doc, plan: PagePlan, theme: Theme, lang: string, 
     }
     if (page === 0) {
       t.artifact('Pagination', () => {
-        doc.font(fontName('sans', true)).fontSize(theme.type.masthead.size).fillColor(c.accent)
+        doc
+          .font(fontName('sans', true))
+          .fontSize(theme.type.masthead.size)
+          .fillColor(c.accent)
           .text(h.series.toUpperCase(), m.left, m.top, { lineBreak: false, characterSpacing: 1.2 });
         doc.font(fontName('sans')).fontSize(theme.type.masthead.size).fillColor(c.muted);
-        doc.text(h.publisher, W - m.right - doc.widthOfString(h.publisher), m.top, { lineBreak: false });
+        doc.text(h.publisher, W - m.right - doc.widthOfString(h.publisher), m.top, {
+          lineBreak: false,
+        });
         rule(doc, m.left, W - m.right, h.ruleY, c.accent, 2);
       });
       t.mark(title, 'H1', () => drawBlock(doc, h.title));
@@ -89,26 +121,50 @@ export function paintPlan(doc: Doc, plan: PagePlan, theme: Theme, lang: string, 
     for (let i = 0; i < lines.length; ) {
       const first = lines[i]!;
       let j = i;
-      while (j < lines.length && lines[j]!.block === first.block && lines[j]!.frame === first.frame) j++;
+      while (j < lines.length && lines[j]!.block === first.block && lines[j]!.frame === first.frame)
+        j++;
       const info = plan.blocks[first.block]!;
       const el = t.block(first.block, info.kind, info.section);
       const run = lines.slice(i, j);
-      t.mark(el, info.kind === 'heading' ? 'H2' : 'P', () => run.forEach((p) => drawLine(doc, p.line, p.x, p.y, p.width, info.kind === 'para')));
+      t.mark(el, info.kind === 'heading' ? 'H2' : 'P', () =>
+        run.forEach((p) => drawLine(doc, p.line, p.x, p.y, p.width, info.kind === 'para')),
+      );
       i = j;
     }
     for (const b of plan.boxes.filter((x) => x.page === page)) {
       const content = b.content;
       if (content.kind === 'key-figures' && keyFigures) {
         t.artifact('Layout', () => {
-          doc.save().rect(b.x, b.y, b.width, b.height - 12).fill(c.accentLight).restore();
+          doc
+            .save()
+            .rect(b.x, b.y, b.width, b.height - 12)
+            .fill(c.accentLight)
+            .restore();
           rule(doc, b.x, b.x + b.width, b.y, c.accent, 2);
         });
-        t.mark(t.element('H3', {}, keyFigures), 'H3', () => doc.font(fontName('sans', true)).fontSize(theme.type.caption.size + 0.5).fillColor(c.accent)
-          .text(content.title.toUpperCase(), b.x + content.pad, b.y + content.pad, { lineBreak: false, characterSpacing: 0.8 }));
+        t.mark(t.element('H3', {}, keyFigures), 'H3', () =>
+          doc
+            .font(fontName('sans', true))
+            .fontSize(theme.type.caption.size + 0.5)
+            .fillColor(c.accent)
+            .text(content.title.toUpperCase(), b.x + content.pad, b.y + content.pad, {
+              lineBreak: false,
+              characterSpacing: 0.8,
+            }),
+        );
         let y = b.y + content.pad + 16;
         for (const item of content.items) {
           const yy = y;
-          t.mark(t.element('P', {}, keyFigures), 'P', () => drawLines(doc, item.lines, b.x + content.pad, yy, content.leading, b.width - content.pad * 2));
+          t.mark(t.element('P', {}, keyFigures), 'P', () =>
+            drawLines(
+              doc,
+              item.lines,
+              b.x + content.pad,
+              yy,
+              content.leading,
+              b.width - content.pad * 2,
+            ),
+          );
           y += item.lines.length * content.leading + 4;
         }
       } else if (content.kind === 'pull-quote' && quote) {
@@ -122,24 +178,45 @@ export function paintPlan(doc: Doc, plan: PagePlan, theme: Theme, lang: string, 
         const sect = figures.get(b.id)!;
         let y = b.y + content.top;
         const yTitle = y;
-        t.mark(t.element('Caption', {}, sect), 'Caption', () => drawLines(doc, content.title, b.x, yTitle, content.titleLeading, b.width));
+        t.mark(t.element('Caption', {}, sect), 'Caption', () =>
+          drawLines(doc, content.title, b.x, yTitle, content.titleLeading, b.width),
+        );
         y += content.title.length * content.titleLeading + 3;
         const yChart = y;
         // svg-to-pdfkit keeps the chart as vector paths: no bitmap in the PDF.
-        t.mark(t.element('Figure', { alt: content.alt }, sect), 'Figure', () => SVGtoPDF(doc, typeof content.svg === 'string' ? content.svg : content.svg(), b.x, yChart, { width: content.chartW, height: content.chartH }));
+        t.mark(t.element('Figure', { alt: content.alt }, sect), 'Figure', () =>
+          SVGtoPDF(
+            doc,
+            typeof content.svg === 'string' ? content.svg : content.svg(),
+            b.x,
+            yChart,
+            { width: content.chartW, height: content.chartH },
+          ),
+        );
         y += content.chartH + 3;
         const yNote = y;
-        if (content.notes.length) t.mark(t.element('P', {}, sect), 'P', () => drawLines(doc, content.notes, b.x, yNote, content.noteLeading, b.width));
+        if (content.notes.length)
+          t.mark(t.element('P', {}, sect), 'P', () =>
+            drawLines(doc, content.notes, b.x, yNote, content.noteLeading, b.width),
+          );
       }
     }
     if (page === 1) {
-      t.artifact('Layout', () => rule(doc, m.left, W - m.right, plan.backMatter.ruleY, c.rule, 0.75));
-      for (const b of plan.backMatter.blocks) t.mark(t.element('P', {}, back), 'P', () => drawBlock(doc, b));
+      t.artifact('Layout', () =>
+        rule(doc, m.left, W - m.right, plan.backMatter.ruleY, c.rule, 0.75),
+      );
+      for (const b of plan.backMatter.blocks)
+        t.mark(t.element('P', {}, back), 'P', () => drawBlock(doc, b));
     }
     t.artifact('Pagination', () => {
       const n = theme.type.note;
       doc.font(fontName('sans')).fontSize(n.size).fillColor(c.muted);
-      doc.text(`${h.series}  ·  ${h.title.lines.map((l) => l.pieces.map((p) => p.text).join(' ')).join(' ')}`, m.left, plan.footerY, { lineBreak: false });
+      doc.text(
+        `${h.series}  ·  ${h.title.lines.map((l) => l.pieces.map((p) => p.text).join(' ')).join(' ')}`,
+        m.left,
+        plan.footerY,
+        { lineBreak: false },
+      );
       const label = `${page + 1} of 2`;
       doc.text(label, W - m.right - doc.widthOfString(label), plan.footerY, { lineBreak: false });
     });

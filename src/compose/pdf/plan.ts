@@ -16,13 +16,30 @@ const PLAN_KEY = 'pdf:plan';
 export function chartFigures(ctx: BuildContext): ChartFigure[] {
   const figs = ctx.bulletin.figures;
   if (figs.length === 0) return [];
-  const sources = ctx.bulletin.sources.map((s) => [s.author, s.publisher].filter(Boolean).join(', ') || s.title).join('; ');
+  const sources = ctx.bulletin.sources
+    .map((s) => [s.author, s.publisher].filter(Boolean).join(', ') || s.title)
+    .join('; ');
   return figs.flatMap((f) => {
     // Only the charts the page shows are drawn here; the rest wait for whoever needs them.
     const c = getChart(ctx, f.chart);
     if (!c || c.partner !== undefined) return [];
     const note = [...c.notes, `Source: ${sources}.`].join(' ');
-    return [{ id: c.id, page: f.page, column: f.column, position: f.position, cutPriority: f.cutPriority, title: c.title, svg: c.svg, width: c.width, height: c.height, note, alt: `${c.alt} ${c.takeaway}`, svgAt: (h: number) => chartSvgAt(ctx, c.id, h) }];
+    return [
+      {
+        id: c.id,
+        page: f.page,
+        column: f.column,
+        position: f.position,
+        cutPriority: f.cutPriority,
+        title: c.title,
+        svg: c.svg,
+        width: c.width,
+        height: c.height,
+        note,
+        alt: `${c.alt} ${c.takeaway}`,
+        svgAt: (h: number) => chartSvgAt(ctx, c.id, h),
+      },
+    ];
   });
 }
 
@@ -36,9 +53,17 @@ export function bulletinPlan(ctx: BuildContext, doc?: Doc): PagePlan {
     registerFonts(measurer, ctx.theme);
   }
   const m = measurer;
-  const measure = (text: string, font: string, size: number) => m.font(font).fontSize(size).widthOfString(text);
+  const measure = (text: string, font: string, size: number) =>
+    m.font(font).fontSize(size).widthOfString(text);
   const paper = ctx.print.paper ?? ctx.theme.theme.page.size;
-  const plan = layoutBulletin(ctx.bulletin, ctx.theme.theme, measure, ctx.templates.root, paper, chartFigures(ctx));
+  const plan = layoutBulletin(
+    ctx.bulletin,
+    ctx.theme.theme,
+    measure,
+    ctx.templates.root,
+    paper,
+    chartFigures(ctx),
+  );
   ctx.assets.set(PLAN_KEY, plan);
   return plan;
 }

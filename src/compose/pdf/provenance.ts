@@ -11,10 +11,22 @@ export const PROVENANCE_FILE = 'bulletin-sources.json';
 
 export function provenanceJson(model: BulletinModel, charts: RenderedChart[]): string {
   const doc = {
-    bulletin: { series: model.meta.series, title: model.meta.title, authors: model.meta.authors, publisher: model.meta.publisher, ...(model.meta.issued ? { issued: model.meta.issued } : {}) },
+    bulletin: {
+      series: model.meta.series,
+      title: model.meta.title,
+      authors: model.meta.authors,
+      publisher: model.meta.publisher,
+      ...(model.meta.issued ? { issued: model.meta.issued } : {}),
+    },
     sources: model.sources,
     facts: model.provenance,
-    charts: charts.map((c) => ({ id: c.id, title: c.title, notes: c.notes, takeaway: c.takeaway, data: c.data })),
+    charts: charts.map((c) => ({
+      id: c.id,
+      title: c.title,
+      notes: c.notes,
+      takeaway: c.takeaway,
+      data: c.data,
+    })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -28,25 +28,60 @@ export async function renderPdf(ctx: BuildContext, units: Unit[]): Promise<Artif
   const model = ctx.bulletin;
   // The file ID is derived from `info`, so fixed dates here make the bytes reproducible (pdfkit#1183).
   const doc: Doc = new PDFDocument({
-    autoFirstPage: false, margin: 0, pdfVersion: '1.7', subset: 'PDF/A-3b', tagged: true, lang: model.meta.locale, displayTitle: true, info: infoOf(ctx),
+    autoFirstPage: false,
+    margin: 0,
+    pdfVersion: '1.7',
+    subset: 'PDF/A-3b',
+    tagged: true,
+    lang: model.meta.locale,
+    displayTitle: true,
+    info: infoOf(ctx),
   } as PDFKit.PDFDocumentOptions);
   escapeXmp(doc);
   registerFonts(doc, ctx.theme);
   const plan = bulletinPlan(ctx, doc);
-  const texts = Object.entries(ctx.templates.liquid.files).map(([name, text]): [string, string] => [`${ctx.templates.root}/${name}`, text]);
-  const glyphs = new GlyphChecker(ctx.theme, `${ctx.templates.root}/bulletin`, originIn([...texts, [ctx.data.file, ctx.data.text]]));
-  const check = (lines: { pieces: { text: string; font: string }[] }[], where: string) => lines.forEach((l) => l.pieces.forEach((p) => glyphs.check(p.text, p.font, where)));
-  for (const b of [plan.header.title, plan.header.subtitle, plan.header.byline, plan.header.standfirst]) if (b) check(b.lines, 'the bulletin header');
+  const texts = Object.entries(ctx.templates.liquid.files).map(([name, text]): [string, string] => [
+    `${ctx.templates.root}/${name}`,
+    text,
+  ]);
+  const glyphs = new GlyphChecker(
+    ctx.theme,
+    `${ctx.templates.root}/bulletin`,
+    originIn([...texts, [ctx.data.file, ctx.data.text]]),
+  );
+  const check = (lines: { pieces: { text: string; font: string }[] }[], where: string) =>
+    lines.forEach((l) => l.pieces.forEach((p) => glyphs.check(p.text, p.font, where)));
+  for (const b of [
+    plan.header.title,
+    plan.header.subtitle,
+    plan.header.byline,
+    plan.header.standfirst,
+  ])
+    if (b) check(b.lines, 'the bulletin header');
   plan.flow.placed.forEach((p) => check([p.line], p.where));
   plan.backMatter.blocks.forEach((b) => check(b.lines, 'the back matter'));
   glyphs.finish();
   const print = { bleed: ctx.print.bleed ? BLEED_PT : 0 };
   const done = collect(doc);
   doc.addPage({ size: pageGeometry(plan, print).media, margin: 0 });
-  attachSourceData(doc, PROVENANCE_FILE, provenanceJson(model, ctx.bulletin.figures.flatMap((f) => getChart(ctx, f.chart) ?? [])), ctx.clock);
+  attachSourceData(
+    doc,
+    PROVENANCE_FILE,
+    provenanceJson(
+      model,
+      ctx.bulletin.figures.flatMap((f) => getChart(ctx, f.chart) ?? []),
+    ),
+    ctx.clock,
+  );
   paintPlan(doc, plan, theme, model.meta.locale, print);
   doc.end();
   const slack = Math.round(plan.flow.slack[plan.flow.slack.length - 1] ?? 0);
-  const fit = { step: plan.step, steps: plan.stepCount, bodySize: theme.fit.steps[plan.step]!.body, cut: plan.cut, slack };
+  const fit = {
+    step: plan.step,
+    steps: plan.stepCount,
+    bodySize: theme.fit.steps[plan.step]!.body,
+    cut: plan.cut,
+    slack,
+  };
   return [{ path: 'bulletin.pdf', kind: 'pdf', bytes: await done, pages: 2, fit }];
 }

@@ -5,7 +5,8 @@
  */
 import type { Doc } from './fonts.js';
 
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const xml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const iso = (d: Date) => `${d.toISOString().split('.')[0]}Z`;
 
 interface Info {
@@ -21,7 +22,11 @@ interface Info {
 
 /** Replaces pdfkit's XMP writer on this document with one that escapes its values. */
 export function escapeXmp(doc: Doc): void {
-  const d = doc as unknown as { info: Info; appendXML(x: string, newline?: boolean): void; _addInfo(): void };
+  const d = doc as unknown as {
+    info: Info;
+    appendXML(x: string, newline?: boolean): void;
+    _addInfo(): void;
+  };
   d._addInfo = function addInfo(this: typeof d) {
     const i = this.info;
     const created = iso(i.CreationDate);
@@ -33,7 +38,10 @@ export function escapeXmp(doc: Doc): void {
             <xmp:MetadataDate>${modified}</xmp:MetadataDate>
             <xmp:CreatorTool>${xml(i.Creator ?? '')}</xmp:CreatorTool>
         </rdf:Description>`);
-    const alt = (tag: string, v?: string) => (v ? `<${tag}><rdf:Alt><rdf:li xml:lang="x-default">${xml(v)}</rdf:li></rdf:Alt></${tag}>` : '');
+    const alt = (tag: string, v?: string) =>
+      v
+        ? `<${tag}><rdf:Alt><rdf:li xml:lang="x-default">${xml(v)}</rdf:li></rdf:Alt></${tag}>`
+        : '';
     this.appendXML(`
         <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
             ${alt('dc:title', i.Title)}
@@ -43,16 +51,27 @@ export function escapeXmp(doc: Doc): void {
         </rdf:Description>`);
     this.appendXML(`
         <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
-            <pdf:Producer>${xml(i.Producer ?? '')}</pdf:Producer>${i.Keywords ? `
-            <pdf:Keywords>${xml(i.Keywords)}</pdf:Keywords>` : ''}
+            <pdf:Producer>${xml(i.Producer ?? '')}</pdf:Producer>${
+              i.Keywords
+                ? `
+            <pdf:Keywords>${xml(i.Keywords)}</pdf:Keywords>`
+                : ''
+            }
         </rdf:Description>`);
   };
 }
 
 /** Embeds the data the bulletin was built from, with fixed dates (the build clock). */
 export function attachSourceData(doc: Doc, name: string, text: string, clock: Date): void {
-  (doc as unknown as { file(b: Buffer, o: Record<string, unknown>): void }).file(Buffer.from(text, 'utf8'), {
-    name, type: 'application/json', description: 'The dataset every figure in this bulletin comes from',
-    creationDate: clock, modifiedDate: clock, relationship: 'Source',
-  });
+  (doc as unknown as { file(b: Buffer, o: Record<string, unknown>): void }).file(
+    Buffer.from(text, 'utf8'),
+    {
+      name,
+      type: 'application/json',
+      description: 'The dataset every figure in this bulletin comes from',
+      creationDate: clock,
+      modifiedDate: clock,
+      relationship: 'Source',
+    },
+  );
 }

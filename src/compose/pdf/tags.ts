@@ -13,13 +13,20 @@ export class Tagger {
   private sections: Struct[] = [];
   private blocks = new Map<number, Struct>();
 
-  constructor(private doc: Doc, lang: string) {
+  constructor(
+    private doc: Doc,
+    lang: string,
+  ) {
     this.root = doc.struct('Document', { lang } as never);
     doc.addStructure(this.root);
   }
 
   /** A new element under `parent` (the document by default). */
-  element(type: string, options: { alt?: string; title?: string } = {}, parent: Struct = this.root): Struct {
+  element(
+    type: string,
+    options: { alt?: string; title?: string } = {},
+    parent: Struct = this.root,
+  ): Struct {
     const el = this.doc.struct(type, options);
     parent.add(el);
     return el;
@@ -27,7 +34,9 @@ export class Tagger {
 
   /** Creates the section elements of the body in order (index 0 = introduction). */
   openSections(titles: string[]): void {
-    this.sections = titles.map((t, i) => this.element('Sect', i === 0 ? { title: 'Introduction' } : { title: t }));
+    this.sections = titles.map((t, i) =>
+      this.element('Sect', i === 0 ? { title: 'Introduction' } : { title: t }),
+    );
   }
 
   /** The element of a flow block, created on first use inside its section. */

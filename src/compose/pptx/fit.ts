@@ -11,7 +11,13 @@ import type { Run } from '../../template/markdown.js';
 export type Family = 'serif' | 'sans';
 
 /** Text width in points, for a family/face at a size. */
-export type Measure = (text: string, family: Family, size: number, bold?: boolean, italic?: boolean) => number;
+export type Measure = (
+  text: string,
+  family: Family,
+  size: number,
+  bold?: boolean,
+  italic?: boolean,
+) => number;
 
 type LayoutFont = { unitsPerEm: number; layout(text: string): { advanceWidth: number } };
 
@@ -70,13 +76,23 @@ export interface FitStyle {
 const WIDTH_RESERVE = 0.95;
 
 /** Number of lines the runs wrap to in a width (points), greedy word wrap. Infinity if a word is too wide. */
-export function countLines(runs: Run[], width: number, style: FitStyle, size: number, measure: Measure): number {
+export function countLines(
+  runs: Run[],
+  width: number,
+  style: FitStyle,
+  size: number,
+  measure: Measure,
+): number {
   const limit = width * WIDTH_RESERVE;
   const words: { text: string; bold: boolean; italic: boolean }[] = [];
   for (const r of runs) {
     for (const part of r.text.split(/(\n| +)/)) {
       if (part === '') continue;
-      words.push({ text: part, bold: r.bold ?? style.bold ?? false, italic: r.italic ?? style.italic ?? false });
+      words.push({
+        text: part,
+        bold: r.bold ?? style.bold ?? false,
+        italic: r.italic ?? style.italic ?? false,
+      });
     }
   }
   let lines = 1;
@@ -109,7 +125,11 @@ export function candidateSizes(style: FitStyle): number[] {
 }
 
 /** The largest size at which `height(size)` fits `available` points, or null when none does. */
-export function largestFitting(style: FitStyle, available: number, height: (size: number) => number): number | null {
+export function largestFitting(
+  style: FitStyle,
+  available: number,
+  height: (size: number) => number,
+): number | null {
   for (const s of candidateSizes(style)) if (height(s) <= available) return s;
   return null;
 }

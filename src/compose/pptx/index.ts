@@ -4,7 +4,12 @@
  */
 import type { Artifact, BuildContext, Renderer, Unit } from '../types.js';
 import { styleInputs } from '../inputs.js';
-import { buildDeckModel, parseDeckConfig, type DeckModel, type DeckSlide } from '../../model/deck.js';
+import {
+  buildDeckModel,
+  parseDeckConfig,
+  type DeckModel,
+  type DeckSlide,
+} from '../../model/deck.js';
 import { planIndex } from '../../charts/plan.js';
 
 /** What a slide's chart plots, without drawing it (for the deck's inputs hash). */
@@ -25,7 +30,12 @@ export function deckModels(ctx: BuildContext): Map<string, DeckModel> {
   if (!models) {
     const config = parseDeckConfig(ctx.templates);
     const date = ctx.clock.toISOString().slice(0, 10);
-    models = new Map(ctx.partners.map((id) => [id, buildDeckModel(config, ctx.templates, ctx.engine, ctx.scope, id, date)]));
+    models = new Map(
+      ctx.partners.map((id) => [
+        id,
+        buildDeckModel(config, ctx.templates, ctx.engine, ctx.scope, id, date),
+      ]),
+    );
     byScope.set(ctx.scope, models);
   }
   return models;
@@ -35,11 +45,26 @@ export const decksRenderer: Renderer = {
   name: 'decks',
   units(ctx: BuildContext): Unit[] {
     const b = ctx.dataset.bulletin;
-    const meta = { title: b.title, authors: b.authors, publisher: b.publisher, topic: b.topic, series: b.series };
+    const meta = {
+      title: b.title,
+      authors: b.authors,
+      publisher: b.publisher,
+      topic: b.topic,
+      series: b.series,
+    };
     return [...deckModels(ctx)].map(([id, deck]) => ({
-      key: id, partner: id, paths: [`decks/${id}.pptx`],
+      key: id,
+      partner: id,
+      paths: [`decks/${id}.pptx`],
       // The deck's text and notes, the figures its charts plot, the style and the clock.
-      inputs: { deck, charts: deck.slides.map((s) => plannedChart(ctx, s, id)), meta, style: styleInputs(ctx), clock: ctx.clock.toISOString(), mode: ctx.deckCharts },
+      inputs: {
+        deck,
+        charts: deck.slides.map((s) => plannedChart(ctx, s, id)),
+        meta,
+        style: styleInputs(ctx),
+        clock: ctx.clock.toISOString(),
+        mode: ctx.deckCharts,
+      },
     }));
   },
   async render(ctx: BuildContext, units: Unit[]): Promise<Artifact[]> {
@@ -48,7 +73,13 @@ export const decksRenderer: Renderer = {
     const out: Artifact[] = [];
     for (const u of units) {
       const deck = models.get(u.key)!;
-      out.push({ path: `decks/${u.key}.pptx`, kind: 'pptx', partner: u.key, bytes: await renderDeck(ctx, deck), slides: deck.slides.length });
+      out.push({
+        path: `decks/${u.key}.pptx`,
+        kind: 'pptx',
+        partner: u.key,
+        bytes: await renderDeck(ctx, deck),
+        slides: deck.slides.length,
+      });
     }
     return out;
   },

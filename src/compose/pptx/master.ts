@@ -32,14 +32,51 @@ const hex = (c: string) => c.replace(/^#/, '').toUpperCase();
 /** Colours as pptxgenjs wants them (no #). */
 export function colors(theme: Theme) {
   const c = theme.colors;
-  return { ink: hex(c.ink), accent: hex(c.accent), accentLight: hex(c.accentLight), muted: hex(c.muted), rule: hex(c.rule), paper: hex(c.paper) };
+  return {
+    ink: hex(c.ink),
+    accent: hex(c.accent),
+    accentLight: hex(c.accentLight),
+    muted: hex(c.muted),
+    rule: hex(c.rule),
+    paper: hex(c.paper),
+  };
 }
 
 /** The series mark: a short accent bar and the series name in spaced small capitals. */
-function seriesMark(series: string, c: ReturnType<typeof colors>, y: number): NonNullable<P.SlideMasterProps['objects']> {
+function seriesMark(
+  series: string,
+  c: ReturnType<typeof colors>,
+  y: number,
+): NonNullable<P.SlideMasterProps['objects']> {
   return [
-    { rect: { x: GRID.left, y, w: 0.08, h: 0.28, fill: { color: c.accent }, line: { color: c.accent, width: 0 } } },
-    { text: { text: series.toUpperCase(), options: { x: GRID.left + 0.2, y, w: 6, h: 0.28, margin: 0, fontFace: SANS, fontSize: 10.5, bold: true, charSpacing: 2, color: c.accent, valign: 'middle' } } },
+    {
+      rect: {
+        x: GRID.left,
+        y,
+        w: 0.08,
+        h: 0.28,
+        fill: { color: c.accent },
+        line: { color: c.accent, width: 0 },
+      },
+    },
+    {
+      text: {
+        text: series.toUpperCase(),
+        options: {
+          x: GRID.left + 0.2,
+          y,
+          w: 6,
+          h: 0.28,
+          margin: 0,
+          fontFace: SANS,
+          fontSize: 10.5,
+          bold: true,
+          charSpacing: 2,
+          color: c.accent,
+          valign: 'middle',
+        },
+      },
+    },
   ];
 }
 
@@ -50,10 +87,42 @@ export function defineMasters(pptx: P.Pptx, theme: Theme, series: string, footer
     title: MASTER.cover,
     background: { color: c.paper },
     objects: [
-      { rect: { x: 0, y: 0, w: 0.22, h: GRID.height, fill: { color: c.accent }, line: { color: c.accent, width: 0 } } },
+      {
+        rect: {
+          x: 0,
+          y: 0,
+          w: 0.22,
+          h: GRID.height,
+          fill: { color: c.accent },
+          line: { color: c.accent, width: 0 },
+        },
+      },
       ...seriesMark(series, c, 0.6),
-      { line: { x: GRID.left, y: GRID.footerY, w: GRID.contentW, h: 0, line: { color: c.rule, width: 0.75 } } },
-      { text: { text: footer, options: { x: GRID.left, y: GRID.footerY + 0.08, w: GRID.contentW, h: 0.3, margin: 0, fontFace: SANS, fontSize: 10, color: c.muted, valign: 'top' } } },
+      {
+        line: {
+          x: GRID.left,
+          y: GRID.footerY,
+          w: GRID.contentW,
+          h: 0,
+          line: { color: c.rule, width: 0.75 },
+        },
+      },
+      {
+        text: {
+          text: footer,
+          options: {
+            x: GRID.left,
+            y: GRID.footerY + 0.08,
+            w: GRID.contentW,
+            h: 0.3,
+            margin: 0,
+            fontFace: SANS,
+            fontSize: 10,
+            color: c.muted,
+            valign: 'top',
+          },
+        },
+      },
     ],
   });
   pptx.defineSlideMaster({
@@ -61,9 +130,43 @@ export function defineMasters(pptx: P.Pptx, theme: Theme, series: string, footer
     background: { color: c.paper },
     objects: [
       ...seriesMark(series, c, 0.45),
-      { line: { x: GRID.left, y: GRID.footerY, w: GRID.contentW, h: 0, line: { color: c.rule, width: 0.75 } } },
-      { text: { text: footer, options: { x: GRID.left, y: GRID.footerY + 0.08, w: GRID.contentW - 0.8, h: 0.3, margin: 0, fontFace: SANS, fontSize: 10, color: c.muted, valign: 'top' } } },
+      {
+        line: {
+          x: GRID.left,
+          y: GRID.footerY,
+          w: GRID.contentW,
+          h: 0,
+          line: { color: c.rule, width: 0.75 },
+        },
+      },
+      {
+        text: {
+          text: footer,
+          options: {
+            x: GRID.left,
+            y: GRID.footerY + 0.08,
+            w: GRID.contentW - 0.8,
+            h: 0.3,
+            margin: 0,
+            fontFace: SANS,
+            fontSize: 10,
+            color: c.muted,
+            valign: 'top',
+          },
+        },
+      },
     ],
-    slideNumber: { x: GRID.width - GRID.right - 0.6, y: GRID.footerY + 0.08, w: 0.6, h: 0.3, margin: 0, fontFace: SANS, fontSize: 10, color: c.muted, align: 'right', valign: 'top' },
+    slideNumber: {
+      x: GRID.width - GRID.right - 0.6,
+      y: GRID.footerY + 0.08,
+      w: 0.6,
+      h: 0.3,
+      margin: 0,
+      fontFace: SANS,
+      fontSize: 10,
+      color: c.muted,
+      align: 'right',
+      valign: 'top',
+    },
   });
 }

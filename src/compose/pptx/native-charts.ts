@@ -27,7 +27,15 @@ const hex = (c: string) => c.replace(/^#/, '').toUpperCase();
 
 /** Decimals (up to two) the most precise of these values needs when written in millions. */
 function millionPlaces(values: number[]): number {
-  return Math.max(0, ...values.map((v) => [0, 1, 2].find((d) => Math.abs(Math.round((v / 1e6) * 10 ** d) - (v / 1e6) * 10 ** d) < 1e-6) ?? 2));
+  return Math.max(
+    0,
+    ...values.map(
+      (v) =>
+        [0, 1, 2].find(
+          (d) => Math.abs(Math.round((v / 1e6) * 10 ** d) - (v / 1e6) * 10 ** d) < 1e-6,
+        ) ?? 2,
+    ),
+  );
 }
 
 /**
@@ -36,7 +44,8 @@ function millionPlaces(values: number[]): number {
  * cells keep the dataset's own figures, so an analyst who edits the data edits real numbers.
  */
 export function numberFormat(unit: Unit, values: number[]): string {
-  const prefix = unit.kind === 'money' ? `"${unit.currency}${unit.currency.length > 1 ? ' ' : ''}"` : '';
+  const prefix =
+    unit.kind === 'money' ? `"${unit.currency}${unit.currency.length > 1 ? ' ' : ''}"` : '';
   const big = values.filter((v) => v >= 1e6);
   const places = millionPlaces(big);
   const millions = `${prefix}#,##0${places ? `.${'0'.repeat(places)}` : ''},," million"`;
@@ -48,7 +57,8 @@ export function numberFormat(unit: Unit, values: number[]): string {
 /** Colours per bar: the highlight in the accent and the rest muted, a palette colour each for a breakdown, else the accent. */
 function colorsOf(d: BarData, theme: Theme): string[] {
   const c = theme.colors;
-  if (d.highlight !== undefined) return d.labels.map((_, i) => hex(i === d.highlight ? c.accent : c.rule));
+  if (d.highlight !== undefined)
+    return d.labels.map((_, i) => hex(i === d.highlight ? c.accent : c.rule));
   if (d.colorEach) return barColors(theme.palette, d.labels.length).map(hex);
   return d.labels.map(() => hex(c.accent));
 }
@@ -58,7 +68,11 @@ function colorsOf(d: BarData, theme: Theme): string[] {
  * (a timeline or stacked bars need a layout of their own). pptxgenjs plots the first category
  * at the bottom, so rows (largest first in the data) are handed over reversed.
  */
-export function nativeBars(chart: RenderedChart, theme: Theme, locale: string): NativeBarChart | null {
+export function nativeBars(
+  chart: RenderedChart,
+  theme: Theme,
+  locale: string,
+): NativeBarChart | null {
   const d = chart.data;
   if (d.kind !== 'bar' || d.series.length !== 1) return null;
   const values = [...d.series[0]!.values];

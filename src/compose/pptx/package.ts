@@ -29,7 +29,10 @@ export interface DocProps {
 
 /** Escapes text for XML element content and attribute values. */
 export function xmlEscape(s: string): string {
-  return s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch]!);
+  return s.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch]!,
+  );
 }
 
 const dirOf = (p: string) => p.slice(0, p.lastIndexOf('/') + 1);
@@ -37,7 +40,9 @@ const dirOf = (p: string) => p.slice(0, p.lastIndexOf('/') + 1);
 /** Resolves a relationship target against the folder that owns the .rels file. */
 function resolveTarget(relsPath: string, target: string): string {
   if (target.startsWith('/')) return target.slice(1);
-  const base = dirOf(relsPath.replace(/_rels\/[^/]*\.rels$/, '')).split('/').filter(Boolean);
+  const base = dirOf(relsPath.replace(/_rels\/[^/]*\.rels$/, ''))
+    .split('/')
+    .filter(Boolean);
   for (const part of target.split('/')) {
     if (part === '..') base.pop();
     else if (part !== '.') base.push(part);
@@ -49,7 +54,12 @@ function resolveTarget(relsPath: string, target: string): string {
 async function dropDanglingReferences(zip: JSZip): Promise<void> {
   const names = new Set(Object.keys(zip.files).filter((n) => !zip.files[n]!.dir));
   const ct = await zip.file('[Content_Types].xml')!.async('string');
-  zip.file('[Content_Types].xml', ct.replace(/<Override [^>]*PartName="\/([^"]+)"[^>]*\/>/g, (all, part: string) => (names.has(part) ? all : '')));
+  zip.file(
+    '[Content_Types].xml',
+    ct.replace(/<Override [^>]*PartName="\/([^"]+)"[^>]*\/>/g, (all, part: string) =>
+      names.has(part) ? all : '',
+    ),
+  );
   for (const rels of [...names].filter((n) => n.endsWith('.rels'))) {
     const xml = await zip.file(rels)!.async('string');
     const fixed = xml.replace(/<Relationship [^>]*\/>/g, (all) => {
@@ -76,18 +86,31 @@ function coreXml(props: DocProps, iso: string): string {
 
 /** Sets the clock in a core.xml that pptxgenjs wrote (the chart workbooks). */
 function pinDates(xml: string, iso: string): string {
-  return xml.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${iso}$2`);
+  return xml.replace(
+    /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g,
+    `$1${iso}$2`,
+  );
 }
 
 /** Replaces the Office colour scheme with the house palette (dk1/lt1/dk2/lt2/accent1-6). */
 function houseColours(xml: string, theme: Theme): string {
   const c = theme.colors;
   const pal = theme.palette;
-  const slots: Record<string, string> = { dk1: c.ink, lt1: c.paper, dk2: c.accent, lt2: c.accentLight, hlink: c.accent, folHlink: c.muted };
+  const slots: Record<string, string> = {
+    dk1: c.ink,
+    lt1: c.paper,
+    dk2: c.accent,
+    lt2: c.accentLight,
+    hlink: c.accent,
+    folHlink: c.muted,
+  };
   pal.slice(0, 6).forEach((p, i) => (slots[`accent${i + 1}`] = p));
   let out = xml.replace(/<a:clrScheme name="[^"]*">/, '<a:clrScheme name="House style">');
   for (const [slot, color] of Object.entries(slots)) {
-    out = out.replace(new RegExp(`<a:${slot}>.*?</a:${slot}>`, 's'), `<a:${slot}><a:srgbClr val="${color.slice(1).toUpperCase()}"/></a:${slot}>`);
+    out = out.replace(
+      new RegExp(`<a:${slot}>.*?</a:${slot}>`, 's'),
+      `<a:${slot}><a:srgbClr val="${color.slice(1).toUpperCase()}"/></a:${slot}>`,
+    );
   }
   return out;
 }
@@ -95,16 +118,27 @@ function houseColours(xml: string, theme: Theme): string {
 /** Renames chartK.xml / Microsoft_Excel_WorksheetK.xlsx to 1…N in creation order, with every reference. */
 async function renumberCharts(zip: JSZip): Promise<void> {
   const num = (n: string) => Number(/(\d+)\.xml$/.exec(n)![1]);
-  const charts = Object.keys(zip.files).filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n)).sort((a, b) => num(a) - num(b));
+  const charts = Object.keys(zip.files)
+    .filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n))
+    .sort((a, b) => num(a) - num(b));
   const map = new Map(charts.map((n, i) => [String(num(n)), String(i + 1)]));
   const rename = (text: string) =>
-    text.replace(/(charts\/(?:_rels\/)?chart)(\d+)(\.xml)/g, (all, a: string, k: string, b: string) => (map.has(k) ? `${a}${map.get(k)}${b}` : all))
-      .replace(/(Microsoft_Excel_Worksheet)(\d+)(\.xlsx)/g, (all, a: string, k: string, b: string) => (map.has(k) ? `${a}${map.get(k)}${b}` : all));
+    text
+      .replace(
+        /(charts\/(?:_rels\/)?chart)(\d+)(\.xml)/g,
+        (all, a: string, k: string, b: string) => (map.has(k) ? `${a}${map.get(k)}${b}` : all),
+      )
+      .replace(
+        /(Microsoft_Excel_Worksheet)(\d+)(\.xlsx)/g,
+        (all, a: string, k: string, b: string) => (map.has(k) ? `${a}${map.get(k)}${b}` : all),
+      );
   const moved: [string, Uint8Array][] = [];
   for (const name of Object.keys(zip.files).filter((n) => !zip.files[n]!.dir)) {
     const target = rename(name);
     const isText = /\.(xml|rels)$/.test(name);
-    const bytes = isText ? new TextEncoder().encode(rename(await zip.file(name)!.async('string'))) : await zip.file(name)!.async('uint8array');
+    const bytes = isText
+      ? new TextEncoder().encode(rename(await zip.file(name)!.async('string')))
+      : await zip.file(name)!.async('uint8array');
     if (target !== name || isText) {
       zip.remove(name);
       moved.push([target, bytes]);
@@ -115,8 +149,12 @@ async function renumberCharts(zip: JSZip): Promise<void> {
 
 /** Splits each notes text run at its newlines into separate paragraphs with the same run properties. */
 export function splitNoteParagraphs(xml: string): string {
-  return xml.replace(/<a:p>(<a:r>(<a:rPr[^>]*\/>)<a:t>)([^<]*)(<\/a:t><\/a:r>)/g, (all, open: string, rpr: string, text: string, close: string) =>
-    text.includes('\n') ? `<a:p>${open}${text.split('\n').join(`${close}</a:p><a:p><a:r>${rpr}<a:t>`)}${close}` : all,
+  return xml.replace(
+    /<a:p>(<a:r>(<a:rPr[^>]*\/>)<a:t>)([^<]*)(<\/a:t><\/a:r>)/g,
+    (all, open: string, rpr: string, text: string, close: string) =>
+      text.includes('\n')
+        ? `<a:p>${open}${text.split('\n').join(`${close}</a:p><a:p><a:r>${rpr}<a:t>`)}${close}`
+        : all,
   );
 }
 
@@ -125,16 +163,27 @@ export function splitNoteParagraphs(xml: string): string {
  * "$30 million" onto two lines even with room to spare; wrap="none" is what PowerPoint writes.
  */
 export function unwrapDataLabels(xml: string): string {
-  return xml.replace(/(<c:dLbls>(?:<c:numFmt [^>]*\/>)?<c:txPr>)<a:bodyPr\/>/g, '$1<a:bodyPr wrap="none"/>');
+  return xml.replace(
+    /(<c:dLbls>(?:<c:numFmt [^>]*\/>)?<c:txPr>)<a:bodyPr\/>/g,
+    '$1<a:bodyPr wrap="none"/>',
+  );
 }
 
 /** Re-zips deterministically: sorted entries, [Content_Types].xml first, fixed dates, DEFLATE. */
 async function rezip(zip: JSZip, clock: Date): Promise<Buffer> {
   const out = new JSZip();
   const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
-  names.sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
-  for (const n of names) out.file(n, await zip.file(n)!.async('uint8array'), { date: clock, createFolders: false });
-  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 }, platform: 'UNIX' });
+  names.sort((a, b) =>
+    a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0,
+  );
+  for (const n of names)
+    out.file(n, await zip.file(n)!.async('uint8array'), { date: clock, createFolders: false });
+  return out.generateAsync({
+    type: 'nodebuffer',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 9 },
+    platform: 'UNIX',
+  });
 }
 
 /** Chart workbooks: pin their dates and re-zip them the same way. */
@@ -149,18 +198,28 @@ async function fixEmbeddedWorkbooks(zip: JSZip, clock: Date): Promise<void> {
 }
 
 /** Applies every fix-up to the bytes pptxgenjs wrote. */
-export async function finishPackage(bytes: Uint8Array, props: DocProps, theme: Theme, clock: Date): Promise<Uint8Array> {
+export async function finishPackage(
+  bytes: Uint8Array,
+  props: DocProps,
+  theme: Theme,
+  clock: Date,
+): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   await renumberCharts(zip);
   await dropDanglingReferences(zip);
   const iso = clock.toISOString().replace(/\.\d{3}Z$/, 'Z');
   zip.file('docProps/core.xml', coreXml(props, iso));
   const app = await zip.file('docProps/app.xml')!.async('string');
-  zip.file('docProps/app.xml', app.replace(/<Company>[\s\S]*?<\/Company>/, `<Company>${xmlEscape(props.company)}</Company>`));
+  zip.file(
+    'docProps/app.xml',
+    app.replace(/<Company>[\s\S]*?<\/Company>/, `<Company>${xmlEscape(props.company)}</Company>`),
+  );
   for (const name of Object.keys(zip.files).filter((n) => /^ppt\/theme\/theme\d+\.xml$/.test(n))) {
     zip.file(name, houseColours(await zip.file(name)!.async('string'), theme));
   }
-  for (const name of Object.keys(zip.files).filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n))) {
+  for (const name of Object.keys(zip.files).filter((n) =>
+    /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n),
+  )) {
     zip.file(name, splitNoteParagraphs(await zip.file(name)!.async('string')));
   }
   for (const name of Object.keys(zip.files).filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n))) {

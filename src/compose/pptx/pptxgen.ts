@@ -9,7 +9,8 @@ type Ctor = typeof pptxgen.default.default;
 const mod = pptxgen as unknown as { default: Ctor | { default: Ctor } };
 
 /** The pptxgenjs class, whichever way the loader exposed it. */
-export const PptxGenJS: Ctor = typeof mod.default === 'function' ? mod.default : mod.default.default;
+export const PptxGenJS: Ctor =
+  typeof mod.default === 'function' ? mod.default : mod.default.default;
 /** A presentation. */
 export type Pptx = InstanceType<Ctor>;
 export type Slide = ReturnType<Pptx['addSlide']>;

@@ -10,11 +10,17 @@ import { nativeBars } from './native-charts.js';
 import { getChart } from '../../charts/render.js';
 
 /** The chart a slide names, drawn for this partner from the shared specs; null when the partner has none. */
-export function chartsFor(ctx: BuildContext, partnerId: string): (slide: DeckSlide) => DeckChart | null {
+export function chartsFor(
+  ctx: BuildContext,
+  partnerId: string,
+): (slide: DeckSlide) => DeckChart | null {
   return (slide) => {
     // Only the charts this deck shows are drawn (once, shared with the charts renderer).
-    const rendered = slide.chart === undefined ? undefined : getChart(ctx, `${slide.chart}-${partnerId}`);
-    const bars = rendered ? nativeBars(rendered, ctx.theme.theme, ctx.dataset.bulletin.locale) : null;
+    const rendered =
+      slide.chart === undefined ? undefined : getChart(ctx, `${slide.chart}-${partnerId}`);
+    const bars = rendered
+      ? nativeBars(rendered, ctx.theme.theme, ctx.dataset.bulletin.locale)
+      : null;
     return rendered && bars ? { rendered, bars } : null;
   };
 }
@@ -30,8 +36,26 @@ export async function renderDeck(ctx: BuildContext, deck: DeckModel): Promise<Ui
   pptx.company = b.publisher.name;
   pptx.title = `${b.title}: ${deck.partner.name}`;
   defineMasters(pptx, theme, b.series, deck.footer);
-  const env = { pptx, deck, measure: fontMeasure(ctx.theme), c: colors(theme), chart: chartsFor(ctx, deck.partner.id), mode: ctx.deckCharts };
+  const env = {
+    pptx,
+    deck,
+    measure: fontMeasure(ctx.theme),
+    c: colors(theme),
+    chart: chartsFor(ctx, deck.partner.id),
+    mode: ctx.deckCharts,
+  };
   for (const s of deck.slides) addSlide(env, s);
   const raw = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
-  return finishPackage(raw, { title: `${b.title}: ${deck.partner.name}`, subject: b.topic ?? b.series, author: pptx.author, company: b.publisher.name, keywords: b.series }, theme, ctx.clock);
+  return finishPackage(
+    raw,
+    {
+      title: `${b.title}: ${deck.partner.name}`,
+      subject: b.topic ?? b.series,
+      author: pptx.author,
+      company: b.publisher.name,
+      keywords: b.series,
+    },
+    theme,
+    ctx.clock,
+  );
 }

@@ -5,7 +5,16 @@
 import type * as P from './pptxgen.js';
 import type { DeckModel, DeckSlide } from '../../model/deck.js';
 import { GRID, MASTER, SANS, colors } from './master.js';
-import { addParas, blocksToParas, fitError, fitParas, labelledRows, parasHeight, type Box, type Para } from './text.js';
+import {
+  addParas,
+  blocksToParas,
+  fitError,
+  fitParas,
+  labelledRows,
+  parasHeight,
+  type Box,
+  type Para,
+} from './text.js';
 import { largestFitting, type Measure } from './fit.js';
 import type { NativeBarChart } from './native-charts.js';
 import type { RenderedChart } from '../../charts/render.js';
@@ -32,7 +41,9 @@ const PT = 72;
 
 /** Adds one slide of the deck. */
 export function addSlide(env: SlideEnv, s: DeckSlide): void {
-  const slide = env.pptx.addSlide({ masterName: s.kind === 'title' ? MASTER.cover : MASTER.content });
+  const slide = env.pptx.addSlide({
+    masterName: s.kind === 'title' ? MASTER.cover : MASTER.content,
+  });
   if (s.kind === 'title') cover(env, slide, s);
   else {
     title(env, slide, s);
@@ -41,7 +52,13 @@ export function addSlide(env: SlideEnv, s: DeckSlide): void {
     if (chart && chart.bars.values.length === 1) withCallout(env, slide, s, chart.bars);
     else if (chart) withChart(env, slide, s, chart);
     else if (s.kind === 'quotes') quotes(env, slide, s);
-    else body(env, slide, s, { x: GRID.left, y: GRID.bodyY, w: GRID.contentW, h: GRID.bodyBottom - GRID.bodyY });
+    else
+      body(env, slide, s, {
+        x: GRID.left,
+        y: GRID.bodyY,
+        w: GRID.contentW,
+        h: GRID.bodyBottom - GRID.bodyY,
+      });
   }
   slide.addNotes(notesWithTakeaway(s.notes, s.kind === 'title' ? null : env.chart(s)));
 }
@@ -57,7 +74,17 @@ function notesWithTakeaway(notes: string, chart: DeckChart | null): string {
 }
 
 /** Fits and writes paragraphs, or fails the build naming the slide. */
-function place(env: SlideEnv, slide: P.Slide, s: DeckSlide, part: string, paras: Para[], box: Box, size: number, min: number, extra: Partial<P.TextPropsOptions> = {}): number {
+function place(
+  env: SlideEnv,
+  slide: P.Slide,
+  s: DeckSlide,
+  part: string,
+  paras: Para[],
+  box: Box,
+  size: number,
+  min: number,
+  extra: Partial<P.TextPropsOptions> = {},
+): number {
   const fitted = fitParas(paras, box, size, min, env.measure);
   if (fitted === null) throw fitError(env.deck, s, part, min);
   addParas(slide, paras, box, fitted, extra);
@@ -67,9 +94,34 @@ function place(env: SlideEnv, slide: P.Slide, s: DeckSlide, part: string, paras:
 /** The takeaway headline: serif, accent-free, up to two lines. */
 function title(env: SlideEnv, slide: P.Slide, s: DeckSlide): void {
   const t = env.deck.type.title;
-  const paras: Para[] = [{ runs: [{ text: s.title }], family: 'serif', scale: 1, color: env.c.ink, bold: true, after: 0 }];
-  place(env, slide, s, 'title', paras, { x: GRID.left, y: GRID.titleY, w: GRID.contentW, h: GRID.titleH }, t.size, t.min, { valign: 'bottom' });
-  slide.addShape(env.pptx.ShapeType.line, { x: GRID.left, y: GRID.titleY + GRID.titleH + 0.22, w: 0.9, h: 0, line: { color: env.c.accent, width: 2.25 } });
+  const paras: Para[] = [
+    {
+      runs: [{ text: s.title }],
+      family: 'serif',
+      scale: 1,
+      color: env.c.ink,
+      bold: true,
+      after: 0,
+    },
+  ];
+  place(
+    env,
+    slide,
+    s,
+    'title',
+    paras,
+    { x: GRID.left, y: GRID.titleY, w: GRID.contentW, h: GRID.titleH },
+    t.size,
+    t.min,
+    { valign: 'bottom' },
+  );
+  slide.addShape(env.pptx.ShapeType.line, {
+    x: GRID.left,
+    y: GRID.titleY + GRID.titleH + 0.22,
+    w: 0.9,
+    h: 0,
+    line: { color: env.c.accent, width: 2.25 },
+  });
 }
 
 /** The cover: partner name large, the bulletin's title and date below, handling line top right. */
@@ -77,14 +129,64 @@ function cover(env: SlideEnv, slide: P.Slide, s: DeckSlide): void {
   const t = env.deck.type.cover;
   const w = GRID.contentW - 0.5;
   if (s.aside) {
-    const aside: Para[] = [{ runs: [{ text: s.aside }], family: 'sans', scale: 1, color: env.c.accent, bold: true, after: 0 }];
-    place(env, slide, s, 'handling line', aside, { x: GRID.left + w / 2, y: 0.6, w: w / 2 + 0.5, h: 0.3 }, 12, 9, { align: 'right' });
+    const aside: Para[] = [
+      {
+        runs: [{ text: s.aside }],
+        family: 'sans',
+        scale: 1,
+        color: env.c.accent,
+        bold: true,
+        after: 0,
+      },
+    ];
+    place(
+      env,
+      slide,
+      s,
+      'handling line',
+      aside,
+      { x: GRID.left + w / 2, y: 0.6, w: w / 2 + 0.5, h: 0.3 },
+      12,
+      9,
+      { align: 'right' },
+    );
   }
-  const name: Para[] = [{ runs: [{ text: s.title }], family: 'serif', scale: 1, color: env.c.accent, bold: true, after: 0 }];
-  place(env, slide, s, 'partner name', name, { x: GRID.left, y: 1.7, w, h: 1.9 }, t.size, t.min, { valign: 'bottom' });
-  slide.addShape(env.pptx.ShapeType.line, { x: GRID.left, y: 3.85, w: 1.2, h: 0, line: { color: env.c.accent, width: 3 } });
-  const paras = blocksToParas(s.body, 'sans', env.c.muted).map((p, i): Para => (i === 0 ? { ...p, family: 'serif', color: env.c.ink, scale: 1.35, after: 0.6 } : { ...p, after: 0.25 }));
-  place(env, slide, s, 'title block', paras, { x: GRID.left, y: 4.15, w, h: 2.4 }, env.deck.type.body.size, env.deck.type.body.min);
+  const name: Para[] = [
+    {
+      runs: [{ text: s.title }],
+      family: 'serif',
+      scale: 1,
+      color: env.c.accent,
+      bold: true,
+      after: 0,
+    },
+  ];
+  place(env, slide, s, 'partner name', name, { x: GRID.left, y: 1.7, w, h: 1.9 }, t.size, t.min, {
+    valign: 'bottom',
+  });
+  slide.addShape(env.pptx.ShapeType.line, {
+    x: GRID.left,
+    y: 3.85,
+    w: 1.2,
+    h: 0,
+    line: { color: env.c.accent, width: 3 },
+  });
+  const paras = blocksToParas(s.body, 'sans', env.c.muted).map(
+    (p, i): Para =>
+      i === 0
+        ? { ...p, family: 'serif', color: env.c.ink, scale: 1.35, after: 0.6 }
+        : { ...p, after: 0.25 },
+  );
+  place(
+    env,
+    slide,
+    s,
+    'title block',
+    paras,
+    { x: GRID.left, y: 4.15, w, h: 2.4 },
+    env.deck.type.body.size,
+    env.deck.type.body.min,
+  );
 }
 
 /** Body text across the content width: a labelled list as two columns, anything else as paragraphs. */
@@ -97,33 +199,83 @@ function body(env: SlideEnv, slide: P.Slide, s: DeckSlide, box: Box): void {
     return;
   }
   // Label column as wide as the widest label at the start size (bounded), the text beside it.
-  const labelW = Math.min(3.2, Math.max(1.4, ...rows.map((r) => (env.measure(r.label, 'sans', t.size, true) / PT) * 1.08 + 0.1)));
+  const labelW = Math.min(
+    3.2,
+    Math.max(
+      1.4,
+      ...rows.map((r) => (env.measure(r.label, 'sans', t.size, true) / PT) * 1.08 + 0.1),
+    ),
+  );
   const textW = box.w - labelW - 0.3;
-  const para = (runs: Para['runs'], color: string, bold = false): Para => ({ runs, family: 'sans', scale: 1, color, bold, after: 0 });
+  const para = (runs: Para['runs'], color: string, bold = false): Para => ({
+    runs,
+    family: 'sans',
+    scale: 1,
+    color,
+    bold,
+    after: 0,
+  });
   const rowGap = 0.7;
-  const rowH = (size: number, r: (typeof rows)[number]) => Math.max(parasHeight([para([{ text: r.label }], '', true)], labelW, size, env.measure), parasHeight([para(r.runs, '')], textW, size, env.measure));
-  const total = (size: number) => rows.reduce((h, r) => h + rowH(size, r), 0) + (rows.length - 1) * rowGap * size;
-  const size = largestFitting({ family: 'sans', size: t.size, min: t.min, leading: 1 }, box.h * PT, total);
+  const rowH = (size: number, r: (typeof rows)[number]) =>
+    Math.max(
+      parasHeight([para([{ text: r.label }], '', true)], labelW, size, env.measure),
+      parasHeight([para(r.runs, '')], textW, size, env.measure),
+    );
+  const total = (size: number) =>
+    rows.reduce((h, r) => h + rowH(size, r), 0) + (rows.length - 1) * rowGap * size;
+  const size = largestFitting(
+    { family: 'sans', size: t.size, min: t.min, leading: 1 },
+    box.h * PT,
+    total,
+  );
   if (size === null) throw fitError(env.deck, s, 'list', t.min);
   let y = box.y;
   for (const r of rows) {
     const h = rowH(size, r) / PT;
-    addParas(slide, [para([{ text: r.label }], env.c.accent, true)], { x: box.x, y, w: labelW, h }, size);
+    addParas(
+      slide,
+      [para([{ text: r.label }], env.c.accent, true)],
+      { x: box.x, y, w: labelW, h },
+      size,
+    );
     addParas(slide, [para(r.runs, env.c.ink)], { x: box.x + labelW + 0.3, y, w: textW, h }, size);
     y += h + (rowGap * size) / PT;
-    if (r !== rows[rows.length - 1]) slide.addShape(env.pptx.ShapeType.line, { x: box.x, y: y - (rowGap * size) / PT / 2, w: box.w, h: 0, line: { color: env.c.rule, width: 0.5 } });
+    if (r !== rows[rows.length - 1])
+      slide.addShape(env.pptx.ShapeType.line, {
+        x: box.x,
+        y: y - (rowGap * size) / PT / 2,
+        w: box.w,
+        h: 0,
+        line: { color: env.c.rule, width: 0.5 },
+      });
   }
 }
 
 /** Quotes: the words in the serif at quote size, the attribution in the sans below each. */
 function quotes(env: SlideEnv, slide: P.Slide, s: DeckSlide): void {
   const q = env.deck.type.quote;
-  const paras = blocksToParas(s.body, 'sans', env.c.muted, env.c.accent).map((p): Para => (p.italic ? { ...p, after: 0.3 } : { ...p, scale: 0.62, after: 1.1 }));
-  place(env, slide, s, 'quotes', paras, { x: GRID.left + 0.4, y: GRID.bodyY, w: GRID.contentW - 1.2, h: GRID.bodyBottom - GRID.bodyY }, q.size, q.min);
+  const paras = blocksToParas(s.body, 'sans', env.c.muted, env.c.accent).map(
+    (p): Para => (p.italic ? { ...p, after: 0.3 } : { ...p, scale: 0.62, after: 1.1 }),
+  );
+  place(
+    env,
+    slide,
+    s,
+    'quotes',
+    paras,
+    { x: GRID.left + 0.4, y: GRID.bodyY, w: GRID.contentW - 1.2, h: GRID.bodyBottom - GRID.bodyY },
+    q.size,
+    q.min,
+  );
 }
 
 /** The chart on the left (native, or its PNG in image mode), the commentary on the right. */
-function withChart(env: SlideEnv, slide: P.Slide, s: DeckSlide, { rendered, bars: chart }: DeckChart): void {
+function withChart(
+  env: SlideEnv,
+  slide: P.Slide,
+  s: DeckSlide,
+  { rendered, bars: chart }: DeckChart,
+): void {
   const chartW = 7.1;
   const top = GRID.bodyY;
   const h = GRID.bodyBottom - top;
@@ -132,7 +284,14 @@ function withChart(env: SlideEnv, slide: P.Slide, s: DeckSlide, { rendered, bars
   if (env.mode === 'image') {
     // The same box as the native chart, the picture scaled to fit it without distortion.
     const scale = Math.min(chartW / rendered.width, barsH / rendered.height);
-    slide.addImage({ data: `image/png;base64,${rendered.png.toString('base64')}`, x: GRID.left, y: top, w: rendered.width * scale, h: rendered.height * scale, altText: rendered.alt });
+    slide.addImage({
+      data: `image/png;base64,${rendered.png.toString('base64')}`,
+      x: GRID.left,
+      y: top,
+      w: rendered.width * scale,
+      h: rendered.height * scale,
+      altText: rendered.alt,
+    });
   } else nativeChart(env, slide, chart, { x: GRID.left - 0.1, y: top, w: chartW, h: barsH });
   body(env, slide, s, { x, y: top, w: GRID.width - GRID.right - x, h });
 }
@@ -147,28 +306,73 @@ function nativeChart(env: SlideEnv, slide: P.Slide, chart: NativeBarChart, box: 
   const labelW = Math.max(...chart.display.map((t) => env.measure(t, 'sans', size, true))) + 24;
   const plotW = box.w * PT - catW - 16;
   const stretch = Math.max(1.3, plotW / Math.max(plotW - labelW, plotW / 3));
-  slide.addChart(env.pptx.ChartType.bar, [{ name: chart.name, labels: chart.labels, values: chart.values }], {
-    ...box,
-    barDir: 'bar', barGapWidthPct: 55,
-    // Always one colour per bar: without chartColors pptxgenjs picks colours with Math.random.
-    chartColors: chart.colors,
-    altText: chart.altText,
-    catAxisLabelFontFace: SANS, catAxisLabelFontSize: size, catAxisLabelColor: env.c.ink, catAxisLineShow: false,
-    valAxisHidden: true, valAxisMinVal: 0, valAxisMaxVal: max * stretch, valGridLine: { style: 'none' }, catGridLine: { style: 'none' },
-    showValue: true, dataLabelPosition: 'outEnd', dataLabelFormatCode: chart.format, dataLabelFontFace: SANS, dataLabelFontSize: size, dataLabelFontBold: true, dataLabelColor: env.c.ink,
-    showLegend: false, showTitle: false,
-  });
+  slide.addChart(
+    env.pptx.ChartType.bar,
+    [{ name: chart.name, labels: chart.labels, values: chart.values }],
+    {
+      ...box,
+      barDir: 'bar',
+      barGapWidthPct: 55,
+      // Always one colour per bar: without chartColors pptxgenjs picks colours with Math.random.
+      chartColors: chart.colors,
+      altText: chart.altText,
+      catAxisLabelFontFace: SANS,
+      catAxisLabelFontSize: size,
+      catAxisLabelColor: env.c.ink,
+      catAxisLineShow: false,
+      valAxisHidden: true,
+      valAxisMinVal: 0,
+      valAxisMaxVal: max * stretch,
+      valGridLine: { style: 'none' },
+      catGridLine: { style: 'none' },
+      showValue: true,
+      dataLabelPosition: 'outEnd',
+      dataLabelFormatCode: chart.format,
+      dataLabelFontFace: SANS,
+      dataLabelFontSize: size,
+      dataLabelFontBold: true,
+      dataLabelColor: env.c.ink,
+      showLegend: false,
+      showTitle: false,
+    },
+  );
 }
-
 
 /** One figure, large, with its label; the commentary on the right as on chart slides. */
 function withCallout(env: SlideEnv, slide: P.Slide, s: DeckSlide, chart: NativeBarChart): void {
   const figure = chart.display[0]!;
   const big: Para[] = [
-    { runs: [{ text: figure }], family: 'serif', scale: 1, color: env.c.accent, bold: true, after: 0.15 },
-    { runs: [{ text: chart.labels[0]! }], family: 'sans', scale: 0.4, color: env.c.muted, after: 0 },
+    {
+      runs: [{ text: figure }],
+      family: 'serif',
+      scale: 1,
+      color: env.c.accent,
+      bold: true,
+      after: 0.15,
+    },
+    {
+      runs: [{ text: chart.labels[0]! }],
+      family: 'sans',
+      scale: 0.4,
+      color: env.c.muted,
+      after: 0,
+    },
   ];
-  place(env, slide, s, 'figure', big, { x: GRID.left, y: GRID.bodyY + 0.2, w: 6.4, h: 2.2 }, 66, 36);
+  place(
+    env,
+    slide,
+    s,
+    'figure',
+    big,
+    { x: GRID.left, y: GRID.bodyY + 0.2, w: 6.4, h: 2.2 },
+    66,
+    36,
+  );
   const x = GRID.left + 7.1 + 0.4;
-  body(env, slide, s, { x, y: GRID.bodyY, w: GRID.width - GRID.right - x, h: GRID.bodyBottom - GRID.bodyY });
+  body(env, slide, s, {
+    x,
+    y: GRID.bodyY,
+    w: GRID.width - GRID.right - x,
+    h: GRID.bodyBottom - GRID.bodyY,
+  });
 }

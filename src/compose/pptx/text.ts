@@ -51,19 +51,40 @@ export function parasHeight(paras: Para[], w: number, base: number, measure: Mea
   return paras.reduce((h, p, i) => {
     const size = base * p.scale;
     const indent = p.bullet ? size * BULLET_INDENT : 0;
-    const style = { family: p.family, size, min: size, leading: LEADING, bold: p.bold, italic: p.italic };
+    const style = {
+      family: p.family,
+      size,
+      min: size,
+      leading: LEADING,
+      bold: p.bold,
+      italic: p.italic,
+    };
     const lines = countLines(p.runs, w * PT - indent, style, size, measure);
     return h + lines * size * LEADING + (i < paras.length - 1 ? p.after * size : 0);
   }, 0);
 }
 
 /** The largest base size from `size` down to `min` at which the paragraphs fit the box. */
-export function fitParas(paras: Para[], box: Box, size: number, min: number, measure: Measure): number | null {
-  return largestFitting({ family: 'sans', size, min, leading: LEADING }, box.h * PT, (s) => parasHeight(paras, box.w, s, measure));
+export function fitParas(
+  paras: Para[],
+  box: Box,
+  size: number,
+  min: number,
+  measure: Measure,
+): number | null {
+  return largestFitting({ family: 'sans', size, min, leading: LEADING }, box.h * PT, (s) =>
+    parasHeight(paras, box.w, s, measure),
+  );
 }
 
 /** Writes fitted paragraphs as one text box (top-aligned, no inner margin, exact line spacing). */
-export function addParas(slide: P.Slide, paras: Para[], box: Box, base: number, extra: Partial<P.TextPropsOptions> = {}): void {
+export function addParas(
+  slide: P.Slide,
+  paras: Para[],
+  box: Box,
+  base: number,
+  extra: Partial<P.TextPropsOptions> = {},
+): void {
   const runs: P.TextProps[] = [];
   paras.forEach((p, i) => {
     const size = base * p.scale;
@@ -79,7 +100,13 @@ export function addParas(slide: P.Slide, paras: Para[], box: Box, base: number, 
     p.runs.forEach((r, j) => {
       runs.push({
         text: r.text,
-        options: { ...para, ...(j === 0 ? bullet : {}), bold: r.bold ?? p.bold ?? false, italic: r.italic ?? p.italic ?? false, ...(j === p.runs.length - 1 && i < paras.length - 1 ? { breakLine: true } : {}) },
+        options: {
+          ...para,
+          ...(j === 0 ? bullet : {}),
+          bold: r.bold ?? p.bold ?? false,
+          italic: r.italic ?? p.italic ?? false,
+          ...(j === p.runs.length - 1 && i < paras.length - 1 ? { breakLine: true } : {}),
+        },
       });
     });
   });
@@ -89,7 +116,12 @@ export function addParas(slide: P.Slide, paras: Para[], box: Box, base: number, 
 const round = (n: number) => Math.round(n * 100) / 100;
 
 /** Markdown blocks as paragraphs in a family/colour; list items become bullets. */
-export function blocksToParas(blocks: Block[], family: Family, color: string, quoteColor = color): Para[] {
+export function blocksToParas(
+  blocks: Block[],
+  family: Family,
+  color: string,
+  quoteColor = color,
+): Para[] {
   return blocks.flatMap((b): Para[] => {
     switch (b.kind) {
       case 'heading':
@@ -97,9 +129,18 @@ export function blocksToParas(blocks: Block[], family: Family, color: string, qu
       case 'paragraph':
         return [{ runs: b.runs, family, scale: 1, color, after: 0.55 }];
       case 'list':
-        return b.items.map((runs) => ({ runs, family, scale: 1, color, bullet: true, after: 0.45 }));
+        return b.items.map((runs) => ({
+          runs,
+          family,
+          scale: 1,
+          color,
+          bullet: true,
+          after: 0.45,
+        }));
       case 'quote':
-        return [{ runs: b.runs, family: 'serif', scale: 1, color: quoteColor, italic: true, after: 0.4 }];
+        return [
+          { runs: b.runs, family: 'serif', scale: 1, color: quoteColor, italic: true, after: 0.4 },
+        ];
     }
   });
 }
@@ -107,7 +148,9 @@ export function blocksToParas(blocks: Block[], family: Family, color: string, qu
 /** A "labelled" list: every item starts with a bold run (a date, a source), shown in its own column. */
 export function labelledRows(blocks: Block[]): { label: string; runs: Run[] }[] | null {
   if (blocks.length !== 1 || blocks[0]!.kind !== 'list') return null;
-  const rows = blocks[0]!.items.map((runs) => (runs[0]?.bold ? { label: runs[0].text.trim(), runs: trimStart(runs.slice(1)) } : null));
+  const rows = blocks[0]!.items.map((runs) =>
+    runs[0]?.bold ? { label: runs[0].text.trim(), runs: trimStart(runs.slice(1)) } : null,
+  );
   return rows.every((r) => r !== null) ? (rows as { label: string; runs: Run[] }[]) : null;
 }
 
@@ -119,5 +162,7 @@ function trimStart(runs: Run[]): Run[] {
 
 /** Plain text of blocks (for alt text and tests). */
 export function blocksText(blocks: Block[]): string {
-  return blocks.map((b) => (b.kind === 'list' ? b.items.map(plainText).join(' ') : plainText(b.runs))).join(' ');
+  return blocks
+    .map((b) => (b.kind === 'list' ? b.items.map(plainText).join(' ') : plainText(b.runs)))
+    .join(' ');
 }
