@@ -163,8 +163,10 @@ function timelineConfig(
       data: s.points.map((p) => ({ x: p.x, y: p.row })),
       pointStyle: POINT_STYLES[si % POINT_STYLES.length]!,
       pointRadius: 3.2,
-      // Month-precision dates are hollow: placed mid-month, but not a known day.
-      pointBackgroundColor: s.points.map((p) => (p.approximate ? '#ffffff' : color)),
+      // Hollow: not a known day (month precision, or only a date it came on or before).
+      pointBackgroundColor: s.points.map((p) =>
+        p.approximate || p.onOrBefore ? '#ffffff' : color,
+      ),
       pointBorderColor: color,
       pointBorderWidth: 1.2,
       backgroundColor: color,

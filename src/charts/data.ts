@@ -5,6 +5,7 @@
 import type { Dataset, Measure } from '../dataset/schema.js';
 import { STATED_SYMBOLS } from '../dataset/schema.js';
 import { mustParse, startOf } from '../dataset/dates.js';
+import { firstEvidence } from '../model/firsts.js';
 import { money, quantity } from '../template/filters.js';
 import {
   specError,
@@ -40,6 +41,8 @@ export interface TimelinePoint {
   x: number;
   date: string;
   approximate: boolean;
+  /** The first measure may have come earlier: the date is an as-of date or an earlier amount's upper bound. */
+  onOrBefore?: boolean;
   what: string;
 }
 
@@ -314,18 +317,19 @@ export function selectTimelineData(
   const rowOf = new Map(partners.map((p, i) => [p.id, i]));
   const series = spec.firsts.map((f) => {
     const points = partners.flatMap((p) => {
-      // Only `date` says when a measure was taken; `asOf` dates a running total, and undated measures are skipped.
-      const dated = d.measures
-        .filter((m) => m.partner === p.id && m.type === f.measure && m.date)
-        .map((m) => ({ m, at: place(m.date!, first) }));
-      const hit = dated.filter((x) => x.at).sort((a, b) => a.at!.x - b.at!.x)[0];
-      return hit && inWindow(hit.at!.x)
+      // A total known "as of" a date is evidence of a first measure on or before it (issue 20).
+      const hit = firstEvidence(
+        d.measures.filter((m) => m.partner === p.id && m.type === f.measure),
+      );
+      const at = hit ? place(hit.date, first) : null;
+      return hit && at && inWindow(at.x)
         ? [
             {
               row: rowOf.get(p.id)!,
-              x: hit.at!.x,
-              date: hit.m.date!,
-              approximate: hit.at!.approximate,
+              x: at.x,
+              date: hit.date,
+              approximate: at.approximate,
+              ...(hit.onOrBefore ? { onOrBefore: true } : {}),
               what: f.label.toLowerCase(),
             },
           ]
@@ -364,9 +368,22 @@ export function selectTimelineData(
     (a, b) => a - b,
   );
   const renumber = new Map(used.map((r, i) => [r, i]));
-  const notes = series.some((s) => s.points.some((p) => p.approximate))
-    ? ['Hollow dots: the source gives only the month; they sit mid-month.']
-    : [];
+  const points = series.flatMap((s) => s.points);
+  const monthOnly = points.some((p) => p.approximate);
+  const byDate = points.some((p) => p.onOrBefore);
+  const notes =
+    monthOnly || byDate
+      ? [
+          `Hollow dots: ${[
+            monthOnly ? 'the source gives only the month (placed mid-month)' : '',
+            byDate
+              ? 'the first step came on or before that date (the source gives a total as of it, or an amount raised from an earlier one)'
+              : '',
+          ]
+            .filter(Boolean)
+            .join('; or ')}.`,
+        ]
+      : [];
   return {
     kind: 'timeline',
     rows: used.map((r) => partners[r]!.name),

@@ -94,8 +94,9 @@ function barSlots(d: BarData, locale: string): Record<string, string> {
   return slots;
 }
 
-function when(date: string, locale: string): string {
-  return `${date.length > 7 ? 'on' : 'in'} ${formatDate(date, locale)}`;
+function when(p: { date: string; onOrBefore?: boolean }, locale: string): string {
+  const lead = p.onOrBefore ? 'by' : p.date.length > 7 ? 'on' : 'in';
+  return `${lead} ${formatDate(p.date, locale)}`;
 }
 
 /** Slots for timelines, from the first series: who moved first, and who came last. */
@@ -107,10 +108,10 @@ function timelineSlots(d: TimelineData, locale: string): Record<string, string> 
   const firsts = pts.filter((p) => p.date === first.date).map((p) => d.rows[p.row]!);
   return {
     firstPartners: list(firsts, locale),
-    firstWhen: when(first.date, locale),
+    firstWhen: when(first, locale),
     firstWhat: first.what.toLowerCase(),
     lastPartner: d.rows[last.row]!,
-    lastWhen: when(last.date, locale),
+    lastWhen: when(last, locale),
     count: words(d.rows.length, locale),
   };
 }

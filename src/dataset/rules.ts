@@ -100,6 +100,7 @@ const referencesResolve: Rule = (d) => {
         'source',
       ]);
   });
+  check('sources', 'source id', d.bulletin.basedOn, ['bulletin', 'basedOn']);
   d.people.forEach((p, i) =>
     check('parties', 'partner or actor id', p.affiliation, ['people', i, 'affiliation']),
   );

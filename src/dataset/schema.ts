@@ -99,6 +99,13 @@ export const Bulletin = z.strictObject({
     .optional()
     .meta({ description: 'Classification or handling line for decks.' }),
   topic: text(160).optional(),
+  basedOn: Slug.optional().meta({
+    description:
+      'Id of the source whose analysis this bulletin restates in its own words. When set, `authors` are credited as the analysts it is based on, not as the writers of its sentences.',
+  }),
+  producedBy: text(160)
+    .optional()
+    .meta({ description: 'Who produced this edition (a person, team or organisation).' }),
 });
 
 export const Source = z.strictObject({
@@ -151,7 +158,20 @@ export const Event = z.strictObject({
   place: text(120).optional(),
   organiser: Slug.optional(),
   participants: z.array(Slug).default([]),
-  firstOfItsKind: z.boolean().optional(),
+  firstOfItsKind: z
+    .boolean()
+    .optional()
+    .meta({
+      description: 'The event itself was the first of its kind (e.g. the first of a series).',
+    }),
+  firstParticipation: z.boolean().optional().meta({
+    description:
+      'The participants took part in an event of this kind for the first time; the event itself need not be new.',
+  }),
+  firstInRegion: text(80).optional().meta({
+    description:
+      'The participant was the first from this region to do this ("the first in Asia to join" → "Asia").',
+  }),
   topics: z.array(text(120)).optional(),
   cite: Citation,
 });
@@ -179,9 +199,19 @@ export const Aid = z.strictObject({
   category: Slug,
   amount: Amount.optional(),
   currency: Currency.optional(),
-  previousAmount: Amount.optional().meta({ description: 'The amount this pledge raised.' }),
+  previousAmount: Amount.optional().meta({
+    description:
+      'The earlier amount this figure raised ("raised from … to …"); it stood on or before `date`.',
+  }),
+  stage: z.enum(['announced', 'pledged', 'provided']).optional().meta({
+    description:
+      'What the source says of the amount: announced, pledged, or provided (sent). Absent: the source only states it.',
+  }),
   components: z.array(z.strictObject({ category: Slug, amount: Amount })).optional(),
   items: z.array(text(120)).optional(),
+  itemsAreExamples: z.boolean().optional().meta({
+    description: 'The source gives `items` as examples ("such as", "including"), not a full list.',
+  }),
   channel: text(160).optional(),
   transport: text(160).optional(),
 });

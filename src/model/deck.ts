@@ -11,6 +11,7 @@ import type { LoadedTemplates } from '../load/templates.js';
 import type { TemplateEngine } from '../template/engine.js';
 import type { LocatedJson } from '../load/json.js';
 import { CHARTS_FILE, isPerPartner, loadChartSpecs } from '../charts/spec.js';
+import { comparable } from '../template/filters.js';
 
 /** Slide kinds the pptx renderer knows how to lay out. */
 export const SLIDE_KINDS = [
@@ -200,6 +201,8 @@ export function deckScope(scope: Rec, partnerId: string, date: string): Rec {
   const peers = partners.filter((x) => x.deck === true || x.id === partnerId);
   const sources = scope.sources as Rec[];
   const aid = (x: Rec) => (x.aid_total as { amount: number } | null)?.amount;
+  // Aid is ranked only when every peer's stated total is in one currency: no rates, no rank.
+  const aidComparable = comparable(peers, 'aid_total');
   const oil = (x: Rec) => ((x.oil as Rec | null)?.quantity as { value: number } | undefined)?.value;
   return {
     ...scope,
@@ -209,7 +212,8 @@ export function deckScope(scope: Rec, partnerId: string, date: string): Rec {
     source: Object.fromEntries(sources.map((s) => [s.id, s])),
     cites: partnerCites(p, sources),
     deck_date: date,
-    aid_rank: rankOf(peers, p, aid),
+    aid_comparable: aidComparable,
+    aid_rank: aidComparable ? rankOf(peers, p, aid) : null,
     oil_rank: rankOf(peers, p, oil),
   };
 }

@@ -6,6 +6,7 @@
 import type { Dataset, Measure } from '../dataset/schema.js';
 import { compareDates } from '../dataset/dates.js';
 import { tagNameTable, tagOrigin } from './usage.js';
+import { firstEvidence } from './firsts.js';
 
 type Rec = Record<string, unknown>;
 
@@ -40,6 +41,32 @@ export function aidTotal(
   return { amount: amounts.reduce((s, a) => s + a.amount, 0), currency };
 }
 
+/** Aid amounts summed per currency, in first-seen order: a partner may give in several. */
+export function aidTotals(
+  measures: readonly Measure[],
+): { amount: number; currency: string; count: number }[] {
+  const out = new Map<string, { amount: number; currency: string; count: number }>();
+  for (const m of measures) {
+    if (m.type !== 'aid' || m.amount === undefined || !m.currency) continue;
+    const t = out.get(m.currency) ?? { amount: 0, currency: m.currency, count: 0 };
+    out.set(m.currency, { ...t, amount: t.amount + m.amount, count: t.count + 1 });
+  }
+  return [...out.values()];
+}
+
+/** The latest date any fact is dated by: what the figures are "as of" when no issue date is given. */
+export function figuresAsOf(d: Dataset): string | null {
+  const dates = [
+    ...d.measures.flatMap((m) => [m.date, m.asOf]),
+    ...d.events.flatMap((e) => [e.date, e.endDate]),
+    ...d.quotes.map((q) => q.date),
+  ].filter((x): x is string => typeof x === 'string');
+  return dates.reduce<string | null>(
+    (latest, x) => (latest === null || compareDates(x, latest) > 0 ? x : latest),
+    null,
+  );
+}
+
 /** The template scope for a dataset. */
 export function buildScope(
   d: Dataset,
@@ -62,6 +89,8 @@ export function buildScope(
         partner_name: names[m.partner] ?? m.partner,
         category_label: m.type === 'aid' ? (categories[m.category]?.label ?? m.category) : null,
         when: m.date ?? m.asOf ?? null,
+        // `when` is only an upper bound: the source gives a total "as of" it, not the day.
+        on_or_before: !m.date && m.asOf !== undefined,
       },
       'measures',
       m.id,
@@ -74,6 +103,8 @@ export function buildScope(
   const quotes = tagAll(d.quotes, 'quotes');
   const partners = d.partners.map((p, index) => {
     const own = sortByDate(measures.filter((m) => m.partner === p.id));
+    const first = firstEvidence(own);
+    const firstAid = firstEvidence(own.filter((m) => m.type === 'aid'));
     const partnerTemplate = `bulletin/partners/${p.id}.md.liquid`;
     return tagOrigin(
       {
@@ -91,8 +122,14 @@ export function buildScope(
         support: own.filter(
           (m) => m.type === 'support' || m.type === 'in-kind' || m.type === 'visas',
         ),
-        first_measure: own.find((m) => m.when) ?? null,
+        first_measure: first?.measure ?? null,
+        first_date: first?.date ?? null,
+        first_on_or_before: first?.onOrBefore ?? false,
+        first_aid: firstAid
+          ? { date: firstAid.date, on_or_before: firstAid.onOrBefore, measure: firstAid.measure }
+          : null,
         aid_total: aidTotal(own),
+        aid_totals: aidTotals(own),
         quotes: quotes.filter((q) => q.about === p.id),
         events: events.filter((e) => e.participants.includes(p.id)),
       },
@@ -105,6 +142,7 @@ export function buildScope(
   );
   return {
     bulletin: { ...d.bulletin, author: d.bulletin.authors[0] },
+    figures_as_of: figuresAsOf(d),
     sources: tagAll(d.sources, 'sources'),
     partners,
     partners_by_role: groups,

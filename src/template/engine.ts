@@ -103,7 +103,13 @@ function registerFilters(liquid: Liquid, locale: string): void {
   liquid.registerFilter('rank', (v: unknown, by?: unknown) => {
     if (!Array.isArray(v))
       throw new Error('filter "rank" needs a list: items | rank: "property.path"');
-    return f.rank(v, str(by, 'rank (property)'));
+    return f.rankComparable(v, str(by, 'rank (property)'));
+  });
+  // True when every non-null value at the path is money in one currency: guards "most", shares, sums.
+  liquid.registerFilter('comparable', (v: unknown, by?: unknown) => {
+    if (!Array.isArray(v))
+      throw new Error('filter "comparable" needs a list: items | comparable: "property.path"');
+    return f.comparable(v, by === undefined ? '' : str(by, 'comparable (property)'));
   });
   liquid.registerFilter('words', (v: unknown) => f.words(num(v, 'words'), locale));
 }

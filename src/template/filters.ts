@@ -231,3 +231,50 @@ export function rank<T>(items: readonly T[], path: string): T[] {
   );
   return keyed.map((k) => k.item);
 }
+
+/** Money as the templates see it: an amount with its currency. */
+function asMoneyValue(v: unknown): { amount: number; currency: string } | null {
+  if (v === null || typeof v !== 'object') return null;
+  const m = v as { amount?: unknown; currency?: unknown };
+  return typeof m.amount === 'number' && typeof m.currency === 'string'
+    ? { amount: m.amount, currency: m.currency }
+    : null;
+}
+
+/**
+ * The currencies of the money at a path across items. A path that ends in ".amount" reads
+ * the money object around it, so `rank: "aid_total.amount"` knows its currency. Returns null
+ * when some non-null value at the path is not money at all (plain numbers are comparable).
+ */
+export function currenciesAt(items: readonly unknown[], path: string): string[] | null {
+  const moneyPath = path.endsWith('.amount') ? path.slice(0, -'.amount'.length) : path;
+  const seen = new Set<string>();
+  for (const item of items) {
+    const v = moneyPath === '' ? item : pathValue(item, moneyPath);
+    if (v === undefined || v === null) continue;
+    const m = asMoneyValue(v);
+    if (!m) return null;
+    seen.add(m.currency);
+  }
+  return [...seen];
+}
+
+/**
+ * Whether the money at a path can be compared across items: every non-null value is money in
+ * one currency. Amounts in different currencies cannot be ranked, added or shared without
+ * rates, so templates guard every "most", rank, share or "combined" with this.
+ */
+export function comparable(items: readonly unknown[], path = ''): boolean {
+  const currencies = currenciesAt(items, path);
+  return currencies !== null && currencies.length <= 1;
+}
+
+/** `rank`, refusing money in several currencies: a silent wrong order is worse than an error. */
+export function rankComparable<T>(items: readonly T[], path: string): T[] {
+  const currencies = currenciesAt(items, path);
+  if (currencies && currencies.length > 1)
+    throw new Error(
+      `filter "rank" cannot order "${path}": the amounts are in ${currencies.length} currencies (${currencies.join(', ')}) and the data gives no rates; check first with {% assign ok = items | comparable: "${path}" %}`,
+    );
+  return rank(items, path);
+}
