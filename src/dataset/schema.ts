@@ -158,12 +158,9 @@ export const Event = z.strictObject({
   place: text(120).optional(),
   organiser: Slug.optional(),
   participants: z.array(Slug).default([]),
-  firstOfItsKind: z
-    .boolean()
-    .optional()
-    .meta({
-      description: 'The event itself was the first of its kind (e.g. the first of a series).',
-    }),
+  firstOfItsKind: z.boolean().optional().meta({
+    description: 'The event itself was the first of its kind (e.g. the first of a series).',
+  }),
   firstParticipation: z.boolean().optional().meta({
     description:
       'The participants took part in an event of this kind for the first time; the event itself need not be new.',
