@@ -19,6 +19,14 @@ export const BulletinLayout = z.strictObject({
     body: z.string(),
     conclusion: z.string(),
     keyFigures: z.string().optional(),
+    byline: z.string().optional().meta({
+      description:
+        'Template for the line under the title: whose analysis this is and who produced the edition. Default: the authors, role and affiliation.',
+    }),
+    credit: z.string().optional().meta({
+      description:
+        'Template for the author field of the PDF and deck metadata (plain text). Default: the authors’ names.',
+    }),
     about: z.string(),
     disclaimer: z.string(),
   }),
@@ -65,6 +73,10 @@ export interface BulletinModel {
     publisher: string;
     issued?: string;
     topic?: string;
+    /** The rendered byline, when the layout names a template for it. */
+    byline?: Run[];
+    /** The author metadata of every document, when the layout names a template for it. */
+    credit?: string;
   };
   standfirst: Run[];
   intro: Block[];
@@ -214,6 +226,15 @@ export function buildBulletinModel(
   const about = render(layout.blocks.about);
   const disclaimer = render(layout.blocks.disclaimer);
   const conclusion = render(layout.blocks.conclusion);
+  const byline = layout.blocks.byline
+    ? render(layout.blocks.byline).flatMap((x) => (x.kind === 'paragraph' ? x.runs : []))
+    : undefined;
+  const credit = layout.blocks.credit
+    ? render(layout.blocks.credit)
+        .map((x) => (x.kind === 'paragraph' ? plainText(x.runs) : ''))
+        .join(' ')
+        .trim()
+    : undefined;
   const provenance = usedFacts(d, usage);
   return {
     meta: {
@@ -226,6 +247,8 @@ export function buildBulletinModel(
       ...(b.subtitle ? { subtitle: b.subtitle } : {}),
       ...(b.issued ? { issued: b.issued } : {}),
       ...(b.topic ? { topic: b.topic } : {}),
+      ...(byline?.length ? { byline } : {}),
+      ...(credit ? { credit } : {}),
     },
     standfirst,
     intro,

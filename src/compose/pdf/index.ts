@@ -12,7 +12,7 @@ export function infoOf(ctx: BuildContext) {
   const meta = ctx.bulletin.meta;
   return {
     Title: meta.title,
-    Author: meta.authors.map((a) => a.name).join(', '),
+    Author: meta.credit ?? meta.authors.map((a) => a.name).join(', '),
     Subject: meta.subtitle ?? meta.topic ?? meta.series,
     Keywords: [meta.series, ...ctx.dataset.partners.map((p) => p.name)].join(', '),
     Creator: 'bulletin',

@@ -172,7 +172,7 @@ export function layoutBulletin(
   y += 8;
   const a = model.meta.authors[0]!;
   const byline = block(
-    [
+    model.meta.byline ?? [
       { text: model.meta.authors.map((x) => x.name).join(', '), bold: true },
       {
         text: [a.role, a.affiliation].filter(Boolean).length

@@ -48,6 +48,7 @@ export const decksRenderer: Renderer = {
     const meta = {
       title: b.title,
       authors: b.authors,
+      credit: ctx.bulletin.meta.credit,
       publisher: b.publisher,
       topic: b.topic,
       series: b.series,

@@ -32,7 +32,7 @@ export async function renderDeck(ctx: BuildContext, deck: DeckModel): Promise<Ui
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.theme = { headFontFace: SERIF, bodyFontFace: SANS };
-  pptx.author = b.authors.map((a) => a.name).join(', ');
+  pptx.author = ctx.bulletin.meta.credit ?? b.authors.map((a) => a.name).join(', ');
   pptx.company = b.publisher.name;
   pptx.title = `${b.title}: ${deck.partner.name}`;
   defineMasters(pptx, theme, b.series, deck.footer);
