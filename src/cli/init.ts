@@ -1,8 +1,8 @@
 /**
- * `bulletin init <dir>`: a new bulletin project that builds at once. The house templates are
- * copied (theme, fonts, decks, charts) with only the generic partner template, and the
- * sample data, prose and README from scaffold/ are laid over them: the house prose names the
- * house dataset's facts, so a new project needs prose that names its own.
+ * `bulletin init <dir>`: a new bulletin project that builds at once. The house theme and fonts
+ * and the generic partner template are copied, and the sample data, generic prose, decks,
+ * charts and README from scaffold/ are laid over them: the house prose and decks name the
+ * house dataset's facts, so a new project needs templates that name none.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { existsSync, readdirSync } from 'node:fs';
@@ -24,10 +24,14 @@ async function filesUnder(dir: string): Promise<string[]> {
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
 }
 
-/** House partner templates are about the house dataset's partners; a new project starts from the generic one. */
+/**
+ * The house prose and decks name the house dataset's topic (issue 12: "unused deck templates
+ * hard-code NATO and 2022"), so a new project takes only the theme and the generic partner
+ * template from them; scaffold/ brings its own generic prose, decks and charts.
+ */
 const isHouseOnly = (rel: string) =>
-  rel.startsWith(`bulletin${path.sep}partners${path.sep}`) &&
-  path.basename(rel) !== '_default.md.liquid';
+  !rel.startsWith(`theme${path.sep}`) &&
+  rel !== path.join('bulletin', 'partners', '_default.md.liquid');
 
 export async function initCommand(args: { dir: string }, io: CliIO): Promise<number> {
   const dir = path.resolve(args.dir);
