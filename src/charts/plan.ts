@@ -5,7 +5,13 @@
  */
 import type { BuildContext } from '../compose/types.js';
 import { isPerPartner, loadChartSpecs, type ChartSpec, type LoadedSpecs } from './spec.js';
-import { selectBarData, selectBreakdownData, selectTimelineData, type ChartData } from './data.js';
+import {
+  figuresOf,
+  selectBarData,
+  selectBreakdownData,
+  selectTimelineData,
+  type ChartData,
+} from './data.js';
 
 /** One chart to draw: a spec, and the partner for per-partner specs. */
 export interface Instance {
@@ -20,12 +26,28 @@ export function chartData(
   inst: Instance,
 ): ChartData | null {
   const { spec, index } = inst;
-  if (spec.kind === 'timeline') return selectTimelineData(ctx.dataset, spec, loaded, index);
+  // A dataset with nothing of the kind to plot leaves the chart out: the generic templates
+  // must build on any valid data (issue 12). A spec that matches data but is misconfigured
+  // (a window no date falls in) is still an error.
+  if (!hasAnythingToPlot(ctx, spec)) return null;
+  if (spec.kind === 'timeline') {
+    const t = selectTimelineData(ctx.dataset, spec, loaded, index);
+    // The takeaway speaks of the first series ("who moved first"): without it there is no sentence.
+    return t.series[0]?.points.length ? t : null;
+  }
   if (spec.kind === 'partner-breakdown')
     return selectBreakdownData(ctx.dataset, spec, loaded, index, inst.partner!);
   const d = selectBarData(ctx.dataset, spec, loaded, index, inst.partner);
   // A partner without this figure gets no comparison chart rather than an empty one.
   return inst.partner !== undefined && d.highlight === undefined ? null : d;
+}
+
+/** Whether the data has any figure (bars) or any dated measure or event (timelines) at all. */
+function hasAnythingToPlot(ctx: BuildContext, spec: ChartSpec): boolean {
+  const d = ctx.dataset;
+  if (spec.kind === 'timeline')
+    return d.events.length > 0 || d.measures.some((m) => m.date !== undefined || m.asOf !== undefined);
+  return d.measures.some((m) => m.type === spec.measure && figuresOf(m, spec.value).length > 0);
 }
 
 /** A planned chart: its key (file name), instance and data, before anything is drawn. */
