@@ -96,7 +96,10 @@ function partnersFor(d: Dataset, roles?: string[]) {
 }
 
 /** The figure a measure contributes, per aid category when splitting by category. */
-export function figuresOf(m: Measure, value: 'amount' | 'quantity'): { category: string; v: number }[] {
+export function figuresOf(
+  m: Measure,
+  value: 'amount' | 'quantity',
+): { category: string; v: number }[] {
   if (value === 'quantity') return 'quantity' in m ? [{ category: '', v: m.quantity.value }] : [];
   if (m.type !== 'aid' || m.amount === undefined) return [];
   // Components split a package; what they leave over stays in the package's own category.

@@ -46,7 +46,9 @@ export function chartData(
 function hasAnythingToPlot(ctx: BuildContext, spec: ChartSpec): boolean {
   const d = ctx.dataset;
   if (spec.kind === 'timeline')
-    return d.events.length > 0 || d.measures.some((m) => m.date !== undefined || m.asOf !== undefined);
+    return (
+      d.events.length > 0 || d.measures.some((m) => m.date !== undefined || m.asOf !== undefined)
+    );
   return d.measures.some((m) => m.type === spec.measure && figuresOf(m, spec.value).length > 0);
 }
 
