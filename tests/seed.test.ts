@@ -21,7 +21,8 @@ const SEED_MEASURES: [string, number | null, string | null, string | null][] = [
   ['australia-military', 141_900_000, '2022-02-27', '2022-04-17'],
   ['australia-humanitarian', 48_300_000, null, '2022-04-17'],
   ['australia-coal', 70_000, null, '2022-04-17'],
-  ['australia-visas', 6_000, null, '2022-04-17'],
+  // The source gives the visas no date: the as-of belongs to the sentence before (issue 20).
+  ['australia-visas', 6_000, null, null],
   ['new-zealand-sanctions', null, '2022-03-09', null],
   ['new-zealand-non-lethal', 11_000_000, null, '2022-03-21'],
   ['new-zealand-package-april', 13_000_000, '2022-04-11', null],
