@@ -90,7 +90,7 @@ describe('reading order', () => {
       'AUSTRALIA',
       'NEW ZEALAND',
       'CONCLUSION',
-      'is Projects Coordinator',
+      'is a Projects Coordinator',
     ];
     const at = order.map((s) => text.indexOf(s));
     expect(
@@ -147,8 +147,8 @@ describe('always two pages', () => {
   it('more prose: a tighter setting, still two pages', async () => {
     const templates = templatesWith('bulletin/partners/new-zealand.md.liquid', [
       [
-        'Support also took less direct forms.',
-        'Support also took less direct forms, and the record of those months shows how a small state far from the war could still make a difference. Wellington worked with partners on intelligence, logistics and diplomacy.',
+        'Direct aid was not its only help.',
+        'Direct aid was not its only help, and the record of those months shows how a small state far from the war could still make a difference. Wellington worked with partners on intelligence, logistics and diplomacy, and its officials kept in close touch with their counterparts in Europe, in Washington and across the Pacific throughout those weeks.',
       ],
     ]);
     const dir = tempDir();
