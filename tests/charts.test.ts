@@ -130,7 +130,7 @@ describe('per-partner breakdown', () => {
       for (const c of colors) expect(theme.palette).toContain(c);
       if (p.id === withParts.partner)
         expect(takeawayOf(spec.takeaway, data!, locale).text).toMatch(
-          new RegExp(`^${p.name} pledged .+ in aid with a stated amount: .+ and .+\\.$`),
+          new RegExp(`^${p.name}: .+ in aid with a stated amount \\(our sum\\): .+ and .+\\.$`),
         );
     }
   });
@@ -168,7 +168,7 @@ describe('takeaways', () => {
     expect(fillSentence('{top} and {nope}', { top: 'A' }).missing).toEqual(['nope']);
   });
 
-  it('timeline: places month dates mid-month, skips undated and as-of-only measures', async () => {
+  it('timeline: places month dates mid-month, skips undated measures, counts as-of ones as on or before', async () => {
     const { d, loaded, find, locale } = await setup();
     const { spec, index } = find('timeline');
     const data = selectTimelineData(d, spec as TimelineSpec, loaded, index);
@@ -176,10 +176,12 @@ describe('takeaways', () => {
     for (const p of all) if (p.date.length === 7) expect(p.approximate).toBe(true);
     const feb = all.find((p) => p.date === '2022-02');
     if (feb) expect(feb.x).toBe(14);
-    // Partners whose measures have no `date` get no row.
+    // Partners whose measures have neither a `date` nor an `asOf` get no row; an as-of total
+    // is evidence of a first measure on or before its date (issue 20).
+    for (const p of all) if (p.onOrBefore) expect(p.date).toMatch(/^2022-/);
     const undated = d.partners.filter(
       (p) =>
-        !d.measures.some((m) => m.partner === p.id && m.date) &&
+        !d.measures.some((m) => m.partner === p.id && (m.date || m.asOf)) &&
         !d.events.some((e) => e.participants.includes(p.id) && e.date.startsWith('2022')),
     );
     for (const p of undated) expect(data.rows).not.toContain(p.name);
