@@ -203,6 +203,12 @@ export function deckScope(scope: Rec, partnerId: string, date: string): Rec {
   const aid = (x: Rec) => (x.aid_total as { amount: number } | null)?.amount;
   // Aid is ranked only when every peer's stated total is in one currency: no rates, no rank.
   const aidComparable = comparable(peers, 'aid_total');
+  // Quantities rank only in one unit: barrels and tons do not compare.
+  const oilUnits = new Set(
+    peers.flatMap(
+      (x) => ((x.oil as Rec | null)?.quantity as { unit: string } | undefined)?.unit ?? [],
+    ),
+  );
   const oil = (x: Rec) => ((x.oil as Rec | null)?.quantity as { value: number } | undefined)?.value;
   return {
     ...scope,
@@ -214,7 +220,7 @@ export function deckScope(scope: Rec, partnerId: string, date: string): Rec {
     deck_date: date,
     aid_comparable: aidComparable,
     aid_rank: aidComparable ? rankOf(peers, p, aid) : null,
-    oil_rank: rankOf(peers, p, oil),
+    oil_rank: oilUnits.size <= 1 ? rankOf(peers, p, oil) : null,
   };
 }
 
