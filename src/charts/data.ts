@@ -3,9 +3,16 @@
  * clock. A spec that points at data the dataset lacks is an InputError naming charts.json.
  */
 import type { Dataset, Measure } from '../dataset/schema.js';
-import { STATED_SYMBOLS } from '../dataset/schema.js';
+import { NOT_STATED_LABEL } from '../dataset/schema.js';
 import { mustParse, startOf } from '../dataset/dates.js';
-import { money, quantity } from '../template/filters.js';
+import {
+  conversionFor,
+  conversionNote,
+  currencyHeading,
+  currencyNotes,
+  formatValue,
+  type Unit,
+} from './currency.js';
 import {
   specError,
   type BarSpec,
@@ -15,15 +22,31 @@ import {
   type TimelineSpec,
 } from './spec.js';
 
-/** How a value is written: money in one currency, or a quantity in a unit. */
-export type Unit = { kind: 'money'; currency: string } | { kind: 'quantity'; unit: string };
+export { formatValue, type Unit } from './currency.js';
 
-/** Bars: one label per partner, one series per stack (one series when not stacked). */
+/**
+ * A run of consecutive rows in one unit. Bars compare only within a panel: each currency
+ * without a stated conversion rate gets its own, with its own scale and heading.
+ */
+export interface BarPanel {
+  unit: Unit;
+  rows: number;
+  heading: string;
+}
+
+/** Bars: one label per row, one series per stack (one series when not stacked). */
 export interface BarData {
   kind: 'bar';
   labels: string[];
   series: { name: string; values: number[] }[];
-  unit: Unit;
+  /** The rows' units, in row order; more than one means the values are not comparable. */
+  panels: BarPanel[];
+  /**
+   * Set when the chart does not put every value on one comparable scale: several panels, or
+   * partners left out because their amounts are in other currencies. Takeaways then use the
+   * spec's `mixedTakeaway`, which must not rank, sum or share across currencies.
+   */
+  mixed?: { currencies: string[]; leftOut: string[] };
   horizontal: boolean;
   /** Index of the highlighted bar (per-partner comparisons). */
   highlight?: number;
@@ -58,76 +81,136 @@ export type ChartData = BarData | TimelineData;
 const DAY = 86_400_000;
 const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
 
-/** Formats a value in the chart's unit with the shared filters, so figures read as in the prose. */
-export function formatValue(v: number, unit: Unit, locale: string): string {
-  return unit.kind === 'money'
-    ? money(v, unit.currency, locale)
-    : quantity({ value: v, unit: unit.unit }, locale);
-}
-
-// Which currency a bare sign leaves open; the note says so rather than guessing.
-const SIGN_NAMES: Record<string, string> = {
-  $: 'dollar',
-  '£': 'pound',
-  '¥': 'yen or yuan',
-  '€': 'euro',
-};
-
-function currencyNotes(currencies: Set<string>): string[] {
-  const list = [...currencies];
-  if (list.length > 1)
-    return [
-      `Amounts are in different currencies (${list.join(', ')}) and are shown as stated in the source, not converted.`,
-    ];
-  const only = list[0];
-  if (only && (STATED_SYMBOLS as readonly string[]).includes(only) && only !== '€') {
-    return [
-      `Amounts are as stated in the source, which gives only the sign “${only}” and does not say which ${SIGN_NAMES[only] ?? 'currency'}.`,
-    ];
-  }
-  return [];
+/** The unit of row `i`. */
+export function unitAt(d: BarData, i: number): Unit {
+  let end = 0;
+  for (const p of d.panels) if (i < (end += p.rows)) return p.unit;
+  return d.panels[d.panels.length - 1]!.unit;
 }
 
 function partnersFor(d: Dataset, roles?: string[]) {
   return d.partners.filter((p) => !roles || roles.includes(p.role));
 }
 
-/** The figure a measure contributes, per aid category when splitting by category. */
-function figuresOf(m: Measure, value: 'amount' | 'quantity'): { category: string; v: number }[] {
-  if (value === 'quantity') return 'quantity' in m ? [{ category: '', v: m.quantity.value }] : [];
-  if (m.type !== 'aid' || m.amount === undefined) return [];
-  // Components split a package; what they leave over stays in the package's own category.
-  const parts = (m.components ?? []).map((c) => ({ category: c.category, v: c.amount }));
-  const rest = m.amount - parts.reduce((s, p) => s + p.v, 0);
-  return rest > 0 ? [...parts, { category: m.category, v: rest }] : parts;
+/** Category key for an amount whose category the source does not state. */
+export const NOT_STATED = '';
+
+/** One figure: its category (aid), its currency ('' for quantities) and its value. */
+interface Figure {
+  category: string;
+  currency: string;
+  v: number;
 }
 
-function unitOf(
-  d: Dataset,
+/** The figures a measure contributes, per aid category when splitting by category. */
+function figuresOf(m: Measure, value: 'amount' | 'quantity'): Figure[] {
+  if (value === 'quantity')
+    return 'quantity' in m ? [{ category: '', currency: '', v: m.quantity.value }] : [];
+  if (m.type !== 'aid' || m.amount === undefined || m.currency === undefined) return [];
+  const currency = m.currency;
+  // Components split a package; what they leave over stays in the package's own category.
+  const parts = (m.components ?? []).map((c) => ({ category: c.category, currency, v: c.amount }));
+  const rest = m.amount - parts.reduce((s, p) => s + p.v, 0);
+  return rest > 0 ? [...parts, { category: m.category ?? NOT_STATED, currency, v: rest }] : parts;
+}
+
+/** Aid categories as stack series, with the built-in "not stated" one when an amount needs it. */
+function categoriesOf(d: Dataset, figs: Figure[]): { id: string; label: string }[] {
+  const notStated = figs.some((f) => f.category === NOT_STATED);
+  return [...d.aidCategories, ...(notStated ? [{ id: NOT_STATED, label: NOT_STATED_LABEL }] : [])];
+}
+
+function quantityUnit(
   spec: BarSpec | CompareSpec | BreakdownSpec,
   loaded: LoadedSpecs,
   index: number,
   measures: Measure[],
-): { unit: Unit; notes: string[] } {
-  if (spec.value === 'quantity') {
-    const units = new Set(measures.flatMap((m) => ('quantity' in m ? [m.quantity.unit] : [])));
-    if (units.size > 1)
-      throw specError(
-        loaded,
-        index,
-        'measure',
-        `"${spec.measure}" measures use different units (${[...units].join(', ')}); they cannot share one axis`,
-      );
-    return { unit: { kind: 'quantity', unit: [...units][0]! }, notes: [] };
+): Unit {
+  const units = new Set(measures.flatMap((m) => ('quantity' in m ? [m.quantity.unit] : [])));
+  if (units.size > 1)
+    throw specError(
+      loaded,
+      index,
+      'measure',
+      `"${spec.measure}" measures use different units (${[...units].join(', ')}); they cannot share one axis`,
+    );
+  return { kind: 'quantity', unit: [...units][0]! };
+}
+
+/** A row before panels: a label, its value per stack series, and its currency ('' for quantities). */
+interface Row {
+  id: string;
+  label: string;
+  currency: string;
+  byCat: number[];
+  total: number;
+}
+
+/**
+ * Rows in panels: one panel when the figures share a unit (or the dataset's rates convert
+ * them into one), else one panel per currency in order of first appearance, each sorted.
+ */
+function panelled(
+  d: Dataset,
+  rows: Row[],
+  quantityOf: () => Unit,
+  sort: 'desc' | 'asc' | 'data',
+): { rows: Row[]; panels: BarPanel[]; notes: string[]; mixed?: BarData['mixed'] } {
+  const order = (rs: Row[]) =>
+    sort === 'data'
+      ? rs
+      : [...rs].sort((a, b) => (sort === 'desc' ? b.total - a.total : a.total - b.total));
+  const currencies = [...new Set(rows.map((r) => r.currency))];
+  const locale = d.bulletin.locale;
+  if (currencies[0] === '' || rows.length === 0)
+    return {
+      rows: order(rows),
+      panels: [{ unit: quantityOf(), rows: rows.length, heading: '' }],
+      notes: [],
+    };
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.currency, (counts.get(r.currency) ?? 0) + 1);
+  const conv = conversionFor(d.rates, currencies, counts);
+  if (conv) {
+    // One scale: every row converted and merged by id; a row is marked converted when any part was.
+    const merged = new Map<string, Row & { converted: boolean }>();
+    for (const r of rows) {
+      const rate = r.currency === conv.to ? 1 : conv.rates.get(r.currency)!.rate;
+      const prev = merged.get(r.id);
+      const byCat = r.byCat.map((v, i) => v * rate + (prev?.byCat[i] ?? 0));
+      merged.set(r.id, {
+        ...r,
+        currency: conv.to,
+        byCat,
+        total: byCat.reduce((s, v) => s + v, 0),
+        converted: (prev?.converted ?? false) || rate !== 1,
+      });
+    }
+    const all = order([...merged.values()]);
+    // Rows converted and rows as stated cannot share one unit's formatting: any converted row
+    // makes the whole panel an estimate, so every label is marked ≈ alike.
+    return {
+      rows: all,
+      panels: [
+        {
+          unit: { kind: 'money', currency: conv.to, converted: true },
+          rows: all.length,
+          heading: '',
+        },
+      ],
+      notes: [conversionNote(conv, d)],
+    };
   }
-  const currencies = new Set(
-    measures.flatMap((m) =>
-      m.type === 'aid' && m.amount !== undefined && m.currency ? [m.currency] : [],
-    ),
-  );
+  const groups = currencies.map((c) => order(rows.filter((r) => r.currency === c)));
   return {
-    unit: { kind: 'money', currency: [...currencies][0] ?? '$' },
+    rows: groups.flat(),
+    panels: groups.map((g, i) => ({
+      unit: { kind: 'money', currency: currencies[i]! },
+      rows: g.length,
+      heading: currencyHeading(currencies[i]!, locale),
+    })),
     notes: currencyNotes(currencies),
+    ...(currencies.length > 1 ? { mixed: { currencies, leftOut: [] } } : {}),
   };
 }
 
@@ -141,7 +224,38 @@ export function selectBarData(
 ): BarData {
   const { rows, data } = barRows(d, spec, loaded, index);
   const at = highlight === undefined ? -1 : rows.findIndex((r) => r.id === highlight);
-  return { ...data, ...(at >= 0 ? { highlight: at } : {}) };
+  if (at < 0 || data.panels.length === 1) return { ...data, ...(at >= 0 ? { highlight: at } : {}) };
+  return panelOf(data, at);
+}
+
+/**
+ * A per-partner comparison in mixed currencies: only the panel of the partner's (first)
+ * currency, so every bar drawn is comparable with the highlighted one; the note names what
+ * is left out and why.
+ */
+function panelOf(data: BarData, at: number): BarData {
+  let start = 0;
+  const p = data.panels.findIndex((x) => at < (start += x.rows));
+  const panel = data.panels[p]!;
+  start -= panel.rows;
+  const keep = (xs: readonly string[] | number[]) => xs.slice(start, start + panel.rows);
+  const leftOut = data.labels.filter((_, i) => i < start || i >= start + panel.rows);
+  const currencies = data.mixed?.currencies ?? [];
+  const money = panel.unit.kind === 'money' ? panel.unit.currency : '';
+  return {
+    ...data,
+    labels: keep(data.labels) as string[],
+    series: data.series.map((s) => ({ ...s, values: keep(s.values) as number[] })),
+    panels: [{ ...panel, heading: '' }],
+    highlight: at - start,
+    notes: [
+      ...data.notes.filter((n) => !n.startsWith('Amounts are in different currencies')),
+      `Only amounts in ${money} are shown: amounts in other currencies (${currencies
+        .filter((c) => c !== money)
+        .join(', ')}) are not comparable with them and no conversion rate is given.`,
+    ],
+    mixed: { currencies, leftOut: [...new Set(leftOut)] },
+  };
 }
 
 // A comparison chart is drawn once per partner over the same rows; computing them per
@@ -176,33 +290,42 @@ function barRows(
       `no "${spec.measure}" measure in the data has ${spec.value === 'amount' ? 'an amount' : 'a quantity'}`,
     );
   const stack = spec.kind === 'bar' && spec.stackBy === 'category';
-  const categories = stack ? d.aidCategories : [{ id: '', label: spec.title }];
-  const byPartner = new Map<string, Measure[]>();
-  for (const m of measures) byPartner.set(m.partner, [...(byPartner.get(m.partner) ?? []), m]);
-  const rows = partnersFor(d, spec.roles)
-    .map((p) => {
-      const figs = (byPartner.get(p.id) ?? []).flatMap((m) => figuresOf(m, spec.value));
+  const byPartner = new Map<string, Figure[]>();
+  for (const m of measures)
+    byPartner.set(m.partner, [...(byPartner.get(m.partner) ?? []), ...figuresOf(m, spec.value)]);
+  const categories = stack
+    ? categoriesOf(d, [...byPartner.values()].flat())
+    : [{ id: '', label: spec.title }];
+  const flat: Row[] = partnersFor(d, spec.roles).flatMap((p) => {
+    const figs = byPartner.get(p.id) ?? [];
+    // A partner with amounts in two currencies gets a row in each currency's panel.
+    return [...new Set(figs.map((f) => f.currency))].map((currency) => {
+      const mine = figs.filter((f) => f.currency === currency);
       const byCat = categories.map((c) =>
-        figs.filter((f) => !stack || f.category === c.id).reduce((s, f) => s + f.v, 0),
+        mine.filter((f) => !stack || f.category === c.id).reduce((s, f) => s + f.v, 0),
       );
-      return { id: p.id, name: p.name, byCat, total: byCat.reduce((s, v) => s + v, 0) };
-    })
-    .filter((r) => r.total > 0);
-  if (spec.sort !== 'data')
-    rows.sort((a, b) => (spec.sort === 'desc' ? b.total - a.total : a.total - b.total));
+      return { id: p.id, label: p.name, currency, byCat, total: byCat.reduce((s, v) => s + v, 0) };
+    });
+  });
+  const { rows, panels, notes, mixed } = panelled(
+    d,
+    flat.filter((r) => r.total > 0),
+    () => quantityUnit(spec, loaded, index, measures),
+    spec.sort,
+  );
   const series = categories
     .map((c, ci) => ({ name: c.label, values: rows.map((r) => r.byCat[ci]!) }))
     .filter((s) => s.values.some((v) => v > 0));
-  const { unit, notes } = unitOf(d, spec, loaded, index, measures);
   const result = {
     rows,
     data: {
       kind: 'bar' as const,
-      labels: rows.map((r) => r.name),
+      labels: rows.map((r) => r.label),
       series,
-      unit,
+      panels,
       horizontal: spec.kind === 'partner-compare' || spec.orientation === 'horizontal',
       notes,
+      ...(mixed ? { mixed } : {}),
     },
   };
   bySpec.set(spec, result);
@@ -212,23 +335,39 @@ function barRows(
 /**
  * The bars a chart draws when `show` caps them: the largest `show` (the highlighted partner
  * takes the last place when it is not among them). A bar per partner is unreadable, and
- * costs a draw per partner per partner, once there are hundreds.
+ * costs a draw per partner per partner, once there are hundreds. In several panels each
+ * keeps its share of the places: sizes in different currencies have no common "largest".
  */
 export function limitBars(data: ChartData, show: number | undefined): ChartData {
   if (data.kind !== 'bar' || show === undefined || data.labels.length <= show) return data;
   const h = data.highlight;
-  const keep = [...Array(show).keys()];
-  if (h !== undefined && h >= show) keep[show - 1] = h;
+  const quota = Math.max(1, Math.floor(show / data.panels.length));
+  const keep: number[] = [];
+  const panels: BarPanel[] = [];
+  let start = 0;
+  for (const p of data.panels) {
+    const mine = [...Array(Math.min(quota, p.rows)).keys()].map((i) => start + i);
+    if (h !== undefined && h >= start && h < start + p.rows && !mine.includes(h))
+      mine[mine.length - 1] = h;
+    keep.push(...mine);
+    panels.push({ ...p, rows: mine.length });
+    start += p.rows;
+  }
+  if (keep.length === data.labels.length) return data;
   const at = h === undefined ? -1 : keep.indexOf(h);
   const { highlight: _, ...rest } = data;
+  const each = data.panels.length > 1 ? ' in each currency' : '';
   return {
     ...rest,
     labels: keep.map((i) => data.labels[i]!),
     series: data.series.map((s) => ({ ...s, values: keep.map((i) => s.values[i]!) })),
+    panels,
     ...(at >= 0 ? { highlight: at } : {}),
     notes: [
       ...data.notes,
-      `The ${show - (h !== undefined && h >= show ? 1 : 0)} largest of ${data.labels.length} partners are shown.`,
+      data.panels.length > 1
+        ? `At most ${quota} ${quota === 1 ? 'bar is' : 'bars are'} shown${each}, of ${data.labels.length} in all.`
+        : `The ${keep.length - (h !== undefined && h >= show ? 1 : 0)} largest of ${data.labels.length} partners are shown.`,
     ],
   };
 }
@@ -262,23 +401,30 @@ export function selectBreakdownData(
   const subject = d.partners.find((p) => p.id === partner)?.name;
   if (mine.length === 0 || subject === undefined) return null;
   const figs = mine.flatMap((m) => figuresOf(m, spec.value));
-  const rows = d.aidCategories
-    .map((c) => ({
-      label: c.label,
-      v: figs.filter((f) => f.category === c.id).reduce((s, f) => s + f.v, 0),
-    }))
-    .filter((r) => r.v > 0);
-  if (spec.sort !== 'data') rows.sort((a, b) => (spec.sort === 'desc' ? b.v - a.v : a.v - b.v));
-  const { unit, notes } = unitOf(d, spec, loaded, index, mine);
+  const rows: Row[] = [...new Set(figs.map((f) => f.currency))].flatMap((currency) =>
+    categoriesOf(d, figs).flatMap((c) => {
+      const v = figs
+        .filter((f) => f.currency === currency && f.category === c.id)
+        .reduce((s, f) => s + f.v, 0);
+      return v > 0 ? [{ id: c.id, label: c.label, currency, byCat: [v], total: v }] : [];
+    }),
+  );
+  const {
+    rows: ordered,
+    panels,
+    notes,
+    mixed,
+  } = panelled(d, rows, () => ({ kind: 'quantity', unit: '' }), spec.sort);
   return {
     kind: 'bar',
-    labels: rows.map((r) => r.label),
-    series: [{ name: spec.title, values: rows.map((r) => r.v) }],
-    unit,
+    labels: ordered.map((r) => r.label),
+    series: [{ name: spec.title, values: ordered.map((r) => r.total) }],
+    panels,
     horizontal: true,
     colorEach: true,
     subject,
     notes,
+    ...(mixed ? { mixed } : {}),
   };
 }
 

@@ -102,6 +102,15 @@ function currencyPattern(
   return { sign: stated ? currency : (parts[at]?.value ?? currency), gap, after };
 }
 
+/** The text before and after a number in this currency, as `money` writes it: "FJD\u00a0" and "". */
+export function currencyAffixes(
+  currency: string,
+  locale: string,
+): { prefix: string; suffix: string } {
+  const { sign, gap, after } = currencyPattern(currency, locale);
+  return after ? { prefix: '', suffix: `${gap}${sign}` } : { prefix: `${sign}${gap}`, suffix: '' };
+}
+
 /** The sign used for a currency: "$" as stated, or Intl's symbol for an ISO code ("A$" for AUD in en-US). */
 export function currencySign(currency: string, locale: string): string {
   return currencyPattern(currency, locale).sign;
