@@ -106,6 +106,8 @@ function barConfig(d: BarData, theme: Theme, locale: string): ChartConfiguration
       data: rows.map((r) => ('row' in r && panelOfRow[r.row] === pi ? s.values[r.row]! : null)),
       [d.horizontal ? 'xAxisID' : 'yAxisID']: valueAxis(pi),
       stack: `p${pi}`,
+      // Rows of other panels hold null: skip them, or each row would keep a slot per panel.
+      skipNull: true,
       backgroundColor:
         d.highlight !== undefined
           ? rows.map((r) => ('row' in r && r.row === d.highlight ? c.accent : c.rule))
@@ -121,10 +123,16 @@ function barConfig(d: BarData, theme: Theme, locale: string): ChartConfiguration
       categoryPercentage: 0.85,
     })),
   );
+  // In several panels each scale ends at its panel's largest bar: every panel's leader is
+  // full length, so no length reads as a comparison across currencies.
+  const panelMax = d.panels.map((_, pi) =>
+    Math.max(...totals.filter((_, i) => panelOfRow[i] === pi)),
+  );
   const valueScales = Object.fromEntries(
     d.panels.map((_, pi) => [
       valueAxis(pi),
       {
+        ...(d.panels.length > 1 ? { max: panelMax[pi]! } : {}),
         axis: (d.horizontal ? 'x' : 'y') as 'x' | 'y',
         type: 'linear' as const,
         display: false,
@@ -138,7 +146,7 @@ function barConfig(d: BarData, theme: Theme, locale: string): ChartConfiguration
     type: 'bar',
     // Long category names take two lines: the axis may use only half the chart's width.
     data: {
-      labels: rows.map((r) => ('row' in r ? wrapLabel(d.labels[r.row]!, 20) : r.heading)),
+      labels: rows.map((r) => wrapLabel('row' in r ? d.labels[r.row]! : r.heading, 20)),
       datasets,
     },
     options: {

@@ -200,6 +200,11 @@ export function deckScope(scope: Rec, partnerId: string, date: string): Rec {
   const peers = partners.filter((x) => x.deck === true || x.id === partnerId);
   const sources = scope.sources as Rec[];
   const aid = (x: Rec) => (x.aid_total as { amount: number } | null)?.amount;
+  // Amounts in different currencies are not ranked (issue 12): no rank unless every peer's
+  // total is in this partner's currency, so templates guarded by aid_rank stay silent.
+  const currency = (x: Rec) => (x.aid_total as { currency: string } | null)?.currency;
+  const mine = currency(p);
+  const aidComparable = peers.every((x) => currency(x) === undefined || currency(x) === mine);
   const oil = (x: Rec) => ((x.oil as Rec | null)?.quantity as { value: number } | undefined)?.value;
   return {
     ...scope,
@@ -209,7 +214,7 @@ export function deckScope(scope: Rec, partnerId: string, date: string): Rec {
     source: Object.fromEntries(sources.map((s) => [s.id, s])),
     cites: partnerCites(p, sources),
     deck_date: date,
-    aid_rank: rankOf(peers, p, aid),
+    aid_rank: aidComparable ? rankOf(peers, p, aid) : null,
     oil_rank: rankOf(peers, p, oil),
   };
 }
