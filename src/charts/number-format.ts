@@ -40,33 +40,60 @@ function sectionFor(v: number, locale: string): string {
   return '#,##0';
 }
 
+/** Excel's condition prefix that picks exactly `group` out of `left`, or null when none can. */
+function conditionFor(group: number[], left: number[]): string | null {
+  const lo = Math.min(...group);
+  const hi = Math.max(...group);
+  const picks = (test: (v: number) => boolean) =>
+    left.filter(test).length === group.length && group.every(test);
+  // Ranges first: they keep working when an analyst edits a figure in PowerPoint.
+  if (hi < 1e6 && picks((v) => v < 1e6)) return '[<1000000]';
+  if (picks((v) => v <= hi)) return `[<=${hi}]`;
+  if (picks((v) => v >= lo)) return `[>=${lo}]`;
+  return group.length === 1 ? `[=${lo}]` : null;
+}
+
 /**
  * An Excel number format that writes every value as the prose and the PNG do, in the
  * unit's own currency spelt as the locale spells it ("FJD 95 million", "WST 1.15 million",
  * "A$2.6 million", never "FJD 95.00 million"); the chart's cells keep the dataset's own
  * figures, so an analyst who edits the data edits real numbers. Values needing different
- * decimals get their own section, chosen by value range ([<t]…;[<u]…;…): Excel allows three.
- * Beyond three, every value is written in full, exact but unscaled.
+ * decimals get their own section, picked by a condition ([<1000000], [<=t], [>=t], [=v]):
+ * Excel allows two conditions and a default. Beyond that every value is written in full,
+ * exact but unscaled.
  */
 export function numberFormat(unit: Unit, values: number[], locale: string): string {
   const affix =
     unit.kind === 'money' ? currencyAffixes(unit.currency, locale) : { prefix: '', suffix: '' };
-  const approx = unit.kind === 'money' && unit.converted ? '≈' : '';
+  const converted = unit.kind === 'money' && unit.converted === true;
+  const approx = converted ? '≈' : '';
   const wrap = (section: string) =>
     `${literal(`${approx}${affix.prefix}`)}${section}${literal(affix.suffix)}`;
-  const shown =
-    unit.kind === 'money' && unit.converted ? values.map((v) => Number(v.toPrecision(3))) : values;
-  const sorted = [...new Set(shown)].sort((a, b) => a - b);
-  const runs: { from: number; section: string }[] = [];
-  for (const v of sorted) {
-    const section = sectionFor(v, locale);
-    if (runs[runs.length - 1]?.section !== section) runs.push({ from: v, section });
+  // A converted figure is written to three significant digits, as the text writes it.
+  const groups = new Map<string, number[]>();
+  for (const v of [...new Set(values)].sort((a, b) => a - b)) {
+    const section = sectionFor(converted ? Number(v.toPrecision(3)) : v, locale);
+    groups.set(section, [...(groups.get(section) ?? []), v]);
   }
-  if (runs.length <= 1) return wrap(runs[0]?.section ?? '#,##0');
-  if (runs.length > 3) return wrap('#,##0');
-  return runs
-    .map((r, i) =>
-      i < runs.length - 1 ? `[<${runs[i + 1]!.from}]${wrap(r.section)}` : wrap(r.section),
-    )
-    .join(';');
+  const sections = [...groups.keys()];
+  if (sections.length <= 1) return wrap(sections[0] ?? '#,##0');
+  if (sections.length > 3) return wrap('#,##0');
+  // The default section takes the largest group; the others need a condition each, in
+  // whichever order lets every condition pick exactly its own values.
+  const byDefault = [...sections].sort((a, b) => groups.get(b)!.length - groups.get(a)!.length);
+  for (const fallback of byDefault) {
+    const others = sections.filter((x) => x !== fallback);
+    for (const order of others.length === 2 ? [others, [...others].reverse()] : [others]) {
+      let left = [...groups.values()].flat();
+      const parts: string[] = [];
+      for (const section of order) {
+        const condition = conditionFor(groups.get(section)!, left);
+        if (!condition) break;
+        parts.push(`${condition}${wrap(section)}`);
+        left = left.filter((v) => !groups.get(section)!.includes(v));
+      }
+      if (parts.length === order.length) return [...parts, wrap(fallback)].join(';');
+    }
+  }
+  return wrap('#,##0');
 }
