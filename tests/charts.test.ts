@@ -14,7 +14,7 @@ import { nativeChart } from '../src/charts/native.js';
 import { luminance } from '../src/charts/palette.js';
 import { parseLocatedJson, type LocatedJson } from '../src/load/json.js';
 import { InputError } from '../src/errors.js';
-import type { Dataset } from '../src/dataset/schema.js';
+import { NOT_STATED_LABEL, type Dataset } from '../src/dataset/schema.js';
 import { sampleContext } from './helpers.js';
 
 async function setup() {
@@ -71,6 +71,7 @@ describe('bar charts', () => {
     const { spec, index } = find('bar', (s) => s.measure === 'aid');
     const data = selectBarData(d, spec as BarSpec, loaded, index);
     const labels = new Map(d.aidCategories.map((c) => [c.label, c.id]));
+    labels.set(NOT_STATED_LABEL, '');
     expect(data.series.every((s) => labels.has(s.name))).toBe(true);
     const total = data.series.flatMap((s) => s.values).reduce((a, b) => a + b, 0);
     const stated = d.measures.reduce((s, m) => s + (m.type === 'aid' ? (m.amount ?? 0) : 0), 0);
@@ -113,7 +114,8 @@ describe('per-partner breakdown', () => {
         const parts = m.components ?? [];
         for (const c of parts) sums.set(c.category, (sums.get(c.category) ?? 0) + c.amount);
         const rest = m.amount - parts.reduce((s, c) => s + c.amount, 0);
-        if (rest > 0) sums.set(m.category, (sums.get(m.category) ?? 0) + rest);
+        const own = m.category ?? '';
+        if (rest > 0) sums.set(own, (sums.get(own) ?? 0) + rest);
       }
       if (sums.size === 0) {
         expect(data).toBeNull();
@@ -122,7 +124,7 @@ describe('per-partner breakdown', () => {
       const want = [...sums].sort((a, b) => b[1] - a[1]);
       expect(data!.series[0]!.values).toEqual(want.map(([, v]) => v));
       expect(data!.labels).toEqual(
-        want.map(([c]) => d.aidCategories.find((x) => x.id === c)!.label),
+        want.map(([c]) => d.aidCategories.find((x) => x.id === c)?.label ?? NOT_STATED_LABEL),
       );
       const colors = (chartConfig(data!, theme, locale) as any).data.datasets[0]
         .backgroundColor as string[];
@@ -155,7 +157,7 @@ describe('takeaways', () => {
       kind: 'bar' as const,
       labels: ['A', 'B', 'C'],
       series: [{ name: 'x', values: [4, 3, 3] }],
-      unit: { kind: 'quantity' as const, unit: 'tons' },
+      panels: [{ unit: { kind: 'quantity' as const, unit: 'tons' }, rows: 3, heading: '' }],
       horizontal: true,
       notes: [],
     };
@@ -251,10 +253,10 @@ describe('missing data', () => {
 
 describe('native PPTX chart data', () => {
   it('carries the dataset figures and a colour for every series', async () => {
-    const { d, loaded, find, theme } = await setup();
+    const { d, loaded, find, theme, locale } = await setup();
     const { spec, index } = find('bar', (s) => s.measure === 'oil-stock-release');
     const data = selectBarData(d, spec as BarSpec, loaded, index);
-    const n = nativeChart(data, theme, spec.title);
+    const n = nativeChart(data, theme, spec.title, locale)!;
     const q = quantities(d, 'oil-stock-release');
     const ids = new Map(d.partners.map((p) => [p.name, p.id]));
     n.data[0]!.labels!.forEach((l, i) => expect(n.data[0]!.values[i]).toBe(q.get(ids.get(l)!)));
@@ -263,7 +265,8 @@ describe('native PPTX chart data', () => {
       selectBarData(d, aid.spec as BarSpec, loaded, aid.index),
       theme,
       aid.spec.title,
-    );
+      locale,
+    )!;
     expect((stacked.options.chartColors as string[]).length).toBeGreaterThanOrEqual(
       stacked.data.length,
     );
@@ -275,7 +278,8 @@ describe('native PPTX chart data', () => {
       selectTimelineData(d, tl.spec as TimelineSpec, loaded, tl.index),
       theme,
       tl.spec.title,
-    );
+      locale,
+    )!;
     expect(t.type).toBe('scatter');
     expect(t.data.slice(1).every((s) => s.values.length === t.data[0]!.values.length)).toBe(true);
   });

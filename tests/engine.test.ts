@@ -32,6 +32,25 @@ describe('template engine strictness', () => {
         .replace(/\u00a0/g, ' '),
     ).toBe('$300 million on April 19; A, B, and C; over 6,000 visas');
   });
+  it('keeps stated digits unless a template asks for rounding with digits: n', () => {
+    const e = set({
+      'r.liquid':
+        '{{ m | money }}; {{ m | money: digits: 1 }}; {{ 1150000 | money: "WST", digits: 0 }}; {{ 867000 | scaled }}; {{ 11650000 | scaled: digits: 1 }}; {{ q | quantity }}',
+    });
+    expect(
+      e
+        .render('r.liquid', {
+          m: { amount: 1_150_000, currency: 'WST' },
+          q: { value: 22_500_000, unit: 'barrels' },
+        })
+        .replace(/\u00a0/g, ' '),
+    ).toBe(
+      'WST 1.15 million; WST 1.2 million; WST 1 million; 867,000; 11.7 million; 22.5 million barrels',
+    );
+    expect(
+      problemOf(() => set({ 'x.liquid': '{{ 5 | money: "$", round: 1 }}' }).render('x.liquid', {})),
+    ).toMatch(/filter "money" has no option "round"/);
+  });
   it('an undefined variable names the template, line and variable', () => {
     const e = set({ 'b.liquid': 'first line\nsecond {{ partner.nmae }}' });
     expect(problemOf(() => e.render('b.liquid', { partner: { name: 'x' } }))).toBe(

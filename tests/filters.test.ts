@@ -14,6 +14,28 @@ describe('filters', () => {
     expect(plain(f.money(500, '$', L))).toBe('$500');
     expect(plain(f.money(10_000_000, 'EUR', 'de-DE'))).toBe('10 Millionen €');
   });
+  it('money keeps every stated digit and spaces currencies as CLDR does (issue 12)', () => {
+    expect(plain(f.money(1_150_000, 'WST', L))).toBe('WST 1.15 million');
+    expect(plain(f.money(867_000, 'TOP', L))).toBe('TOP 867,000');
+    expect(plain(f.money(4_200_000, 'FJD', L))).toBe('FJD 4.2 million');
+    expect(plain(f.money(95_000_000, 'VUV', L))).toBe('VUV 95 million');
+    expect(plain(f.money(1_234_567, '$', L))).toBe('$1,234,567');
+    expect(plain(f.money(2_500_000, '€', 'de-DE'))).toBe('2,5 Millionen €');
+    expect(plain(f.money(1_500_000, '$', 'en-AU'))).toBe('$1.5 million');
+    // Rounding only when asked.
+    expect(plain(f.money(1_150_000, 'WST', L, 1))).toBe('WST 1.2 million');
+    expect(f.money(4_200_000, 'FJD', L)).toBe('FJD\u00a04.2\u00a0million');
+  });
+  it('scaled and quantity never drop a significant digit', () => {
+    expect(plain(f.scaled(22_500_000, L))).toBe('22.5 million');
+    expect(plain(f.scaled(141_900_000, L))).toBe('141.9 million');
+    expect(plain(f.scaled(11_650_000, L))).toBe('11.65 million');
+    expect(plain(f.scaled(867_000, L))).toBe('867,000');
+    expect(plain(f.scaled(3_300_000, L))).toBe('3.3 million');
+    expect(plain(f.scaled(2.5, L))).toBe('2.5');
+    expect(plain(f.scaled(11_650_000, L, 1))).toBe('11.7 million');
+    expect(plain(f.quantity({ value: 1_150_000, unit: 'tons' }, L))).toBe('1.15 million tons');
+  });
   it('keeps a figure with its scale word and a month with its day', () => {
     expect(f.money(300_000_000, '$', L)).toBe('$300\u00a0million');
     expect(f.formatDate('2022-04-19', L)).toBe('April\u00a019,\u00a02022');

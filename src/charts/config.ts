@@ -7,7 +7,7 @@ import type { ChartConfiguration, Plugin } from 'chart.js';
 import type { Theme } from '../model/theme.js';
 import { scaled } from '../template/filters.js';
 import { barColors, seriesColors } from './palette.js';
-import { formatValue, type BarData, type ChartData, type TimelineData } from './data.js';
+import { formatValue, unitAt, type BarData, type ChartData, type TimelineData } from './data.js';
 
 /** Type sizes in points at print size: the chart is drawn 1 px = 1 pt at the column width. */
 export const CHART_TYPE = { tick: 7.5, label: 7, legend: 7 } as const;
@@ -34,9 +34,12 @@ function endLabels(labels: string[], theme: Theme, highlight?: number): Plugin<'
       ctx.textBaseline = 'middle';
       ctx.textAlign = 'left';
       labels.forEach((text, i) => {
+        if (!text) return;
         const ends = c.data.datasets
-          .map((_, di) => c.getDatasetMeta(di).data[i])
+          .filter((ds) => ds.data[i] !== null)
+          .map((ds) => c.getDatasetMeta(c.data.datasets.indexOf(ds)).data[i])
           .filter((e) => e !== undefined);
+        if (ends.length === 0) return;
         const x = Math.max(...ends.map((e) => e.x));
         const y = ends[0]?.y ?? 0;
         ctx.font = `${i === highlight ? '600' : '400'} ${CHART_TYPE.label}px "Source Sans 3"`;
@@ -61,38 +64,91 @@ export function wrapLabel(label: string, max: number): string | string[] {
 
 const axisFont = (size: number, weight = 400) => ({ size, weight, family: '"Source Sans 3"' });
 
+/**
+ * Rows as drawn: each panel after the first opens with a heading row (no bar) naming its
+ * currency, so panels read as separate charts. Returns, per drawn row, the data row or the
+ * panel whose heading it is.
+ */
+function drawnRows(d: BarData): ({ row: number } | { heading: string })[] {
+  if (d.panels.length < 2) return d.labels.map((_, row) => ({ row }));
+  let row = 0;
+  return d.panels.flatMap((p) => [
+    { heading: p.heading },
+    ...[...Array(p.rows).keys()].map(() => ({ row: row++ })),
+  ]);
+}
+
 function barConfig(d: BarData, theme: Theme, locale: string): ChartConfiguration<'bar'> {
   const stacked = d.series.length > 1;
   const c = theme.colors;
+  const rows = drawnRows(d);
   const totals = d.labels.map((_, i) => d.series.reduce((s, x) => s + x.values[i]!, 0));
   // Money keeps its sign; quantities drop the unit, which the title gives.
-  const endText = totals.map((v) =>
-    d.unit.kind === 'money' ? formatValue(v, d.unit, locale) : scaled(v, locale, 2),
-  );
+  const endText = rows.map((r) => {
+    if (!('row' in r)) return '';
+    const unit = unitAt(d, r.row);
+    const v = totals[r.row]!;
+    return unit.kind === 'money' ? formatValue(v, unit, locale) : scaled(v, locale);
+  });
+  const highlight = rows.findIndex((r) => 'row' in r && r.row === d.highlight);
   const longest = Math.max(...endText.map((t) => t.length));
   const stackColors = seriesColors(theme.palette, d.series.length);
   const eachColors = barColors(theme.palette, d.labels.length);
-  const datasets = d.series.map((s, si) => ({
-    label: s.name,
-    data: [...s.values],
-    backgroundColor:
-      d.highlight !== undefined
-        ? d.labels.map((_, i) => (i === d.highlight ? c.accent : c.rule))
-        : d.colorEach
-          ? eachColors
-          : stacked
-            ? stackColors[si]!
-            : c.accent,
-    // Thin white seams keep stacked segments apart in greyscale print.
-    borderColor: '#ffffff',
-    borderWidth: stacked ? 0.75 : 0,
-    barPercentage: 0.8,
-    categoryPercentage: 0.85,
-  }));
+  // Each panel has its own value scale: lengths compare only within one currency.
+  const panelOfRow: number[] = [];
+  d.panels.forEach((p, pi) => {
+    for (let i = 0; i < p.rows; i++) panelOfRow.push(pi);
+  });
+  const valueAxis = (pi: number) => (d.panels.length > 1 ? `v${pi}` : d.horizontal ? 'x' : 'y');
+  const datasets = d.panels.flatMap((_, pi) =>
+    d.series.map((s, si) => ({
+      label: s.name,
+      data: rows.map((r) => ('row' in r && panelOfRow[r.row] === pi ? s.values[r.row]! : null)),
+      [d.horizontal ? 'xAxisID' : 'yAxisID']: valueAxis(pi),
+      stack: `p${pi}`,
+      // Rows of other panels hold null: skip them, or each row would keep a slot per panel.
+      skipNull: true,
+      backgroundColor:
+        d.highlight !== undefined
+          ? rows.map((r) => ('row' in r && r.row === d.highlight ? c.accent : c.rule))
+          : d.colorEach
+            ? rows.map((r) => ('row' in r ? eachColors[r.row]! : c.rule))
+            : stacked
+              ? stackColors[si]!
+              : c.accent,
+      // Thin white seams keep stacked segments apart in greyscale print.
+      borderColor: '#ffffff',
+      borderWidth: stacked ? 0.75 : 0,
+      barPercentage: 0.8,
+      categoryPercentage: 0.85,
+    })),
+  );
+  // In several panels each scale ends at its panel's largest bar: every panel's leader is
+  // full length, so no length reads as a comparison across currencies.
+  const panelMax = d.panels.map((_, pi) =>
+    Math.max(...totals.filter((_, i) => panelOfRow[i] === pi)),
+  );
+  const valueScales = Object.fromEntries(
+    d.panels.map((_, pi) => [
+      valueAxis(pi),
+      {
+        ...(d.panels.length > 1 ? { max: panelMax[pi]! } : {}),
+        axis: (d.horizontal ? 'x' : 'y') as 'x' | 'y',
+        type: 'linear' as const,
+        display: false,
+        stacked: true,
+        beginAtZero: true,
+      },
+    ]),
+  );
+  const headingAt = (i: number) => !('row' in (rows[i] ?? { row: 0 }));
   return {
     type: 'bar',
     // Long category names take two lines: the axis may use only half the chart's width.
-    data: { labels: d.labels.map((l) => wrapLabel(l, 20)), datasets },
+    data: {
+      labels: rows.map((r) => wrapLabel('row' in r ? d.labels[r.row]! : r.heading, 20)),
+      datasets,
+    },
     options: {
       indexAxis: d.horizontal ? 'y' : 'x',
       animation: false,
@@ -118,6 +174,9 @@ function barConfig(d: BarData, theme: Theme, locale: string): ChartConfiguration
                 padding: 5,
                 font: axisFont(CHART_TYPE.legend),
                 color: c.ink,
+                // One legend entry per category, however many panels repeat it.
+                filter: (item: { datasetIndex?: number }) =>
+                  (item.datasetIndex ?? 0) < d.series.length,
               },
             }
           : { display: false },
@@ -125,14 +184,14 @@ function barConfig(d: BarData, theme: Theme, locale: string): ChartConfiguration
         tooltip: { enabled: false },
       },
       scales: {
-        [d.horizontal ? 'x' : 'y']: { display: false, stacked: true, beginAtZero: true },
+        ...valueScales,
         [d.horizontal ? 'y' : 'x']: {
           stacked: true,
           grid: { display: false },
           border: { display: true, color: c.muted, width: 0.5 },
           ticks: {
             font: (tc: { index: number }) =>
-              axisFont(CHART_TYPE.tick, tc.index === d.highlight ? 600 : 400),
+              axisFont(CHART_TYPE.tick, tc.index === highlight || headingAt(tc.index) ? 600 : 400),
             color: c.ink,
             padding: 3,
             autoSkip: false,
@@ -140,7 +199,10 @@ function barConfig(d: BarData, theme: Theme, locale: string): ChartConfiguration
         },
       },
     },
-    plugins: [whiteFill as Plugin<'bar'>, endLabels(endText, theme, d.highlight)],
+    plugins: [
+      whiteFill as Plugin<'bar'>,
+      endLabels(endText, theme, highlight >= 0 ? highlight : undefined),
+    ],
   };
 }
 

@@ -3,10 +3,11 @@
  * clock. A spec that points at data the dataset lacks is an InputError naming charts.json.
  */
 import type { Dataset, Measure } from '../dataset/schema.js';
-import { STATED_SYMBOLS } from '../dataset/schema.js';
+import { NOT_STATED_LABEL } from '../dataset/schema.js';
 import { mustParse, startOf } from '../dataset/dates.js';
 import { firstEvidence } from '../model/firsts.js';
-import { money, quantity } from '../template/filters.js';
+import type { Unit } from './currency.js';
+import { limitBars, panelled, panelOf, unitAt, type BarPanel, type Row } from './panels.js';
 import {
   specError,
   type BarSpec,
@@ -16,15 +17,22 @@ import {
   type TimelineSpec,
 } from './spec.js';
 
-/** How a value is written: money in one currency, or a quantity in a unit. */
-export type Unit = { kind: 'money'; currency: string } | { kind: 'quantity'; unit: string };
+export { formatValue, type Unit } from './currency.js';
+export { limitBars, unitAt, type BarPanel };
 
-/** Bars: one label per partner, one series per stack (one series when not stacked). */
+/** Bars: one label per row, one series per stack (one series when not stacked). */
 export interface BarData {
   kind: 'bar';
   labels: string[];
   series: { name: string; values: number[] }[];
-  unit: Unit;
+  /** The rows' units, in row order; more than one means the values are not comparable. */
+  panels: BarPanel[];
+  /**
+   * Set when the chart does not put every value on one comparable scale: several panels, or
+   * partners left out because their amounts are in other currencies. Takeaways then use the
+   * spec's `mixedTakeaway`, which must not rank, sum or share across currencies.
+   */
+  mixed?: { currencies: string[]; leftOut: string[] };
   horizontal: boolean;
   /** Index of the highlighted bar (per-partner comparisons). */
   highlight?: number;
@@ -61,80 +69,53 @@ export type ChartData = BarData | TimelineData;
 const DAY = 86_400_000;
 const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
 
-/** Formats a value in the chart's unit with the shared filters, so figures read as in the prose. */
-export function formatValue(v: number, unit: Unit, locale: string): string {
-  return unit.kind === 'money'
-    ? money(v, unit.currency, locale)
-    : quantity({ value: v, unit: unit.unit }, locale);
-}
-
-// Which currency a bare sign leaves open; the note says so rather than guessing.
-const SIGN_NAMES: Record<string, string> = {
-  $: 'dollar',
-  '£': 'pound',
-  '¥': 'yen or yuan',
-  '€': 'euro',
-};
-
-function currencyNotes(currencies: Set<string>): string[] {
-  const list = [...currencies];
-  if (list.length > 1)
-    return [
-      `Amounts are in different currencies (${list.join(', ')}) and are shown as stated in the source, not converted.`,
-    ];
-  const only = list[0];
-  if (only && (STATED_SYMBOLS as readonly string[]).includes(only) && only !== '€') {
-    return [
-      `Amounts are as stated in the source, which gives only the sign “${only}” and does not say which ${SIGN_NAMES[only] ?? 'currency'}.`,
-    ];
-  }
-  return [];
-}
-
 function partnersFor(d: Dataset, roles?: string[]) {
   return d.partners.filter((p) => !roles || roles.includes(p.role));
 }
 
-/** The figure a measure contributes, per aid category when splitting by category. */
-export function figuresOf(
-  m: Measure,
-  value: 'amount' | 'quantity',
-): { category: string; v: number }[] {
-  if (value === 'quantity') return 'quantity' in m ? [{ category: '', v: m.quantity.value }] : [];
-  if (m.type !== 'aid' || m.amount === undefined) return [];
-  // Components split a package; what they leave over stays in the package's own category.
-  const parts = (m.components ?? []).map((c) => ({ category: c.category, v: c.amount }));
-  const rest = m.amount - parts.reduce((s, p) => s + p.v, 0);
-  return rest > 0 ? [...parts, { category: m.category, v: rest }] : parts;
+/** Category key for an amount whose category the source does not state. */
+export const NOT_STATED = '';
+
+/** One figure: its category (aid), its currency ('' for quantities) and its value. */
+interface Figure {
+  category: string;
+  currency: string;
+  v: number;
 }
 
-function unitOf(
-  d: Dataset,
+/** The figures a measure contributes, per aid category when splitting by category. */
+export function figuresOf(m: Measure, value: 'amount' | 'quantity'): Figure[] {
+  if (value === 'quantity')
+    return 'quantity' in m ? [{ category: '', currency: '', v: m.quantity.value }] : [];
+  if (m.type !== 'aid' || m.amount === undefined || m.currency === undefined) return [];
+  const currency = m.currency;
+  // Components split a package; what they leave over stays in the package's own category.
+  const parts = (m.components ?? []).map((c) => ({ category: c.category, currency, v: c.amount }));
+  const rest = m.amount - parts.reduce((s, p) => s + p.v, 0);
+  return rest > 0 ? [...parts, { category: m.category ?? NOT_STATED, currency, v: rest }] : parts;
+}
+
+/** Aid categories as stack series, with the built-in "not stated" one when an amount needs it. */
+function categoriesOf(d: Dataset, figs: Figure[]): { id: string; label: string }[] {
+  const notStated = figs.some((f) => f.category === NOT_STATED);
+  return [...d.aidCategories, ...(notStated ? [{ id: NOT_STATED, label: NOT_STATED_LABEL }] : [])];
+}
+
+function quantityUnit(
   spec: BarSpec | CompareSpec | BreakdownSpec,
   loaded: LoadedSpecs,
   index: number,
   measures: Measure[],
-): { unit: Unit; notes: string[] } {
-  if (spec.value === 'quantity') {
-    const units = new Set(measures.flatMap((m) => ('quantity' in m ? [m.quantity.unit] : [])));
-    if (units.size > 1)
-      throw specError(
-        loaded,
-        index,
-        'measure',
-        `"${spec.measure}" measures use different units (${[...units].join(', ')}); they cannot share one axis`,
-      );
-    return { unit: { kind: 'quantity', unit: [...units][0]! }, notes: [] };
-  }
-  const currencies = new Set(
-    measures.flatMap((m) =>
-      m.type === 'aid' && m.amount !== undefined && m.currency ? [m.currency] : [],
-    ),
-  );
-  return {
-    unit: { kind: 'money', currency: [...currencies][0] ?? '$' },
-    notes: currencyNotes(currencies),
-  };
+): Unit {
+  const units = new Set(measures.flatMap((m) => ('quantity' in m ? [m.quantity.unit] : [])));
+  if (units.size > 1)
+    throw specError(
+      loaded,
+      index,
+      'measure',
+      `"${spec.measure}" measures use different units (${[...units].join(', ')}); they cannot share one axis`,
+    );
+  return { kind: 'quantity', unit: [...units][0]! };
 }
 
 /** Bar data for a "bar" or "partner-compare" spec; `highlight` is a partner id. */
@@ -147,7 +128,8 @@ export function selectBarData(
 ): BarData {
   const { rows, data } = barRows(d, spec, loaded, index);
   const at = highlight === undefined ? -1 : rows.findIndex((r) => r.id === highlight);
-  return { ...data, ...(at >= 0 ? { highlight: at } : {}) };
+  if (at < 0 || data.panels.length === 1) return { ...data, ...(at >= 0 ? { highlight: at } : {}) };
+  return panelOf(data, at);
 }
 
 // A comparison chart is drawn once per partner over the same rows; computing them per
@@ -182,61 +164,46 @@ function barRows(
       `no "${spec.measure}" measure in the data has ${spec.value === 'amount' ? 'an amount' : 'a quantity'}`,
     );
   const stack = spec.kind === 'bar' && spec.stackBy === 'category';
-  const categories = stack ? d.aidCategories : [{ id: '', label: spec.title }];
-  const byPartner = new Map<string, Measure[]>();
-  for (const m of measures) byPartner.set(m.partner, [...(byPartner.get(m.partner) ?? []), m]);
-  const rows = partnersFor(d, spec.roles)
-    .map((p) => {
-      const figs = (byPartner.get(p.id) ?? []).flatMap((m) => figuresOf(m, spec.value));
+  const byPartner = new Map<string, Figure[]>();
+  for (const m of measures)
+    byPartner.set(m.partner, [...(byPartner.get(m.partner) ?? []), ...figuresOf(m, spec.value)]);
+  const categories = stack
+    ? categoriesOf(d, [...byPartner.values()].flat())
+    : [{ id: '', label: spec.title }];
+  const flat: Row[] = partnersFor(d, spec.roles).flatMap((p) => {
+    const figs = byPartner.get(p.id) ?? [];
+    // A partner with amounts in two currencies gets a row in each currency's panel.
+    return [...new Set(figs.map((f) => f.currency))].map((currency) => {
+      const mine = figs.filter((f) => f.currency === currency);
       const byCat = categories.map((c) =>
-        figs.filter((f) => !stack || f.category === c.id).reduce((s, f) => s + f.v, 0),
+        mine.filter((f) => !stack || f.category === c.id).reduce((s, f) => s + f.v, 0),
       );
-      return { id: p.id, name: p.name, byCat, total: byCat.reduce((s, v) => s + v, 0) };
-    })
-    .filter((r) => r.total > 0);
-  if (spec.sort !== 'data')
-    rows.sort((a, b) => (spec.sort === 'desc' ? b.total - a.total : a.total - b.total));
+      return { id: p.id, label: p.name, currency, byCat, total: byCat.reduce((s, v) => s + v, 0) };
+    });
+  });
+  const { rows, panels, notes, mixed } = panelled(
+    d,
+    flat.filter((r) => r.total > 0),
+    () => quantityUnit(spec, loaded, index, measures),
+    spec.sort,
+  );
   const series = categories
     .map((c, ci) => ({ name: c.label, values: rows.map((r) => r.byCat[ci]!) }))
     .filter((s) => s.values.some((v) => v > 0));
-  const { unit, notes } = unitOf(d, spec, loaded, index, measures);
   const result = {
     rows,
     data: {
       kind: 'bar' as const,
-      labels: rows.map((r) => r.name),
+      labels: rows.map((r) => r.label),
       series,
-      unit,
+      panels,
       horizontal: spec.kind === 'partner-compare' || spec.orientation === 'horizontal',
       notes,
+      ...(mixed ? { mixed } : {}),
     },
   };
   bySpec.set(spec, result);
   return result;
-}
-
-/**
- * The bars a chart draws when `show` caps them: the largest `show` (the highlighted partner
- * takes the last place when it is not among them). A bar per partner is unreadable, and
- * costs a draw per partner per partner, once there are hundreds.
- */
-export function limitBars(data: ChartData, show: number | undefined): ChartData {
-  if (data.kind !== 'bar' || show === undefined || data.labels.length <= show) return data;
-  const h = data.highlight;
-  const keep = [...Array(show).keys()];
-  if (h !== undefined && h >= show) keep[show - 1] = h;
-  const at = h === undefined ? -1 : keep.indexOf(h);
-  const { highlight: _, ...rest } = data;
-  return {
-    ...rest,
-    labels: keep.map((i) => data.labels[i]!),
-    series: data.series.map((s) => ({ ...s, values: keep.map((i) => s.values[i]!) })),
-    ...(at >= 0 ? { highlight: at } : {}),
-    notes: [
-      ...data.notes,
-      `The ${show - (h !== undefined && h >= show ? 1 : 0)} largest of ${data.labels.length} partners are shown.`,
-    ],
-  };
 }
 
 /** One partner's figures summed by category, one bar each; null when the partner has none. */
@@ -268,23 +235,30 @@ export function selectBreakdownData(
   const subject = d.partners.find((p) => p.id === partner)?.name;
   if (mine.length === 0 || subject === undefined) return null;
   const figs = mine.flatMap((m) => figuresOf(m, spec.value));
-  const rows = d.aidCategories
-    .map((c) => ({
-      label: c.label,
-      v: figs.filter((f) => f.category === c.id).reduce((s, f) => s + f.v, 0),
-    }))
-    .filter((r) => r.v > 0);
-  if (spec.sort !== 'data') rows.sort((a, b) => (spec.sort === 'desc' ? b.v - a.v : a.v - b.v));
-  const { unit, notes } = unitOf(d, spec, loaded, index, mine);
+  const rows: Row[] = [...new Set(figs.map((f) => f.currency))].flatMap((currency) =>
+    categoriesOf(d, figs).flatMap((c) => {
+      const v = figs
+        .filter((f) => f.currency === currency && f.category === c.id)
+        .reduce((s, f) => s + f.v, 0);
+      return v > 0 ? [{ id: c.id, label: c.label, currency, byCat: [v], total: v }] : [];
+    }),
+  );
+  const {
+    rows: ordered,
+    panels,
+    notes,
+    mixed,
+  } = panelled(d, rows, () => ({ kind: 'quantity', unit: '' }), spec.sort);
   return {
     kind: 'bar',
-    labels: rows.map((r) => r.label),
-    series: [{ name: spec.title, values: rows.map((r) => r.v) }],
-    unit,
+    labels: ordered.map((r) => r.label),
+    series: [{ name: spec.title, values: ordered.map((r) => r.total) }],
+    panels,
     horizontal: true,
     colorEach: true,
     subject,
     notes,
+    ...(mixed ? { mixed } : {}),
   };
 }
 

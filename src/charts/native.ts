@@ -7,6 +7,7 @@
  */
 import type { Theme } from '../model/theme.js';
 import type { ChartData } from './data.js';
+import { numberFormat } from './number-format.js';
 import { barColors, seriesColors } from './palette.js';
 
 /** Arguments for pptxgenjs addChart. */
@@ -18,7 +19,16 @@ export interface NativeChart {
 
 const hex = (c: string) => c.replace(/^#/, '').toUpperCase();
 
-export function nativeChart(d: ChartData, theme: Theme, title: string): NativeChart {
+/**
+ * The native chart for a chart's data; null for bars in several currency panels, which
+ * cannot share one value axis or one number format (the picture shows them).
+ */
+export function nativeChart(
+  d: ChartData,
+  theme: Theme,
+  title: string,
+  locale: string,
+): NativeChart | null {
   const font = {
     catAxisLabelFontFace: 'Source Sans 3',
     valAxisLabelFontFace: 'Source Sans 3',
@@ -27,7 +37,9 @@ export function nativeChart(d: ChartData, theme: Theme, title: string): NativeCh
   };
   const cycle = (n: number) => seriesColors(theme.palette, n).map(hex);
   if (d.kind === 'bar') {
+    if (d.panels.length !== 1) return null;
     const stacked = d.series.length > 1;
+    const totals = d.labels.map((_, i) => d.series.reduce((s, x) => s + x.values[i]!, 0));
     // One series with a highlighted bar: colour by point (pptxgenjs varies colours per point for a single series only when told).
     const colors =
       d.highlight !== undefined
@@ -50,6 +62,12 @@ export function nativeChart(d: ChartData, theme: Theme, title: string): NativeCh
         showLegend: stacked,
         legendPos: 't',
         showValue: !stacked,
+        // The same wording as the text, in the chart's own currency.
+        dataLabelFormatCode: numberFormat(
+          d.panels[0]!.unit,
+          stacked ? totals : d.series[0]!.values,
+          locale,
+        ),
         valAxisHidden: true,
         valGridLine: { style: 'none' },
         catAxisOrientation: d.horizontal ? 'maxMin' : 'minMax',

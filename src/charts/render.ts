@@ -127,12 +127,12 @@ function renderPlanned(
   registerThemeFonts(ctx.templates.root, ctx.theme);
   const width = Math.round(columnWidth(theme));
   const height = inst.spec.height;
-  const take = takeawayOf(inst.spec.takeaway, all, locale);
+  const take = takeawayOf(inst.spec.takeaway, all, locale, inst.spec.mixedTakeaway);
   if (take.missing.length)
     throw specError(
       loaded,
       inst.index,
-      'takeaway',
+      take.field,
       `unknown slot${take.missing.length > 1 ? 's' : ''} ${take.missing.map((m) => `{${m}}`).join(', ')} for a ${inst.spec.kind} chart`,
     );
   // Drawing is most of a chart's cost (a PNG at scale 5 takes ~3x an SVG), and native-chart

@@ -30,6 +30,12 @@ const common = {
   /** Height at print size in points; the width is the column width. */
   height: z.number().min(60).max(400),
   takeaway: Sentence,
+  /**
+   * The sentence used instead when the values are in several currencies and no rate is given:
+   * slots {count}, {currencies}, {currencyCount}, {leaders}, {parts}, and per partner
+   * {partner}, {value}, {currency}. Nothing is ranked, summed or shared across currencies.
+   */
+  mixedTakeaway: Sentence.optional(),
   /** Only partners with these roles (all when absent). */
   roles: z.array(z.string()).optional(),
   /** Most bars drawn: the largest, plus the highlighted partner; the sentences still count all. */

@@ -3,7 +3,7 @@
  * computed figures filled in) and alt text listing every value. Pure and locale-aware.
  */
 import { formatDate, list, ordinal, percent, words } from '../template/filters.js';
-import { formatValue, type BarData, type ChartData, type TimelineData } from './data.js';
+import { formatValue, unitAt, type BarData, type ChartData, type TimelineData } from './data.js';
 
 /** Fills "{name}" slots; returns the sentence and the slots it could not fill. */
 export function fillSentence(
@@ -27,7 +27,7 @@ function breakdownSlots(d: BarData, subject: string, locale: string): Record<str
   const t = totals(d);
   const sum = t.reduce((s, v) => s + v, 0);
   const top = t.indexOf(Math.max(...t));
-  const fmt = (v: number) => formatValue(v, d.unit, locale);
+  const fmt = (v: number) => formatValue(v, unitAt(d, 0), locale);
   const others = t.length - 1;
   const comparison =
     others === 0
@@ -59,7 +59,7 @@ function barSlots(d: BarData, locale: string): Record<string, string> {
   const top = t.indexOf(Math.max(...t));
   const rest = sum - t[top]!;
   const others = d.labels.length - 1;
-  const fmt = (v: number) => formatValue(v, d.unit, locale);
+  const fmt = (v: number) => formatValue(v, unitAt(d, 0), locale);
   const comparison =
     others === 0
       ? 'the only figure in the data'
@@ -116,13 +116,71 @@ function timelineSlots(d: TimelineData, locale: string): Record<string, string> 
   };
 }
 
-/** The takeaway sentence for a chart. */
+/**
+ * Slots that stay true when values are in several currencies: nothing is ranked, summed or
+ * shared across currencies. {leaders} names the largest value in each currency.
+ */
+function mixedSlots(d: BarData, locale: string): Record<string, string> {
+  const t = totals(d);
+  const fmt = (i: number) => formatValue(t[i]!, unitAt(d, i), locale);
+  const leaders: string[] = [];
+  let start = 0;
+  for (const p of d.panels) {
+    const rows = [...Array(p.rows).keys()].map((i) => start + i);
+    const top = rows.reduce((b, i) => (t[i]! > t[b]! ? i : b), rows[0]!);
+    if (rows.length) leaders.push(`${d.labels[top]} (${fmt(top)})`);
+    start += p.rows;
+  }
+  const currencies = d.mixed?.currencies ?? [];
+  const slots: Record<string, string> = {
+    currencies: list(currencies, locale),
+    currencyCount: words(currencies.length, locale),
+    count: words(new Set(d.labels).size + (d.mixed?.leftOut.length ?? 0), locale),
+    leaders: list(leaders, locale),
+    parts: list(
+      d.labels.map((l, i) => `${l.toLowerCase()} ${fmt(i)}`),
+      locale,
+    ),
+  };
+  if (d.subject !== undefined) slots.partner = d.subject;
+  if (d.highlight !== undefined) {
+    const unit = unitAt(d, d.highlight);
+    Object.assign(slots, {
+      partner: d.labels[d.highlight]!,
+      value: fmt(d.highlight),
+      currency: unit.kind === 'money' ? unit.currency : '',
+    });
+  }
+  return slots;
+}
+
+/** What a chart says when its values are not comparable and the spec gives no `mixedTakeaway`. */
+function defaultMixed(d: BarData): string {
+  if (d.highlight !== undefined) return '{partner}: {value}.';
+  if (d.subject !== undefined) return '{partner}: {parts}.';
+  return 'The largest amount in each currency: {leaders}.';
+}
+
+/**
+ * The takeaway sentence for a chart. When its values are in several currencies the spec's
+ * comparing sentence would be false, so `mixed` (or a plain default) is used with the
+ * slots that stay true; `field` says which sentence was used, for error messages.
+ */
 export function takeawayOf(
   sentence: string,
   d: ChartData,
   locale: string,
-): { text: string; missing: string[] } {
-  return fillSentence(sentence, d.kind === 'bar' ? barSlots(d, locale) : timelineSlots(d, locale));
+  mixed?: string,
+): { text: string; missing: string[]; field: 'takeaway' | 'mixedTakeaway' } {
+  if (d.kind === 'bar' && d.mixed)
+    return {
+      ...fillSentence(mixed ?? defaultMixed(d), mixedSlots(d, locale)),
+      field: 'mixedTakeaway',
+    };
+  return {
+    ...fillSentence(sentence, d.kind === 'bar' ? barSlots(d, locale) : timelineSlots(d, locale)),
+    field: 'takeaway',
+  };
 }
 
 /** Alt text: what kind of chart, its title, and every value it shows. */
@@ -134,10 +192,10 @@ export function altTextOf(title: string, d: ChartData, locale: string): string {
       const parts = stacked
         ? ` (${d.series
             .filter((s) => s.values[i]! > 0)
-            .map((s) => `${s.name} ${formatValue(s.values[i]!, d.unit, locale)}`)
+            .map((s) => `${s.name} ${formatValue(s.values[i]!, unitAt(d, i), locale)}`)
             .join(', ')})`
         : '';
-      return `${l}${d.highlight === i ? ' (highlighted)' : ''}: ${formatValue(t[i]!, d.unit, locale)}${parts}`;
+      return `${l}${d.highlight === i ? ' (highlighted)' : ''}: ${formatValue(t[i]!, unitAt(d, i), locale)}${parts}`;
     });
     const what = d.subject !== undefined ? `${title}, ${d.subject}` : title;
     return [

@@ -29,6 +29,9 @@ const collections = [
   'cooperationAreas',
 ] as const;
 
+/** Collections without ids (checked by the rules, but not for unique ids). */
+const unnamed = ['rates'] as const;
+
 const uniqueIds: Rule = (d) => {
   const out: RuleProblem[] = [];
   for (const name of collections) {
@@ -144,6 +147,7 @@ const referencesResolve: Rule = (d) => {
     cite(c.cite, ['cooperationAreas', i]);
     check('events', 'event id', c.agreedAt, ['cooperationAreas', i, 'agreedAt']);
   });
+  d.rates.forEach((r, i) => cite(r.cite, ['rates', i]));
   return out;
 };
 
@@ -190,7 +194,14 @@ const amountsConsistent: Rule = (d) => {
     if (parts > m.amount)
       out.push({
         path: ['measures', i, 'components'],
-        message: `components add up to ${parts}, more than the amount ${m.amount}`,
+        message: `components add up to ${parts}, more than the amount ${m.amount}; parts are in the amount's currency and cannot exceed it`,
+      });
+  });
+  d.rates.forEach((r, i) => {
+    if (r.from === r.to)
+      out.push({
+        path: ['rates', i, 'to'],
+        message: `a rate converts one currency into another; "from" and "to" are both ${r.from}`,
       });
   });
   return out;
@@ -215,7 +226,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 export function checkRulesLeniently(raw: unknown): RuleProblem[] {
   if (!isRecord(raw)) return [];
   const lenient: Record<string, unknown> = { ...raw };
-  for (const name of collections) {
+  for (const name of [...collections, ...unnamed]) {
     const list = raw[name];
     lenient[name] = Array.isArray(list) ? list.map((x) => (isRecord(x) ? x : {})) : [];
   }

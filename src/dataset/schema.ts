@@ -190,10 +190,15 @@ export const Sanctions = z.strictObject({
   alongside: z.array(Slug).optional(),
 });
 
+/** The label printed for aid whose category the source does not state (`category` absent). */
+export const NOT_STATED_LABEL = 'Category not stated';
+
 export const Aid = z.strictObject({
   ...measureBase,
   type: z.literal('aid'),
-  category: Slug,
+  category: Slug.optional().meta({
+    description: `Id of an entry in \`aidCategories\`. Leave it out when the source does not state the category: it is then labelled "${NOT_STATED_LABEL}". A package whose parts are in several categories states them in \`components\`.`,
+  }),
   amount: Amount.optional(),
   currency: Currency.optional(),
   previousAmount: Amount.optional().meta({
@@ -204,7 +209,13 @@ export const Aid = z.strictObject({
     description:
       'What the source says of the amount: announced, pledged, or provided (sent). Absent: the source only states it.',
   }),
-  components: z.array(z.strictObject({ category: Slug, amount: Amount })).optional(),
+  components: z
+    .array(z.strictObject({ category: Slug, amount: Amount }))
+    .optional()
+    .meta({
+      description:
+        "Parts of the amount by category, in its currency. Parts may add up to less than the amount (the rest is in the package's own category), never to more.",
+    }),
   items: z.array(text(120)).optional(),
   itemsAreExamples: z.boolean().optional().meta({
     description: 'The source gives `items` as examples ("such as", "including"), not a full list.',
@@ -256,6 +267,18 @@ export const CooperationArea = z.strictObject({
   cite: Citation,
 });
 
+/**
+ * An exchange rate the source states: 1 `from` = `rate` `to`, as of `date`. Amounts in
+ * different currencies are compared (charts on one axis, sums, shares) only through these.
+ */
+export const Rate = z.strictObject({
+  from: Currency,
+  to: Currency,
+  rate: z.number().positive('must be more than zero'),
+  date: DateText.meta({ description: 'The day (or month) the rate is taken at.' }),
+  cite: Citation,
+});
+
 export const Dataset = z.strictObject({
   $schema: z.string().optional(),
   bulletin: Bulletin,
@@ -270,6 +293,9 @@ export const Dataset = z.strictObject({
   quotes: z.array(Quote).default([]),
   figures: z.array(Figure).default([]),
   cooperationAreas: z.array(CooperationArea).default([]),
+  rates: z.array(Rate).default([]).meta({
+    description: 'Exchange rates the source states; without them currencies are never mixed.',
+  }),
 });
 
 /** A validated dataset. */
@@ -280,3 +306,4 @@ export type Aid = z.infer<typeof Aid>;
 export type Event = z.infer<typeof Event>;
 export type Quote = z.infer<typeof Quote>;
 export type Citation = z.infer<typeof Citation>;
+export type Rate = z.infer<typeof Rate>;

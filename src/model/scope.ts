@@ -3,8 +3,10 @@
  * (a partner's measures in date order, totals, first measure) are computed here once, so
  * templates select and phrase, and never compute.
  */
-import type { Dataset, Measure } from '../dataset/schema.js';
+import type { Aid, Dataset, Measure } from '../dataset/schema.js';
+import { NOT_STATED_LABEL } from '../dataset/schema.js';
 import { compareDates } from '../dataset/dates.js';
+import { list } from '../template/filters.js';
 import { tagNameTable, tagOrigin } from './usage.js';
 import { firstEvidence } from './firsts.js';
 
@@ -67,6 +69,18 @@ export function figuresAsOf(d: Dataset): string | null {
   );
 }
 
+/**
+ * The categories an aid amount is in: each component's, then the package's own category
+ * for what the components leave over (undefined: not stated). A package with humanitarian
+ * and loan parts is both, not its top-level category alone.
+ */
+export function aidCategoryIds(m: Aid): (string | undefined)[] {
+  const parts = m.components ?? [];
+  if (parts.length === 0) return [m.category];
+  const rest = (m.amount ?? 0) - parts.reduce((s, c) => s + c.amount, 0);
+  return [...new Set([...parts.map((c) => c.category), ...(rest > 0 ? [m.category] : [])])];
+}
+
 /** The template scope for a dataset. */
 export function buildScope(
   d: Dataset,
@@ -82,20 +96,25 @@ export function buildScope(
     ...d.actors.map((x) => [x.id, 'actors']),
     ...d.people.map((x) => [x.id, 'people']),
   ]);
-  const measures = d.measures.map((m) =>
-    tagOrigin(
+  const labelOf = (id: string | undefined) =>
+    id === undefined ? NOT_STATED_LABEL : (categories[id]?.label ?? id);
+  const measures = d.measures.map((m) => {
+    const labels = m.type === 'aid' ? aidCategoryIds(m).map(labelOf) : [];
+    return tagOrigin(
       {
         ...m,
         partner_name: names[m.partner] ?? m.partner,
-        category_label: m.type === 'aid' ? (categories[m.category]?.label ?? m.category) : null,
+        category_stated: m.type === 'aid' ? m.category !== undefined : null,
+        category_labels: m.type === 'aid' ? labels : null,
+        category_label: m.type === 'aid' ? list(labels, d.bulletin.locale) : null,
         when: m.date ?? m.asOf ?? null,
         // `when` is only an upper bound: the source gives a total "as of" it, not the day.
         on_or_before: !m.date && m.asOf !== undefined,
       },
       'measures',
       m.id,
-    ),
-  );
+    );
+  });
   // Copies, tagged with where they come from, so a document's reads can be traced to facts.
   const tagAll = <T extends { id: string }>(items: readonly T[], collection: string) =>
     items.map((x) => tagOrigin({ ...x }, collection, x.id));

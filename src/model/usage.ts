@@ -41,6 +41,8 @@ function record(usage: Usage, key: string, prop: string): void {
 const DERIVED: Record<string, string> = {
   partner_name: 'partner',
   category_label: 'category',
+  category_labels: 'category',
+  category_stated: 'category',
   when: 'date',
   role_label: 'role',
 };

@@ -44,16 +44,40 @@ function str(v: unknown, filter: string): string {
   return v;
 }
 
+/**
+ * Splits a filter's arguments into positional ones and the `digits: n` keyword (LiquidJS
+ * hands keyword arguments over as [name, value] pairs). Rounding happens only when asked.
+ */
+function withDigits(args: unknown[], filter: string): { rest: unknown[]; digits?: number } {
+  const rest: unknown[] = [];
+  let digits: number | undefined;
+  for (const a of args) {
+    if (Array.isArray(a) && a.length === 2 && a[0] === 'digits') {
+      const n = a[1];
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 6)
+        throw new Error(`filter "${filter}" digits must be a whole number from 0 to 6`);
+      digits = n;
+    } else if (Array.isArray(a) && a.length === 2 && typeof a[0] === 'string')
+      throw new Error(`filter "${filter}" has no option "${a[0]}"; it takes digits: n`);
+    else rest.push(a);
+  }
+  return digits === undefined ? { rest } : { rest, digits };
+}
+
 /** Registers the analyst's filters; each is a thin wrapper over the pure functions in filters.ts. */
 function registerFilters(liquid: Liquid, locale: string): void {
-  liquid.registerFilter('money', (v: unknown, currency?: unknown) => {
-    const m = asMoney(v, currency);
-    return f.money(m.amount, m.currency, locale);
+  liquid.registerFilter('money', (v: unknown, ...args: unknown[]) => {
+    const { rest, digits } = withDigits(args, 'money');
+    const m = asMoney(v, rest[0]);
+    return f.money(m.amount, m.currency, locale, digits);
   });
   liquid.registerFilter('number', (v: unknown) => f.number(num(v, 'number'), locale));
-  liquid.registerFilter('scaled', (v: unknown) => f.scaled(num(v, 'scaled'), locale, 2));
+  liquid.registerFilter('scaled', (v: unknown, ...args: unknown[]) =>
+    f.scaled(num(v, 'scaled'), locale, withDigits(args, 'scaled').digits),
+  );
   liquid.registerFilter('percent', (v: unknown) => f.percent(num(v, 'percent'), locale));
-  liquid.registerFilter('quantity', (v: unknown) => {
+  liquid.registerFilter('quantity', (v: unknown, ...args: unknown[]) => {
+    const { digits } = withDigits(args, 'quantity');
     const q = v as { value?: unknown; unit?: unknown; qualifier?: string } | undefined;
     if (!q || typeof q !== 'object')
       throw new Error('filter "quantity" needs a quantity object {value, unit}');
@@ -64,6 +88,7 @@ function registerFilters(liquid: Liquid, locale: string): void {
         ...(q.qualifier ? { qualifier: q.qualifier } : {}),
       },
       locale,
+      digits,
     );
   });
   liquid.registerFilter('date', (v: unknown, style?: unknown) => {

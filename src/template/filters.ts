@@ -25,41 +25,106 @@ const pluralRules = (locale: string, o: Intl.PluralRulesOptions) =>
 /** No-break space: keeps a number with its scale word or a month with its day. */
 export const NBSP = '\u00a0';
 
-/** Scaled wording of a number: 300000000 → "300 million", 2600000 → "2.6 million" (no-break space). */
-export function scaled(value: number, locale: string, maxFraction = 1): string {
+/** Most fraction digits a scaled figure may show before it is clearer written in full. */
+const MAX_SCALED_FRACTION = 3;
+
+/** Significant digits of a number as written in full: 1150000 → 3, 867000 → 3, 2.5 → 2. */
+function significantDigits(value: number): number {
+  const digits = Math.abs(value)
+    .toPrecision(15)
+    .replace(/e.*$/, '')
+    .replace('.', '')
+    .replace(/^0+/, '');
+  return Math.max(1, digits.replace(/0+$/, '').length);
+}
+
+/**
+ * Scaled wording of a number: 300000000 → "300 million", 1150000 → "1.15 million",
+ * 867000 → "867,000" (no-break spaces). A stated figure keeps every significant digit: it is
+ * scaled only when the scaled form says the same number, and written in full otherwise
+ * (1234567 → "1,234,567"). `digits` rounds on purpose, to at most that many fraction digits
+ * of the scaled figure, when a template asks for it.
+ */
+export function scaled(value: number, locale: string, digits?: number): string {
   if (Math.abs(value) < 1e6)
-    return numberFormat(locale, { maximumFractionDigits: maxFraction }).format(value);
-  return numberFormat(locale, {
-    notation: 'compact',
-    compactDisplay: 'long',
-    maximumFractionDigits: maxFraction,
-  })
-    .format(value)
+    return numberFormat(locale, { maximumFractionDigits: digits ?? 20 }).format(value);
+  const compact =
+    digits === undefined
+      ? numberFormat(locale, {
+          notation: 'compact',
+          compactDisplay: 'long',
+          maximumSignificantDigits: Math.min(21, significantDigits(value)),
+        })
+      : numberFormat(locale, {
+          notation: 'compact',
+          compactDisplay: 'long',
+          maximumFractionDigits: digits,
+        });
+  const parts = compact.formatToParts(value);
+  const fraction = parts.find((p) => p.type === 'fraction')?.value.length ?? 0;
+  if (digits === undefined && fraction > MAX_SCALED_FRACTION)
+    return numberFormat(locale, { maximumFractionDigits: 20 }).format(value);
+  return parts
+    .map((p) => p.value)
+    .join('')
     .replace(/ /g, NBSP);
+}
+
+/** The ISO currency Intl formats a bare sign as, for its spacing and side in the locale. */
+const SIGN_STANDS_FOR: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
+
+const isStatedSymbol = (c: string) => (STATED_SYMBOLS as readonly string[]).includes(c);
+
+/**
+ * How the locale writes a currency around a number, from CLDR through Intl: the sign, the
+ * text between sign and number, and which side the sign goes. A bare sign ("$" as stated)
+ * is written as itself, placed as the locale places that sign.
+ */
+function currencyPattern(
+  currency: string,
+  locale: string,
+): { sign: string; gap: string; after: boolean } {
+  const stated = isStatedSymbol(currency);
+  const parts = numberFormat(locale, {
+    style: 'currency',
+    currency: stated ? SIGN_STANDS_FOR[currency]! : currency,
+    currencyDisplay: stated ? 'narrowSymbol' : 'symbol',
+  }).formatToParts(1);
+  const at = parts.findIndex((p) => p.type === 'currency');
+  const num = parts.findIndex((p) => p.type === 'integer');
+  const after = at > num;
+  const between = after ? parts.slice(num + 1, at) : parts.slice(at + 1, num);
+  const gap = between
+    .filter((p) => p.type === 'literal')
+    .map((p) => p.value)
+    .join('')
+    .replace(/\s/g, NBSP);
+  return { sign: stated ? currency : (parts[at]?.value ?? currency), gap, after };
+}
+
+/** The text before and after a number in this currency, as `money` writes it: "FJD\u00a0" and "". */
+export function currencyAffixes(
+  currency: string,
+  locale: string,
+): { prefix: string; suffix: string } {
+  const { sign, gap, after } = currencyPattern(currency, locale);
+  return after ? { prefix: '', suffix: `${gap}${sign}` } : { prefix: `${sign}${gap}`, suffix: '' };
 }
 
 /** The sign used for a currency: "$" as stated, or Intl's symbol for an ISO code ("A$" for AUD in en-US). */
 export function currencySign(currency: string, locale: string): string {
-  if ((STATED_SYMBOLS as readonly string[]).includes(currency)) return currency;
-  const part = numberFormat(locale, { style: 'currency', currency })
-    .formatToParts(1)
-    .find((p) => p.type === 'currency');
-  return part?.value ?? currency;
+  return currencyPattern(currency, locale).sign;
 }
 
-/** Whether the locale writes the currency sign after the number. */
-function signAfter(locale: string): boolean {
-  const parts = numberFormat(locale, { style: 'currency', currency: 'EUR' }).formatToParts(1);
-  return (
-    parts.findIndex((p) => p.type === 'currency') > parts.findIndex((p) => p.type === 'integer')
-  );
-}
-
-/** Money with its currency and million/billion wording: "$300 million", "A$48.3 million". */
-export function money(amount: number, currency: string, locale: string): string {
-  const sign = currencySign(currency, locale);
-  const num = scaled(amount, locale);
-  return signAfter(locale) ? `${num}\u00a0${sign}` : `${sign}${num}`;
+/**
+ * Money with its currency and million/billion wording, spaced as the locale writes that
+ * currency: "$300 million", "A$2.6 million", "FJD 4.2 million", "10 Millionen €". Every
+ * stated digit is kept unless `digits` asks for rounding (see `scaled`).
+ */
+export function money(amount: number, currency: string, locale: string, digits?: number): string {
+  const { sign, gap, after } = currencyPattern(currency, locale);
+  const num = scaled(amount, locale, digits);
+  return after ? `${num}${gap}${sign}` : `${sign}${gap}${num}`;
 }
 
 /** A plain number with grouping: 22500000 → "22,500,000". */
@@ -74,13 +139,14 @@ export function percent(share: number, locale: string): string {
 
 const QUALIFIERS: Record<string, string> = { over: 'over', about: 'about', 'up-to': 'up to' };
 
-/** A quantity in words: "over 6,000 visas", "22.5 million barrels". */
+/** A quantity in words, every stated digit kept: "over 6,000 visas", "22.5 million barrels". */
 export function quantity(
   q: { value: number; unit: string; qualifier?: string },
   locale: string,
+  digits?: number,
 ): string {
   const lead = q.qualifier ? `${QUALIFIERS[q.qualifier] ?? q.qualifier} ` : '';
-  return `${lead}${scaled(q.value, locale, 2)} ${q.unit}`;
+  return `${lead}${scaled(q.value, locale, digits)} ${q.unit}`;
 }
 
 /** A date written by its precision: "April 19, 2022", "February 2022", "2005", "the early 1990s". */

@@ -7,6 +7,7 @@ import type { BuildContext } from '../compose/types.js';
 import { planCharts } from '../charts/plan.js';
 import type { FitReport } from '../compose/types.js';
 import { endOfAsEpochMs } from '../dataset/dates.js';
+import { NOT_STATED_LABEL } from '../dataset/schema.js';
 
 /** One warning: a code to filter on, a sentence for people, and where it points. */
 export interface BuildWarning {
@@ -14,6 +15,7 @@ export interface BuildWarning {
     | 'W_DATA_AGE'
     | 'W_NO_LOCATOR'
     | 'W_AID_NO_AMOUNT'
+    | 'W_AID_PARTS'
     | 'W_FIT_LAST_STEP'
     | 'W_FIT_CUT'
     | 'W_CHART_VALUES';
@@ -95,6 +97,21 @@ function unsourced(ctx: BuildContext): BuildWarning[] {
         message: `aid "${m.id}" has no amount, so charts and totals leave it out`,
         where: `measures[${i}]`,
       });
+    // Parts that add up to less than the whole may be a part left out by mistake; the rest is
+    // counted in the package's own category, so say which (more than the whole is an error).
+    if (m.type === 'aid' && m.amount !== undefined && (m.components ?? []).length) {
+      const parts = m.components!.reduce((s, c) => s + c.amount, 0);
+      if (parts < m.amount) {
+        const label = m.category
+          ? (d.aidCategories.find((c) => c.id === m.category)?.label ?? m.category)
+          : NOT_STATED_LABEL;
+        out.push({
+          code: 'W_AID_PARTS',
+          message: `aid "${m.id}": its components add up to ${parts} of its amount ${m.amount}; the other ${m.amount - parts} is counted as "${label}"`,
+          where: `measures[${i}].components`,
+        });
+      }
+    }
   });
   return out;
 }

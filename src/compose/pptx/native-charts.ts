@@ -6,6 +6,9 @@
 import type { RenderedChart } from '../../charts/render.js';
 import type { BarData, Unit } from '../../charts/data.js';
 import { formatValue } from '../../charts/data.js';
+import { numberFormat } from '../../charts/number-format.js';
+
+export { numberFormat };
 import { barColors } from '../../charts/palette.js';
 import type { Theme } from '../../model/theme.js';
 
@@ -24,35 +27,6 @@ export interface NativeBarChart {
 }
 
 const hex = (c: string) => c.replace(/^#/, '').toUpperCase();
-
-/** Decimals (up to two) the most precise of these values needs when written in millions. */
-function millionPlaces(values: number[]): number {
-  return Math.max(
-    0,
-    ...values.map(
-      (v) =>
-        [0, 1, 2].find(
-          (d) => Math.abs(Math.round((v / 1e6) * 10 ** d) - (v / 1e6) * 10 ** d) < 1e-6,
-        ) ?? 2,
-    ),
-  );
-}
-
-/**
- * An Excel format that writes values of a million or more in millions (the ",," scaling) and
- * smaller ones in full, as the prose and the PNG do ("22.5 million", "867,000"); the chart's
- * cells keep the dataset's own figures, so an analyst who edits the data edits real numbers.
- */
-export function numberFormat(unit: Unit, values: number[]): string {
-  const prefix =
-    unit.kind === 'money' ? `"${unit.currency}${unit.currency.length > 1 ? ' ' : ''}"` : '';
-  const big = values.filter((v) => v >= 1e6);
-  const places = millionPlaces(big);
-  const millions = `${prefix}#,##0${places ? `.${'0'.repeat(places)}` : ''},," million"`;
-  const whole = `${prefix}#,##0`;
-  if (big.length === values.length) return millions;
-  return big.length ? `[>=1000000]${millions};${whole}` : whole;
-}
 
 /** Colours per bar: the highlight in the accent and the rest muted, a palette colour each for a breakdown, else the accent. */
 function colorsOf(d: BarData, theme: Theme): string[] {
@@ -74,7 +48,9 @@ export function nativeBars(
   locale: string,
 ): NativeBarChart | null {
   const d = chart.data;
-  if (d.kind !== 'bar' || d.series.length !== 1) return null;
+  // Several currency panels cannot share one value axis or one number format.
+  if (d.kind !== 'bar' || d.series.length !== 1 || d.panels.length !== 1) return null;
+  const unit = d.panels[0]!.unit;
   const values = [...d.series[0]!.values];
   const rev = <T>(xs: T[]) => [...xs].reverse();
   return {
@@ -82,8 +58,8 @@ export function nativeBars(
     labels: rev(d.labels),
     values: rev(values),
     colors: rev(colorsOf(d, theme)),
-    format: numberFormat(d.unit, values),
+    format: numberFormat(unit, values, locale),
     altText: chart.alt,
-    display: rev(values.map((v) => formatValue(v, d.unit, locale))),
+    display: rev(values.map((v) => formatValue(v, unit, locale))),
   };
 }

@@ -1,0 +1,176 @@
+/**
+ * Bar rows in panels, one per unit: money is never mixed (issue 12). Rows in one currency
+ * share a panel; several currencies get a panel each unless the dataset's rates convert
+ * them into one. Pure: no I/O, no clock.
+ */
+import type { Dataset } from '../dataset/schema.js';
+import type { BarData, ChartData } from './data.js';
+import {
+  conversionFor,
+  conversionNote,
+  currencyHeading,
+  currencyNotes,
+  type Unit,
+} from './currency.js';
+
+/**
+ * A run of consecutive rows in one unit. Bars compare only within a panel: each currency
+ * without a stated conversion rate gets its own, with its own scale and heading.
+ */
+export interface BarPanel {
+  unit: Unit;
+  rows: number;
+  heading: string;
+}
+
+/** The unit of row `i`. */
+export function unitAt(d: BarData, i: number): Unit {
+  let end = 0;
+  for (const p of d.panels) if (i < (end += p.rows)) return p.unit;
+  return d.panels[d.panels.length - 1]!.unit;
+}
+
+/** A row before panels: a label, its value per stack series, and its currency ('' for quantities). */
+export interface Row {
+  id: string;
+  label: string;
+  currency: string;
+  byCat: number[];
+  total: number;
+}
+
+/**
+ * Rows in panels: one panel when the figures share a unit (or the dataset's rates convert
+ * them into one), else one panel per currency in order of first appearance, each sorted.
+ */
+export function panelled(
+  d: Dataset,
+  rows: Row[],
+  quantityOf: () => Unit,
+  sort: 'desc' | 'asc' | 'data',
+): { rows: Row[]; panels: BarPanel[]; notes: string[]; mixed?: BarData['mixed'] } {
+  const order = (rs: Row[]) =>
+    sort === 'data'
+      ? rs
+      : [...rs].sort((a, b) => (sort === 'desc' ? b.total - a.total : a.total - b.total));
+  const currencies = [...new Set(rows.map((r) => r.currency))];
+  const locale = d.bulletin.locale;
+  if (currencies[0] === '' || rows.length === 0)
+    return {
+      rows: order(rows),
+      panels: [{ unit: quantityOf(), rows: rows.length, heading: '' }],
+      notes: [],
+    };
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.currency, (counts.get(r.currency) ?? 0) + 1);
+  const conv = conversionFor(d.rates, currencies, counts);
+  if (conv) {
+    // One scale: every row converted into the target and merged by partner (or category).
+    const merged = new Map<string, Row>();
+    for (const r of rows) {
+      const rate = r.currency === conv.to ? 1 : conv.rates.get(r.currency)!.rate;
+      const prev = merged.get(r.id);
+      const byCat = r.byCat.map((v, i) => v * rate + (prev?.byCat[i] ?? 0));
+      merged.set(r.id, {
+        ...r,
+        currency: conv.to,
+        byCat,
+        total: byCat.reduce((s, v) => s + v, 0),
+      });
+    }
+    const all = order([...merged.values()]);
+    // A converted figure is an estimate: the whole panel is marked ≈ alike.
+    return {
+      rows: all,
+      panels: [
+        {
+          unit: { kind: 'money', currency: conv.to, converted: true },
+          rows: all.length,
+          heading: '',
+        },
+      ],
+      notes: [conversionNote(conv, d)],
+    };
+  }
+  const groups = currencies.map((c) => order(rows.filter((r) => r.currency === c)));
+  return {
+    rows: groups.flat(),
+    panels: groups.map((g, i) => ({
+      unit: { kind: 'money', currency: currencies[i]! },
+      rows: g.length,
+      heading: currencyHeading(currencies[i]!, locale),
+    })),
+    notes: currencyNotes(currencies),
+    ...(currencies.length > 1 ? { mixed: { currencies, leftOut: [] } } : {}),
+  };
+}
+
+/**
+ * A per-partner comparison in mixed currencies: only the panel of the partner's (first)
+ * currency, so every bar drawn is comparable with the highlighted one; the note names what
+ * is left out and why.
+ */
+export function panelOf(data: BarData, at: number): BarData {
+  let start = 0;
+  const p = data.panels.findIndex((x) => at < (start += x.rows));
+  const panel = data.panels[p]!;
+  start -= panel.rows;
+  const keep = (xs: readonly string[] | number[]) => xs.slice(start, start + panel.rows);
+  const leftOut = data.labels.filter((_, i) => i < start || i >= start + panel.rows);
+  const currencies = data.mixed?.currencies ?? [];
+  const money = panel.unit.kind === 'money' ? panel.unit.currency : '';
+  return {
+    ...data,
+    labels: keep(data.labels) as string[],
+    series: data.series.map((s) => ({ ...s, values: keep(s.values) as number[] })),
+    panels: [{ ...panel, heading: '' }],
+    highlight: at - start,
+    notes: [
+      ...data.notes.filter((n) => !n.startsWith('Amounts are in different currencies')),
+      `Only amounts in ${money} are shown: amounts in other currencies (${currencies
+        .filter((c) => c !== money)
+        .join(', ')}) are not comparable with them and no conversion rate is given.`,
+    ],
+    mixed: { currencies, leftOut: [...new Set(leftOut)] },
+  };
+}
+
+/**
+ * The bars a chart draws when `show` caps them: the largest `show` (the highlighted partner
+ * takes the last place when it is not among them). A bar per partner is unreadable, and
+ * costs a draw per partner per partner, once there are hundreds. In several panels each
+ * keeps its share of the places: sizes in different currencies have no common "largest".
+ */
+export function limitBars(data: ChartData, show: number | undefined): ChartData {
+  if (data.kind !== 'bar' || show === undefined || data.labels.length <= show) return data;
+  const h = data.highlight;
+  const quota = Math.max(1, Math.floor(show / data.panels.length));
+  const keep: number[] = [];
+  const panels: BarPanel[] = [];
+  let start = 0;
+  for (const p of data.panels) {
+    const mine = [...Array(Math.min(quota, p.rows)).keys()].map((i) => start + i);
+    if (h !== undefined && h >= start && h < start + p.rows && !mine.includes(h))
+      mine[mine.length - 1] = h;
+    keep.push(...mine);
+    panels.push({ ...p, rows: mine.length });
+    start += p.rows;
+  }
+  if (keep.length === data.labels.length) return data;
+  const at = h === undefined ? -1 : keep.indexOf(h);
+  const { highlight: _, ...rest } = data;
+  const each = data.panels.length > 1 ? ' in each currency' : '';
+  return {
+    ...rest,
+    labels: keep.map((i) => data.labels[i]!),
+    series: data.series.map((s) => ({ ...s, values: keep.map((i) => s.values[i]!) })),
+    panels,
+    ...(at >= 0 ? { highlight: at } : {}),
+    notes: [
+      ...data.notes,
+      data.panels.length > 1
+        ? `At most ${quota} ${quota === 1 ? 'bar is' : 'bars are'} shown${each}, of ${data.labels.length} in all.`
+        : `The ${keep.length - (h !== undefined && h >= show ? 1 : 0)} largest of ${data.labels.length} partners are shown.`,
+    ],
+  };
+}

@@ -1,0 +1,209 @@
+/**
+ * The second fixture (issue 12): a synthetic Pacific bulletin in seven currencies, built with
+ * data + templates only. Every amount printed in its PDF text and deck XML must be a figure
+ * of the dataset in its own currency, written as stated (no dropped digits, no mixed signs).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { cli, pdfReadingText, tempDir } from './helpers.js';
+import { money } from '../src/template/filters.js';
+import { aidTotal } from '../src/model/scope.js';
+import { Dataset } from '../src/dataset/schema.js';
+
+const FIXTURE = 'tests/fixtures/pacific';
+
+/**
+ * Enough of Excel's number formats to read a value label back: [<n] conditions, quoted
+ * literals, #,##0 with fixed decimals and trailing commas that divide by a thousand each.
+ */
+function excel(format: string, v: number): string {
+  const sections = format.split(/;(?=(?:[^"]*"[^"]*")*[^"]*$)/);
+  const pick =
+    sections.find((s) => {
+      const c = /^\[<([\d.]+)\]/.exec(s);
+      return c ? v < Number(c[1]) : true;
+    }) ?? sections[sections.length - 1]!;
+  const body = pick.replace(/^\[[^\]]*\]/, '');
+  return body
+    .replace(/#,##0(?:\.(0+))?(,*)/, (_, places: string | undefined, commas: string) =>
+      (v / 1000 ** commas.length).toLocaleString('en-US', {
+        minimumFractionDigits: places?.length ?? 0,
+        maximumFractionDigits: places?.length ?? 0,
+      }),
+    )
+    .replace(/"([^"]*)"/g, '$1')
+    .replace(/\u00a0/g, ' ');
+}
+const plain = (s: string) => s.replace(/\u00a0/g, ' ');
+
+let dir: string;
+let out: string;
+let data: Dataset;
+let locale: string;
+let pdf: string;
+
+beforeAll(async () => {
+  dir = tempDir('bulletin-pacific-');
+  cpSync(FIXTURE, dir, { recursive: true });
+  out = path.join(dir, 'output');
+  const r = await cli([
+    'build',
+    '--jobs',
+    '1',
+    '--data',
+    path.join(dir, 'data/bulletin.json'),
+    '--templates',
+    path.join(dir, 'templates'),
+    '--out',
+    out,
+  ]);
+  expect(r.err).not.toMatch(/error/i);
+  expect(r.code).toBe(0);
+  data = Dataset.parse(JSON.parse(readFileSync(path.join(dir, 'data/bulletin.json'), 'utf8')));
+  locale = data.bulletin.locale;
+  pdf = plain(pdfReadingText(path.join(out, 'bulletin.pdf')));
+}, 240_000);
+
+/** Every amount the dataset states or a template may derive within one currency, as printed. */
+function statedAmounts(): Set<string> {
+  const out = new Set<string>();
+  const add = (v: number, c: string) => out.add(plain(money(v, c, locale)));
+  for (const m of data.measures) {
+    if (m.type !== 'aid' || m.amount === undefined || !m.currency) continue;
+    add(m.amount, m.currency);
+    for (const c of m.components ?? []) add(c.amount, m.currency);
+  }
+  for (const p of data.partners) {
+    const t = aidTotal(data.measures.filter((m) => m.partner === p.id));
+    if (t) add(t.amount, t.currency);
+  }
+  return out;
+}
+
+// Money as the locale writes these currencies: a sign, then digits and an optional scale word.
+const MONEY = /(?:FJD|WST|TOP|PGK|VUV|A\$|\$) ?\d[\d,.]*(?: (?:million|billion))?/g;
+
+describe('the Pacific fixture', () => {
+  it('builds with at least 8 partners, 4 currencies and every date precision', () => {
+    expect(data.partners.length).toBeGreaterThanOrEqual(8);
+    const currencies = new Set(
+      data.measures.flatMap((m) => (m.type === 'aid' && m.currency ? [m.currency] : [])),
+    );
+    expect(currencies.size).toBeGreaterThanOrEqual(4);
+    expect(currencies).toContain('$');
+    expect(
+      data.partners.some((p) => !data.measures.some((m) => m.partner === p.id && m.type === 'aid')),
+    ).toBe(true);
+  });
+
+  it('prints every stated amount in its own currency, as stated', () => {
+    for (const m of data.measures)
+      if (m.type === 'aid' && m.amount !== undefined && m.currency)
+        expect(pdf).toContain(plain(money(m.amount, m.currency, locale)));
+    expect(pdf).toContain('WST 1.15 million');
+    expect(pdf).toContain('TOP 867,000');
+    expect(pdf).toContain('PGK 22.5 million');
+    expect(pdf).toContain('A$141.9 million');
+  });
+
+  it('prints no amount the data does not give in that currency', () => {
+    const stated = statedAmounts();
+    const printed = [...pdf.matchAll(MONEY)].map((m) => m[0].replace(/[.,]$/, ''));
+    expect(printed.length).toBeGreaterThan(10);
+    for (const p of printed) expect(stated, `printed "${p}"`).toContain(p);
+    // No ISO code glued to its number, no padded decimals.
+    expect(pdf).not.toMatch(/\b(?:FJD|WST|TOP|PGK|VUV)\d/);
+    expect(pdf).not.toMatch(/\d\.\d0 million|\.0 million/);
+  });
+
+  it('labels a package by every category it is in and names an unstated category as such', () => {
+    expect(pdf).toMatch(/PGK 7\.5 million humanitarian, PGK 15 million loans/);
+    expect(pdf).toMatch(/Tuvalu pledged A\$250,000, its category not stated/);
+  });
+
+  it('embeds each chart value with its own currency, never one currency for all', () => {
+    const det = path.join(dir, 'detached');
+    mkdirSync(det, { recursive: true });
+    execFileSync('pdfdetach', ['-saveall', '-o', det, path.join(out, 'bulletin.pdf')]);
+    const doc = JSON.parse(readFileSync(path.join(det, 'bulletin-sources.json'), 'utf8'));
+    const chart = doc.charts.find((c: { id: string }) => c.id === 'aid-by-partner');
+    const currencyOf = new Map(
+      data.measures.flatMap((m) =>
+        m.type === 'aid' && m.currency ? [[m.partner, m.currency]] : [],
+      ),
+    );
+    const nameToId = new Map(data.partners.map((p) => [p.name, p.id]));
+    let row = 0;
+    for (const panel of chart.data.panels as { unit: { currency: string }; rows: number }[])
+      for (let i = 0; i < panel.rows; i++, row++)
+        expect(panel.unit.currency).toBe(currencyOf.get(nameToId.get(chart.data.labels[row])!));
+    expect(row).toBe(chart.data.labels.length);
+    // The takeaway neither ranks nor shares across currencies.
+    expect(chart.takeaway).not.toMatch(/the most|combined|% of/);
+  });
+
+  it('writes deck text and chart number formats in the partner’s own currency', async () => {
+    const decks = data.partners.filter((p) => p.deck);
+    expect(decks.length).toBeGreaterThanOrEqual(3);
+    const stated = statedAmounts();
+    let formatsRead = 0;
+    for (const p of decks) {
+      const zip = await JSZip.loadAsync(readFileSync(path.join(out, 'decks', `${p.id}.pptx`)));
+      const files = Object.keys(zip.files);
+      const slides = await Promise.all(
+        files
+          .filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))
+          .map((f) => zip.file(f)!.async('string')),
+      );
+      const text = plain(
+        slides
+          .map((x) => [...x.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join(' '))
+          .join(' '),
+      ).replace(/&amp;/g, '&');
+      const mine = data.measures.filter((m) => m.partner === p.id && m.type === 'aid');
+      for (const m of mine)
+        if (m.type === 'aid' && m.amount !== undefined && m.currency)
+          expect(text).toContain(plain(money(m.amount, m.currency, locale)));
+      for (const x of text.matchAll(MONEY))
+        expect(stated, `${p.id}: "${x[0]}"`).toContain(x[0].replace(/[.,]$/, ''));
+      const charts = files.filter((f) => /^ppt\/charts\/chart\d+\.xml$/.test(f));
+      for (const f of charts) {
+        const xml = await zip.file(f)!.async('string');
+        const codes = [...xml.matchAll(/formatCode="([^"]*)"/g)].map((m) =>
+          m[1]!
+            .replace(/&quot;/g, '"')
+            .replace(/&lt;/g, '<')
+            .replace(/&gt;/g, '>')
+            .replace(/&amp;/g, '&'),
+        );
+        const values = [...xml.matchAll(/<c:v>([\d.]+)<\/c:v>/g)].map((m) => Number(m[1]));
+        const currency = mine.find((m) => m.type === 'aid' && m.currency)!;
+        for (const code of codes) {
+          // Each value reads exactly as the text writes it (no "95.00 million").
+          if (code !== 'General')
+            for (const v of values)
+              if (currency.type === 'aid' && ++formatsRead)
+                expect(excel(code, v), code).toBe(plain(money(v, currency.currency!, locale)));
+          const signs = [...code.matchAll(/"([^"]*)"/g)].map((m) => m[1]!).join('');
+          for (const c of ['FJD', 'WST', 'TOP', 'PGK', 'VUV'])
+            if (!mine.some((m) => m.type === 'aid' && m.currency === c))
+              expect(signs).not.toContain(c);
+        }
+        const all = data.measures.flatMap((m) =>
+          m.type === 'aid' && m.amount !== undefined
+            ? [m.amount, ...(m.components ?? []).map((c) => c.amount)]
+            : [],
+        );
+        const totals = data.partners.flatMap(
+          (q) => aidTotal(data.measures.filter((m) => m.partner === q.id))?.amount ?? [],
+        );
+        for (const v of values) expect([...all, ...totals]).toContain(v);
+      }
+    }
+    // Nauru's deck compares three amounts in AUD: a native chart with a conditional format.
+    expect(formatsRead).toBeGreaterThanOrEqual(3);
+  });
+});
