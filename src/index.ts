@@ -13,8 +13,8 @@ export type { Manifest } from './output/manifest.js';
 export type { Dataset } from './dataset/schema.js';
 export type { BuildWarning } from './warnings/index.js';
 export type { ProgressEvent, ProgressListener } from './progress.js';
-export type { BuildOptions, BuildResult } from './types.js';
-import type { BuildOptions, BuildResult } from './types.js';
+export type { BuildOptions, BuildResult } from './build-types.js';
+import type { BuildOptions, BuildResult } from './build-types.js';
 export { InputError, InternalError, ExitCode, formatProblem } from './errors.js';
 
 const pipeline = () => import('./pipeline.js');

@@ -22,7 +22,7 @@ import { renderInWorkers, renderUnits, workersAvailable } from './jobs/pool.js';
 import type { Dataset } from './dataset/schema.js';
 import type { Artifact, BuildContext } from './compose/types.js';
 import { collectWarnings } from './warnings/index.js';
-import type { BuildOptions, BuildResult } from './types.js';
+import type { BuildOptions, BuildResult } from './build-types.js';
 
 /** The build clock: SOURCE_DATE_EPOCH when given, else the bulletin's date, else its latest dated fact. */
 export function buildClock(d: Dataset, sourceDateEpoch?: string): Date {

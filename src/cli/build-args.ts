@@ -2,7 +2,7 @@
  * What `bulletin build` was asked, as the library's options, and how its warnings print.
  * Shared by the one-shot build and --watch, which both import it (and not each other).
  */
-import type { BuildOptions, BuildResult } from '../types.js';
+import type { BuildOptions, BuildResult } from '../build-types.js';
 import type { CliIO } from './io.js';
 
 export interface BuildArgs {
