@@ -116,7 +116,10 @@ function copyPackages(from: string, to: string): void {
  * uncommitted work in a developer's tree is still what runs.
  */
 function gitCheckout(repo: string, dir: string): void {
-  const time = execFileSync('git', ['log', '-1', '--format=%cI'], { cwd: repo, encoding: 'utf8' }).trim();
+  const time = execFileSync('git', ['log', '-1', '--format=%cI'], {
+    cwd: repo,
+    encoding: 'utf8',
+  }).trim();
   const env = {
     ...process.env,
     GIT_AUTHOR_DATE: time,
@@ -126,7 +129,11 @@ function gitCheckout(repo: string, dir: string): void {
     GIT_COMMITTER_NAME: 'ci',
     GIT_COMMITTER_EMAIL: 'ci@localhost',
   };
-  for (const args of [['init', '-q'], ['add', '-A'], ['commit', '-q', '--no-gpg-sign', '-m', 'checkout']])
+  for (const args of [
+    ['init', '-q'],
+    ['add', '-A'],
+    ['commit', '-q', '--no-gpg-sign', '-m', 'checkout'],
+  ])
     execFileSync('git', args, { cwd: dir, env, stdio: 'pipe' });
 }
 
