@@ -21,8 +21,8 @@ import { TOOL_VERSION } from './version.js';
 import { renderInWorkers, renderUnits, workersAvailable } from './jobs/pool.js';
 import type { Dataset } from './dataset/schema.js';
 import type { Artifact, BuildContext } from './compose/types.js';
-import { collectWarnings, type BuildWarning } from './warnings/index.js';
-import type { BuildOptions, BuildResult } from './index.js';
+import { collectWarnings } from './warnings/index.js';
+import type { BuildOptions, BuildResult } from './build-types.js';
 
 /** The build clock: SOURCE_DATE_EPOCH when given, else the bulletin's date, else its latest dated fact. */
 export function buildClock(d: Dataset, sourceDateEpoch?: string): Date {

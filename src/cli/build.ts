@@ -1,51 +1,12 @@
 /** `bulletin build`: builds what changed into the output folder; `--check` only reports. */
-import { buildDetailed, check, type BuildOptions, type BuildResult } from '../index.js';
+import { buildDetailed, check, type BuildResult } from '../index.js';
 import { ExitCode } from '../errors.js';
 import type { CliIO } from './io.js';
 import { progressDisplay, summaryTable } from './progress.js';
 import { watchBuild } from './watch.js';
+import { optionsOf, warningLines, type BuildArgs } from './build-args.js';
 
-export interface BuildArgs {
-  data: string;
-  templates: string;
-  out: string;
-  partner: string[];
-  only: string[];
-  json: boolean;
-  force: boolean;
-  check: boolean;
-  shard?: string;
-  paper?: 'letter' | 'a4';
-  bleed: boolean;
-  deckCharts: 'native' | 'image';
-  quiet?: boolean;
-  strict?: boolean;
-  maxAgeDays?: number;
-  preview?: boolean;
-  watch?: boolean;
-  jobs?: number;
-}
-
-/** The library options the arguments stand for. */
-export function optionsOf(args: BuildArgs, io: CliIO): BuildOptions {
-  return {
-    data: args.data,
-    templates: args.templates,
-    out: args.out,
-    partners: args.partner,
-    only: args.only,
-    force: args.force,
-    bleed: args.bleed,
-    deckCharts: args.deckCharts,
-    ...(args.jobs !== undefined ? { jobs: args.jobs } : {}),
-    ...(args.shard ? { shard: args.shard } : {}),
-    ...(args.paper ? { paper: args.paper === 'a4' ? ('A4' as const) : ('LETTER' as const) } : {}),
-    ...(io.env.SOURCE_DATE_EPOCH !== undefined
-      ? { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH }
-      : {}),
-    ...(args.maxAgeDays !== undefined ? { maxAgeDays: args.maxAgeDays } : {}),
-  };
-}
+export type { BuildArgs } from './build-args.js';
 
 export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> {
   const options = optionsOf(args, io);
@@ -110,11 +71,4 @@ export function buildReport(result: BuildResult, out: string, times: Map<string,
     return `Nothing to rebuild: all ${result.upToDate.length} files in ${out} are up to date.`;
   const n = result.rebuilt.length;
   return `Built ${n} file${n === 1 ? '' : 's'} in ${out}${result.upToDate.length ? ` (${result.upToDate.length} up to date)` : ''}:\n${summaryTable(result, times)}`;
-}
-
-/** Warnings, one a line, on stderr so that they show even when stdout is piped. */
-export function warningLines(result: BuildResult): string {
-  return result.warnings
-    .map((w) => `warning: ${w.message}${w.where ? ` (${w.where})` : ''}`)
-    .join('\n');
 }

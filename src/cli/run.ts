@@ -9,7 +9,7 @@ import { ExitCode } from '../errors.js';
 import { PACKAGE_VERSION } from '../version.js';
 
 const EPILOGUE =
-  'Exit codes: 0 success, 1 bad input or usage, 2 internal error (a bug), 3 output out of date (build --check).';
+  'Exit codes: 0 success, 1 bad input or usage, 2 internal error (a bug), 3 output out of date (build --check) or changed (diff).';
 
 type BuildFlags = Awaited<ReturnType<typeof buildOptions>['argv']>;
 
@@ -45,7 +45,10 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
     .scriptName('bulletin')
     .version(PACKAGE_VERSION)
     .strict()
-    .demandCommand(1, 'Name a command: build, preview, init, validate, merge-manifests or schema.')
+    .demandCommand(
+      1,
+      'Name a command: build, preview, init, validate, diff, merge-manifests or schema.',
+    )
     .recommendCommands()
     .epilogue(EPILOGUE)
     .exitProcess(false)
@@ -117,6 +120,40 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
         json = a.json;
         code = await (await import('./merge.js')).mergeCommand(
           { out: a.out, manifests: (a.manifests ?? []).map(String), json: a.json },
+          io,
+        );
+      },
+    )
+    .command(
+      'diff <old> <new>',
+      'Say what changed between two builds: facts, files, and pages or slides that look different',
+      (y) =>
+        y
+          .positional('old', {
+            type: 'string',
+            demandOption: true,
+            describe: 'The earlier output folder',
+          })
+          .positional('new', {
+            type: 'string',
+            demandOption: true,
+            describe: 'The later output folder',
+          })
+          .option('report', {
+            type: 'string',
+            describe:
+              'Also write an HTML report with before/after/difference images to this folder',
+          })
+          .option('json', { type: 'boolean', default: false }),
+      async (a) => {
+        json = a.json;
+        code = await (await import('./diff.js')).diffCommand(
+          {
+            old: String(a.old),
+            new: String(a.new),
+            json: a.json,
+            ...(a.report ? { report: a.report } : {}),
+          },
           io,
         );
       },

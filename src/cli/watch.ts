@@ -9,7 +9,7 @@ import path from 'node:path';
 import { buildDetailed } from '../index.js';
 import { ExitCode, InputError, formatProblem } from '../errors.js';
 import type { CliIO } from './io.js';
-import { optionsOf, warningLines, type BuildArgs } from './build.js';
+import { optionsOf, warningLines, type BuildArgs } from './build-args.js';
 
 /** Quiet time after the last change before rebuilding: editors save in several writes (temp file, rename). */
 export const DEBOUNCE_MS = 200;
@@ -54,7 +54,7 @@ export async function watchBuild(args: BuildArgs, io: CliIO): Promise<number> {
   // One build at a time; changes during a build queue exactly one more.
   const trigger = () => {
     if (signal.aborted) return;
-    if (running) {
+    if (running !== null) {
       again = true;
       return;
     }

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError, InternalError } from '../errors.js';
 import type { Artifact, BuildContext, Renderer, Unit } from '../compose/types.js';
-import type { BuildOptions } from '../index.js';
+import type { BuildOptions } from '../build-types.js';
 import type { ProgressListener } from '../progress.js';
 
 /** A unit to render, with the renderer that makes it. */

@@ -1,6 +1,6 @@
 /** A build worker: prepares the inputs as the main thread does, renders its units, posts the bytes back. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { prepare } from '../index.js';
+import { prepare } from '../pipeline.js';
 import { RENDERERS } from '../compose/registry.js';
 import { InputError } from '../errors.js';
 import { renderUnits, type StaleUnit, type WorkerReply, type WorkerTask } from './pool.js';

@@ -14,7 +14,7 @@ import { TOOL_VERSION } from '../version.js';
 import { writeAtomic } from './write.js';
 import { parseShard, stableJson } from './plan.js';
 import type { Manifest } from './manifest.js';
-import type { BuildOptions, BuildResult } from '../index.js';
+import type { BuildOptions, BuildResult } from '../build-types.js';
 
 export const CACHE_FILE = '.bulletin-cache.json';
 

@@ -4,23 +4,9 @@
  * so a no-op rebuild or --check never loads it.
  */
 import type { Artifact, BuildContext, Renderer, Unit } from '../types.js';
+import { infoOf } from './info.js';
 import { styleInputs } from '../inputs.js';
 import { planCharts } from '../../charts/plan.js';
-
-/** Document properties, from the data. */
-export function infoOf(ctx: BuildContext) {
-  const meta = ctx.bulletin.meta;
-  return {
-    Title: meta.title,
-    Author: meta.credit ?? meta.authors.map((a) => a.name).join(', '),
-    Subject: meta.subtitle ?? meta.topic ?? meta.series,
-    Keywords: [meta.series, ...ctx.dataset.partners.map((p) => p.name)].join(', '),
-    Creator: 'bulletin',
-    Producer: 'bulletin',
-    CreationDate: ctx.clock,
-    ModDate: ctx.clock,
-  };
-}
 
 export const pdfRenderer: Renderer = {
   name: 'pdf',

@@ -277,7 +277,7 @@ export function layoutBulletin(
   const cut: string[] = [];
   let worst: { overflow: number; leftOver: string[] } = { overflow: 0, leftOver: [] };
   for (;;) {
-    const { frames, placed } = framesFor(boxes);
+    const { frames } = framesFor(boxes);
     for (let si = 0; si < steps.length; si++) {
       const blocks = flowContent(model, theme, steps[si]!, colW, measure);
       const flow = flowBlocks(blocks, frames);

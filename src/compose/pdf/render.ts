@@ -1,7 +1,7 @@
 /** Draws the bulletin: model → fitted page plan → pdfkit bytes. Loaded only when the PDF is rebuilt. */
 import PDFDocument from 'pdfkit';
 import type { Artifact, BuildContext, Unit } from '../types.js';
-import { infoOf } from './index.js';
+import { infoOf } from './info.js';
 import { provenanceJson, PROVENANCE_FILE } from './provenance.js';
 import { registerFonts, GlyphChecker, originIn, type Doc } from './fonts.js';
 import { bulletinPlan } from './plan.js';
