@@ -4,7 +4,7 @@
  * alt text all come from the chart's data, so the deck cannot disagree with the bulletin.
  */
 import type { RenderedChart } from '../../charts/render.js';
-import type { BarData, Unit } from '../../charts/data.js';
+import type { BarData } from '../../charts/data.js';
 import { formatValue } from '../../charts/data.js';
 import { numberFormat } from '../../charts/number-format.js';
 
