@@ -6,7 +6,7 @@ import { provenanceJson, PROVENANCE_FILE } from './provenance.js';
 import { registerFonts, GlyphChecker, originIn, type Doc } from './fonts.js';
 import { bulletinPlan } from './plan.js';
 import { paintPlan, pageGeometry } from './paint.js';
-import { attachSourceData, escapeXmp } from './standards.js';
+import { attachSourceData, escapeXmp, fixBaseSpec } from './standards.js';
 import { getChart } from '../../charts/render.js';
 
 function collect(doc: Doc): Promise<Uint8Array> {
@@ -31,13 +31,14 @@ export async function renderPdf(ctx: BuildContext, units: Unit[]): Promise<Artif
     autoFirstPage: false,
     margin: 0,
     pdfVersion: '1.7',
-    subset: 'PDF/A-3b',
+    subset: 'PDF/A-3a',
     tagged: true,
     lang: model.meta.locale,
     displayTitle: true,
     info: infoOf(ctx),
   } as PDFKit.PDFDocumentOptions);
   escapeXmp(doc);
+  fixBaseSpec(doc);
   registerFonts(doc, ctx.theme);
   const plan = bulletinPlan(ctx, doc);
   const texts = Object.entries(ctx.templates.liquid.files).map(([name, text]): [string, string] => [
