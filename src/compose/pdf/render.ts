@@ -76,13 +76,16 @@ export async function renderPdf(ctx: BuildContext, units: Unit[]): Promise<Artif
   );
   paintPlan(doc, plan, theme, model.meta.locale, print);
   doc.end();
-  const slack = Math.round(plan.flow.slack[plan.flow.slack.length - 1] ?? 0);
+  const step = plan.steps[plan.step]!;
+  const slack = Math.round(Math.max(0, ...plan.gaps));
   const fit = {
     step: plan.step,
     steps: plan.stepCount,
-    bodySize: theme.fit.steps[plan.step]!.body,
+    bodySize: step.body,
     cut: plan.cut,
     slack,
+    // Whole lines of body text the last page could still take.
+    emptyLines: Math.floor(plan.gaps.reduce((s, g) => s + g, 0) / step.leading),
   };
   return [{ path: 'bulletin.pdf', kind: 'pdf', bytes: await done, pages: 2, fit }];
 }
