@@ -33,11 +33,12 @@ describe('standards', () => {
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/No syntax or stream encoding errors found/);
   });
-  it('identifies itself as PDF/A-3b in well-formed XMP with an escaped title', () => {
+  it('identifies itself as PDF/A-3a and PDF/UA-1 in well-formed XMP with an escaped title', () => {
     const xmp = run('pdfinfo', ['-meta', pdf]);
     expect(xmp).toMatch(
-      /<pdfaid:part>3<\/pdfaid:part>\s*<pdfaid:conformance>B<\/pdfaid:conformance>/,
+      /<pdfaid:part>3<\/pdfaid:part>\s*<pdfaid:conformance>A<\/pdfaid:conformance>/,
     );
+    expect(xmp).toMatch(/<pdfuaid:part>1<\/pdfuaid:part>/);
     expect(xmp).toContain('Partners &amp; Their Ukraine Response');
     expect(xmp).not.toMatch(/&(?!amp;|lt;|gt;|quot;|apos;|#)/);
     expect(xmp).toMatch(/<xmp:ModifyDate>2022-05-05T00:00:00Z<\/xmp:ModifyDate>/);

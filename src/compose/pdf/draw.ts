@@ -83,6 +83,7 @@ function textObject(
   pieces: { p: Piece; x: number; space: boolean }[],
   y: number,
   spaceAdvance: number,
+  trailingSpace: boolean,
 ): void {
   const d = doc as unknown as Internals;
   doc.save();
@@ -115,6 +116,9 @@ function textObject(
       doc.endMarkedContent();
     }
   }
+  // The space a line broke at stays as a glyph at its end (invisible past the last word), so
+  // the text reads "pictured as" and never "picturedas" to a tool that joins the lines.
+  if (trailingSpace) d.addContent(wordRun(d._font, '', 1, true, 0));
   d.addContent('ET');
   doc.restore();
 }
@@ -141,24 +145,37 @@ export function drawLine(
     cx += p.width;
     return at;
   });
+  const parts: (typeof placed)[] = [];
   for (let i = 0; i < placed.length; ) {
-    const link = placed[i]!.p.link;
     let j = i;
-    while (j < placed.length && placed[j]!.p.link === link) j++;
-    const part = placed.slice(i, j);
+    while (j < placed.length && placed[j]!.p.link === placed[i]!.p.link) j++;
+    parts.push(placed.slice(i, j));
+    i = j;
+  }
+  parts.forEach((part, k) => {
+    const link = part[0]!.p.link;
+    const last = part[part.length - 1]!;
+    // The space before a link belongs to the text before it (as a glyph at that text's end),
+    // so the link's words, and its /Contents, start with the link itself.
+    const next = parts[k + 1]?.[0];
+    const trailing = next ? next.space : !line.last && !last.p.hyphen;
+    const drawn =
+      k > 0 && part[0]!.space ? [{ ...part[0]!, space: false }, ...part.slice(1)] : part;
     sink.segment(link, () => {
-      textObject(doc, part, y, spaceAdvance);
+      textObject(doc, drawn, y, spaceAdvance, trailing);
       if (link) underline(doc, part, y);
     });
     if (link) {
-      const first = part[0]!;
-      const last = part[part.length - 1]!;
-      const x0 = first.x;
-      const text = part.map((q, k) => (k > 0 && q.space ? ' ' : '') + q.p.text).join('');
-      sink.linkArea(link, text, { x: x0, y, w: last.x + last.p.width - x0, h: first.p.size * 1.2 });
+      const x0 = part[0]!.x;
+      const text = part.map((q, n) => (n > 0 && q.space ? ' ' : '') + q.p.text).join('');
+      sink.linkArea(link, text, {
+        x: x0,
+        y,
+        w: last.x + last.p.width - x0,
+        h: part[0]!.p.size * 1.2,
+      });
     }
-    i = j;
-  }
+  });
 }
 
 function underline(doc: Doc, part: { p: Piece; x: number }[], y: number): void {
