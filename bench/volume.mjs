@@ -1,4 +1,4 @@
-// Builds the seed's bulletin with part of its prose (35%–100%) and prints how each fitted:
+// Builds the seed's bulletin with part of its prose (about 40%-100% of the printed text) and prints how each fitted:
 // node bench/volume.mjs [out-dir]. Used to look at the pages after a layout change.
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,7 @@ import { shortenProse } from '../tests/volume.mjs';
 
 const { run } = await import('../dist/cli/run.js');
 const outRoot = process.argv[2] ?? mkdtempSync(path.join(tmpdir(), 'volume-'));
-for (const share of [0.35, 0.5, 0.65, 0.8, 1]) {
+for (const share of [0.15, 0.35, 0.5, 0.75, 1]) {
   const dir = path.join(outRoot, String(Math.round(share * 100)));
   const templates = path.join(dir, 'templates');
   cpSync('templates', templates, { recursive: true });

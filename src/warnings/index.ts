@@ -103,8 +103,8 @@ function unsourced(ctx: BuildContext): BuildWarning[] {
 /** The PDF only fitted by using its smallest type step, or by cutting boxes: the next edit may not fit at all. */
 // Read from the manifest's record of the PDF, so a build that did not redraw the PDF (or a
 // no-op) neither lays it out again nor loads pdfkit to warn about it.
-/** Empty lines on the last page above which the bulletin looks unfinished. */
-const SHORT_LINES = 4;
+/** Empty lines on the last page (all its columns) above which the bulletin looks unfinished. */
+const SHORT_LINES = 6;
 
 function fit(report: FitReport | undefined): BuildWarning[] {
   if (!report) return [];
