@@ -110,6 +110,9 @@ describe('print options', () => {
     ).toBe(0);
     const boxes = run('pdfinfo', ['-box', path.join(dir, 'bulletin.pdf')]);
     expect(boxes).toMatch(/Page size:\s+648\.2\d+ x 894\.8\d+ pts/);
+    // Page 2 too (pdfkit's addPage() without a size would make it US Letter).
+    const both = run('pdfinfo', ['-f', '1', '-l', '2', path.join(dir, 'bulletin.pdf')]);
+    expect(both.match(/Page\s+\d size:\s+648\.2\d+ x 894\.8\d+ pts/g)).toHaveLength(2);
     expect(boxes).toMatch(/BleedBox:\s+18\.00\s+18\.00\s+630\.29\s+876\.90/);
     expect(boxes).toMatch(/TrimBox:\s+26\.50\s+26\.50\s+621\.78\s+868\.39/);
     expect(pdfInfo(path.join(dir, 'bulletin.pdf')).Pages).toBe('2');

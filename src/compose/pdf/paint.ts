@@ -93,7 +93,8 @@ export function paintPlan(
   const back = t.element('Sect', { title: 'About this bulletin' });
 
   for (let page = 0; page < 2; page++) {
-    if (page > 0) doc.addPage();
+    // Every page at the plan's size: pdfkit's addPage() alone falls back to US Letter.
+    if (page > 0) doc.addPage({ size: pageGeometry(plan, print).media, margin: 0 });
     setBoxes(doc, plan, print);
     if (offset > 0) {
       cropMarks(doc, plan, print, t);
