@@ -22,6 +22,7 @@ interface Structure {
   roleMap: Record<string, string>;
   nonStandard: string[];
   linkAnnotations: number;
+  tabs: string[];
   annotationsWithoutStructParent: number;
   embedded: { checksumBytes: number }[];
   trueTypeLength1: Record<string, boolean>;
@@ -96,6 +97,7 @@ describe('structure (pikepdf)', () => {
     expect(link.objr[0]!.contents).toContain(SOURCE_URL);
     expect(link.objr[0]!.quadPoints).toBe(2);
     expect(s.linkAnnotations).toBe(1);
+    expect(s.tabs).toEqual(['/S', '/S']);
     expect(s.annotationsWithoutStructParent).toBe(0);
   });
   it('figures have alt text and a bounding box, and sit in visual order', () => {

@@ -152,6 +152,7 @@ def main(path):
                     {e["type"] for e in elements if e["type"] not in STANDARD and role_map.get(e["type"]) not in STANDARD}
                 ),
                 "linkAnnotations": len(annots),
+                "tabs": [str(p.get("/Tabs", "")) for p in pdf.pages],
                 "annotationsWithoutStructParent": sum(1 for a in annots if "/StructParent" not in a),
                 "embedded": embedded,
                 "trueTypeLength1": fonts,

@@ -31,6 +31,8 @@ function setBoxes(doc: Doc, plan: PagePlan, print: PrintOptions): void {
   const data = (doc.page as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary
     .data;
   data.TrimBox = [o, o, o + W, o + H];
+  // PDF/UA-1 (7.18.3): with annotations on a page, the tab order follows the structure.
+  data.Tabs = 'S';
   if (print.bleed > 0)
     data.BleedBox = [o - print.bleed, o - print.bleed, o + W + print.bleed, o + H + print.bleed];
 }
