@@ -50,9 +50,11 @@ export function pdfText(file: string, mode: 'raw' | 'layout' | 'physical' = 'raw
   return execFileSync('pdftotext', [...flag, file, '-'], { encoding: 'utf8' });
 }
 
-/** PDF text with line-end hyphens and line breaks folded, for searching figures. */
+/** PDF text with line-end hyphens (soft, U+00AD, or hard) and line breaks folded, for searching figures. */
 export function pdfReadingText(file: string): string {
-  return pdfText(file).replace(/-\n/g, '').replace(/\s+/g, ' ');
+  return pdfText(file)
+    .replace(/[-\u00ad]\n/g, '')
+    .replace(/\s+/g, ' ');
 }
 
 export function pdfInfo(file: string): Record<string, string> {

@@ -23,8 +23,10 @@ export interface FitReport {
   steps: number;
   bodySize: number;
   cut: string[];
-  /** Unused height at the foot of the last column, in points. */
+  /** The largest unplanned space in a column of the last page, in points. */
   slack: number;
+  /** Lines of body text the last page's columns could still take (0 when it is full). */
+  emptyLines?: number;
 }
 
 /** Everything a renderer may read: the validated data, the templates and the models. */

@@ -18,6 +18,7 @@ export interface BuildWarning {
     | 'W_AID_PARTS'
     | 'W_FIT_LAST_STEP'
     | 'W_FIT_CUT'
+    | 'W_FIT_SHORT'
     | 'W_CHART_VALUES';
   message: string;
   /** A JSON path into the data, a chart key, or an output file. */
@@ -119,6 +120,9 @@ function unsourced(ctx: BuildContext): BuildWarning[] {
 /** The PDF only fitted by using its smallest type step, or by cutting boxes: the next edit may not fit at all. */
 // Read from the manifest's record of the PDF, so a build that did not redraw the PDF (or a
 // no-op) neither lays it out again nor loads pdfkit to warn about it.
+/** Empty lines on the last page (all its columns) above which the bulletin looks unfinished. */
+const SHORT_LINES = 6;
+
 function fit(report: FitReport | undefined): BuildWarning[] {
   if (!report) return [];
   const out: BuildWarning[] = [];
@@ -129,6 +133,13 @@ function fit(report: FitReport | undefined): BuildWarning[] {
       where: 'bulletin.pdf',
     });
   }
+  // A few empty lines at the foot of a column are normal; more is a page that looks unfinished.
+  if ((report.emptyLines ?? 0) > SHORT_LINES)
+    out.push({
+      code: 'W_FIT_SHORT',
+      message: `the text is too short to fill two pages: after larger type, taller charts and balanced columns, the last page still has room for about ${report.emptyLines} lines of text (up to ${report.slack} pt empty in one column); add text to the templates, or a figure`,
+      where: 'bulletin.pdf',
+    });
   if (report.cut.length)
     out.push({
       code: 'W_FIT_CUT',

@@ -22,13 +22,22 @@ export const chartsRenderer: Renderer = {
     }));
   },
   async render(ctx: BuildContext, units: Unit[]): Promise<Artifact[]> {
-    const { getChart } = await import('../../charts/render.js');
+    const { getChart, PNG_SCALE } = await import('../../charts/render.js');
+    const { describeSvg, printPng } = await import('../../charts/describe.js');
     return units.flatMap((u): Artifact[] => {
       const c = getChart(ctx, u.key)!;
       const partner = c.partner ? { partner: c.partner } : {};
+      // A file on its own carries its meaning: title and description for screen readers,
+      // print resolution (chart points drawn at PNG_SCALE pixels each) and colour space.
+      const svg = describeSvg(c.svg, c.title, `${c.alt} ${c.takeaway}`);
       return [
-        { path: `charts/${c.id}.svg`, kind: 'svg', bytes: Buffer.from(c.svg, 'utf8'), ...partner },
-        { path: `charts/${c.id}.png`, kind: 'png', bytes: c.png, ...partner },
+        { path: `charts/${c.id}.svg`, kind: 'svg', bytes: Buffer.from(svg, 'utf8'), ...partner },
+        {
+          path: `charts/${c.id}.png`,
+          kind: 'png',
+          bytes: printPng(c.png, 72 * PNG_SCALE),
+          ...partner,
+        },
       ];
     });
   },

@@ -1,9 +1,11 @@
 /**
  * layoutBulletin: the whole-document fitting step. Before anything is drawn it lays the
- * bulletin out at each of the theme's type steps, cuts optional boxes by priority only
- * when no step fits, spreads an under-full result over the paragraph gaps, and fails with
- * the overflow and the cuttable blocks when nothing fits. It never clips and never adds a
- * third page.
+ * bulletin out at each type step (the theme's, and two a little larger for short content),
+ * largest first, cuts optional boxes by priority only when no step fits, and fails with the
+ * overflow and the cuttable blocks when nothing fits. It never clips and never adds a third
+ * page. An under-full result is filled upward (see fill.ts): charts grow, paragraph gaps
+ * open a little, and the text on the last page is balanced across its columns; what is
+ * still empty is reported, so the build can warn when the content is simply too little.
  */
 import type { BulletinModel } from '../../model/bulletin.js';
 import type { Theme } from '../../model/theme.js';
@@ -13,6 +15,7 @@ import { formatDate } from '../../template/filters.js';
 import { breakLines, type Line, type Measure, type TextStyle } from './lines.js';
 import { flowBlocks, type FlowBlock, type Frame, type FlowResult } from './flow.js';
 import { chartBox, keyFiguresBox, pullQuoteBox, type Box, type ChartFigure } from './boxes.js';
+import { balanceLastPage, growCharts, lastPageGaps, spread, upwardSteps } from './fill.js';
 
 export const PAGE_SIZES = { LETTER: [612, 792], A4: [595.28, 841.89] } as const;
 export const PAGE_COUNT = 2;
@@ -50,8 +53,12 @@ export interface PagePlan {
   footerY: number;
   step: number;
   stepCount: number;
+  /** The type steps tried, largest first (`step` indexes them). */
+  steps: { body: number; leading: number }[];
   extraGap: number;
   cut: string[];
+  /** Unplanned space in each column of the last page, in points (text end to the next box or foot). */
+  gaps: number[];
 }
 
 function styleOf(
@@ -272,12 +279,53 @@ export function layoutBulletin(
     return { frames, placed };
   };
 
-  const steps = theme.fit.steps;
+  const steps = upwardSteps(theme.fit.steps);
   let boxes = [...optional];
   const cut: string[] = [];
   let worst: { overflow: number; leftOver: string[] } = { overflow: 0, leftOver: [] };
+  const upward = steps.length - theme.fit.steps.length;
+  /** Fills an under-full layout at step `si`: charts grow, gaps open, the last page balances. */
+  const finish = (si: number, blocks: FlowBlock[]): PagePlan => {
+    const grown = growCharts(
+      boxes,
+      figures,
+      (bs) => framesFor(bs),
+      blocks,
+      (f, scale) => chartBox(theme, f, colW, measure, scale),
+    );
+    const { frames: finalFrames, placed: finalPlaced } = framesFor(grown);
+    const best = spread(blocks, finalFrames, steps[si]!.leading, flowBlocks(blocks, finalFrames));
+    const balanced = balanceLastPage(blocks, finalFrames, best.extraGap, PAGE_COUNT - 1);
+    return {
+      size: [W, H],
+      header: {
+        series: model.meta.series,
+        publisher: mastheadRight(model),
+        ruleY,
+        title,
+        ...(subtitle ? { subtitle } : {}),
+        byline,
+        standfirst,
+        bottomRuleY,
+      },
+      columns: { width: colW, frames: finalFrames },
+      flow: balanced,
+      blocks: blocks.map((b) => ({ kind: b.kind, section: b.section })),
+      sectionTitles: ['', ...model.sections.map((s) => s.heading), model.conclusion.heading],
+      boxes: finalPlaced,
+      backMatter: { y: backTop, blocks: backBlocks, ruleY: backTop - 8 },
+      footerY,
+      step: si,
+      stepCount: steps.length,
+      steps,
+      extraGap: best.extraGap,
+      cut,
+      gaps: lastPageGaps(balanced, finalFrames, PAGE_COUNT - 1),
+    };
+  };
   for (;;) {
     const { frames } = framesFor(boxes);
+    let larger: PagePlan | undefined;
     for (let si = 0; si < steps.length; si++) {
       const blocks = flowContent(model, theme, steps[si]!, colW, measure);
       const flow = flowBlocks(blocks, frames);
@@ -285,42 +333,14 @@ export function layoutBulletin(
         if (si === steps.length - 1) worst = flow;
         continue;
       }
-      // Under-full: first let the charts grow into the spare room, then spread what is left
-      // over the paragraph gaps.
-      const grown = growCharts(
-        boxes,
-        figures,
-        (bs) => framesFor(bs),
-        blocks,
-        (f, scale) => chartBox(theme, f, colW, measure, scale),
-      );
-      const { frames: finalFrames, placed: finalPlaced } = framesFor(grown);
-      const best = spread(blocks, finalFrames, steps[si]!.leading, flowBlocks(blocks, finalFrames));
-      return {
-        size: [W, H],
-        header: {
-          series: model.meta.series,
-          publisher: mastheadRight(model),
-          ruleY,
-          title,
-          ...(subtitle ? { subtitle } : {}),
-          byline,
-          standfirst,
-          bottomRuleY,
-        },
-        columns: { width: colW, frames: finalFrames },
-        flow: best.flow,
-        blocks: blocks.map((b) => ({ kind: b.kind, section: b.section })),
-        sectionTitles: ['', ...model.sections.map((s) => s.heading), model.conclusion.heading],
-        boxes: finalPlaced,
-        backMatter: { y: backTop, blocks: backBlocks, ruleY: backTop - 8 },
-        footerY,
-        step: si,
-        stepCount: steps.length,
-        extraGap: best.extraGap,
-        cut,
-      };
+      const plan = finish(si, blocks);
+      // A step above the theme's own is only worth it when it fills the pages better by
+      // more than a few lines; otherwise larger type just loosens the justified lines.
+      if (larger && emptiness(larger) >= emptiness(plan) - 3 * steps[si]!.leading) larger = plan;
+      else if (!larger) larger = plan;
+      if (si >= upward) return larger;
     }
+    if (larger) return larger;
     const next = boxes
       .filter((b) => b.cutPriority !== undefined)
       .sort((p, q) => p.cutPriority! - q.cutPriority!)[0];
@@ -345,31 +365,8 @@ export function layoutBulletin(
   ]);
 }
 
-/** The largest chart growth (up to half again) with which the text still fits. */
-const MAX_CHART_GROWTH = 1.6;
-
-function growCharts(
-  boxes: Box[],
-  figures: ChartFigure[],
-  framesFor: (b: Box[]) => { frames: Frame[] },
-  blocks: FlowBlock[],
-  make: (f: ChartFigure, scale: number) => Box,
-): Box[] {
-  const withScale = (scale: number) =>
-    boxes.map((b) => {
-      const f = figures.find((x) => `chart ${x.id}` === b.id);
-      return f ? make(f, scale) : b;
-    });
-  if (!boxes.some((b) => b.content.kind === 'chart')) return boxes;
-  let lo = 1;
-  let hi = MAX_CHART_GROWTH;
-  for (let k = 0; k < 10; k++) {
-    const mid = (lo + hi) / 2;
-    if (flowBlocks(blocks, framesFor(withScale(mid)).frames).overflow > 0) hi = mid;
-    else lo = mid;
-  }
-  return lo > 1.01 ? withScale(lo) : boxes;
-}
+/** The unplanned space a plan leaves on its last page. */
+const emptiness = (p: PagePlan) => p.gaps.reduce((s, g) => s + g, 0);
 
 /** The masthead's right side: issue number and date when the data gives them, and the publisher. */
 function mastheadRight(model: BulletinModel): string {
@@ -381,28 +378,6 @@ function mastheadRight(model: BulletinModel): string {
   ]
     .filter(Boolean)
     .join('  ·  ');
-}
-
-function spread(
-  blocks: FlowBlock[],
-  frames: Frame[],
-  leading: number,
-  first: FlowResult,
-): { flow: FlowResult; extraGap: number } {
-  let lo = 0;
-  // Spread at most half a line per gap: wider gaps read as holes, not as air.
-  let hi = leading * 0.5;
-  let best = { flow: first, extraGap: 0 };
-  for (let k = 0; k < 12; k++) {
-    const mid = (lo + hi) / 2;
-    const f = flowBlocks(blocks, frames, mid);
-    if (f.overflow > 0) hi = mid;
-    else {
-      best = { flow: f, extraGap: mid };
-      lo = mid;
-    }
-  }
-  return best;
 }
 
 export { plainText };

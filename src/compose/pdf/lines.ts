@@ -20,6 +20,8 @@ export interface Piece {
   width: number;
   /** A space precedes this piece (stretchable when justifying). */
   spaceBefore: boolean;
+  /** The piece ends in a line-break hyphen (a soft hyphen to readers; see draw.ts). */
+  hyphen?: boolean;
 }
 
 export interface Line {
@@ -87,14 +89,17 @@ function hyphenate(text: string): string[] {
  * a hyphen) and, only when `relaxNbsp`, its no-break spaces — a figure kept with its word
  * is worth less than a line with gaps as wide as a river.
  */
-function splits(text: string, relaxNbsp: boolean): { head: string; tail: string }[] {
-  const out: { head: string; tail: string }[] = [];
+function splits(
+  text: string,
+  relaxNbsp: boolean,
+): { head: string; tail: string; hyphen: boolean }[] {
+  const out: { head: string; tail: string; hyphen: boolean }[] = [];
   const syl = hyphenate(text);
   for (let k = syl.length - 1; k >= 1; k--)
-    out.push({ head: `${syl.slice(0, k).join('')}-`, tail: syl.slice(k).join('') });
+    out.push({ head: `${syl.slice(0, k).join('')}-`, tail: syl.slice(k).join(''), hyphen: true });
   if (relaxNbsp) {
     for (let i = text.lastIndexOf('\u00a0'); i > 0; i = text.lastIndexOf('\u00a0', i - 1))
-      out.push({ head: text.slice(0, i), tail: text.slice(i + 1) });
+      out.push({ head: text.slice(0, i), tail: text.slice(i + 1), hyphen: false });
   }
   return out;
 }
@@ -117,10 +122,16 @@ export function breakLines(runs: Run[], style: TextStyle, width: number, measure
     spaced: boolean,
     relaxNbsp: boolean,
   ): boolean => {
-    for (const { head: headText, tail } of splits(part.text, relaxNbsp)) {
+    for (const { head: headText, tail, hyphen } of splits(part.text, relaxNbsp)) {
       const hw = measure(headText, part.font, part.size);
       if (hw > room) continue;
-      current.push({ ...part, text: headText, width: hw, spaceBefore: spaced });
+      current.push({
+        ...part,
+        text: headText,
+        width: hw,
+        spaceBefore: spaced,
+        ...(hyphen ? { hyphen } : {}),
+      });
       currentW += (spaced ? spaceW : 0) + hw;
       push(false);
       const tw = measure(tail, part.font, part.size);

@@ -31,6 +31,8 @@ function setBoxes(doc: Doc, plan: PagePlan, print: PrintOptions): void {
   const data = (doc.page as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary
     .data;
   data.TrimBox = [o, o, o + W, o + H];
+  // PDF/UA-1 (7.18.3): with annotations on a page, the tab order follows the structure.
+  data.Tabs = 'S';
   if (print.bleed > 0)
     data.BleedBox = [o - print.bleed, o - print.bleed, o + W + print.bleed, o + H + print.bleed];
 }
@@ -83,15 +85,18 @@ export function paintPlan(
   const quote = plan.boxes.some((b) => b.content.kind === 'pull-quote')
     ? t.element('BlockQuote')
     : undefined;
+  // Boxes top to bottom within each column, so tags and content follow what the eye sees.
+  const boxes = [...plan.boxes].sort((p, q) => p.page - q.page || p.x - q.x || p.y - q.y);
   const figures = new Map(
-    plan.boxes.flatMap((b) =>
+    boxes.flatMap((b) =>
       b.content.kind === 'chart' ? [[b.id, t.element('Sect', { title: b.id })]] : [],
     ),
   );
   const back = t.element('Sect', { title: 'About this bulletin' });
 
   for (let page = 0; page < 2; page++) {
-    if (page > 0) doc.addPage();
+    // Every page at the plan's size: pdfkit's addPage() alone falls back to US Letter.
+    if (page > 0) doc.addPage({ size: pageGeometry(plan, print).media, margin: 0 });
     setBoxes(doc, plan, print);
     if (offset > 0) {
       cropMarks(doc, plan, print, t);
@@ -110,10 +115,10 @@ export function paintPlan(
         });
         rule(doc, m.left, W - m.right, h.ruleY, c.accent, 2);
       });
-      t.mark(title, 'H1', () => drawBlock(doc, h.title));
-      if (subtitle && h.subtitle) t.mark(subtitle, 'P', () => drawBlock(doc, h.subtitle!));
-      t.mark(byline, 'P', () => drawBlock(doc, h.byline));
-      t.mark(standfirst, 'P', () => drawBlock(doc, h.standfirst));
+      t.mark(title, 'H1', (s) => drawBlock(doc, h.title, s));
+      if (subtitle && h.subtitle) t.mark(subtitle, 'P', (s) => drawBlock(doc, h.subtitle!, s));
+      t.mark(byline, 'P', (s) => drawBlock(doc, h.byline, s));
+      t.mark(standfirst, 'P', (s) => drawBlock(doc, h.standfirst, s));
       t.artifact('Layout', () => rule(doc, m.left, W - m.right, h.bottomRuleY, c.rule, 0.75));
     }
     // Column text, one marked sequence per block and frame.
@@ -126,12 +131,12 @@ export function paintPlan(
       const info = plan.blocks[first.block]!;
       const el = t.block(first.block, info.kind, info.section);
       const run = lines.slice(i, j);
-      t.mark(el, info.kind === 'heading' ? 'H2' : 'P', () =>
-        run.forEach((p) => drawLine(doc, p.line, p.x, p.y, p.width, info.kind === 'para')),
+      t.mark(el, info.kind === 'heading' ? 'H2' : 'P', (s) =>
+        run.forEach((p) => drawLine(doc, p.line, p.x, p.y, p.width, info.kind === 'para', s)),
       );
       i = j;
     }
-    for (const b of plan.boxes.filter((x) => x.page === page)) {
+    for (const b of boxes.filter((x) => x.page === page)) {
       const content = b.content;
       if (content.kind === 'key-figures' && keyFigures) {
         t.artifact('Layout', () => {
@@ -142,7 +147,8 @@ export function paintPlan(
             .restore();
           rule(doc, b.x, b.x + b.width, b.y, c.accent, 2);
         });
-        t.mark(t.element('H3', {}, keyFigures), 'H3', () =>
+        // H2: the first heading after the title, so heading levels never skip.
+        t.mark(t.element('H2', {}, keyFigures), 'H2', () =>
           doc
             .font(fontName('sans', true))
             .fontSize(theme.type.caption.size + 0.5)
@@ -155,7 +161,7 @@ export function paintPlan(
         let y = b.y + content.pad + 16;
         for (const item of content.items) {
           const yy = y;
-          t.mark(t.element('P', {}, keyFigures), 'P', () =>
+          t.mark(t.element('P', {}, keyFigures), 'P', (s) =>
             drawLines(
               doc,
               item.lines,
@@ -163,6 +169,8 @@ export function paintPlan(
               yy,
               content.leading,
               b.width - content.pad * 2,
+              false,
+              s,
             ),
           );
           y += item.lines.length * content.leading + 4;
@@ -170,21 +178,32 @@ export function paintPlan(
       } else if (content.kind === 'pull-quote' && quote) {
         t.artifact('Layout', () => rule(doc, b.x, b.x + 40, b.y + 4, c.accent, 2));
         const y = b.y + 12;
-        t.mark(quote, 'BlockQuote', () => {
-          const after = drawLines(doc, content.lines, b.x, y, content.leading, b.width);
-          drawLines(doc, content.attribution, b.x, after + 4, content.attrLeading, b.width);
+        t.mark(quote, 'BlockQuote', (s) => {
+          const after = drawLines(doc, content.lines, b.x, y, content.leading, b.width, false, s);
+          drawLines(
+            doc,
+            content.attribution,
+            b.x,
+            after + 4,
+            content.attrLeading,
+            b.width,
+            false,
+            s,
+          );
         });
       } else if (content.kind === 'chart') {
         const sect = figures.get(b.id)!;
         let y = b.y + content.top;
         const yTitle = y;
-        t.mark(t.element('Caption', {}, sect), 'Caption', () =>
-          drawLines(doc, content.title, b.x, yTitle, content.titleLeading, b.width),
+        t.mark(t.element('Caption', {}, sect), 'Caption', (s) =>
+          drawLines(doc, content.title, b.x, yTitle, content.titleLeading, b.width, false, s),
         );
         y += content.title.length * content.titleLeading + 3;
         const yChart = y;
         // svg-to-pdfkit keeps the chart as vector paths: no bitmap in the PDF.
-        t.mark(t.element('Figure', { alt: content.alt }, sect), 'Figure', () =>
+        const figure = t.element('Figure', { alt: content.alt }, sect);
+        t.bbox(figure, { x: b.x, y: yChart, w: content.chartW, h: content.chartH });
+        t.mark(figure, 'Figure', () =>
           SVGtoPDF(
             doc,
             typeof content.svg === 'string' ? content.svg : content.svg(),
@@ -196,8 +215,8 @@ export function paintPlan(
         y += content.chartH + 3;
         const yNote = y;
         if (content.notes.length)
-          t.mark(t.element('P', {}, sect), 'P', () =>
-            drawLines(doc, content.notes, b.x, yNote, content.noteLeading, b.width),
+          t.mark(t.element('P', {}, sect), 'P', (s) =>
+            drawLines(doc, content.notes, b.x, yNote, content.noteLeading, b.width, false, s),
           );
       }
     }
@@ -206,7 +225,7 @@ export function paintPlan(
         rule(doc, m.left, W - m.right, plan.backMatter.ruleY, c.rule, 0.75),
       );
       for (const b of plan.backMatter.blocks)
-        t.mark(t.element('P', {}, back), 'P', () => drawBlock(doc, b));
+        t.mark(t.element('P', {}, back), 'P', (s) => drawBlock(doc, b, s));
     }
     t.artifact('Pagination', () => {
       const n = theme.type.note;

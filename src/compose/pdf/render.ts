@@ -6,7 +6,7 @@ import { provenanceJson, PROVENANCE_FILE } from './provenance.js';
 import { registerFonts, GlyphChecker, originIn, type Doc } from './fonts.js';
 import { bulletinPlan } from './plan.js';
 import { paintPlan, pageGeometry } from './paint.js';
-import { attachSourceData, escapeXmp } from './standards.js';
+import { attachSourceData, escapeXmp, fixBaseSpec } from './standards.js';
 import { getChart } from '../../charts/render.js';
 
 function collect(doc: Doc): Promise<Uint8Array> {
@@ -31,13 +31,14 @@ export async function renderPdf(ctx: BuildContext, units: Unit[]): Promise<Artif
     autoFirstPage: false,
     margin: 0,
     pdfVersion: '1.7',
-    subset: 'PDF/A-3b',
+    subset: 'PDF/A-3a',
     tagged: true,
     lang: model.meta.locale,
     displayTitle: true,
     info: infoOf(ctx),
   } as PDFKit.PDFDocumentOptions);
   escapeXmp(doc);
+  fixBaseSpec(doc);
   registerFonts(doc, ctx.theme);
   const plan = bulletinPlan(ctx, doc);
   const texts = Object.entries(ctx.templates.liquid.files).map(([name, text]): [string, string] => [
@@ -75,13 +76,16 @@ export async function renderPdf(ctx: BuildContext, units: Unit[]): Promise<Artif
   );
   paintPlan(doc, plan, theme, model.meta.locale, print);
   doc.end();
-  const slack = Math.round(plan.flow.slack[plan.flow.slack.length - 1] ?? 0);
+  const step = plan.steps[plan.step]!;
+  const slack = Math.round(Math.max(0, ...plan.gaps));
   const fit = {
     step: plan.step,
     steps: plan.stepCount,
-    bodySize: theme.fit.steps[plan.step]!.body,
+    bodySize: step.body,
     cut: plan.cut,
     slack,
+    // Whole lines of body text the last page could still take.
+    emptyLines: Math.floor(plan.gaps.reduce((s, g) => s + g, 0) / step.leading),
   };
   return [{ path: 'bulletin.pdf', kind: 'pdf', bytes: await done, pages: 2, fit }];
 }

@@ -1,7 +1,9 @@
 /**
- * PDF/A-3b details pdfkit leaves to us: XMP metadata with XML-escaped values (pdfkit writes
- * the title raw, so "&" makes the XMP invalid) and dates that match the Info dictionary;
- * and the source data embedded as an associated file (PDF/A-3 allows attachments).
+ * PDF/A-3a and PDF/UA-1 details pdfkit leaves to us: XMP metadata with XML-escaped values
+ * (pdfkit writes the title raw, so "&" makes the XMP invalid), dates that match the Info
+ * dictionary and the PDF/UA identifier (pdfkit writes one subset's identifier only); the
+ * base-spec slips in pdfkit's objects; and the source data embedded as an associated file
+ * (PDF/A-3 allows attachments).
  */
 import type { Doc } from './fonts.js';
 
@@ -49,6 +51,25 @@ export function escapeXmp(doc: Doc): void {
             ${alt('dc:description', i.Subject)}
             <dc:format>application/pdf</dc:format>
         </rdf:Description>`);
+    // PDF/UA-1 (ISO 14289-1, 5): the file says it conforms in its XMP; PDF/A wants every
+    // schema outside its predefined set described by an extension schema, pdfuaid included.
+    this.appendXML(`
+        <rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+            <pdfuaid:part>1</pdfuaid:part>
+        </rdf:Description>
+        <rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+            <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+                <pdfaSchema:schema>PDF/UA identification schema</pdfaSchema:schema>
+                <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+                <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+                <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
+                    <pdfaProperty:name>part</pdfaProperty:name>
+                    <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+                    <pdfaProperty:category>internal</pdfaProperty:category>
+                    <pdfaProperty:description>The part of ISO 14289 the file conforms to</pdfaProperty:description>
+                </rdf:li></rdf:Seq></pdfaSchema:property>
+            </rdf:li></rdf:Bag></pdfaExtension:schemas>
+        </rdf:Description>`);
     this.appendXML(`
         <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
             <pdf:Producer>${xml(i.Producer ?? '')}</pdf:Producer>${
@@ -74,4 +95,44 @@ export function attachSourceData(doc: Doc, name: string, text: string, clock: Da
       relationship: 'Source',
     },
   );
+}
+
+interface Ref {
+  data: Record<string, unknown>;
+  end(chunk?: Uint8Array | string): void;
+}
+
+/** TrueType programs start with version 1.0 or 'true'. */
+const isTrueType = (b: Uint8Array) =>
+  b.length > 4 &&
+  ((b[0] === 0 && b[1] === 1 && b[2] === 0 && b[3] === 0) ||
+    String.fromCharCode(b[0]!, b[1]!, b[2]!, b[3]!) === 'true');
+
+/**
+ * Corrects pdfkit's objects as they are written, where the PDF reference asks for more:
+ * an embedded TrueType program states its length (/Length1, required for FontFile2); an
+ * embedded file's /CheckSum is the 16 bytes of its MD5, not their hex spelling; the XMP
+ * stream carries no lowercase /length (pdfkit's typo beside the real /Length); and a
+ * transparency group dictionary says /Type /Group.
+ */
+export function fixBaseSpec(doc: Doc): void {
+  const d = doc as unknown as { ref(data?: Record<string, unknown>): Ref };
+  const make = d.ref.bind(d);
+  d.ref = (data?: Record<string, unknown>) => {
+    const ref = make(data);
+    const end = ref.end.bind(ref);
+    ref.end = (chunk?: Uint8Array | string) => {
+      const o = ref.data;
+      if (chunk instanceof Uint8Array && Object.keys(o).length === 0 && isTrueType(chunk))
+        o.Length1 = chunk.length;
+      const params = o.Params as { CheckSum?: unknown } | undefined;
+      if (o.Type === 'EmbeddedFile' && params?.CheckSum instanceof String)
+        params.CheckSum = Buffer.from(params.CheckSum.toString(), 'hex');
+      if (o.Type === 'Metadata') delete o.length;
+      const group = o.Group as Record<string, unknown> | undefined;
+      if (group && group.S === 'Transparency' && !group.Type) group.Type = 'Group';
+      end(chunk);
+    };
+    return ref;
+  };
 }

@@ -1,12 +1,23 @@
 /**
- * The structure tree of the tagged PDF, built in reading order before anything is drawn:
- * title, standfirst, key figures, the sections (column 1 then column 2, page by page),
- * the pull quote, the figures with their alt text, and the back matter. Running heads,
- * footers and rules are artifacts, so assistive technology skips them.
+ * The structure tree of the tagged PDF (PDF/UA-1), built in reading order before anything is
+ * drawn: title, standfirst, key figures, the sections (column 1 then column 2, page by page),
+ * the pull quote, the figures top to bottom with their alt text and bounding boxes, and the
+ * back matter. Running heads, footers and rules are artifacts, so assistive technology skips
+ * them. A link is a Link element holding its text and its one annotation (with /QuadPoints
+ * when the link wraps).
  */
 import type { Doc } from './fonts.js';
+import type { Rect, TextSink } from './draw.js';
 
 type Struct = ReturnType<Doc['struct']>;
+
+/** Structure types outside PDF 1.7's standard set, mapped to the standard type they behave as. */
+export const ROLE_MAP = { Aside: 'Sect' } as const;
+
+interface Internals {
+  _convertRect(x: number, y: number, w: number, h: number): [number, number, number, number];
+  getStructTreeRoot(): { data: Record<string, unknown> };
+}
 
 export class Tagger {
   readonly root: Struct;
@@ -19,6 +30,7 @@ export class Tagger {
   ) {
     this.root = doc.struct('Document', { lang } as never);
     doc.addStructure(this.root);
+    (doc as unknown as Internals).getStructTreeRoot().data.RoleMap = { ...ROLE_MAP };
   }
 
   /** A new element under `parent` (the document by default). */
@@ -49,11 +61,74 @@ export class Tagger {
     return el;
   }
 
-  /** Draws content as part of a structure element (may be called once per page it spans). */
-  mark(el: Struct, tag: string, draw: () => void): void {
-    el.add(this.doc.markStructureContent(tag));
-    draw();
-    this.doc.endMarkedContent();
+  /** Records where an element sits on the page (PDF/UA wants it for figures). */
+  bbox(el: Struct, r: Rect): void {
+    const [x1, y1, x2, y2] = (this.doc as unknown as Internals)._convertRect(r.x, r.y, r.w, r.h);
+    (el as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = {
+      O: 'Layout',
+      Placement: 'Block',
+      BBox: [x1, y1, x2, y2].map((n) => Math.round(n * 100) / 100),
+    };
+  }
+
+  /**
+   * Draws content as part of a structure element (may be called once per page it spans).
+   * Text inside a link goes into a Link element under `el`; each link gets one annotation.
+   */
+  mark(el: Struct, tag: string, draw: (sink: TextSink) => void): void {
+    const doc = this.doc;
+    const links = new Map<string, { el: Struct; text: string[]; rects: Rect[] }>();
+    let owner: string | undefined;
+    let open = false;
+    const begin = (link: string | undefined) => {
+      if (open) doc.endMarkedContent();
+      if (link === undefined) el.add(doc.markStructureContent(tag));
+      else {
+        let l = links.get(link);
+        if (!l) {
+          l = { el: doc.struct('Link'), text: [], rects: [] };
+          el.add(l.el);
+          links.set(link, l);
+        }
+        l.el.add(doc.markStructureContent('Link'));
+      }
+      owner = link;
+      open = true;
+    };
+    const sink: TextSink = {
+      segment(link, drawPart) {
+        if (!open || link !== owner) begin(link);
+        drawPart();
+      },
+      linkArea(link, text, rect) {
+        const l = links.get(link)!;
+        l.text.push(text);
+        l.rects.push(rect);
+      },
+    };
+    begin(undefined);
+    draw(sink);
+    doc.endMarkedContent();
+    for (const [url, l] of links) this.annotateLink(url, l);
+  }
+
+  /** One Link annotation per link: its area is every line it covers, its /Contents its words. */
+  private annotateLink(url: string, l: { el: Struct; text: string[]; rects: Rect[] }): void {
+    const d = this.doc as unknown as Internals;
+    const quads = l.rects.flatMap((r) => {
+      const [x1, y1, x2, y2] = d._convertRect(r.x, r.y, r.w, r.h);
+      return [x1, y2, x2, y2, x1, y1, x2, y1];
+    });
+    const x = Math.min(...l.rects.map((r) => r.x));
+    const y = Math.min(...l.rects.map((r) => r.y));
+    const w = Math.max(...l.rects.map((r) => r.x + r.w)) - x;
+    const h = Math.max(...l.rects.map((r) => r.y + r.h)) - y;
+    this.doc.link(x, y, w, h, url, {
+      structParent: l.el,
+      Contents: new String(`${l.text.join(' ')} (${url})`),
+      ...(l.rects.length > 1 ? { QuadPoints: quads.map((n) => Math.round(n * 100) / 100) } : {}),
+    } as never);
+    l.el.end();
   }
 
   /** Draws decoration or pagination that is not part of the content. */

@@ -1,0 +1,123 @@
+/**
+ * Filling upward: what the fitting step does when the text fits with room to spare. A
+ * printed bulletin whose last page stops halfway looks unfinished, so the room is used in
+ * the order a designer would: a larger type step, taller charts, a little more air between
+ * paragraphs, and the last page's text balanced across its columns. What is left is
+ * measured, and the build warns when it is more than a few lines.
+ */
+import { flowBlocks, type FlowBlock, type FlowResult, type Frame } from './flow.js';
+import type { Box, ChartFigure } from './boxes.js';
+
+type Step = { body: number; leading: number };
+
+/** How many steps above the theme's largest the fitting may go for short content. */
+const UPWARD_STEPS = 2;
+/** No body text larger than this: beyond it a bulletin reads as large print. */
+const MAX_BODY = 12;
+
+/**
+ * The theme's steps with up to two larger ones in front, each as far above the last as the
+ * theme's first step is above its second (10.5/14 after 10/13.25 gives 11/14.75, 11.5/15.5).
+ */
+export function upwardSteps(steps: Step[]): Step[] {
+  const [a, b] = steps;
+  if (!a || !b || a.body <= b.body) return steps;
+  const up: Step[] = [];
+  for (let k = UPWARD_STEPS; k >= 1; k--) {
+    const body = a.body + k * (a.body - b.body);
+    if (body <= MAX_BODY) up.push({ body, leading: a.leading + k * (a.leading - b.leading) });
+  }
+  return [...up, ...steps];
+}
+
+/** The largest chart growth with which the text still fits. */
+const MAX_CHART_GROWTH = 1.6;
+
+export function growCharts(
+  boxes: Box[],
+  figures: ChartFigure[],
+  framesFor: (b: Box[]) => { frames: Frame[] },
+  blocks: FlowBlock[],
+  make: (f: ChartFigure, scale: number) => Box,
+): Box[] {
+  const withScale = (scale: number) =>
+    boxes.map((b) => {
+      const f = figures.find((x) => `chart ${x.id}` === b.id);
+      return f ? make(f, scale) : b;
+    });
+  if (!boxes.some((b) => b.content.kind === 'chart')) return boxes;
+  let lo = 1;
+  let hi = MAX_CHART_GROWTH;
+  for (let k = 0; k < 10; k++) {
+    const mid = (lo + hi) / 2;
+    if (flowBlocks(blocks, framesFor(withScale(mid)).frames).overflow > 0) hi = mid;
+    else lo = mid;
+  }
+  return lo > 1.01 ? withScale(lo) : boxes;
+}
+
+/** Opens the paragraph gaps until the text reaches the last column's foot, at most half a line each. */
+export function spread(
+  blocks: FlowBlock[],
+  frames: Frame[],
+  leading: number,
+  first: FlowResult,
+): { flow: FlowResult; extraGap: number } {
+  let lo = 0;
+  // Wider gaps than half a line read as holes, not as air.
+  let hi = leading * 0.5;
+  let best = { flow: first, extraGap: 0 };
+  for (let k = 0; k < 12; k++) {
+    const mid = (lo + hi) / 2;
+    const f = flowBlocks(blocks, frames, mid);
+    if (f.overflow > 0) hi = mid;
+    else {
+      best = { flow: f, extraGap: mid };
+      lo = mid;
+    }
+  }
+  return best;
+}
+
+/**
+ * Balances the text on the last page: every column of that page ends at the same height
+ * (the lowest that still holds the text), so a short last page reads as two even columns
+ * over the boxes, not one full column beside an empty one.
+ */
+export function balanceLastPage(
+  blocks: FlowBlock[],
+  frames: Frame[],
+  extraGap: number,
+  lastPage: number,
+): FlowResult {
+  const full = flowBlocks(blocks, frames, extraGap);
+  const last = frames.filter((f) => f.page === lastPage);
+  if (!full.placed.some((p) => frames[p.frame]!.page === lastPage) || last.length < 2) return full;
+  const capped = (foot: number) =>
+    frames.map((f) =>
+      f.page === lastPage ? { ...f, h: Math.max(0, Math.min(f.h, foot - f.y)) } : f,
+    );
+  let lo = Math.min(...last.map((f) => f.y));
+  let hi = Math.max(...last.map((f) => f.y + f.h));
+  let best = full;
+  for (let k = 0; k < 14; k++) {
+    const mid = (lo + hi) / 2;
+    const f = flowBlocks(blocks, capped(mid), extraGap);
+    if (f.overflow > 0) lo = mid;
+    else {
+      best = f;
+      hi = mid;
+    }
+  }
+  return best;
+}
+
+/** Empty height in each column of the last page: from its last line (or its top) to its foot. */
+export function lastPageGaps(flow: FlowResult, frames: Frame[], lastPage: number): number[] {
+  return frames.flatMap((f, i) => {
+    if (f.page !== lastPage) return [];
+    const lines = flow.placed.filter((p) => p.frame === i);
+    const end = lines.length ? Math.max(...lines.map((p) => p.y + p.leading)) : f.y;
+    return [Math.max(0, f.y + f.h - end)];
+  });
+}
