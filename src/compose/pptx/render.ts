@@ -6,6 +6,7 @@ import { defineMasters, colors, SANS, SERIF } from './master.js';
 import { addSlide, type DeckChart } from './slides.js';
 import { fontMeasure } from './fit.js';
 import { finishPackage } from './package.js';
+import { faceHints } from './a11y.js';
 import { nativeBars } from './native-charts.js';
 import { getChart } from '../../charts/render.js';
 
@@ -57,5 +58,6 @@ export async function renderDeck(ctx: BuildContext, deck: DeckModel): Promise<Ui
     },
     theme,
     ctx.clock,
+    faceHints(ctx.theme, { serif: SERIF, sans: SANS }),
   );
 }

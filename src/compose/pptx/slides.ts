@@ -4,7 +4,7 @@
  */
 import type * as P from './pptxgen.js';
 import type { DeckModel, DeckSlide } from '../../model/deck.js';
-import { GRID, MASTER, SANS, colors } from './master.js';
+import { GRID, MASTER, PLACES, SANS, colors } from './master.js';
 import {
   addParas,
   blocksToParas,
@@ -39,28 +39,35 @@ export interface SlideEnv {
 
 const PT = 72;
 
-/** Adds one slide of the deck. */
+/**
+ * Adds one slide of the deck. Shapes are added in reading order (title, chart, commentary):
+ * screen readers and PowerPoint's outline follow the order of shapes on the slide.
+ */
 export function addSlide(env: SlideEnv, s: DeckSlide): void {
-  const slide = env.pptx.addSlide({
-    masterName: s.kind === 'title' ? MASTER.cover : MASTER.content,
-  });
+  const chart = s.kind === 'title' ? null : env.chart(s);
+  // A full-width labelled list is drawn as rows of boxes: no single body to fill.
+  const rows = !chart && s.kind !== 'quotes' && labelledRows(s.body) !== null;
+  const layout =
+    s.kind === 'title'
+      ? MASTER.cover
+      : chart
+        ? MASTER.side
+        : s.kind === 'quotes'
+          ? MASTER.quote
+          : rows
+            ? MASTER.titleOnly
+            : MASTER.content;
+  const slide = env.pptx.addSlide({ masterName: layout });
   if (s.kind === 'title') cover(env, slide, s);
   else {
     title(env, slide, s);
-    const chart = env.chart(s);
     // A one-bar chart says nothing a number cannot: show the figure itself instead.
     if (chart && chart.bars.values.length === 1) withCallout(env, slide, s, chart.bars);
     else if (chart) withChart(env, slide, s, chart);
     else if (s.kind === 'quotes') quotes(env, slide, s);
-    else
-      body(env, slide, s, {
-        x: GRID.left,
-        y: GRID.bodyY,
-        w: GRID.contentW,
-        h: GRID.bodyBottom - GRID.bodyY,
-      });
+    else body(env, slide, s, PLACES.body);
   }
-  slide.addNotes(notesWithTakeaway(s.notes, s.kind === 'title' ? null : env.chart(s)));
+  slide.addNotes(notesWithTakeaway(s.notes, chart));
 }
 
 /**
@@ -104,31 +111,31 @@ function title(env: SlideEnv, slide: P.Slide, s: DeckSlide): void {
       after: 0,
     },
   ];
-  place(
-    env,
-    slide,
-    s,
-    'title',
-    paras,
-    { x: GRID.left, y: GRID.titleY, w: GRID.contentW, h: GRID.titleH },
-    t.size,
-    t.min,
-    { valign: 'bottom' },
-  );
-  slide.addShape(env.pptx.ShapeType.line, {
-    x: GRID.left,
-    y: GRID.titleY + GRID.titleH + 0.22,
-    w: 0.9,
-    h: 0,
-    line: { color: env.c.accent, width: 2.25 },
+  place(env, slide, s, 'title', paras, PLACES.title, t.size, t.min, {
+    valign: 'bottom',
+    placeholder: 'title',
   });
 }
 
-/** The cover: partner name large, the bulletin's title and date below, handling line top right. */
+/** The cover: partner name large (the slide title), the handling line top right, the title block below. */
 function cover(env: SlideEnv, slide: P.Slide, s: DeckSlide): void {
   const t = env.deck.type.cover;
-  const w = GRID.contentW - 0.5;
+  const name: Para[] = [
+    {
+      runs: [{ text: s.title }],
+      family: 'serif',
+      scale: 1,
+      color: env.c.accent,
+      bold: true,
+      after: 0,
+    },
+  ];
+  place(env, slide, s, 'partner name', name, PLACES.coverTitle, t.size, t.min, {
+    valign: 'bottom',
+    placeholder: 'title',
+  });
   if (s.aside) {
+    const w = PLACES.coverTitle.w;
     const aside: Para[] = [
       {
         runs: [{ text: s.aside }],
@@ -151,26 +158,6 @@ function cover(env: SlideEnv, slide: P.Slide, s: DeckSlide): void {
       { align: 'right' },
     );
   }
-  const name: Para[] = [
-    {
-      runs: [{ text: s.title }],
-      family: 'serif',
-      scale: 1,
-      color: env.c.accent,
-      bold: true,
-      after: 0,
-    },
-  ];
-  place(env, slide, s, 'partner name', name, { x: GRID.left, y: 1.7, w, h: 1.9 }, t.size, t.min, {
-    valign: 'bottom',
-  });
-  slide.addShape(env.pptx.ShapeType.line, {
-    x: GRID.left,
-    y: 3.85,
-    w: 1.2,
-    h: 0,
-    line: { color: env.c.accent, width: 3 },
-  });
   const paras = blocksToParas(s.body, 'sans', env.c.muted).map(
     (p, i): Para =>
       i === 0
@@ -183,9 +170,10 @@ function cover(env: SlideEnv, slide: P.Slide, s: DeckSlide): void {
     s,
     'title block',
     paras,
-    { x: GRID.left, y: 4.15, w, h: 2.4 },
+    PLACES.coverBody,
     env.deck.type.body.size,
     env.deck.type.body.min,
+    { placeholder: 'body' },
   );
 }
 
@@ -195,7 +183,8 @@ function body(env: SlideEnv, slide: P.Slide, s: DeckSlide, box: Box): void {
   // Two columns need room; in a narrow column the bold label simply leads its bullet.
   const rows = box.w >= 7 ? labelledRows(s.body) : null;
   if (!rows) {
-    place(env, slide, s, 'body', blocksToParas(s.body, 'sans', env.c.ink), box, t.size, t.min);
+    const paras = blocksToParas(s.body, 'sans', env.c.ink);
+    place(env, slide, s, 'body', paras, box, t.size, t.min, { placeholder: 'body' });
     return;
   }
   // Label column as wide as the widest label at the start size (bounded), the text beside it.
@@ -257,16 +246,7 @@ function quotes(env: SlideEnv, slide: P.Slide, s: DeckSlide): void {
   const paras = blocksToParas(s.body, 'sans', env.c.muted, env.c.accent).map(
     (p): Para => (p.italic ? { ...p, after: 0.3 } : { ...p, scale: 0.62, after: 1.1 }),
   );
-  place(
-    env,
-    slide,
-    s,
-    'quotes',
-    paras,
-    { x: GRID.left + 0.4, y: GRID.bodyY, w: GRID.contentW - 1.2, h: GRID.bodyBottom - GRID.bodyY },
-    q.size,
-    q.min,
-  );
+  place(env, slide, s, 'quotes', paras, PLACES.quote, q.size, q.min, { placeholder: 'body' });
 }
 
 /** The chart on the left (native, or its PNG in image mode), the commentary on the right. */
@@ -280,7 +260,6 @@ function withChart(
   const top = GRID.bodyY;
   const h = GRID.bodyBottom - top;
   const barsH = Math.min(h, 0.75 + chart.values.length * 0.85);
-  const x = GRID.left + chartW + 0.4;
   if (env.mode === 'image') {
     // The same box as the native chart, the picture scaled to fit it without distortion.
     const scale = Math.min(chartW / rendered.width, barsH / rendered.height);
@@ -293,7 +272,7 @@ function withChart(
       altText: rendered.alt,
     });
   } else nativeChart(env, slide, chart, { x: GRID.left - 0.1, y: top, w: chartW, h: barsH });
-  body(env, slide, s, { x, y: top, w: GRID.width - GRID.right - x, h });
+  body(env, slide, s, PLACES.side);
 }
 
 /** An editable bar chart: values are the data's figures, the labels formatted by the spec's unit. */
@@ -368,11 +347,5 @@ function withCallout(env: SlideEnv, slide: P.Slide, s: DeckSlide, chart: NativeB
     66,
     36,
   );
-  const x = GRID.left + 7.1 + 0.4;
-  body(env, slide, s, {
-    x,
-    y: GRID.bodyY,
-    w: GRID.width - GRID.right - x,
-    h: GRID.bodyBottom - GRID.bodyY,
-  });
+  body(env, slide, s, PLACES.side);
 }
