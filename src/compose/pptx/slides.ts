@@ -299,6 +299,9 @@ function nativeChart(env: SlideEnv, slide: P.Slide, chart: NativeBarChart, box: 
       catAxisLabelFontSize: size,
       catAxisLabelColor: env.c.ink,
       catAxisLineShow: false,
+      // Every category label, always: LibreOffice otherwise drops every other one when it
+      // judges them crowded (tickLblSkip=1).
+      catAxisLabelFrequency: '1',
       valAxisHidden: true,
       valAxisMinVal: 0,
       valAxisMaxVal: max * stretch,
