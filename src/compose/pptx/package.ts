@@ -18,6 +18,7 @@
 import JSZip from 'jszip';
 import type { Theme } from '../../model/theme.js';
 import { type FaceHint, hintFaces, markDecorative } from './a11y.js';
+import { fixChartXml } from './native-charts.js';
 
 /** Document properties for docProps/core.xml. */
 export interface DocProps {
@@ -225,7 +226,7 @@ export async function finishPackage(
     zip.file(name, splitNoteParagraphs(await zip.file(name)!.async('string')));
   }
   for (const name of Object.keys(zip.files).filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n))) {
-    zip.file(name, unwrapDataLabels(await zip.file(name)!.async('string')));
+    zip.file(name, fixChartXml(unwrapDataLabels(await zip.file(name)!.async('string'))));
   }
   // Accessibility and font fallbacks (a11y.ts): decorative shapes, PANOSE on house fonts.
   for (const name of Object.keys(zip.files).filter((n) =>

@@ -16,13 +16,14 @@ import {
   type Para,
 } from './text.js';
 import { largestFitting, type Measure } from './fit.js';
-import type { NativeBarChart } from './native-charts.js';
+import type { NativeBarChart, NativeChart } from './native-charts.js';
+import { drawChart } from './draw-chart.js';
 import type { RenderedChart } from '../../charts/render.js';
 
-/** A slide's chart: the shared rendered chart (PNG, alt text, takeaway) and its native bars. */
+/** A slide's chart: the shared rendered chart (PNG, alt text, takeaway) and its native form. */
 export interface DeckChart {
   rendered: RenderedChart;
-  bars: NativeBarChart;
+  native: NativeChart;
 }
 
 /** What a slide layout needs besides its slide. */
@@ -62,7 +63,8 @@ export function addSlide(env: SlideEnv, s: DeckSlide): void {
   else {
     title(env, slide, s);
     // A one-bar chart says nothing a number cannot: show the figure itself instead.
-    if (chart && chart.bars.values.length === 1) withCallout(env, slide, s, chart.bars);
+    if (chart?.native.kind === 'bars' && chart.native.values.length === 1)
+      withCallout(env, slide, s, chart.native);
     else if (chart) withChart(env, slide, s, chart);
     else if (s.kind === 'quotes') quotes(env, slide, s);
     else body(env, slide, s, PLACES.body);
@@ -254,12 +256,14 @@ function withChart(
   env: SlideEnv,
   slide: P.Slide,
   s: DeckSlide,
-  { rendered, bars: chart }: DeckChart,
+  { rendered, native: chart }: DeckChart,
 ): void {
   const chartW = 7.1;
   const top = GRID.bodyY;
   const h = GRID.bodyBottom - top;
-  const barsH = Math.min(h, 0.75 + chart.values.length * 0.85);
+  const rows = chart.kind === 'bars' ? chart.labels.length : 0;
+  const legend = chart.kind === 'timeline' || chart.series.length > 1 ? 0.5 : 0;
+  const barsH = chart.kind === 'bars' ? Math.min(h, 0.75 + legend + rows * 0.85) : h;
   if (env.mode === 'image') {
     // The same box as the native chart, the picture scaled to fit it without distortion.
     const scale = Math.min(chartW / rendered.width, barsH / rendered.height);
@@ -271,53 +275,8 @@ function withChart(
       h: rendered.height * scale,
       altText: rendered.alt,
     });
-  } else nativeChart(env, slide, chart, { x: GRID.left - 0.1, y: top, w: chartW, h: barsH });
+  } else drawChart(env, slide, chart, { x: GRID.left - 0.1, y: top, w: chartW, h: barsH });
   body(env, slide, s, PLACES.side);
-}
-
-/** An editable bar chart: values are the data's figures, the labels formatted by the spec's unit. */
-function nativeChart(env: SlideEnv, slide: P.Slide, chart: NativeBarChart, box: Box): void {
-  const max = Math.max(...chart.values);
-  // Room right of the longest bar for its value label, or PowerPoint wraps the label: the plot
-  // is the box less the category labels, and the value axis is stretched so the label fits.
-  const size = 14;
-  const catW = Math.max(...chart.labels.map((l) => env.measure(l, 'sans', size, false))) + 16;
-  const labelW = Math.max(...chart.display.map((t) => env.measure(t, 'sans', size, true))) + 24;
-  const plotW = box.w * PT - catW - 16;
-  const stretch = Math.max(1.3, plotW / Math.max(plotW - labelW, plotW / 3));
-  slide.addChart(
-    env.pptx.ChartType.bar,
-    [{ name: chart.name, labels: chart.labels, values: chart.values }],
-    {
-      ...box,
-      barDir: 'bar',
-      barGapWidthPct: 55,
-      // Always one colour per bar: without chartColors pptxgenjs picks colours with Math.random.
-      chartColors: chart.colors,
-      altText: chart.altText,
-      catAxisLabelFontFace: SANS,
-      catAxisLabelFontSize: size,
-      catAxisLabelColor: env.c.ink,
-      catAxisLineShow: false,
-      // Every category label, always: LibreOffice otherwise drops every other one when it
-      // judges them crowded (tickLblSkip=1).
-      catAxisLabelFrequency: '1',
-      valAxisHidden: true,
-      valAxisMinVal: 0,
-      valAxisMaxVal: max * stretch,
-      valGridLine: { style: 'none' },
-      catGridLine: { style: 'none' },
-      showValue: true,
-      dataLabelPosition: 'outEnd',
-      dataLabelFormatCode: chart.format,
-      dataLabelFontFace: SANS,
-      dataLabelFontSize: size,
-      dataLabelFontBold: true,
-      dataLabelColor: env.c.ink,
-      showLegend: false,
-      showTitle: false,
-    },
-  );
 }
 
 /** One figure, large, with its label; the commentary on the right as on chart slides. */
