@@ -16,16 +16,21 @@ const DECORATIVE =
   '<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/>' +
   '</a:ext></a:extLst>';
 
-/** Marks every textless, non-placeholder shape of a slide, layout or master as decorative. */
+/**
+ * Marks every textless, non-placeholder shape of a slide, layout or master as decorative, and
+ * drops the hasCustomPrompt flag pptxgenjs sets on every placeholder (none has a custom prompt).
+ */
 export function markDecorative(xml: string): string {
-  return xml.replace(/<p:(sp|cxnSp)>[\s\S]*?<\/p:\1>/g, (shape) => {
-    if (/<p:ph\b/.test(shape) || /<a:t>[^<]/.test(shape) || shape.includes('adec:decorative'))
-      return shape;
-    return shape.replace(
-      /<p:cNvPr ([^>]*?)\s*(?:\/>|>\s*<\/p:cNvPr>)/,
-      (_all, attrs: string) => `<p:cNvPr ${attrs}>${DECORATIVE}</p:cNvPr>`,
-    );
-  });
+  return xml
+    .replace(/(<p:ph\b[^>]*?)\s*hasCustomPrompt="1"/g, '$1')
+    .replace(/<p:(sp|cxnSp)>[\s\S]*?<\/p:\1>/g, (shape) => {
+      if (/<p:ph\b/.test(shape) || /<a:t>[^<]/.test(shape) || shape.includes('adec:decorative'))
+        return shape;
+      return shape.replace(
+        /<p:cNvPr ([^>]*?)\s*(?:\/>|>\s*<\/p:cNvPr>)/,
+        (_all, attrs: string) => `<p:cNvPr ${attrs}>${DECORATIVE}</p:cNvPr>`,
+      );
+    });
 }
 
 /** How a typeface is described to a viewer that lacks it. */

@@ -130,6 +130,8 @@ function placeholder(
       options: {
         name,
         type: name,
+        // The shape's name in PowerPoint's selection pane (slides inherit it).
+        objectName: name === 'title' ? 'Title' : 'Body',
         ...box,
         margin: 0,
         fontFace: family,

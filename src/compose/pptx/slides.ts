@@ -96,7 +96,9 @@ function place(
 ): number {
   const fitted = fitParas(paras, box, size, min, env.measure);
   if (fitted === null) throw fitError(env.deck, s, part, min);
-  addParas(slide, paras, box, fitted, extra);
+  // Named for what it is ("Title", "Body"), as PowerPoint's selection pane lists shapes.
+  const objectName = part[0]!.toUpperCase() + part.slice(1);
+  addParas(slide, paras, box, fitted, { objectName, ...extra });
   return fitted;
 }
 
