@@ -1,6 +1,6 @@
 // Builds the seed's bulletin with part of its prose (about 40%-100% of the printed text) and prints how each fitted:
 // node bench/volume.mjs [out-dir]. Used to look at the pages after a layout change.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { shortenProse } from '../tests/volume.mjs';

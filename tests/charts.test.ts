@@ -10,7 +10,16 @@ import {
 import { selectBarData, selectBreakdownData, selectTimelineData } from '../src/charts/data.js';
 import { chartConfig } from '../src/charts/config.js';
 import { fillSentence, takeawayOf } from '../src/charts/takeaway.js';
-import { nativeChart } from '../src/charts/native.js';
+import { nativeChart as adapt } from '../src/compose/pptx/native-charts.js';
+import type { RenderedChart } from '../src/charts/render.js';
+import type { ChartData } from '../src/charts/data.js';
+
+/** The deck adapter reads only a chart's data, title and alt text. */
+const nativeChart = (data: ChartData, theme: Parameters<typeof adapt>[1], title: string) => {
+  const n = adapt({ data, title, alt: title } as RenderedChart, theme, 'en-US');
+  if (!n) throw new Error(`no native chart for ${title}`);
+  return n;
+};
 import { luminance } from '../src/charts/palette.js';
 import { parseLocatedJson, type LocatedJson } from '../src/load/json.js';
 import { InputError } from '../src/errors.js';
@@ -252,36 +261,46 @@ describe('missing data', () => {
 });
 
 describe('native PPTX chart data', () => {
-  it('carries the dataset figures and a colour for every series', async () => {
-    const { d, loaded, find, theme, locale } = await setup();
+  it('carries the dataset figures and a colour for every bar or series', async () => {
+    const { d, loaded, find, theme } = await setup();
     const { spec, index } = find('bar', (s) => s.measure === 'oil-stock-release');
-    const data = selectBarData(d, spec as BarSpec, loaded, index);
-    const n = nativeChart(data, theme, spec.title, locale)!;
+    const n = nativeChart(selectBarData(d, spec as BarSpec, loaded, index), theme, spec.title);
+    if (n.kind !== 'bars') throw new Error('bars expected');
     const q = quantities(d, 'oil-stock-release');
     const ids = new Map(d.partners.map((p) => [p.name, p.id]));
-    n.data[0]!.labels!.forEach((l, i) => expect(n.data[0]!.values[i]).toBe(q.get(ids.get(l)!)));
+    n.labels.forEach((l, i) => expect(n.values[i]).toBe(q.get(ids.get(l)!)));
+    expect(n.colors.length).toBe(n.values.length);
     const aid = find('bar', (s) => s.measure === 'aid');
     const stacked = nativeChart(
       selectBarData(d, aid.spec as BarSpec, loaded, aid.index),
       theme,
       aid.spec.title,
-      locale,
-    )!;
-    expect((stacked.options.chartColors as string[]).length).toBeGreaterThanOrEqual(
-      stacked.data.length,
     );
-    expect((stacked.options.chartColors as string[]).every((c) => /^[0-9A-F]{6}$/.test(c))).toBe(
-      true,
-    );
+    expect(stacked.colors.length).toBe(stacked.series.length);
+    expect(stacked.colors.every((c) => /^[0-9A-F]{6}$/.test(c))).toBe(true);
+  });
+
+  it('puts each timeline date on its row as an Excel date, one colour per kind of date', async () => {
+    const { d, loaded, find, theme } = await setup();
     const tl = find('timeline');
-    const t = nativeChart(
-      selectTimelineData(d, tl.spec as TimelineSpec, loaded, tl.index),
-      theme,
-      tl.spec.title,
-      locale,
-    )!;
-    expect(t.type).toBe('scatter');
-    expect(t.data.slice(1).every((s) => s.values.length === t.data[0]!.values.length)).toBe(true);
+    const data = selectTimelineData(d, tl.spec as TimelineSpec, loaded, tl.index);
+    const t = nativeChart(data, theme, tl.spec.title);
+    if (t.kind !== 'timeline') throw new Error('timeline expected');
+    expect(t.labels).toEqual(data.rows);
+    expect(t.series.every((s) => s.values.length === data.rows.length)).toBe(true);
+    const excel = (iso: string) =>
+      (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 864e5;
+    // Every dot of the data is in some series at its row, at window start + its day offset.
+    for (const s of data.series)
+      for (const p of s.points)
+        expect(
+          t.series.some((n) => n.name === s.name && n.values[p.row] === t.from + p.x),
+          `${s.name} ${p.date}`,
+        ).toBe(true);
+    const dots = t.series.reduce((k, s) => k + s.values.filter((v) => v !== null).length, 0);
+    expect(dots).toBe(data.series.reduce((k, s) => k + s.points.length, 0));
+    expect(t.from).toBe(excel(`${data.months[0]!.date}-01`));
+    expect(new Set(t.colors).size).toBe(data.series.length);
   });
 });
 

@@ -10,7 +10,7 @@ import { parseMarkdown, type Block } from '../template/markdown.js';
 import type { LoadedTemplates } from '../load/templates.js';
 import type { TemplateEngine } from '../template/engine.js';
 import type { LocatedJson } from '../load/json.js';
-import { CHARTS_FILE, isPerPartner, loadChartSpecs } from '../charts/spec.js';
+import { CHARTS_FILE, loadChartSpecs } from '../charts/spec.js';
 import { comparable } from '../template/filters.js';
 
 /** Slide kinds the pptx renderer knows how to lay out. */
@@ -50,7 +50,7 @@ const SlideSchema = z.strictObject({
   /** A short extra line (the handling line on the title slide). */
   aside: Template.optional(),
   notes: Template,
-  /** The id of a per-partner chart spec in charts/charts.json that the slide shows. */
+  /** The id of a chart spec in charts/charts.json the slide shows (per-partner ones: this partner's). */
   chart: z.string().optional(),
 });
 
@@ -112,30 +112,23 @@ export function parseDeckConfig(templates: LoadedTemplates): DeckConfig {
   return config;
 }
 
-/** Every slide chart must be a per-partner spec that charts.json defines: a deck is about one partner. */
+/** Every slide chart must be a spec charts.json defines (per-partner ones are drawn for the deck's partner). */
 function checkCharts(config: DeckConfig, json: LocatedJson, templates: LoadedTemplates): void {
   if (!config.slides.some((s) => s.chart !== undefined)) return;
   const specs = loadChartSpecs(templates).specs;
-  const known = specs
-    .filter(isPerPartner)
-    .map((s) => s.id)
-    .join(', ');
-  const problems = config.slides.flatMap((slide, i) => {
-    if (slide.chart === undefined) return [];
-    const spec = specs.find((s) => s.id === slide.chart);
-    if (spec && isPerPartner(spec)) return [];
-    const message = spec
-      ? `chart "${slide.chart}" is drawn once for the whole bulletin; a deck slide needs a per-partner chart: one of ${known}`
-      : `no chart "${slide.chart}" in ${CHARTS_FILE}; per-partner charts: ${known}`;
-    return [
-      {
-        file: json.file,
-        ...json.locate(['slides', i, 'chart']),
-        path: `slides[${i}].chart`,
-        message,
-      },
-    ];
-  });
+  const known = specs.map((s) => s.id).join(', ');
+  const problems = config.slides.flatMap((slide, i) =>
+    slide.chart === undefined || specs.some((s) => s.id === slide.chart)
+      ? []
+      : [
+          {
+            file: json.file,
+            ...json.locate(['slides', i, 'chart']),
+            path: `slides[${i}].chart`,
+            message: `no chart "${slide.chart}" in ${CHARTS_FILE}; charts: ${known}`,
+          },
+        ],
+  );
   if (problems.length) throw new InputError('E_DECK', problems);
 }
 

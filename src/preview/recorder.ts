@@ -54,7 +54,7 @@ function textOp(text: string | RecRun[], options: Loose): RecOp {
 /** The recording presentation; cast it to P.Pptx for the layout code. */
 export class RecordingDeck {
   readonly ShapeType = { line: 'line', rect: 'rect' };
-  readonly ChartType = { bar: 'bar' };
+  readonly ChartType = { bar: 'bar', line: 'line' };
   readonly masters = new Map<string, RecOp[]>();
   readonly slides: RecSlide[] = [];
 

@@ -7,6 +7,7 @@
 import * as fontkit from 'fontkit';
 import type { ResolvedTheme } from '../../model/theme.js';
 import type { Run } from '../../template/markdown.js';
+import { substituteWidth } from './substitutes.js';
 
 export type Family = 'serif' | 'sans';
 
@@ -25,7 +26,11 @@ type LayoutFont = { unitsPerEm: number; layout(text: string): { advanceWidth: nu
 // so the measurer (with its width cache) is made once per set of font bytes, not per deck.
 const measurers = new WeakMap<object, Measure>();
 
-/** A measurer over the theme's font files (width = sum of advances × size / unitsPerEm). */
+/**
+ * A measurer over the theme's font files (width = sum of advances × size / unitsPerEm) that
+ * answers the widest of the house font and the fonts a viewer substitutes for it, so text set
+ * to fit fits in PowerPoint or LibreOffice with or without the house fonts installed.
+ */
 export function fontMeasure(theme: ResolvedTheme): Measure {
   let m = measurers.get(theme.fonts);
   if (!m) measurers.set(theme.fonts, (m = makeMeasure(theme)));
@@ -51,7 +56,10 @@ function makeMeasure(theme: ResolvedTheme): Measure {
     let em = widths.get(cacheKey);
     if (em === undefined) {
       const f = open(key);
-      em = f.layout(text).advanceWidth / f.unitsPerEm;
+      em = Math.max(
+        f.layout(text).advanceWidth / f.unitsPerEm,
+        substituteWidth(text, family, bold, italic),
+      );
       widths.set(cacheKey, em);
     }
     return em * size;

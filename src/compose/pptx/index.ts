@@ -11,11 +11,12 @@ import {
   type DeckSlide,
 } from '../../model/deck.js';
 import { planIndex } from '../../charts/plan.js';
+import { deckChartKey } from './chart-key.js';
 
 /** What a slide's chart plots, without drawing it (for the deck's inputs hash). */
 function plannedChart(ctx: BuildContext, slide: DeckSlide, partnerId: string): unknown {
   if (slide.chart === undefined) return null;
-  const p = planIndex(ctx).get(`${slide.chart}-${partnerId}`);
+  const p = planIndex(ctx).get(deckChartKey(ctx, slide.chart, partnerId));
   return p ? { spec: p.inst.spec, data: p.data } : null;
 }
 

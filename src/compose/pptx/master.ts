@@ -25,7 +25,41 @@ export const GRID = {
   },
 } as const;
 
-export const MASTER = { cover: 'COVER', content: 'CONTENT' } as const;
+/**
+ * Layouts: the cover, a content layout whose body is one text placeholder, and a title-only
+ * layout for slides whose content is a chart or a two-column list (an empty body placeholder
+ * would show "Click to add text" to an editor).
+ */
+export const MASTER = {
+  cover: 'COVER',
+  content: 'CONTENT',
+  side: 'CHART_AND_TEXT',
+  quote: 'QUOTES',
+  titleOnly: 'TITLE_ONLY',
+} as const;
+
+/** Left edge of the commentary beside a chart or a callout figure. */
+const SIDE_X = GRID.left + 7.1 + 0.4;
+
+/** Where the title and body placeholders sit on each layout (the slides fill them at these boxes). */
+export const PLACES = {
+  coverTitle: { x: GRID.left, y: 1.7, w: GRID.contentW - 0.5, h: 1.9 },
+  coverBody: { x: GRID.left, y: 4.15, w: GRID.contentW - 0.5, h: 2.4 },
+  title: { x: GRID.left, y: GRID.titleY, w: GRID.contentW, h: GRID.titleH },
+  body: { x: GRID.left, y: GRID.bodyY, w: GRID.contentW, h: GRID.bodyBottom - GRID.bodyY },
+  side: {
+    x: SIDE_X,
+    y: GRID.bodyY,
+    w: GRID.width - GRID.right - SIDE_X,
+    h: GRID.bodyBottom - GRID.bodyY,
+  },
+  quote: {
+    x: GRID.left + 0.4,
+    y: GRID.bodyY,
+    w: GRID.contentW - 1.2,
+    h: GRID.bodyBottom - GRID.bodyY,
+  },
+} as const;
 
 const hex = (c: string) => c.replace(/^#/, '').toUpperCase();
 
@@ -80,9 +114,45 @@ function seriesMark(
   ];
 }
 
-/** Defines the cover and content masters on a presentation. */
+type MasterObject = NonNullable<P.SlideMasterProps['objects']>[number];
+
+/** A text placeholder a slide fills (`slide.addText(runs, { placeholder: name })`). */
+function placeholder(
+  name: 'title' | 'body',
+  box: { x: number; y: number; w: number; h: number },
+  family: string,
+  color: string,
+): MasterObject {
+  // A slide's placeholder takes its box and anchoring from here (pptxgenjs ignores the slide's).
+  const valign = name === 'title' ? 'bottom' : 'top';
+  return {
+    placeholder: {
+      options: {
+        name,
+        type: name,
+        // The shape's name in PowerPoint's selection pane (slides inherit it).
+        objectName: name === 'title' ? 'Title' : 'Body',
+        ...box,
+        margin: 0,
+        fontFace: family,
+        color,
+        align: 'left',
+        valign,
+      },
+      text: '',
+    },
+  } as MasterObject;
+}
+
+/** The short accent rule under a title (decorative; package.ts marks it so). */
+const accentRule = (c: ReturnType<typeof colors>, y: number, w: number, width: number) => ({
+  line: { x: GRID.left, y, w, h: 0, line: { color: c.accent, width } },
+});
+
+/** Defines the cover, content and title-only masters on a presentation. */
 export function defineMasters(pptx: P.Pptx, theme: Theme, series: string, footer: string): void {
   const c = colors(theme);
+  const titleRule = accentRule(c, GRID.titleY + GRID.titleH + 0.22, 0.9, 2.25);
   pptx.defineSlideMaster({
     title: MASTER.cover,
     background: { color: c.paper },
@@ -98,6 +168,9 @@ export function defineMasters(pptx: P.Pptx, theme: Theme, series: string, footer
         },
       },
       ...seriesMark(series, c, 0.6),
+      placeholder('title', PLACES.coverTitle, SERIF, c.accent),
+      placeholder('body', PLACES.coverBody, SANS, c.muted),
+      accentRule(c, 3.85, 1.2, 3),
       {
         line: {
           x: GRID.left,
@@ -125,48 +198,56 @@ export function defineMasters(pptx: P.Pptx, theme: Theme, series: string, footer
       },
     ],
   });
-  pptx.defineSlideMaster({
-    title: MASTER.content,
-    background: { color: c.paper },
-    objects: [
-      ...seriesMark(series, c, 0.45),
-      {
-        line: {
-          x: GRID.left,
-          y: GRID.footerY,
-          w: GRID.contentW,
-          h: 0,
-          line: { color: c.rule, width: 0.75 },
-        },
-      },
-      {
-        text: {
-          text: footer,
-          options: {
+  const content = (name: string, body?: (typeof PLACES)[keyof typeof PLACES]) =>
+    pptx.defineSlideMaster({
+      title: name,
+      background: { color: c.paper },
+      objects: [
+        ...seriesMark(series, c, 0.45),
+        placeholder('title', PLACES.title, SERIF, c.ink),
+        ...(body ? [placeholder('body', body, SANS, c.ink)] : []),
+        titleRule,
+        {
+          line: {
             x: GRID.left,
-            y: GRID.footerY + 0.08,
-            w: GRID.contentW - 0.8,
-            h: 0.3,
-            margin: 0,
-            fontFace: SANS,
-            fontSize: 10,
-            color: c.muted,
-            valign: 'top',
+            y: GRID.footerY,
+            w: GRID.contentW,
+            h: 0,
+            line: { color: c.rule, width: 0.75 },
           },
         },
+        {
+          text: {
+            text: footer,
+            options: {
+              x: GRID.left,
+              y: GRID.footerY + 0.08,
+              w: GRID.contentW - 0.8,
+              h: 0.3,
+              margin: 0,
+              fontFace: SANS,
+              fontSize: 10,
+              color: c.muted,
+              valign: 'top',
+            },
+          },
+        },
+      ],
+      slideNumber: {
+        x: GRID.width - GRID.right - 0.6,
+        y: GRID.footerY + 0.08,
+        w: 0.6,
+        h: 0.3,
+        margin: 0,
+        fontFace: SANS,
+        fontSize: 10,
+        color: c.muted,
+        align: 'right',
+        valign: 'top',
       },
-    ],
-    slideNumber: {
-      x: GRID.width - GRID.right - 0.6,
-      y: GRID.footerY + 0.08,
-      w: 0.6,
-      h: 0.3,
-      margin: 0,
-      fontFace: SANS,
-      fontSize: 10,
-      color: c.muted,
-      align: 'right',
-      valign: 'top',
-    },
-  });
+    });
+  content(MASTER.content, PLACES.body);
+  content(MASTER.side, PLACES.side);
+  content(MASTER.quote, PLACES.quote);
+  content(MASTER.titleOnly);
 }

@@ -1,65 +1,153 @@
 /**
- * The one adapter from a rendered chart (src/charts/, the same spec as the PDF and PNG) to
- * the native bar chart a slide draws: figures, labels, highlight colour, number format and
- * alt text all come from the chart's data, so the deck cannot disagree with the bulletin.
+ * The one adapter from a rendered chart (src/charts/, the same spec as the PDF and PNG) to the
+ * native chart a slide draws: figures, labels, colours, number format and alt text all come
+ * from the chart's data, so the deck cannot disagree with the bulletin. Bars (one series or
+ * stacked) become a bar chart; a timeline becomes a dot plot, one column per partner with its
+ * dates on a month axis, the dates kept as real dates so an editor sees them as such.
  */
 import type { RenderedChart } from '../../charts/render.js';
-import type { BarData } from '../../charts/data.js';
+import type { BarData, TimelineData } from '../../charts/data.js';
 import { formatValue } from '../../charts/data.js';
 import { numberFormat } from '../../charts/number-format.js';
+import { barColors, seriesColors } from '../../charts/palette.js';
 
 export { numberFormat };
-import { barColors } from '../../charts/palette.js';
 import type { Theme } from '../../model/theme.js';
 
-/** One bar chart: categories, one series of values, a colour per bar and a sentence for alt text. */
+/** Bars: categories, one or more series, a colour per bar (one series) or per series (stacked). */
 export interface NativeBarChart {
+  kind: 'bars';
   name: string;
   labels: string[];
+  series: { name: string; values: number[] }[];
+  /** The single series' values (empty when stacked), for callouts and label widths. */
   values: number[];
-  /** Colour per bar (#-less hex), always as many as values so pptxgenjs never picks a random one. */
+  /** #-less hex, always given so pptxgenjs never picks a random colour. */
   colors: string[];
   /** Excel number format for the value labels (values stay the dataset's own figures). */
   format: string;
   altText: string;
-  /** Each value as prose writes it ("$300 million"), for callouts. */
+  /** Each single-series value as prose writes it ("$300 million"). */
   display: string[];
 }
+
+/** A timeline: one category per row (partner), one series per kind of date, Excel date serials. */
+export interface NativeTimeline {
+  kind: 'timeline';
+  name: string;
+  labels: string[];
+  series: { name: string; values: (number | null)[] }[];
+  /** Excel serials of the window's first and last day, and of each month's first day. */
+  from: number;
+  to: number;
+  colors: string[];
+  altText: string;
+}
+
+export type NativeChart = NativeBarChart | NativeTimeline;
 
 const hex = (c: string) => c.replace(/^#/, '').toUpperCase();
 
 /** Colours per bar: the highlight in the accent and the rest muted, a palette colour each for a breakdown, else the accent. */
 function colorsOf(d: BarData, theme: Theme): string[] {
   const c = theme.colors;
+  if (d.series.length > 1) return seriesColors(theme.palette, d.series.length).map(hex);
   if (d.highlight !== undefined)
     return d.labels.map((_, i) => hex(i === d.highlight ? c.accent : c.rule));
   if (d.colorEach) return barColors(theme.palette, d.labels.length).map(hex);
   return d.labels.map(() => hex(c.accent));
 }
 
-/**
- * The slide's bar chart for a rendered chart, or null when it is not a single-series bar chart
- * (a timeline or stacked bars need a layout of their own). pptxgenjs plots the first category
- * at the bottom, so rows (largest first in the data) are handed over reversed.
- */
-export function nativeBars(
+/** pptxgenjs plots the first category at the bottom, so rows (largest first) are handed over reversed. */
+function bars(
+  d: BarData,
   chart: RenderedChart,
   theme: Theme,
   locale: string,
 ): NativeBarChart | null {
-  const d = chart.data;
-  // Several currency panels cannot share one value axis or one number format.
-  if (d.kind !== 'bar' || d.series.length !== 1 || d.panels.length !== 1) return null;
+  // Several currency panels cannot share one value axis or one number format (issue 12):
+  // such a slide shows no native chart rather than one that ranks across currencies.
+  if (d.panels.length !== 1) return null;
   const unit = d.panels[0]!.unit;
-  const values = [...d.series[0]!.values];
   const rev = <T>(xs: T[]) => [...xs].reverse();
+  const single = d.series.length === 1;
+  const all = d.series.flatMap((s) => s.values);
+  const colors = colorsOf(d, theme);
   return {
+    kind: 'bars',
     name: chart.title,
     labels: rev(d.labels),
-    values: rev(values),
-    colors: rev(colorsOf(d, theme)),
-    format: numberFormat(unit, values, locale),
+    series: d.series.map((s) => ({ name: s.name, values: rev(s.values) })),
+    values: single ? rev(d.series[0]!.values) : [],
+    colors: single ? rev(colors) : colors,
+    format: numberFormat(unit, all, locale),
     altText: chart.alt,
-    display: rev(values.map((v) => formatValue(v, unit, locale))),
+    display: single ? rev(d.series[0]!.values.map((v) => formatValue(v, unit, locale))) : [],
   };
+}
+
+/** Days from 1899-12-30 (Excel's day 0) to an ISO date. */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+const serial = (iso: string) => (Date.parse(`${iso}T00:00:00Z`) - EXCEL_EPOCH) / 86_400_000;
+
+/**
+ * A timeline's dots: a series holds one value per row, so a series with several dots in a row
+ * (the events a partner attended) is split into as many series of the same name and colour;
+ * the chart fix-up (dedupeLegend) keeps one legend entry per name.
+ */
+function timeline(d: TimelineData, chart: RenderedChart, theme: Theme): NativeTimeline {
+  const from = serial(`${d.months[0]!.date}-01`);
+  const palette = seriesColors(theme.palette, d.series.length).map(hex);
+  const series: NativeTimeline['series'] = [];
+  const colors: string[] = [];
+  d.series.forEach((s, k) => {
+    const perRow = d.rows.map((_, row) => s.points.filter((p) => p.row === row));
+    const depth = Math.max(1, ...perRow.map((ps) => ps.length));
+    for (let i = 0; i < depth; i++) {
+      series.push({
+        name: s.name,
+        values: perRow.map((ps) => (ps[i] ? from + ps[i]!.x : null)),
+      });
+      colors.push(palette[k]!);
+    }
+  });
+  return {
+    kind: 'timeline',
+    name: chart.title,
+    labels: [...d.rows],
+    series,
+    from,
+    to: from + d.days,
+    colors,
+    altText: chart.alt,
+  };
+}
+
+/** The native chart for a rendered chart; null for bars in several currency panels. */
+export function nativeChart(
+  chart: RenderedChart,
+  theme: Theme,
+  locale: string,
+): NativeChart | null {
+  const d = chart.data;
+  return d.kind === 'bar' ? bars(d, chart, theme, locale) : timeline(d, chart, theme);
+}
+
+/**
+ * Chart-part fix-ups for what pptxgenjs writes: a missing value is written as an empty cached
+ * point (which PowerPoint reads as 0), so it is dropped; legend entries repeating a name
+ * (a timeline's split series) are deleted so the legend lists each kind of date once.
+ */
+export function fixChartXml(xml: string): string {
+  let out = xml.replace(/<c:pt idx="\d+"><c:v><\/c:v><\/c:pt>/g, '');
+  const names = [...out.matchAll(/<c:ser>[\s\S]*?<c:tx>[\s\S]*?<c:v>([^<]*)<\/c:v>/g)].map(
+    (m) => m[1],
+  );
+  const repeats = names.flatMap((n, i) => (names.indexOf(n) < i ? [i] : []));
+  if (repeats.length)
+    out = out.replace(
+      /(<c:legend>\s*<c:legendPos [^>]*\/>)/,
+      `$1${repeats.map((i) => `<c:legendEntry><c:idx val="${i}"/><c:delete val="1"/></c:legendEntry>`).join('')}`,
+    );
+  return out;
 }

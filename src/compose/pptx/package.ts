@@ -17,6 +17,8 @@
  */
 import JSZip from 'jszip';
 import type { Theme } from '../../model/theme.js';
+import { type FaceHint, hintFaces, markDecorative } from './a11y.js';
+import { fixChartXml } from './native-charts.js';
 
 /** Document properties for docProps/core.xml. */
 export interface DocProps {
@@ -203,6 +205,7 @@ export async function finishPackage(
   props: DocProps,
   theme: Theme,
   clock: Date,
+  faces: FaceHint[] = [],
 ): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   await renumberCharts(zip);
@@ -223,7 +226,17 @@ export async function finishPackage(
     zip.file(name, splitNoteParagraphs(await zip.file(name)!.async('string')));
   }
   for (const name of Object.keys(zip.files).filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n))) {
-    zip.file(name, unwrapDataLabels(await zip.file(name)!.async('string')));
+    zip.file(name, fixChartXml(unwrapDataLabels(await zip.file(name)!.async('string'))));
+  }
+  // Accessibility and font fallbacks (a11y.ts): decorative shapes, PANOSE on house fonts.
+  for (const name of Object.keys(zip.files).filter((n) =>
+    /^ppt\/(slides|slideLayouts|slideMasters|theme|charts)\/[^/]+\.xml$/.test(n),
+  )) {
+    const xml = await zip.file(name)!.async('string');
+    const drawn = /^ppt\/(slides|slideLayouts|slideMasters)\//.test(name)
+      ? markDecorative(xml)
+      : xml;
+    zip.file(name, hintFaces(drawn, faces));
   }
   await fixEmbeddedWorkbooks(zip, clock);
   return new Uint8Array(await rezip(zip, clock));

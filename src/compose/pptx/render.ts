@@ -6,7 +6,9 @@ import { defineMasters, colors, SANS, SERIF } from './master.js';
 import { addSlide, type DeckChart } from './slides.js';
 import { fontMeasure } from './fit.js';
 import { finishPackage } from './package.js';
-import { nativeBars } from './native-charts.js';
+import { faceHints } from './a11y.js';
+import { deckChartKey } from './chart-key.js';
+import { nativeChart } from './native-charts.js';
 import { getChart } from '../../charts/render.js';
 
 /** The chart a slide names, drawn for this partner from the shared specs; null when the partner has none. */
@@ -16,12 +18,13 @@ export function chartsFor(
 ): (slide: DeckSlide) => DeckChart | null {
   return (slide) => {
     // Only the charts this deck shows are drawn (once, shared with the charts renderer).
-    const rendered =
-      slide.chart === undefined ? undefined : getChart(ctx, `${slide.chart}-${partnerId}`);
-    const bars = rendered
-      ? nativeBars(rendered, ctx.theme.theme, ctx.dataset.bulletin.locale)
-      : null;
-    return rendered && bars ? { rendered, bars } : null;
+    const key = slide.chart === undefined ? undefined : deckChartKey(ctx, slide.chart, partnerId);
+    const rendered = key === undefined ? undefined : getChart(ctx, key);
+    if (!rendered) return null;
+    return {
+      rendered,
+      native: nativeChart(rendered, ctx.theme.theme, ctx.dataset.bulletin.locale),
+    };
   };
 }
 
@@ -57,5 +60,6 @@ export async function renderDeck(ctx: BuildContext, deck: DeckModel): Promise<Ui
     },
     theme,
     ctx.clock,
+    faceHints(ctx.theme, { serif: SERIF, sans: SANS }),
   );
 }

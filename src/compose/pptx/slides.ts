@@ -4,7 +4,7 @@
  */
 import type * as P from './pptxgen.js';
 import type { DeckModel, DeckSlide } from '../../model/deck.js';
-import { GRID, MASTER, SANS, colors } from './master.js';
+import { GRID, MASTER, PLACES, colors } from './master.js';
 import {
   addParas,
   blocksToParas,
@@ -16,13 +16,15 @@ import {
   type Para,
 } from './text.js';
 import { largestFitting, type Measure } from './fit.js';
-import type { NativeBarChart } from './native-charts.js';
+import type { NativeBarChart, NativeChart } from './native-charts.js';
+import { drawChart } from './draw-chart.js';
 import type { RenderedChart } from '../../charts/render.js';
 
-/** A slide's chart: the shared rendered chart (PNG, alt text, takeaway) and its native bars. */
+/** A slide's chart: the shared rendered chart (PNG, alt text, takeaway) and its native form. */
 export interface DeckChart {
   rendered: RenderedChart;
-  bars: NativeBarChart;
+  /** Null where no native chart can say it (bars in several currencies): the PNG is placed. */
+  native: NativeChart | null;
 }
 
 /** What a slide layout needs besides its slide. */
@@ -39,28 +41,36 @@ export interface SlideEnv {
 
 const PT = 72;
 
-/** Adds one slide of the deck. */
+/**
+ * Adds one slide of the deck. Shapes are added in reading order (title, chart, commentary):
+ * screen readers and PowerPoint's outline follow the order of shapes on the slide.
+ */
 export function addSlide(env: SlideEnv, s: DeckSlide): void {
-  const slide = env.pptx.addSlide({
-    masterName: s.kind === 'title' ? MASTER.cover : MASTER.content,
-  });
+  const chart = s.kind === 'title' ? null : env.chart(s);
+  // A full-width labelled list is drawn as rows of boxes: no single body to fill.
+  const rows = !chart && s.kind !== 'quotes' && labelledRows(s.body) !== null;
+  const layout =
+    s.kind === 'title'
+      ? MASTER.cover
+      : chart
+        ? MASTER.side
+        : s.kind === 'quotes'
+          ? MASTER.quote
+          : rows
+            ? MASTER.titleOnly
+            : MASTER.content;
+  const slide = env.pptx.addSlide({ masterName: layout });
   if (s.kind === 'title') cover(env, slide, s);
   else {
     title(env, slide, s);
-    const chart = env.chart(s);
     // A one-bar chart says nothing a number cannot: show the figure itself instead.
-    if (chart && chart.bars.values.length === 1) withCallout(env, slide, s, chart.bars);
+    if (chart?.native?.kind === 'bars' && chart.native.values.length === 1)
+      withCallout(env, slide, s, chart.native);
     else if (chart) withChart(env, slide, s, chart);
     else if (s.kind === 'quotes') quotes(env, slide, s);
-    else
-      body(env, slide, s, {
-        x: GRID.left,
-        y: GRID.bodyY,
-        w: GRID.contentW,
-        h: GRID.bodyBottom - GRID.bodyY,
-      });
+    else body(env, slide, s, PLACES.body);
   }
-  slide.addNotes(notesWithTakeaway(s.notes, s.kind === 'title' ? null : env.chart(s)));
+  slide.addNotes(notesWithTakeaway(s.notes, chart));
 }
 
 /**
@@ -87,7 +97,9 @@ function place(
 ): number {
   const fitted = fitParas(paras, box, size, min, env.measure);
   if (fitted === null) throw fitError(env.deck, s, part, min);
-  addParas(slide, paras, box, fitted, extra);
+  // Named for what it is ("Title", "Body"), as PowerPoint's selection pane lists shapes.
+  const objectName = part[0]!.toUpperCase() + part.slice(1);
+  addParas(slide, paras, box, fitted, { objectName, ...extra });
   return fitted;
 }
 
@@ -104,31 +116,31 @@ function title(env: SlideEnv, slide: P.Slide, s: DeckSlide): void {
       after: 0,
     },
   ];
-  place(
-    env,
-    slide,
-    s,
-    'title',
-    paras,
-    { x: GRID.left, y: GRID.titleY, w: GRID.contentW, h: GRID.titleH },
-    t.size,
-    t.min,
-    { valign: 'bottom' },
-  );
-  slide.addShape(env.pptx.ShapeType.line, {
-    x: GRID.left,
-    y: GRID.titleY + GRID.titleH + 0.22,
-    w: 0.9,
-    h: 0,
-    line: { color: env.c.accent, width: 2.25 },
+  place(env, slide, s, 'title', paras, PLACES.title, t.size, t.min, {
+    valign: 'bottom',
+    placeholder: 'title',
   });
 }
 
-/** The cover: partner name large, the bulletin's title and date below, handling line top right. */
+/** The cover: partner name large (the slide title), the handling line top right, the title block below. */
 function cover(env: SlideEnv, slide: P.Slide, s: DeckSlide): void {
   const t = env.deck.type.cover;
-  const w = GRID.contentW - 0.5;
+  const name: Para[] = [
+    {
+      runs: [{ text: s.title }],
+      family: 'serif',
+      scale: 1,
+      color: env.c.accent,
+      bold: true,
+      after: 0,
+    },
+  ];
+  place(env, slide, s, 'partner name', name, PLACES.coverTitle, t.size, t.min, {
+    valign: 'bottom',
+    placeholder: 'title',
+  });
   if (s.aside) {
+    const w = PLACES.coverTitle.w;
     const aside: Para[] = [
       {
         runs: [{ text: s.aside }],
@@ -151,26 +163,6 @@ function cover(env: SlideEnv, slide: P.Slide, s: DeckSlide): void {
       { align: 'right' },
     );
   }
-  const name: Para[] = [
-    {
-      runs: [{ text: s.title }],
-      family: 'serif',
-      scale: 1,
-      color: env.c.accent,
-      bold: true,
-      after: 0,
-    },
-  ];
-  place(env, slide, s, 'partner name', name, { x: GRID.left, y: 1.7, w, h: 1.9 }, t.size, t.min, {
-    valign: 'bottom',
-  });
-  slide.addShape(env.pptx.ShapeType.line, {
-    x: GRID.left,
-    y: 3.85,
-    w: 1.2,
-    h: 0,
-    line: { color: env.c.accent, width: 3 },
-  });
   const paras = blocksToParas(s.body, 'sans', env.c.muted).map(
     (p, i): Para =>
       i === 0
@@ -183,9 +175,10 @@ function cover(env: SlideEnv, slide: P.Slide, s: DeckSlide): void {
     s,
     'title block',
     paras,
-    { x: GRID.left, y: 4.15, w, h: 2.4 },
+    PLACES.coverBody,
     env.deck.type.body.size,
     env.deck.type.body.min,
+    { placeholder: 'body' },
   );
 }
 
@@ -195,7 +188,8 @@ function body(env: SlideEnv, slide: P.Slide, s: DeckSlide, box: Box): void {
   // Two columns need room; in a narrow column the bold label simply leads its bullet.
   const rows = box.w >= 7 ? labelledRows(s.body) : null;
   if (!rows) {
-    place(env, slide, s, 'body', blocksToParas(s.body, 'sans', env.c.ink), box, t.size, t.min);
+    const paras = blocksToParas(s.body, 'sans', env.c.ink);
+    place(env, slide, s, 'body', paras, box, t.size, t.min, { placeholder: 'body' });
     return;
   }
   // Label column as wide as the widest label at the start size (bounded), the text beside it.
@@ -257,16 +251,7 @@ function quotes(env: SlideEnv, slide: P.Slide, s: DeckSlide): void {
   const paras = blocksToParas(s.body, 'sans', env.c.muted, env.c.accent).map(
     (p): Para => (p.italic ? { ...p, after: 0.3 } : { ...p, scale: 0.62, after: 1.1 }),
   );
-  place(
-    env,
-    slide,
-    s,
-    'quotes',
-    paras,
-    { x: GRID.left + 0.4, y: GRID.bodyY, w: GRID.contentW - 1.2, h: GRID.bodyBottom - GRID.bodyY },
-    q.size,
-    q.min,
-  );
+  place(env, slide, s, 'quotes', paras, PLACES.quote, q.size, q.min, { placeholder: 'body' });
 }
 
 /** The chart on the left (native, or its PNG in image mode), the commentary on the right. */
@@ -274,14 +259,15 @@ function withChart(
   env: SlideEnv,
   slide: P.Slide,
   s: DeckSlide,
-  { rendered, bars: chart }: DeckChart,
+  { rendered, native: chart }: DeckChart,
 ): void {
   const chartW = 7.1;
   const top = GRID.bodyY;
   const h = GRID.bodyBottom - top;
-  const barsH = Math.min(h, 0.75 + chart.values.length * 0.85);
-  const x = GRID.left + chartW + 0.4;
-  if (env.mode === 'image') {
+  const rows = chart?.kind === 'bars' ? chart.labels.length : 0;
+  const legend = chart?.kind === 'timeline' || (chart?.series.length ?? 0) > 1 ? 0.5 : 0;
+  const barsH = chart?.kind === 'bars' ? Math.min(h, 0.75 + legend + rows * 0.85) : h;
+  if (env.mode === 'image' || chart === null) {
     // The same box as the native chart, the picture scaled to fit it without distortion.
     const scale = Math.min(chartW / rendered.width, barsH / rendered.height);
     slide.addImage({
@@ -292,50 +278,8 @@ function withChart(
       h: rendered.height * scale,
       altText: rendered.alt,
     });
-  } else nativeChart(env, slide, chart, { x: GRID.left - 0.1, y: top, w: chartW, h: barsH });
-  body(env, slide, s, { x, y: top, w: GRID.width - GRID.right - x, h });
-}
-
-/** An editable bar chart: values are the data's figures, the labels formatted by the spec's unit. */
-function nativeChart(env: SlideEnv, slide: P.Slide, chart: NativeBarChart, box: Box): void {
-  const max = Math.max(...chart.values);
-  // Room right of the longest bar for its value label, or PowerPoint wraps the label: the plot
-  // is the box less the category labels, and the value axis is stretched so the label fits.
-  const size = 14;
-  const catW = Math.max(...chart.labels.map((l) => env.measure(l, 'sans', size, false))) + 16;
-  const labelW = Math.max(...chart.display.map((t) => env.measure(t, 'sans', size, true))) + 24;
-  const plotW = box.w * PT - catW - 16;
-  const stretch = Math.max(1.3, plotW / Math.max(plotW - labelW, plotW / 3));
-  slide.addChart(
-    env.pptx.ChartType.bar,
-    [{ name: chart.name, labels: chart.labels, values: chart.values }],
-    {
-      ...box,
-      barDir: 'bar',
-      barGapWidthPct: 55,
-      // Always one colour per bar: without chartColors pptxgenjs picks colours with Math.random.
-      chartColors: chart.colors,
-      altText: chart.altText,
-      catAxisLabelFontFace: SANS,
-      catAxisLabelFontSize: size,
-      catAxisLabelColor: env.c.ink,
-      catAxisLineShow: false,
-      valAxisHidden: true,
-      valAxisMinVal: 0,
-      valAxisMaxVal: max * stretch,
-      valGridLine: { style: 'none' },
-      catGridLine: { style: 'none' },
-      showValue: true,
-      dataLabelPosition: 'outEnd',
-      dataLabelFormatCode: chart.format,
-      dataLabelFontFace: SANS,
-      dataLabelFontSize: size,
-      dataLabelFontBold: true,
-      dataLabelColor: env.c.ink,
-      showLegend: false,
-      showTitle: false,
-    },
-  );
+  } else drawChart(env, slide, chart, { x: GRID.left - 0.1, y: top, w: chartW, h: barsH });
+  body(env, slide, s, PLACES.side);
 }
 
 /** One figure, large, with its label; the commentary on the right as on chart slides. */
@@ -368,11 +312,5 @@ function withCallout(env: SlideEnv, slide: P.Slide, s: DeckSlide, chart: NativeB
     66,
     36,
   );
-  const x = GRID.left + 7.1 + 0.4;
-  body(env, slide, s, {
-    x,
-    y: GRID.bodyY,
-    w: GRID.width - GRID.right - x,
-    h: GRID.bodyBottom - GRID.bodyY,
-  });
+  body(env, slide, s, PLACES.side);
 }

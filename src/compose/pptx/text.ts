@@ -110,7 +110,15 @@ export function addParas(
       });
     });
   });
-  slide.addText(runs, { ...box, margin: 0, valign: 'top', fit: 'none', wrap: true, ...extra });
+  slide.addText(runs, {
+    ...box,
+    margin: 0,
+    align: 'left',
+    valign: 'top',
+    fit: 'none',
+    wrap: true,
+    ...extra,
+  });
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
