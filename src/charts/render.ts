@@ -145,9 +145,10 @@ function renderPlanned(
       `unknown slot${take.missing.length > 1 ? 's' : ''} ${take.missing.map((m) => `{${m}}`).join(', ')} for a ${inst.spec.kind} chart`,
     );
   // Drawing is most of a chart's cost (a PNG at scale 5 takes ~3x an SVG), and native-chart
-  // decks need neither: each image is drawn on first read and kept.
+  // decks need neither: the SVG is drawn on first read and kept (the PDF may read it twice);
+  // the PNG (image decks, previews, --only charts) is drawn on each read and not held, so a
+  // large build does not keep ~100 KB of PNG, let alone a surface, per chart.
   let svg: string | undefined;
-  let png: Buffer | undefined;
   const ink = theme.colors.ink;
   return {
     id: planned.key,
@@ -167,7 +168,7 @@ function renderPlanned(
       ));
     },
     get png() {
-      return (png ??= draw(width, height, 'png', ink, chartConfig(data, theme, locale)));
+      return draw(width, height, 'png', ink, chartConfig(data, theme, locale));
     },
   };
 }
