@@ -1,162 +1,202 @@
 /**
- * `npm run bench`: how long a build takes and how much memory it needs, as medians of repeated
- * runs (with min and max). Cold builds and no-op rebuilds are new processes, as a user or CI
- * runs them; the warm build calls build() again in one process. The scale curve builds the
- * synthetic datasets of bench/generate.mjs. Peak RSS comes from /usr/bin/time -v (or
- * process.resourceUsage() in the child when it is missing). Writes bench/results.json.
+ * `npm run bench`: the speed targets of issue 16 as ratios measured in one run, so that a busy
+ * machine slows both sides of each ratio alike. Every case is a new process, as a user or CI
+ * runs it, and the cases are interleaved round by round:
  *
- *   node bench/run.mjs [--root <checkout>] [--results <file>] [--quick] [--max <partners>]
+ * - full default build vs the peer route (pandoc decks + DOCX, LibreOffice PDF; bench/peer.mjs,
+ *   tools from bench/setup.sh)
+ * - no-op rebuild vs `node -e 0`
+ * - N synthetic partners vs 4 (bench/generate.mjs), ms per extra partner, peak RSS
+ * - with `--base <checkout>` (a compiled older checkout), every bulletin case also for it: the
+ *   before/after table, paired in the same run.
+ *
+ * Medians with min–max and N; peak RSS from /usr/bin/time -v. Writes bench/results.json.
+ *
+ *   node bench/run.mjs [--base <checkout>] [--repeats 5] [--scale 4,100] [--scale-repeats 3]
+ *                      [--results <file>] [--no-peer]
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeDataset } from './generate.mjs';
+import { generateDataset, writeDataset } from './generate.mjs';
+import { peerCommand, writePeerSources } from './peer.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : fallback;
 };
-const ROOT = path.resolve(arg('--root', path.join(HERE, '..')));
+const ROOT = path.resolve(HERE, '..');
+const BASE = arg('--base') ? path.resolve(arg('--base')) : undefined;
 const RESULTS = path.resolve(arg('--results', path.join(HERE, 'results.json')));
-const QUICK = process.argv.includes('--quick');
-const BIN = path.join(ROOT, 'dist/cli/bin.js');
+const REPEATS = Number(arg('--repeats', '5'));
+const SCALE = arg('--scale', '4,100').split(',').map(Number);
+const SCALE_REPEATS = Number(arg('--scale-repeats', '3'));
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
-const REPEATS = QUICK ? 2 : 5;
-const MAX = Number(arg('--max', '500'));
-const SCALE = [
-  [4, REPEATS],
-  [25, QUICK ? 2 : 3],
-  [100, QUICK ? 1 : 3],
-  [500, 1],
-].filter(([n]) => n <= MAX);
-const tmp = mkdtempSync(path.join(tmpdir(), 'bulletin-bench-'));
+const hasPeer =
+  !process.argv.includes('--no-peer') &&
+  ['pandoc', 'soffice'].every((t) => spawnSync('which', [t]).status === 0);
+if (!hasPeer && !process.argv.includes('--no-peer'))
+  console.error('bench: pandoc or soffice missing (run bench/setup.sh); skipping the peer route');
 
-/** Runs the CLI once in a new process: wall ms, peak RSS in MB, and whether it succeeded. */
-function runCli(args) {
-  const cmd = TIME
-    ? [TIME, ['-v', process.execPath, BIN, ...args]]
-    : [process.execPath, [BIN, ...args]];
+const tmp = mkdtempSync(path.join(tmpdir(), 'bulletin-bench-'));
+const roots = { after: ROOT, ...(BASE ? { before: BASE } : {}) };
+
+/** Runs a command once: wall ms, peak RSS in MB (largest process), and an error line if it failed. */
+function timed(cmd, args, cwd) {
+  const [file, argv] = TIME ? [TIME, ['-v', cmd, ...args]] : [cmd, args];
   const t = performance.now();
-  const r = spawnSync(cmd[0], cmd[1], {
-    cwd: ROOT,
+  const r = spawnSync(file, argv, {
+    cwd,
     encoding: 'utf8',
     env: { ...process.env, SOURCE_DATE_EPOCH: '' },
   });
   const ms = performance.now() - t;
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '');
+  // CPU seconds (user + system) of the process and its children: steadier than wall time on a
+  // shared machine, and what a second core cannot hide.
+  const cpu = ['User', 'System'].map((k) =>
+    Number(new RegExp(`${k} time \\(seconds\\): ([\\d.]+)`).exec(r.stderr ?? '')?.[1] ?? NaN),
+  );
   const error =
     r.status === 0
       ? undefined
       : ((r.stderr || r.stdout).split('\n').find((l) => l.trim() && !l.startsWith('\t')) ??
         `exit ${r.status}`);
-  return { ms, rssMb: rss ? Number(rss[1]) / 1024 : undefined, error };
-}
-
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
   return {
-    median: s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2,
-    min: s[0],
-    max: s[s.length - 1],
-    runs: s.length,
+    ms,
+    cpuMs: (cpu[0] + cpu[1]) * 1000,
+    rssMb: rss ? Number(rss[1]) / 1024 : undefined,
+    error,
+  };
+}
+const cli = (root, args) =>
+  timed(process.execPath, [path.join(root, 'dist/cli/bin.js'), ...args], root);
+
+const stats = (runs) => {
+  const xs = runs.map((r) => r.ms).sort((a, b) => a - b);
+  const mid = xs.length >> 1;
+  const err = runs.find((r) => r.error)?.error;
+  return {
+    median: xs.length % 2 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2,
+    min: xs[0],
+    max: xs[xs.length - 1],
+    runs: xs.length,
+    cpuMedian: (() => {
+      const c = runs.map((r) => r.cpuMs).sort((a, b) => a - b);
+      return c.length % 2 ? c[mid] : (c[mid - 1] + c[mid]) / 2;
+    })(),
+    peakRssMb: Math.max(...runs.map((r) => r.rssMb ?? 0)) || undefined,
+    ...(err ? { error: err } : {}),
   };
 };
-const summarise = (runs) => ({
-  ...stats(runs.map((r) => r.ms)),
-  peakRssMb: Math.max(...runs.map((r) => r.rssMb ?? 0)) || undefined,
-  ...(runs.find((r) => r.error) ? { error: runs.find((r) => r.error).error } : {}),
-});
 
-function repeat(n, args) {
-  return summarise(Array.from({ length: n }, () => runCli(args)));
+// Cases, each a function that runs once. Interleaved: round r runs every case once.
+const cases = {};
+const add = (name, fn) => {
+  cases[name] = { fn, runs: [] };
+};
+let peer;
+if (hasPeer) {
+  const dir = path.join(tmp, 'peer');
+  const dataset = JSON.parse(readFileSync(path.join(ROOT, 'data/bulletin.json'), 'utf8'));
+  const partners = writePeerSources(dataset, dir);
+  const profile = path.join(tmp, 'lo-profile');
+  peer = peerCommand(dir, partners, profile);
+  execFileSync('sh', ['-c', peer], { stdio: 'ignore' }); // first run makes LibreOffice's profile
+  add('peer route', () => timed('sh', ['-c', peer], dir));
 }
-
-/** A cold build; when the full build fails (the old bulletin does not fit many partners), the decks and charts alone. */
-function coldBuild(n, data) {
-  const out = path.join(tmp, `out-${path.basename(data)}`);
-  const full = repeat(n, ['build', '--force', '--data', data, '--out', out]);
-  if (!full.error) return full;
-  return {
-    ...repeat(n, [
-      'build',
-      '--force',
-      '--only',
-      'decks',
-      '--only',
-      'charts',
-      '--data',
-      data,
-      '--out',
-      out,
-    ]),
-    partial: 'decks and charts only',
-    fullError: full.error,
-  };
+add('node -e 0', () => timed(process.execPath, ['-e', '0'], ROOT));
+for (const [tag, root] of Object.entries(roots)) {
+  const out = path.join(tmp, `default-${tag}`);
+  add(`full build (${tag})`, () => cli(root, ['build', '--force', '--out', out]));
+  add(`no-op rebuild (${tag})`, () => cli(root, ['build', '--out', out]));
 }
-
-/** build() called repeatedly in one process (a child, so this process stays small). */
-function warmBuild(n) {
-  const out = path.join(tmp, 'warm');
-  const script = `const { buildDetailed } = await import(${JSON.stringify(path.join(ROOT, 'dist/index.js'))});
-const o = { data: 'data/bulletin.json', templates: 'templates', out: ${JSON.stringify(out)}, force: true };
-await buildDetailed(o);
-const ms = [];
-for (let i = 0; i < ${n}; i++) { const t = performance.now(); await buildDetailed(o); ms.push(performance.now() - t); }
-console.log(JSON.stringify({ ms, rssMb: process.resourceUsage().maxRSS / 1024 }));`;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) return { error: r.stderr.split('\n')[0] };
-  const { ms, rssMb } = JSON.parse(r.stdout.trim().split('\n').pop());
-  return { ...stats(ms), peakRssMb: rssMb };
-}
-
 const started = performance.now();
+for (let r = 0; r < REPEATS; r++) {
+  for (const c of Object.values(cases)) c.runs.push(c.fn());
+  process.stderr.write(`  round ${r + 1}/${REPEATS}\n`);
+}
+const scale = {};
+for (const n of SCALE) {
+  const data = n === 4 ? path.join(ROOT, 'data/bulletin.json') : path.join(tmp, `data-${n}.json`);
+  if (n !== 4) writeDataset(n, data);
+  for (const tag of Object.keys(roots)) scale[`${n}:${tag}`] = [];
+}
+for (let r = 0; r < SCALE_REPEATS; r++) {
+  for (const n of SCALE) {
+    const data = n === 4 ? 'data/bulletin.json' : path.join(tmp, `data-${n}.json`);
+    for (const [tag, root] of Object.entries(roots)) {
+      const out = path.join(tmp, `scale-${n}-${tag}`);
+      scale[`${n}:${tag}`].push(cli(root, ['build', '--force', '--data', data, '--out', out]));
+    }
+    process.stderr.write(`  scale ${n}, round ${r + 1}/${SCALE_REPEATS}\n`);
+  }
+}
+
 const results = {
-  root: ROOT,
   cores: cpus().length,
   node: process.version,
   date: new Date().toISOString(),
-  quick: QUICK,
+  after: ROOT,
+  before: BASE,
+  partners: generateDataset(4).partners.length,
+  cases: Object.fromEntries(Object.entries(cases).map(([k, c]) => [k, stats(c.runs)])),
+  scale: Object.fromEntries(Object.entries(scale).map(([k, runs]) => [k, stats(runs)])),
+  ratios: {},
 };
-const defaultOut = path.join(tmp, 'default');
-results.cold = repeat(REPEATS, ['build', '--force', '--out', defaultOut]);
-results.warm = warmBuild(REPEATS);
-results.noop = repeat(REPEATS, ['build', '--out', defaultOut]);
-results.scale = {};
-for (const [count, n] of SCALE) {
-  const data = writeDataset(count, path.join(tmp, `data-${count}.json`));
-  results.scale[count] = coldBuild(n, data);
-  process.stderr.write(`  ${count} partners: ${results.scale[count].median.toFixed(0)} ms\n`);
+const C = results.cases;
+const S = results.scale;
+const ratio = (a, b) => (a && b && !a.error && !b.error ? a.median / b.median : undefined);
+const cpuRatio = (a, b) => (a && b && !a.error && !b.error ? a.cpuMedian / b.cpuMedian : undefined);
+const [lo, hi] = [SCALE[0], SCALE[SCALE.length - 1]];
+for (const tag of Object.keys(roots)) {
+  results.ratios[tag] = {
+    'peer route / full build (speed-up)': ratio(C['peer route'], C[`full build (${tag})`]),
+    'same, CPU time': cpuRatio(C['peer route'], C[`full build (${tag})`]),
+    'no-op / node -e 0': ratio(C[`no-op rebuild (${tag})`], C['node -e 0']),
+    'same, CPU time ': cpuRatio(C[`no-op rebuild (${tag})`], C['node -e 0']),
+    [`${hi} partners / ${lo}`]: ratio(S[`${hi}:${tag}`], S[`${lo}:${tag}`]),
+    [`${hi} partners / ${lo}, CPU time`]: cpuRatio(S[`${hi}:${tag}`], S[`${lo}:${tag}`]),
+    [`ms per extra partner (${lo}→${hi})`]:
+      S[`${hi}:${tag}`] && S[`${lo}:${tag}`]
+        ? (S[`${hi}:${tag}`].median - S[`${lo}:${tag}`].median) / (hi - lo)
+        : undefined,
+    [`peak RSS MB at ${hi} partners`]: S[`${hi}:${tag}`]?.peakRssMb,
+  };
 }
-const s = results.scale;
-results.marginalPerPartnerMs = {
-  '4→100': s[100] ? (s[100].median - s[4].median) / 96 : undefined,
-  '100→500': s[500] ? (s[500].median - s[100].median) / 400 : undefined,
-};
-results.ratio500to100 = s[500] ? s[500].median / s[100].median : undefined;
+if (BASE)
+  results.ratios['before / after'] = Object.fromEntries(
+    [
+      ['full build', C['full build (before)'], C['full build (after)']],
+      ['no-op rebuild', C['no-op rebuild (before)'], C['no-op rebuild (after)']],
+      ...SCALE.map((n) => [`${n} partners`, S[`${n}:before`], S[`${n}:after`]]),
+    ].map(([k, b, a]) => [k, { wall: ratio(b, a), cpu: cpuRatio(b, a) }]),
+  );
 results.totalSeconds = (performance.now() - started) / 1000;
 writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
 rmSync(tmp, { recursive: true, force: true });
 
-const f = (x) => (x === undefined ? '' : x.toFixed(0));
+const f = (x, d = 0) => (x === undefined ? '-' : x.toFixed(d));
 const row = (name, r) =>
-  `${name.padEnd(22)} ${f(r.median).padStart(7)} ${f(r.min).padStart(7)} ${f(r.max).padStart(7)} ${String(r.runs ?? '').padStart(4)} ${f(r.peakRssMb).padStart(7)}  ${r.partial ? `(${r.partial})` : (r.error ?? '')}`;
+  `${name.padEnd(30)} ${f(r.median).padStart(7)} ${`${f(r.min)}–${f(r.max)}`.padStart(13)} ${String(r.runs).padStart(3)} ${f(r.cpuMedian).padStart(7)} ${f(r.peakRssMb).padStart(7)}  ${r.error ?? ''}`;
 console.log(
-  `${'case'.padEnd(22)} ${'median'.padStart(7)} ${'min'.padStart(7)} ${'max'.padStart(7)} ${'runs'.padStart(4)} ${'RSS MB'.padStart(7)}   (ms)`,
+  `${'case (ms)'.padEnd(30)} ${'median'.padStart(7)} ${'min–max'.padStart(13)} ${'N'.padStart(3)} ${'CPU ms'.padStart(7)} ${'RSS MB'.padStart(7)}`,
 );
-console.log(row('cold default', results.cold));
-console.log(row('warm in-process', results.warm));
-console.log(row('no-op rebuild', results.noop));
-for (const [count] of SCALE) console.log(row(`${count} partners (cold)`, s[count]));
+for (const [k, r] of Object.entries(C)) console.log(row(k, r));
+for (const [k, r] of Object.entries(S)) {
+  const [n, tag] = k.split(':');
+  console.log(row(`${n} partners (${tag})`, r));
+}
+for (const [tag, rs] of Object.entries(results.ratios)) {
+  console.log(`${tag}:`);
+  for (const [k, v] of Object.entries(rs))
+    console.log(
+      `  ${k.padEnd(40)} ${typeof v === 'object' ? `wall ${f(v.wall, 2)}, CPU ${f(v.cpu, 2)}` : f(v, 2)}`,
+    );
+}
 console.log(
-  `marginal per partner: ${results.marginalPerPartnerMs['4→100']?.toFixed(1) ?? '-'} ms (4→100), ${results.marginalPerPartnerMs['100→500']?.toFixed(1) ?? '-'} ms (100→500); 500/100 = ${results.ratio500to100?.toFixed(2) ?? '-'}x`,
-);
-console.log(
-  `bench took ${results.totalSeconds.toFixed(0)} s; results in ${path.relative(process.cwd(), RESULTS)}`,
+  `bench took ${f(results.totalSeconds)} s on ${results.cores} cores; ${path.relative(process.cwd(), RESULTS)}`,
 );

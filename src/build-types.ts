@@ -33,8 +33,8 @@ export interface BuildOptions {
   onProgress?: ProgressListener;
   /** Warn when the latest dated fact is older than this many days (from the build clock). */
   maxAgeDays?: number;
-  /** Threads to render on (1: in this thread, the default; the CLI defaults to the cores). */
-  jobs?: number;
+  /** Threads to render on (1: in this thread, the default; 'auto', the CLI's default: workers only when they pay off). */
+  jobs?: number | 'auto';
 }
 
 /** What a build did: the manifest, and which files it rebuilt or found up to date. */

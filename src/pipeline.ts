@@ -18,7 +18,7 @@ import { sha256, type Manifest } from './output/manifest.js';
 import { InputError } from './errors.js';
 import { endOfAsEpochMs } from './dataset/dates.js';
 import { TOOL_VERSION } from './version.js';
-import { renderInWorkers, renderUnits, workersAvailable } from './jobs/pool.js';
+import { renderInWorkers, renderUnits, threadsFor, workersAvailable } from './jobs/pool.js';
 import type { Dataset } from './dataset/schema.js';
 import type { Artifact, BuildContext } from './compose/types.js';
 import { collectWarnings } from './warnings/index.js';
@@ -87,6 +87,8 @@ export async function prepare(options: BuildOptions): Promise<BuildContext> {
     clock: buildClock(dataset, options.sourceDateEpoch),
     print: { ...(options.paper ? { paper: options.paper } : {}), bleed: options.bleed ?? false },
     deckCharts: options.deckCharts ?? 'native',
+    // A 5x PNG costs ~3x its SVG to draw and encode; nothing in a default build reads the files.
+    chartPngs: (options.only ?? []).includes('charts'),
     assets: new Map(),
   };
 }
@@ -131,9 +133,8 @@ async function planBuild(ctx: BuildContext, options: BuildOptions) {
 export async function buildDetailed(options: BuildOptions): Promise<BuildResult> {
   const ctx = await prepare(options);
   const { units, stale, old, out, manifestName, whole } = await planBuild(ctx, options);
-  const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
-  const parallel =
-    jobs > 1 && workersAvailable() && new Set(stale.map((s) => s.unit.partner ?? '')).size > 1;
+  const jobs = threadsFor(options.jobs, stale);
+  const parallel = jobs > 1 && workersAvailable();
   const artifacts = parallel
     ? await renderInWorkers(ctx, RENDERERS, stale, options, jobs)
     : await renderUnits(ctx, RENDERERS, stale, options.onProgress);

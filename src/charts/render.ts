@@ -1,9 +1,11 @@
 /**
  * renderCharts: every chart spec → SVG (vector, for the PDF) and PNG (for decks and the web),
- * through chart.js 4 and chartjs-node-canvas 5. getCharts(ctx) renders once per build and
+ * through chart.js 4 on node-canvas. getCharts(ctx) renders once per build and
  * caches the result in ctx.assets, so the PDF, the decks and the charts renderer share it.
  */
-import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
+import { createRequire } from 'node:module';
+import { createCanvas } from 'canvas';
+import type { Chart } from 'chart.js';
 import type { BuildContext } from '../compose/types.js';
 import type { ResolvedTheme } from '../model/theme.js';
 import { PAGE_SIZES } from '../compose/pdf/layout.js';
@@ -60,46 +62,53 @@ function registerThemeFonts(root: string, theme: ResolvedTheme): void {
   registerThemeFaces(root, theme, ['sans-regular', 'sans-bold'], () => FONT_FAMILY);
 }
 
-const canvases = new Map<string, ChartJSNodeCanvas>();
-/** One ChartJSNodeCanvas per size and type, reused across renders. */
-function canvasFor(
+/** chart.js and canvas, loaded once per process (chartjs-node-canvas loaded a fresh chart.js per canvas size). */
+const require = createRequire(import.meta.url);
+let chartJs: typeof Chart | undefined;
+function chartLib(): typeof Chart {
+  if (!chartJs) {
+    // The CommonJS build, as chartjs-node-canvas loaded it: `chart.js/auto` is Chart itself.
+    chartJs = require('chart.js/auto') as typeof Chart;
+    // Quoted: a bare `3` in the family makes canvas fall back to DejaVu without a word.
+    chartJs.defaults.font.family = `"${FONT_FAMILY}"`;
+  }
+  return chartJs;
+}
+
+/**
+ * Draws one chart: SVG at 1 px = 1 pt, or PNG at PNG_SCALE device pixels per point. The pixel
+ * ratio is set per chart, so one chart.js serves every size and type.
+ */
+function draw(
   width: number,
   height: number,
   type: 'svg' | 'png',
   ink: string,
-): ChartJSNodeCanvas {
-  const key = `${width}x${height}:${type}:${ink}`;
-  let r = canvases.get(key);
-  if (r) return r;
-  r = new ChartJSNodeCanvas({
-    width,
-    height,
-    ...(type === 'svg' ? { type: 'svg' as const } : {}),
-    chartCallback: (C) => {
-      // Quoted: a bare `3` in the family makes canvas fall back to DejaVu without a word.
-      C.defaults.font.family = `"${FONT_FAMILY}"`;
-      C.defaults.color = ink;
-      if (type === 'png') C.defaults.devicePixelRatio = PNG_SCALE;
-    },
-  });
-  if (type === 'png') {
-    // An opaque context gives an RGB PNG without alpha (colour type 2), as print workflows want.
-    const inner = r as unknown as {
-      _createCanvas: (
-        w: number,
-        h: number,
-        t?: string,
-      ) => { getContext(k: string, o: object): unknown };
-    };
-    const orig = inner._createCanvas;
-    inner._createCanvas = (w, h, t) => {
-      const c = orig(w, h, t);
-      c.getContext('2d', { alpha: false });
-      return c;
-    };
+  config: ReturnType<typeof chartConfig>,
+): Buffer {
+  const ChartJs = chartLib();
+  ChartJs.defaults.color = ink;
+  const canvas = createCanvas(width, height, type === 'svg' ? 'svg' : undefined);
+  // An opaque context gives an RGB PNG without alpha (colour type 2), as print workflows want;
+  // the first getContext call decides, chart.js's own call then gets the same context.
+  const context = canvas.getContext('2d', type === 'png' ? { alpha: false } : undefined);
+  (canvas as unknown as { style: object }).style = {};
+  config.options = {
+    ...config.options,
+    responsive: false,
+    animation: false,
+    ...(type === 'png' ? { devicePixelRatio: PNG_SCALE } : {}),
+  };
+  const chart = new ChartJs(context as never, config);
+  try {
+    return type === 'svg'
+      ? canvas.toBuffer('image/svg+xml' as never)
+      : canvas.toBuffer('image/png');
+  } finally {
+    chart.destroy();
+    // Release the (PNG: ~2.5 MB) surface now rather than when the collector gets to it.
+    if (type === 'png') canvas.width = canvas.height = 0;
   }
-  canvases.set(key, r);
-  return r;
 }
 
 /** cairo numbers its surfaces per process; fix them so the same spec gives the same bytes. */
@@ -136,9 +145,10 @@ function renderPlanned(
       `unknown slot${take.missing.length > 1 ? 's' : ''} ${take.missing.map((m) => `{${m}}`).join(', ')} for a ${inst.spec.kind} chart`,
     );
   // Drawing is most of a chart's cost (a PNG at scale 5 takes ~3x an SVG), and native-chart
-  // decks need neither: each image is drawn on first read and kept.
+  // decks need neither: the SVG is drawn on first read and kept (the PDF may read it twice);
+  // the PNG (image decks, previews, --only charts) is drawn on each read and not held, so a
+  // large build does not keep ~100 KB of PNG, let alone a surface, per chart.
   let svg: string | undefined;
-  let png: Buffer | undefined;
   const ink = theme.colors.ink;
   return {
     id: planned.key,
@@ -154,16 +164,11 @@ function renderPlanned(
     data,
     get svg() {
       return (svg ??= normaliseSvg(
-        canvasFor(width, height, 'svg', ink)
-          .renderToBufferSync(chartConfig(data, theme, locale), 'image/svg+xml')
-          .toString('utf8'),
+        draw(width, height, 'svg', ink, chartConfig(data, theme, locale)).toString('utf8'),
       ));
     },
     get png() {
-      return (png ??= canvasFor(width, height, 'png', ink).renderToBufferSync(
-        chartConfig(data, theme, locale),
-        'image/png',
-      ));
+      return draw(width, height, 'png', ink, chartConfig(data, theme, locale));
     },
   };
 }
@@ -211,14 +216,12 @@ export function chartSvgAt(ctx: BuildContext, key: string, height: number): stri
   if (!svg) {
     const theme = ctx.theme.theme;
     registerThemeFonts(ctx.templates.root, ctx.theme);
-    const raw = canvasFor(
+    const raw = draw(
       Math.round(columnWidth(theme)),
       height,
       'svg',
       theme.colors.ink,
-    ).renderToBufferSync(
       chartConfig(planned.data, theme, ctx.dataset.bulletin.locale),
-      'image/svg+xml',
     );
     svg = normaliseSvg(raw.toString('utf8'));
     ctx.assets.set(cacheKey, svg);

@@ -37,7 +37,7 @@ export function optionsOf(args: BuildArgs, io: CliIO): BuildOptions {
     force: args.force,
     bleed: args.bleed,
     deckCharts: args.deckCharts,
-    ...(args.jobs !== undefined ? { jobs: args.jobs } : {}),
+    jobs: args.jobs ?? 'auto',
     ...(args.shard ? { shard: args.shard } : {}),
     ...(args.paper ? { paper: args.paper === 'a4' ? ('A4' as const) : ('LETTER' as const) } : {}),
     ...(io.env.SOURCE_DATE_EPOCH !== undefined

@@ -1,5 +1,4 @@
 /** Shared yargs option builders, composed by each command. */
-import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
 
 export const DEFAULTS = {
@@ -68,8 +67,8 @@ export function buildOptions<T>(y: Argv<T>) {
     })
     .option('jobs', {
       type: 'number',
-      default: availableParallelism(),
-      describe: 'Threads to render on (1: in one thread); output is the same for any number',
+      describe:
+        'Threads to render on (1: in one thread); default: more than one only when there are enough partners to pay for a thread, up to the cores. Output is the same for any number',
     })
     .option('deck-charts', {
       choices: ['native', 'image'] as const,

@@ -13,6 +13,18 @@ const EPILOGUE =
 
 type BuildFlags = Awaited<ReturnType<typeof buildOptions>['argv']>;
 
+/**
+ * yargs renders the whole help text (string widths, wrapping) before running any command,
+ * in case the command fails and help must be shown: ~40-140 ms, a third of a no-op rebuild.
+ * Our failures print their own message and never the help, so the cache is never read.
+ */
+function skipHelpCache(parser: object): void {
+  const usage = (parser as { getInternalMethods?: () => { getUsageInstance?: () => object } })
+    .getInternalMethods?.()
+    ?.getUsageInstance?.() as { cacheHelpMessage?: () => void } | undefined;
+  if (usage?.cacheHelpMessage) usage.cacheHelpMessage = () => {};
+}
+
 /** The build command's arguments from parsed flags (shared by build and preview). */
 function buildArgs(a: BuildFlags): BuildArgs {
   return {
@@ -171,6 +183,7 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
     )
     .help()
     .wrap(Math.min(100, process.stdout.columns || 100));
+  skipHelpCache(parser);
   try {
     let output = '';
     await parser.parseAsync(argv, {}, (_err, _argv, out) => {

@@ -47,6 +47,8 @@ export interface BuildContext {
   print: { paper?: 'LETTER' | 'A4'; bleed: boolean };
   /** How decks show charts: native, editable PowerPoint charts, or the chart PNGs as pictures (--deck-charts image). */
   deckCharts: 'native' | 'image';
+  /** Whether charts/<id>.png files are written: only when the build names the charts format (--only charts). */
+  chartPngs: boolean;
   /** Shared, lazily rendered assets (charts are rendered once for all formats). */
   assets: Map<string, unknown>;
 }

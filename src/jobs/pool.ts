@@ -6,6 +6,7 @@
  * byte for byte what a one-job build writes.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError, InternalError } from '../errors.js';
@@ -43,6 +44,28 @@ const WORKER = new URL('./worker.js', import.meta.url);
 /** Whether workers can run: the compiled worker exists (not when running from TypeScript sources, as tests do). */
 export function workersAvailable(): boolean {
   return existsSync(fileURLToPath(WORKER));
+}
+
+/**
+ * Partners a worker thread must take to pay for itself. A worker imports the renderers and
+ * prepares the inputs again before its first unit: ~1.5 s of CPU on the seed data (measured:
+ * a 25-partner build took 3.5 CPU-s more on two threads than on one), against ~0.1 s a
+ * partner (a deck and its charts). Below this, a second thread makes a build slower (0.72x
+ * at 4 partners in issue 16).
+ */
+export const PARTNERS_PER_WORKER = 16;
+
+/**
+ * How many threads to render on: `jobs` as asked (at most one per partner group plus this
+ * thread), or with 'auto' one more thread per PARTNERS_PER_WORKER partners, up to the cores.
+ */
+export function threadsFor(jobs: number | 'auto' | undefined, units: StaleUnit[]): number {
+  const partners = new Set(units.flatMap((s) => s.unit.partner ?? [])).size;
+  const wanted =
+    jobs === 'auto'
+      ? Math.min(availableParallelism(), 1 + Math.floor(partners / PARTNERS_PER_WORKER))
+      : Math.max(1, Math.floor(jobs ?? 1));
+  return Math.min(wanted, 1 + partners);
 }
 
 /** Renders the given units (in order, per renderer) in process, one at a time so progress can be reported and timed. */

@@ -1,6 +1,7 @@
 /**
- * The charts renderer: every chart as charts/<id>.svg and charts/<id>.png, from the shared
- * render. Units are planned from the data alone; canvas and chart.js load only to draw.
+ * The charts renderer: every chart as charts/<id>.svg, and as charts/<id>.png when the build
+ * names this format (`--only charts`), from the shared render. Units are planned from the data
+ * alone; canvas and chart.js load only to draw.
  */
 import type { Artifact, BuildContext, Renderer, Unit } from '../types.js';
 import { planCharts } from '../../charts/plan.js';
@@ -12,7 +13,7 @@ export const chartsRenderer: Renderer = {
     return planCharts(ctx).map((c) => ({
       key: c.key,
       ...(c.inst.partner ? { partner: c.inst.partner } : {}),
-      paths: [`charts/${c.key}.svg`, `charts/${c.key}.png`],
+      paths: [`charts/${c.key}.svg`, ...(ctx.chartPngs ? [`charts/${c.key}.png`] : [])],
       inputs: {
         spec: c.inst.spec,
         data: c.data,
@@ -32,12 +33,16 @@ export const chartsRenderer: Renderer = {
       const svg = describeSvg(c.svg, c.title, `${c.alt} ${c.takeaway}`);
       return [
         { path: `charts/${c.id}.svg`, kind: 'svg', bytes: Buffer.from(svg, 'utf8'), ...partner },
-        {
-          path: `charts/${c.id}.png`,
-          kind: 'png',
-          bytes: printPng(c.png, 72 * PNG_SCALE),
-          ...partner,
-        },
+        ...(ctx.chartPngs
+          ? [
+              {
+                path: `charts/${c.id}.png`,
+                kind: 'png' as const,
+                bytes: printPng(c.png, 72 * PNG_SCALE),
+                ...partner,
+              },
+            ]
+          : []),
       ];
     });
   },

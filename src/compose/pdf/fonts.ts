@@ -3,10 +3,10 @@
  * check so that a character the fonts lack is a build error naming the character and where
  * it came from — never a silent box in print.
  */
-import * as fontkit from 'fontkit';
 import type PDFDocument from 'pdfkit';
 import { InputError, type Problem } from '../../errors.js';
 import type { ResolvedTheme } from '../../model/theme.js';
+import { openFace } from '../faces.js';
 
 export type Family = 'serif' | 'sans';
 
@@ -16,21 +16,10 @@ export function fontName(family: Family, bold?: boolean, italic?: boolean): stri
   return `${family}-${face}`;
 }
 
-/** Registers every theme font with the document. */
+/** Registers every theme font with the document, as the shared parsed face (pdfkit takes a fontkit font). */
 export function registerFonts(doc: PDFKit.PDFDocument, theme: ResolvedTheme): void {
-  for (const [name, bytes] of Object.entries(theme.fonts)) doc.registerFont(name, bytes);
-}
-
-type GlyphFont = { hasGlyphForCodePoint(cp: number): boolean };
-const cache = new WeakMap<Buffer, GlyphFont>();
-
-function openFont(bytes: Buffer): GlyphFont {
-  let f = cache.get(bytes);
-  if (!f) {
-    f = fontkit.create(bytes) as unknown as GlyphFont;
-    cache.set(bytes, f);
-  }
-  return f;
+  for (const [name, bytes] of Object.entries(theme.fonts))
+    doc.registerFont(name, openFace(bytes) as unknown as Buffer);
 }
 
 /** Where a character was typed: the first template or data file that contains it. */
@@ -62,7 +51,7 @@ export class GlyphChecker {
   check(text: string, font: string, where: string): void {
     const bytes = this.theme.fonts[font];
     if (!bytes) return;
-    const f = openFont(bytes);
+    const f = openFace(bytes);
     for (const ch of text) {
       const cp = ch.codePointAt(0)!;
       if (cp === 0x20 || cp === 0x0a || cp === 0xa0 || cp === 0xad) continue;

@@ -7,6 +7,7 @@ import PDFDocument from 'pdfkit';
 import type { BuildContext } from '../types.js';
 import { registerFonts, type Doc } from './fonts.js';
 import { layoutBulletin, type PagePlan } from './layout.js';
+import { cachedMeasure } from './measure.js';
 import type { ChartFigure } from './boxes.js';
 import { chartSvgAt, getChart } from '../../charts/render.js';
 
@@ -52,9 +53,7 @@ export function bulletinPlan(ctx: BuildContext, doc?: Doc): PagePlan {
     measurer = new PDFDocument({ autoFirstPage: false }) as Doc;
     registerFonts(measurer, ctx.theme);
   }
-  const m = measurer;
-  const measure = (text: string, font: string, size: number) =>
-    m.font(font).fontSize(size).widthOfString(text);
+  const measure = cachedMeasure(measurer);
   const paper = ctx.print.paper ?? ctx.theme.theme.page.size;
   const plan = layoutBulletin(
     ctx.bulletin,

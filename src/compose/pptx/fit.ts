@@ -4,7 +4,7 @@
  * we wrap words with the theme font's own advance widths and step the size down until the
  * lines fit the box, or report that they cannot.
  */
-import * as fontkit from 'fontkit';
+import { openFace } from '../faces.js';
 import type { ResolvedTheme } from '../../model/theme.js';
 import type { Run } from '../../template/markdown.js';
 import { substituteWidth } from './substitutes.js';
@@ -45,7 +45,7 @@ function makeMeasure(theme: ResolvedTheme): Measure {
     if (!f) {
       const bytes = theme.fonts[key];
       if (!bytes) throw new Error(`theme font ${key} is missing`);
-      f = fontkit.create(bytes) as unknown as LayoutFont;
+      f = openFace(bytes) as unknown as LayoutFont;
       fonts.set(key, f);
     }
     return f;

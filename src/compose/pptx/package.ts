@@ -7,7 +7,7 @@
  * - document properties are written by us, XML-escaped (titles contain "&").
  * - created/modified come from the build clock, not "now", also inside the chart workbooks
  *   (the embedded xlsx carry new Date() too); zip entries get fixed dates, a sorted order
- *   with [Content_Types].xml first, and DEFLATE.
+ *   with [Content_Types].xml first, and DEFLATE by node:zlib (zip.ts).
  * - pptxgenjs numbers charts with a module-wide counter, so a deck's chart part names depend
  *   on what was built before it in the same process: renumber them from 1 per deck.
  * - speaker notes are one string in pptxgenjs (addNotes); a newline inside <a:t> is not a
@@ -19,6 +19,7 @@ import JSZip from 'jszip';
 import type { Theme } from '../../model/theme.js';
 import { type FaceHint, hintFaces, markDecorative } from './a11y.js';
 import { fixChartXml } from './native-charts.js';
+import { zipSync } from './zip.js';
 
 /** Document properties for docProps/core.xml. */
 export interface DocProps {
@@ -171,21 +172,16 @@ export function unwrapDataLabels(xml: string): string {
   );
 }
 
-/** Re-zips deterministically: sorted entries, [Content_Types].xml first, fixed dates, DEFLATE. */
+/** Re-zips deterministically: sorted entries, [Content_Types].xml first, fixed dates, DEFLATE (node:zlib). */
 async function rezip(zip: JSZip, clock: Date): Promise<Buffer> {
-  const out = new JSZip();
   const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
   names.sort((a, b) =>
     a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0,
   );
-  for (const n of names)
-    out.file(n, await zip.file(n)!.async('uint8array'), { date: clock, createFolders: false });
-  return out.generateAsync({
-    type: 'nodebuffer',
-    compression: 'DEFLATE',
-    compressionOptions: { level: 9 },
-    platform: 'UNIX',
-  });
+  const entries = await Promise.all(
+    names.map(async (name) => ({ name, bytes: await zip.file(name)!.async('uint8array') })),
+  );
+  return zipSync(entries, clock);
 }
 
 /** Chart workbooks: pin their dates and re-zip them the same way. */

@@ -1,0 +1,20 @@
+/**
+ * The theme's faces parsed once per process and shared: pdfkit embeds and measures with the
+ * same fontkit font the glyph check and the deck fitter use, so each face's tables, glyphs and
+ * layout caches are read once instead of once per consumer (and once per PDF document).
+ */
+import * as fontkit from 'fontkit';
+
+const faces = new WeakMap<Uint8Array, fontkit.Font>();
+
+/** The parsed face of a theme font file's bytes (the same object for the same bytes). */
+export function openFace(bytes: Uint8Array): fontkit.Font {
+  let face = faces.get(bytes);
+  if (!face) {
+    face = fontkit.create(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length),
+    ) as fontkit.Font;
+    faces.set(bytes, face);
+  }
+  return face;
+}

@@ -1,0 +1,72 @@
+/**
+ * A deterministic zip writer on node:zlib. JSZip's DEFLATE is pako (a JavaScript zlib) and took
+ * 60–220 ms a deck at level 9; Node's native zlib takes a few. Only writing is done here (JSZip
+ * still reads and edits the package): entries in the order given, one fixed date, UNIX
+ * permissions 0664, no data descriptors, no extra fields, so equal entries give equal bytes.
+ * Considered: yazl (native zlib too, but a stream API and one more dependency for ~60 lines).
+ */
+import { crc32, deflateRawSync } from 'node:zlib';
+
+/** One file of the archive. */
+export interface ZipEntry {
+  name: string;
+  bytes: Uint8Array;
+}
+
+const LOCAL = 0x04034b50;
+const CENTRAL = 0x02014b50;
+const END = 0x06054b50;
+
+/** MS-DOS time and date fields of a UTC instant (2-second resolution, years from 1980). */
+function dosDateTime(d: Date): { time: number; date: number } {
+  return {
+    time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1),
+    date: ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
+  };
+}
+
+/** Zips `entries` (DEFLATE at level 9, or stored when that is smaller) dated `clock`. */
+export function zipSync(entries: ZipEntry[], clock: Date): Buffer {
+  const { time, date } = dosDateTime(clock);
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const { name, bytes } of entries) {
+    const fileName = Buffer.from(name, 'utf8');
+    const deflated = deflateRawSync(bytes, { level: 9 });
+    const stored = deflated.length >= bytes.length;
+    const data = stored ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) : deflated;
+    // Fields shared by the local and the central header, from "version needed" on.
+    const common = Buffer.alloc(26);
+    common.writeUInt16LE(20, 0); // version needed: 2.0 (DEFLATE)
+    common.writeUInt16LE(fileName.length === name.length ? 0 : 0x0800, 2); // bit 11: UTF-8 name
+    common.writeUInt16LE(stored ? 0 : 8, 4);
+    common.writeUInt16LE(time, 6);
+    common.writeUInt16LE(date, 8);
+    common.writeUInt32LE(crc32(bytes), 10);
+    common.writeUInt32LE(data.length, 14);
+    common.writeUInt32LE(bytes.length, 18);
+    common.writeUInt16LE(fileName.length, 22);
+    common.writeUInt16LE(0, 24); // no extra field
+    const local = Buffer.alloc(4);
+    local.writeUInt32LE(LOCAL, 0);
+    locals.push(local, common, fileName, data);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(CENTRAL, 0);
+    central.writeUInt16LE(0x031e, 4); // made by: UNIX, zip 3.0
+    common.copy(central, 6);
+    // comment length, disk number, internal attributes: 0
+    central.writeUInt32LE((0o100664 << 16) >>> 0, 38); // a regular file, rw-rw-r--
+    central.writeUInt32LE(offset, 42);
+    centrals.push(central, fileName);
+    offset += 30 + fileName.length + data.length;
+  }
+  const dirSize = centrals.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(END, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(dirSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, ...centrals, end]);
+}
