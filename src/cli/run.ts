@@ -1,6 +1,7 @@
 /** run(argv): the whole CLI, returning the exit code. Only bin.ts calls process.exit. */
 import yargs from 'yargs';
 import { buildOptions, inputOptions } from './options.js';
+import { verifyOptions } from './verify-options.js';
 // Commands load their modules when run: a no-op build should not load the schema or the engine.
 import { buildCommand, type BuildArgs } from './build.js';
 import { reportError } from './report.js';
@@ -45,7 +46,10 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
     .scriptName('bulletin')
     .version(PACKAGE_VERSION)
     .strict()
-    .demandCommand(1, 'Name a command: build, preview, init, validate, merge-manifests or schema.')
+    .demandCommand(
+      1,
+      'Name a command: build, preview, init, validate, verify, merge-manifests or schema.',
+    )
     .recommendCommands()
     .epilogue(EPILOGUE)
     .exitProcess(false)
@@ -117,6 +121,18 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
         json = a.json;
         code = await (await import('./merge.js')).mergeCommand(
           { out: a.out, manifests: (a.manifests ?? []).map(String), json: a.json },
+          io,
+        );
+      },
+    )
+    .command(
+      'verify',
+      'Check that every figure in the built PDF and decks traces to the data',
+      (y) => verifyOptions(y),
+      async (a) => {
+        json = a.json;
+        code = await (await import('./verify.js')).verifyCommand(
+          { out: a.out, data: a.data, json: a.json },
           io,
         );
       },

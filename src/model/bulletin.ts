@@ -24,15 +24,10 @@ export const BulletinLayout = z.strictObject({
   }),
   pullQuote: z.string().optional(),
   conclusionHeading: z.string(),
-  featured: z
-    .number()
-    .int()
-    .min(0)
-    .default(6)
-    .meta({
-      description:
-        'How many partner sections the body writes in full (templates see it as layout.featured); the rest are summarised.',
-    }),
+  featured: z.number().int().min(0).default(6).meta({
+    description:
+      'How many partner sections the body writes in full (templates see it as layout.featured); the rest are summarised.',
+  }),
   /** Charts set into the columns; page and column count from 0, like the boxes. */
   figures: z
     .array(
@@ -43,13 +38,10 @@ export const BulletinLayout = z.strictObject({
         page: z.number().int().min(0).max(1),
         column: z.number().int().min(0).max(2),
         position: z.enum(['top', 'bottom']),
-        cutPriority: z
-          .number()
-          .default(3)
-          .meta({
-            description:
-              'Lower is cut first when the text does not fit (pull quote 1, key figures 2); charts default to 3.',
-          }),
+        cutPriority: z.number().default(3).meta({
+          description:
+            'Lower is cut first when the text does not fit (pull quote 1, key figures 2); charts default to 3.',
+        }),
       }),
     )
     .default([]),

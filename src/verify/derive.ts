@@ -1,0 +1,290 @@
+/**
+ * The one place that declares which values a build may print. Each is computed from the
+ * dataset alone — never from the renderer's intermediate values — so a renderer bug shows up
+ * as a printed figure with no source. Allowed:
+ * - stated values: aid amounts (with previous amounts and components) in their own currency,
+ *   quantities with their unit, figures, dates;
+ * - sums within one currency (or one unit): per partner, per category, per partner scope
+ *   (all partners, each role, partners with decks), and differences: a rise over a previous
+ *   amount, the part of a package not broken down, a total less one partner ("the others");
+ * - shares of a one-currency (one-unit) total, and ranks within such a group;
+ * - counts of dataset items (partners, measures, events, participants, items…).
+ */
+import { FUZZY_DATE_PATTERN, parseFuzzyDate } from '../dataset/dates.js';
+import type { Dataset } from '../dataset/schema.js';
+import type { Candidate, Candidates, DateCandidate } from './types.js';
+
+type Part = { key: string; value: number };
+
+/** Shares of a total and ranks 1..n within one comparable group. */
+function compare(parts: Part[], what: string, out: Candidate[]): void {
+  const live = parts.filter((p) => p.value > 0);
+  const total = live.reduce((s, p) => s + p.value, 0);
+  if (live.length === 0 || total <= 0) return;
+  for (const p of live)
+    out.push({ kind: 'share', value: p.value / total, how: `${p.key}'s share of ${what}` });
+  for (let r = 1; r <= live.length; r++)
+    out.push({ kind: 'rank', value: r, how: `a rank among ${live.length} in ${what}` });
+}
+
+/** Sums `parts` by key; returns the parts in first-seen order. */
+function sumBy(parts: Part[]): Part[] {
+  const m = new Map<string, number>();
+  for (const p of parts) m.set(p.key, (m.get(p.key) ?? 0) + p.value);
+  return [...m].map(([key, value]) => ({ key, value }));
+}
+
+/** A group of comparable values: total, total less each member, shares and ranks. */
+function group(
+  parts: Part[],
+  what: string,
+  make: (value: number, how: string) => Candidate,
+  out: Candidate[],
+): void {
+  const summed = sumBy(parts);
+  const total = summed.reduce((s, p) => s + p.value, 0);
+  if (summed.length === 0) return;
+  for (const p of summed) {
+    out.push(make(p.value, `${p.key}, ${what}`));
+    out.push(make(total - p.value, `${what} less ${p.key}`));
+  }
+  out.push(make(total, `the total of ${what}`));
+  compare(summed, what, out);
+}
+
+/** The partner scopes a comparison may run over. */
+function scopes(d: Dataset): { name: string; ids: Set<string> }[] {
+  const deckRole = new Map(d.roles.map((r) => [r.id, r.deck]));
+  const out = [{ name: 'all partners', ids: new Set(d.partners.map((p) => p.id)) }];
+  for (const r of d.roles)
+    out.push({
+      name: `partners with role ${r.id}`,
+      ids: new Set(d.partners.filter((p) => p.role === r.id).map((p) => p.id)),
+    });
+  const decks = d.partners.filter((p) => p.deck ?? deckRole.get(p.role) ?? false);
+  out.push({ name: 'partners with decks', ids: new Set(decks.map((p) => p.id)) });
+  return out;
+}
+
+type AidPart = { partner: string; category: string; currency: string; value: number };
+
+/** Aid split into its parts: each component, and the remainder under the measure's category. */
+function aidParts(d: Dataset, out: Candidate[]): AidPart[] {
+  const parts: AidPart[] = [];
+  for (const m of d.measures) {
+    if (m.type !== 'aid' || m.amount === undefined || !m.currency) continue;
+    const money = (value: number, how: string) =>
+      out.push({ kind: 'money', value, currency: m.currency!, how });
+    money(m.amount, `the amount of ${m.id}`);
+    if (m.previousAmount !== undefined) {
+      money(m.previousAmount, `the previous amount of ${m.id}`);
+      money(m.amount - m.previousAmount, `the rise of ${m.id} over its previous amount`);
+    }
+    const comps = m.components ?? [];
+    for (const c of comps) money(c.amount, `a component of ${m.id}`);
+    const rest = m.amount - comps.reduce((s, c) => s + c.amount, 0);
+    if (comps.length > 0) money(rest, `the part of ${m.id} not broken down`);
+    compare(
+      [
+        ...comps.map((c) => ({ key: c.category, value: c.amount })),
+        { key: 'the rest', value: rest },
+      ],
+      `${m.id}`,
+      out,
+    );
+    const base = { partner: m.partner, currency: m.currency };
+    for (const c of comps) parts.push({ ...base, category: c.category, value: c.amount });
+    if (rest > 0) parts.push({ ...base, category: m.category, value: rest });
+  }
+  return parts;
+}
+
+function moneyCandidates(d: Dataset, out: Candidate[]): void {
+  const parts = aidParts(d, out);
+  const currencies = [...new Set(parts.map((p) => p.currency))];
+  for (const cur of currencies) {
+    const inCur = parts.filter((p) => p.currency === cur);
+    const make = (value: number, how: string): Candidate => ({
+      kind: 'money',
+      value,
+      currency: cur,
+      how,
+    });
+    for (const p of new Set(inCur.map((x) => x.partner)))
+      group(
+        inCur.filter((x) => x.partner === p).map((x) => ({ key: x.category, value: x.value })),
+        `${p}'s aid in ${cur} by category`,
+        make,
+        out,
+      );
+    for (const s of scopes(d)) {
+      const scoped = inCur.filter((x) => s.ids.has(x.partner));
+      group(
+        scoped.map((x) => ({ key: x.partner, value: x.value })),
+        `aid in ${cur} of ${s.name}`,
+        make,
+        out,
+      );
+      group(
+        scoped.map((x) => ({ key: x.category, value: x.value })),
+        `aid in ${cur} of ${s.name} by category`,
+        make,
+        out,
+      );
+    }
+  }
+}
+
+function quantityCandidates(d: Dataset, out: Candidate[]): void {
+  const qs = d.measures.flatMap((m) => ('quantity' in m ? [{ m, q: m.quantity }] : []));
+  for (const { m, q } of qs)
+    out.push({
+      kind: 'quantity',
+      value: q.value,
+      unit: q.unit.toLowerCase(),
+      how: `the quantity of ${m.id}`,
+    });
+  for (const unit of new Set(qs.map((x) => x.q.unit.toLowerCase()))) {
+    const make = (value: number, how: string): Candidate => ({
+      kind: 'quantity',
+      value,
+      unit,
+      how,
+    });
+    for (const s of scopes(d)) {
+      const scoped = qs.filter((x) => x.q.unit.toLowerCase() === unit && s.ids.has(x.m.partner));
+      group(
+        scoped.map((x) => ({ key: x.m.partner, value: x.q.value })),
+        `${unit} of ${s.name}`,
+        make,
+        out,
+      );
+      for (const type of new Set(scoped.map((x) => x.m.type)))
+        group(
+          scoped
+            .filter((x) => x.m.type === type)
+            .map((x) => ({ key: x.m.partner, value: x.q.value })),
+          `${type} ${unit} of ${s.name}`,
+          make,
+          out,
+        );
+    }
+  }
+  for (const f of d.figures) {
+    const unit = f.unit?.toLowerCase();
+    out.push({
+      kind: 'quantity',
+      value: f.value,
+      ...(unit ? { unit } : {}),
+      how: `figure ${f.id}`,
+    });
+    if (unit === '%' || unit === 'percent')
+      out.push({ kind: 'share', value: f.value / 100, how: `figure ${f.id}` });
+    if (f.members)
+      out.push({ kind: 'count', value: f.members.length, how: `members of figure ${f.id}` });
+  }
+}
+
+function countCandidates(d: Dataset, out: Candidate[]): void {
+  const count = (value: number, how: string) => out.push({ kind: 'count', value, how });
+  const collections = { ...d, authors: d.bulletin.authors } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(collections))
+    if (Array.isArray(v)) count(v.length, `the number of ${k}`);
+  count(
+    new Set(d.measures.flatMap((m) => ('currency' in m && m.currency ? [m.currency] : []))).size,
+    'the number of currencies',
+  );
+  for (const s of scopes(d)) {
+    count(s.ids.size, `the number of ${s.name}`);
+    const types = new Set(d.measures.map((m) => m.type));
+    for (const t of types)
+      count(
+        new Set(
+          d.measures.filter((m) => m.type === t && s.ids.has(m.partner)).map((m) => m.partner),
+        ).size,
+        `${s.name} with ${t} measures`,
+      );
+    count(
+      new Set(d.measures.filter((m) => s.ids.has(m.partner)).map((m) => m.partner)).size,
+      `${s.name} with measures`,
+    );
+    for (const e of d.events)
+      count(e.participants.filter((p) => s.ids.has(p)).length, `${s.name} at ${e.id}`);
+  }
+  for (const p of d.partners) {
+    const own = d.measures.filter((m) => m.partner === p.id);
+    count(own.length, `${p.id}'s measures`);
+    count(own.filter((m) => m.date ?? m.asOf).length, `${p.id}'s dated measures`);
+    for (const t of new Set(own.map((m) => m.type)))
+      count(own.filter((m) => m.type === t).length, `${p.id}'s ${t} measures`);
+    count(
+      d.events.filter((e) => e.participants.includes(p.id)).length,
+      `events ${p.id} took part in`,
+    );
+    count(d.quotes.filter((q) => q.about === p.id).length, `quotes about ${p.id}`);
+  }
+  for (const e of d.events) count(e.participants.length, `participants of ${e.id}`);
+  for (const kind of new Set(d.events.map((e) => e.kind)))
+    count(d.events.filter((e) => e.kind === kind).length, `${kind} events`);
+  for (const m of d.measures) {
+    for (const key of ['items', 'includes', 'alongside', 'components'] as const) {
+      const list = (m as Record<string, unknown>)[key];
+      if (Array.isArray(list)) count(list.length, `${key} of ${m.id}`);
+    }
+  }
+}
+
+/** Every string in a value, at any depth. */
+function strings(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) strings(v, out);
+  else if (value && typeof value === 'object')
+    for (const v of Object.values(value)) strings(v, out);
+  return out;
+}
+
+const WHOLE_DATE = new RegExp(FUZZY_DATE_PATTERN);
+
+/** A stated date as a candidate, or nothing when the text is not a date. */
+export function dateCandidate(text: string, how: string): DateCandidate | undefined {
+  if (!WHOLE_DATE.test(text)) return undefined;
+  const d = parseFuzzyDate(text);
+  if (typeof d === 'string') return undefined;
+  return {
+    year: d.year,
+    ...(d.month !== undefined ? { month: d.month } : {}),
+    ...(d.day !== undefined ? { day: d.day } : {}),
+    ...(d.precision === 'decade' ? { decade: true } : {}),
+    ...(d.part ? { part: d.part } : {}),
+    how,
+  };
+}
+
+/** Lowercased, single-spaced text, as printed text is compared. */
+export const normalise = (s: string): string =>
+  s
+    .normalize('NFC')
+    .replace(/[\s\u00a0\u2000-\u200b\u202f]+/gu, ' ')
+    .trim()
+    .toLowerCase();
+
+/**
+ * Every value the data allows a build to print. `clockDates` are the build's own dates
+ * (the build date a deck cover prints), given as YYYY-MM-DD.
+ */
+export function deriveCandidates(d: Dataset, clockDates: string[] = []): Candidates {
+  const numbers: Candidate[] = [];
+  moneyCandidates(d, numbers);
+  quantityCandidates(d, numbers);
+  countCandidates(d, numbers);
+  const all = strings(d);
+  const dates = [
+    ...all.flatMap((s) => dateCandidate(s, `the date ${s} in the data`) ?? []),
+    ...clockDates.flatMap((s) => dateCandidate(s, `the build date ${s}`) ?? []),
+  ];
+  const currencies = [...new Set(numbers.flatMap((c) => (c.kind === 'money' ? [c.currency] : [])))];
+  const units = [
+    ...new Set(numbers.flatMap((c) => (c.kind === 'quantity' && c.unit ? [c.unit] : []))),
+  ];
+  return { numbers, dates, quotedText: all.map(normalise).join('\n'), currencies, units };
+}
