@@ -46,11 +46,12 @@ function targets(files: Record<string, Uint8Array>, part: string, type: string):
   const byId = new Map<string, string>();
   for (const m of xml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
     const attr = (n: string) => new RegExp(`\\b${n}="([^"]*)"`).exec(m[1]!)?.[1] ?? '';
-    if (attr('Type').endsWith(`/${type}`))
-      byId.set(
-        attr('Id'),
-        path.posix.normalize(path.posix.join(path.posix.dirname(part), attr('Target'))),
-      );
+    const target = attr('Target');
+    // pptxgenjs writes chart targets from the package root ("/ppt/charts/chart1.xml").
+    const resolved = target.startsWith('/')
+      ? target.slice(1)
+      : path.posix.normalize(path.posix.join(path.posix.dirname(part), target));
+    if (attr('Type').endsWith(`/${type}`)) byId.set(attr('Id'), resolved);
   }
   if (type !== 'slide') return [...byId.values()];
   // Slides in presentation order, as listed in presentation.xml.

@@ -46,7 +46,7 @@ function group(
   if (summed.length === 0) return;
   for (const p of summed) {
     out.push(make(p.value, `${p.key}, ${what}`));
-    out.push(make(total - p.value, `${what} less ${p.key}`));
+    if (summed.length > 1) out.push(make(total - p.value, `${what} less ${p.key}`));
   }
   out.push(make(total, `the total of ${what}`));
   compare(summed, what, out);

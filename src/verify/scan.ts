@@ -217,8 +217,10 @@ function shareRanges(text: string, figs: Working[]): void {
   for (let i = 0; i + 1 < figs.length; i++) {
     const a = figs[i]!;
     const b = figs[i + 1]!;
-    if (!/^ ?(?:–|-|to|and) ?$/.test(text.slice(a.end, b.start))) continue;
-    if (a.kind === 'money' && b.kind === 'number' && !a.unit) {
+    const between = text.slice(a.end, b.start);
+    if (!/^ ?(?:–|-|to|and) ?$/.test(between)) continue;
+    // Only a dash or "to" makes a range of one kind: "FJD 4.2 million and 867,000 litres" is not.
+    if (a.kind === 'money' && b.kind === 'number' && !b.unit && /^ ?(?:–|-|to) ?$/.test(between)) {
       b.kind = 'money';
       b.sign = a.sign!;
     }
