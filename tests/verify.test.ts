@@ -181,6 +181,7 @@ describe('tracing figures to the data', () => {
 
   it('accepts numbers quoted from the data’s own text, and page numbers in a footer', () => {
     expect(check(d, 'Source: Annual Report 2021.').ok).toBe(true);
+    expect(check(d, 'A year out of nowhere: 2021.').ok).toBe(false);
     const footer = verifyPrinted(d, {
       texts: [
         {

@@ -104,7 +104,11 @@ export function readPptxText(file: string, bytes: Uint8Array): Printed {
   slides.forEach((slide, i) => {
     const place = `slide ${i + 1}`;
     const read = (part: string) => (files[part] ? strFromU8(files[part]) : '');
-    texts.push({ file, place, text: partText(read(slide)) });
+    const xml = read(slide);
+    texts.push({ file, place, text: partText(xml) });
+    // Alt text of pictures and charts (a chart image lists every value there).
+    for (const m of xml.matchAll(/<p:cNvPr\b[^>]*\bdescr="([^"]*)"/g))
+      texts.push({ file, place: `${place}, alt text`, text: decodeXml(m[1]!) });
     for (const notes of targets(files, slide, 'notesSlide'))
       texts.push({ file, place: `${place} notes`, text: partText(read(notes)) });
     targets(files, slide, 'chart').forEach((chart, k) => {

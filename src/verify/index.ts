@@ -34,6 +34,9 @@ function quotedFromData(text: string, f: PrintedFigure, c: Candidates): boolean 
   const next = text.indexOf(' ', wordEnd + 1);
   const nextEnd = next < 0 ? text.length : next;
   const phrases = [text.slice(prevStart, wordEnd), text.slice(wordStart, nextEnd)];
+  const word = normalise(text.slice(wordStart, wordEnd)).replace(PUNCT, '');
+  // A whole data string ("590", a bulletin number), or a phrase of two words from one.
+  if (`\n${c.quotedText}\n`.includes(`\n${word}\n`)) return true;
   return phrases.some((p) => {
     const q = normalise(p).replace(PUNCT, '');
     return q.includes(' ') && c.quotedText.includes(q);
@@ -92,16 +95,20 @@ export function verifyPrinted(
       place: v.place,
       context: `data label "${label}" in series "${v.series}"`,
     };
-    const stored = checkStoredValue(v, label, c, sl);
-    if (stored) problems.push({ ...where, printed: String(v.value), reason: stored });
-    let ok = stored === undefined;
-    for (const f of scanFigures(label, sl)) {
+    // A label that fails says what is wrong; the stored value is reported only behind a
+    // label that reads right (an edit its rounding hides).
+    const labelProblems = scanFigures(label, sl).flatMap((f) => {
       const trace = traceFigure(f, c, sl);
-      if (!trace.ok) {
-        ok = false;
-        problems.push({ ...where, printed: label, reason: `its label ${trace.reason}` });
-      }
-    }
+      return trace.ok
+        ? []
+        : [{ ...where, printed: label, reason: `its label ${trace.reason.replace(/^it /, '')}` }];
+    });
+    const stored = labelProblems.length ? undefined : checkStoredValue(v, label, c, sl);
+    problems.push(
+      ...labelProblems,
+      ...(stored ? [{ ...where, printed: String(v.value), reason: stored }] : []),
+    );
+    const ok = labelProblems.length === 0 && stored === undefined;
     if (ok) count('chart value');
   }
   return {
