@@ -5,6 +5,7 @@
  * value of the data, so an edited cache is caught even when its label rounds the edit away.
  */
 import { format, isDateFormat } from 'numfmt';
+import { findIn, poolKey } from './pool.js';
 import type { Candidates, ChartValue } from './types.js';
 import { scanFigures, type ScanLocale } from './scan.js';
 
@@ -23,12 +24,11 @@ export function checkStoredValue(
   if (isDateFormat(v.formatCode)) return undefined;
   const sign = scanFigures(label, sl).find((f) => f.kind === 'money')?.sign;
   const currencies = sign ? (sl.signs.get(sign) ?? []) : undefined;
-  const close = (x: number) => Math.abs(x - v.value) <= 1e-9 * Math.max(1, Math.abs(x));
-  const ok = c.numbers.some((x) =>
-    currencies
-      ? x.kind === 'money' && currencies.includes(x.currency) && close(x.value)
-      : (x.kind === 'quantity' || x.kind === 'count') && close(x.value),
-  );
+  const tol = 1e-9 * Math.max(1, Math.abs(v.value));
+  const pools = currencies
+    ? currencies.map((cur) => c.pools.get(poolKey('money', cur)))
+    : [...c.pools].filter(([k]) => /^(quantity|count)\|/.test(k)).map(([, p]) => p);
+  const ok = pools.some((p) => findIn(p, v.value - tol, v.value + tol));
   if (ok) return undefined;
   const what = currencies ? `${currencies.join('/') || sign} amount` : 'quantity or count';
   return `the chart stores the value ${v.value} (series "${v.series}"), and no ${what} in the data, nor a declared sum of them, equals it`;

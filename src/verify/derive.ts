@@ -12,6 +12,7 @@
  */
 import { FUZZY_DATE_PATTERN, parseFuzzyDate } from '../dataset/dates.js';
 import type { Dataset } from '../dataset/schema.js';
+import { makePools } from './pool.js';
 import type { Candidate, Candidates, DateCandidate } from './types.js';
 
 type Part = { key: string; value: number };
@@ -260,6 +261,20 @@ export function dateCandidate(text: string, how: string): DateCandidate | undefi
   };
 }
 
+/**
+ * What a stated date allows to be printed, as lookup keys: the same date or a coarser one,
+ * never a finer one ("2025-04" allows "April 2025" and "2025", not "April 30, 2025").
+ */
+export function dateKeys(d: DateCandidate): string[] {
+  if (d.decade) return [`decade:${d.year}`, `decade:${d.year}:${d.part ?? ''}`];
+  const keys = [`year:${d.year}`, `decade:${d.year - (d.year % 10)}`, `yearin:${d.year}`];
+  if (d.month === undefined) return keys;
+  keys.push(`month:${d.year}-${d.month}`, `month:-${d.month}`);
+  if (d.day !== undefined)
+    keys.push(`day:${d.year}-${d.month}-${d.day}`, `day:-${d.month}-${d.day}`);
+  return keys;
+}
+
 /** Lowercased, single-spaced text, as printed text is compared. */
 export const normalise = (s: string): string =>
   s
@@ -278,13 +293,21 @@ export function deriveCandidates(d: Dataset, clockDates: string[] = []): Candida
   quantityCandidates(d, numbers);
   countCandidates(d, numbers);
   const all = strings(d);
-  const dates = [
+  const dates = new Map<string, string>();
+  const stated = [
     ...all.flatMap((s) => dateCandidate(s, `the date ${s} in the data`) ?? []),
     ...clockDates.flatMap((s) => dateCandidate(s, `the build date ${s}`) ?? []),
   ];
+  for (const d of stated) for (const k of dateKeys(d)) if (!dates.has(k)) dates.set(k, d.how);
   const currencies = [...new Set(numbers.flatMap((c) => (c.kind === 'money' ? [c.currency] : [])))];
   const units = [
     ...new Set(numbers.flatMap((c) => (c.kind === 'quantity' && c.unit ? [c.unit] : []))),
   ];
-  return { numbers, dates, quotedText: all.map(normalise).join('\n'), currencies, units };
+  return {
+    pools: makePools(numbers),
+    dates,
+    quotedText: all.map(normalise).join('\n'),
+    currencies,
+    units,
+  };
 }

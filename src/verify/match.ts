@@ -4,33 +4,44 @@
  * "1.2 million" for a stated 1,150,000 fails. Only shares (a percentage is a rounding by
  * nature) and figures hedged with "about", "nearly"… may be roundings.
  */
-import type { Candidate, Candidates, DateCandidate, PrintedFigure } from './types.js';
+import { findIn, nearestIn, poolKey, type Pool } from './pool.js';
+import type { Candidates, PrintedFigure } from './types.js';
 import type { ScanLocale } from './scan.js';
 import { signOf } from './scan.js';
 
 export type Trace = { ok: true; kind: string; how: string } | { ok: false; reason: string };
 
-const exact = (printed: number, value: number) =>
-  Math.abs(printed - value) <= 1e-9 * Math.max(1, Math.abs(value));
-const within = (printed: number, value: number, step: number) =>
-  Math.abs(printed - value) <= step / 2 + 1e-9 * Math.max(1, Math.abs(value));
+/** Floating-point slack: 141.9 × 1e6 is 141900000.00000003. */
+const slack = (v: number) => 1e-9 * Math.max(1, Math.abs(v));
+
+/** The values a printed figure may stand for: itself, or (hedged) anything it rounds. */
+function range(f: PrintedFigure): [number, number] {
+  const tol = (f.hedged ? f.step / 2 : 0) + slack(f.value);
+  return [f.value - tol, f.value + tol];
+}
 
 const fmt = (n: number, locale: string) =>
   new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }).format(n);
 
-function equalTo(f: PrintedFigure, value: number): boolean {
-  return f.hedged ? within(f.value, value, f.step) : exact(f.value, value);
+/** Finds the figure in the first pool that holds it. */
+function findAny(pools: (Pool | undefined)[], f: PrintedFigure) {
+  const [lo, hi] = range(f);
+  for (const p of pools) {
+    const hit = findIn(p, lo, hi);
+    if (hit) return hit;
+  }
+  return undefined;
 }
 
-function nearest<T extends Candidate>(cs: T[], value: number): T | undefined {
-  return [...cs].sort((a, b) => Math.abs(a.value - value) - Math.abs(b.value - value))[0];
+function nearestAny(pools: (Pool | undefined)[], v: number) {
+  return pools
+    .map((p) => nearestIn(p, v))
+    .filter((x) => x !== undefined)
+    .sort((a, b) => Math.abs(a.value - v) - Math.abs(b.value - v))[0];
 }
 
 function traceMoney(f: PrintedFigure, c: Candidates, sl: ScanLocale): Trace {
   const currencies = sl.signs.get(f.sign!) ?? [];
-  const money = c.numbers.filter(
-    (x): x is Extract<Candidate, { kind: 'money' }> => x.kind === 'money',
-  );
   if (currencies.length === 0) {
     const known = c.currencies
       .map((cur) => `${cur} (written ${signOf(cur, sl.locale)})`)
@@ -40,24 +51,28 @@ function traceMoney(f: PrintedFigure, c: Candidates, sl: ScanLocale): Trace {
       reason: `it is printed in "${f.sign}", but no amount in the data is in a currency written that way; the data's currencies are ${known || 'none'}`,
     };
   }
-  const mine = money.filter((x) => currencies.includes(x.currency));
-  const hit = mine.find((x) => equalTo(f, x.value));
+  const names = currencies.join('/');
+  const mine = currencies.map((cur) => c.pools.get(poolKey('money', cur)));
+  const hit = findAny(mine, f);
   if (hit) return { ok: true, kind: 'money', how: hit.how };
-  const elsewhere = money.find((x) => !currencies.includes(x.currency) && equalTo(f, x.value));
-  if (elsewhere)
-    return {
-      ok: false,
-      reason: `it reads as ${fmt(f.value, sl.locale)} in ${currencies.join('/')}, but the data has that amount in ${elsewhere.currency} (${elsewhere.how}), written ${signOf(elsewhere.currency, sl.locale)}`,
-    };
-  const near = nearest(mine, f.value);
-  const hint = near
-    ? within(f.value, near.value, f.step)
-      ? `; the nearest ${near.currency} value is ${fmt(near.value, sl.locale)} (${near.how}), which the printed figure rounds: it drops a digit the data states`
-      : `; the nearest ${near.currency} value is ${fmt(near.value, sl.locale)} (${near.how})`
-    : '';
+  for (const other of c.currencies.filter((x) => !currencies.includes(x))) {
+    const elsewhere = findAny([c.pools.get(poolKey('money', other))], f);
+    if (elsewhere)
+      return {
+        ok: false,
+        reason: `it reads as ${fmt(f.value, sl.locale)} in ${names}, but the data has that amount in ${other} (${elsewhere.how}), written ${signOf(other, sl.locale)}`,
+      };
+  }
+  const near = nearestAny(mine, f.value);
+  const rounds = near && Math.abs(near.value - f.value) <= f.step / 2 + slack(near.value);
+  const hint = !near
+    ? ''
+    : rounds
+      ? `; the nearest ${names} value is ${fmt(near.value, sl.locale)} (${near.how}), which the printed figure rounds: it drops a digit the data states`
+      : `; the nearest ${names} value is ${fmt(near.value, sl.locale)} (${near.how})`;
   return {
     ok: false,
-    reason: `it reads as ${fmt(f.value, sl.locale)} in ${currencies.join('/')}, and no ${currencies.join('/')} amount in the data, nor a declared sum, difference or share of them, equals it${hint}`,
+    reason: `it reads as ${fmt(f.value, sl.locale)} in ${names}, and no ${names} amount in the data, nor a declared sum, difference or share of them, equals it${hint}`,
   };
 }
 
@@ -65,23 +80,26 @@ function traceNumber(f: PrintedFigure, c: Candidates, sl: ScanLocale): Trace {
   const isYear =
     !f.grouped && !f.unit && Number.isInteger(f.value) && f.value >= 1000 && f.value < 3000;
   if (isYear) {
-    const d = c.dates.find((x) => !x.decade && x.year === f.value);
-    if (d) return { ok: true, kind: 'year', how: d.how };
+    const how = c.dates.get(`year:${f.value}`);
+    if (how) return { ok: true, kind: 'year', how };
   }
-  const pool = c.numbers.filter((x) =>
-    f.unit
-      ? x.kind === 'quantity' && x.unit === f.unit
-      : x.kind === 'quantity' || x.kind === 'count',
-  );
-  const hit = pool.find((x) => equalTo(f, x.value));
-  if (hit) return { ok: true, kind: hit.kind === 'quantity' ? 'quantity' : 'count', how: hit.how };
-  const money = c.numbers.find((x) => x.kind === 'money' && exact(f.value, x.value));
-  if (money && money.kind === 'money')
-    return {
-      ok: false,
-      reason: `it equals a ${money.currency} amount (${money.how}) but is printed without its currency`,
-    };
-  const near = nearest(pool, f.value);
+  const quantities = f.unit
+    ? [c.pools.get(poolKey('quantity', f.unit))]
+    : [...c.pools].filter(([k]) => k.startsWith('quantity|')).map(([, p]) => p);
+  const counts = f.unit ? [] : [c.pools.get(poolKey('count'))];
+  const q = findAny(quantities, f);
+  if (q) return { ok: true, kind: 'quantity', how: q.how };
+  const n = findAny(counts, f);
+  if (n) return { ok: true, kind: 'count', how: n.how };
+  for (const cur of c.currencies) {
+    const money = findAny([c.pools.get(poolKey('money', cur))], { ...f, hedged: false });
+    if (money)
+      return {
+        ok: false,
+        reason: `it equals a ${cur} amount (${money.how}) but is printed without its currency`,
+      };
+  }
+  const near = nearestAny([...quantities, ...counts], f.value);
   const what = f.unit
     ? `${f.unit} figure`
     : isYear
@@ -95,7 +113,9 @@ function traceNumber(f: PrintedFigure, c: Candidates, sl: ScanLocale): Trace {
 }
 
 function traceShare(f: PrintedFigure, c: Candidates, sl: ScanLocale): Trace {
-  const hit = c.numbers.find((x) => x.kind === 'share' && within(f.value, x.value * 100, f.step));
+  // A percentage is a rounding of its share whether or not the text says "about".
+  const tol = f.step / 2 + slack(f.value);
+  const hit = findIn(c.pools.get(poolKey('share')), (f.value - tol) / 100, (f.value + tol) / 100);
   if (hit) return { ok: true, kind: 'share', how: hit.how };
   return {
     ok: false,
@@ -104,7 +124,7 @@ function traceShare(f: PrintedFigure, c: Candidates, sl: ScanLocale): Trace {
 }
 
 function traceRank(f: PrintedFigure, c: Candidates): Trace {
-  const hit = c.numbers.find((x) => x.kind === 'rank' && x.value === f.value);
+  const hit = findIn(c.pools.get(poolKey('rank')), f.value, f.value);
   if (hit) return { ok: true, kind: 'rank', how: hit.how };
   return {
     ok: false,
@@ -112,23 +132,25 @@ function traceRank(f: PrintedFigure, c: Candidates): Trace {
   };
 }
 
-/** Whether a stated date allows printing the date read (coarser is allowed, finer is not). */
-function dateAllows(d: DateCandidate, f: PrintedFigure): boolean {
+/** The keys (see dateKeys) any of which lets the date read be printed. */
+function printedKeys(f: PrintedFigure): string[] {
   const p = f.date!;
   if (f.kind === 'decade') {
-    const lo = p.part === 'late' ? 7 : p.part === 'mid' ? 3 : 0;
-    const hi = p.part === 'early' ? 3 : p.part === 'mid' ? 7 : 9;
-    if (d.decade) return d.year === p.year && (p.part === undefined || d.part === p.part);
-    return d.year >= p.year! + lo && d.year <= p.year! + hi;
+    // "the early 1990s" from a stated early-1990s, or from a year in its first years.
+    const [lo, hi] =
+      p.part === 'early' ? [0, 3] : p.part === 'mid' ? [3, 7] : p.part === 'late' ? [7, 9] : [0, 9];
+    const years = Array.from({ length: hi - lo + 1 }, (_, i) => `yearin:${p.year! + lo + i}`);
+    return [p.part ? `decade:${p.year}:${p.part}` : `decade:${p.year}`, ...years];
   }
-  if (d.decade || d.month !== p.month) return false;
-  if (p.year !== undefined && d.year !== p.year) return false;
-  return p.day === undefined || d.day === p.day;
+  const y = p.year ?? '';
+  return [p.day !== undefined ? `day:${y}-${p.month}-${p.day}` : `month:${y}-${p.month}`];
 }
 
 function traceDate(f: PrintedFigure, c: Candidates): Trace {
-  const hit = c.dates.find((d) => dateAllows(d, f));
-  if (hit) return { ok: true, kind: 'date', how: hit.how };
+  for (const k of printedKeys(f)) {
+    const how = c.dates.get(k);
+    if (how) return { ok: true, kind: 'date', how };
+  }
   return {
     ok: false,
     reason:

@@ -1,5 +1,7 @@
 /** The values the fidelity check works with: what was printed, and what the data allows. */
 
+import type { Pool } from './pool.js';
+
 export type { ChartValue, Printed, PrintedText } from '../load/printed.js';
 
 /** A value the data allows to be printed, and how it follows from the data. */
@@ -24,8 +26,10 @@ export interface DateCandidate {
 
 /** Everything a printed figure may trace to. */
 export interface Candidates {
-  numbers: Candidate[];
-  dates: DateCandidate[];
+  /** Values by kind and currency or unit (see pool.ts). */
+  pools: Map<string, Pool>;
+  /** Stated dates by what they allow to be printed (see dateKeys in derive.ts). */
+  dates: Map<string, string>;
   /** The dataset's text, lowercased, one string per line: numbers quoted from the data. */
   quotedText: string;
   /** Every currency in the data. */
