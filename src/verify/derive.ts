@@ -12,62 +12,10 @@
  */
 import { FUZZY_DATE_PATTERN, parseFuzzyDate } from '../dataset/dates.js';
 import type { Dataset } from '../dataset/schema.js';
+import { convertedCandidates } from './convert.js';
+import { compare, group, scopes, type AidPart } from './groups.js';
 import { makePools } from './pool.js';
 import type { Candidate, Candidates, DateCandidate } from './types.js';
-
-type Part = { key: string; value: number };
-
-/** Shares of a total and ranks 1..n within one comparable group. */
-function compare(parts: Part[], what: string, out: Candidate[]): void {
-  const live = parts.filter((p) => p.value > 0);
-  const total = live.reduce((s, p) => s + p.value, 0);
-  if (live.length === 0 || total <= 0) return;
-  for (const p of live)
-    out.push({ kind: 'share', value: p.value / total, how: `${p.key}'s share of ${what}` });
-  for (let r = 1; r <= live.length; r++)
-    out.push({ kind: 'rank', value: r, how: `a rank among ${live.length} in ${what}` });
-}
-
-/** Sums `parts` by key; returns the parts in first-seen order. */
-function sumBy(parts: Part[]): Part[] {
-  const m = new Map<string, number>();
-  for (const p of parts) m.set(p.key, (m.get(p.key) ?? 0) + p.value);
-  return [...m].map(([key, value]) => ({ key, value }));
-}
-
-/** A group of comparable values: total, total less each member, shares and ranks. */
-function group(
-  parts: Part[],
-  what: string,
-  make: (value: number, how: string) => Candidate,
-  out: Candidate[],
-): void {
-  const summed = sumBy(parts);
-  const total = summed.reduce((s, p) => s + p.value, 0);
-  if (summed.length === 0) return;
-  for (const p of summed) {
-    out.push(make(p.value, `${p.key}, ${what}`));
-    if (summed.length > 1) out.push(make(total - p.value, `${what} less ${p.key}`));
-  }
-  out.push(make(total, `the total of ${what}`));
-  compare(summed, what, out);
-}
-
-/** The partner scopes a comparison may run over. */
-function scopes(d: Dataset): { name: string; ids: Set<string> }[] {
-  const deckRole = new Map(d.roles.map((r) => [r.id, r.deck]));
-  const out = [{ name: 'all partners', ids: new Set(d.partners.map((p) => p.id)) }];
-  for (const r of d.roles)
-    out.push({
-      name: `partners with role ${r.id}`,
-      ids: new Set(d.partners.filter((p) => p.role === r.id).map((p) => p.id)),
-    });
-  const decks = d.partners.filter((p) => p.deck ?? deckRole.get(p.role) ?? false);
-  out.push({ name: 'partners with decks', ids: new Set(decks.map((p) => p.id)) });
-  return out;
-}
-
-type AidPart = { partner: string; category: string; currency: string; value: number };
 
 /** Aid split into its parts: each component, and the remainder under the measure's category. */
 function aidParts(d: Dataset, out: Candidate[]): AidPart[] {
@@ -95,12 +43,14 @@ function aidParts(d: Dataset, out: Candidate[]): AidPart[] {
     );
     const base = { partner: m.partner, currency: m.currency };
     for (const c of comps) parts.push({ ...base, category: c.category, value: c.amount });
-    if (rest > 0) parts.push({ ...base, category: m.category, value: rest });
+    // A category may be left unstated (an optional field): such parts group together.
+    const own: string = m.category ?? 'category not stated';
+    if (rest > 0) parts.push({ ...base, category: own, value: rest });
   }
   return parts;
 }
 
-function moneyCandidates(d: Dataset, out: Candidate[]): void {
+function moneyCandidates(d: Dataset, out: Candidate[]): AidPart[] {
   const parts = aidParts(d, out);
   const currencies = [...new Set(parts.map((p) => p.currency))];
   for (const cur of currencies) {
@@ -134,6 +84,7 @@ function moneyCandidates(d: Dataset, out: Candidate[]): void {
       );
     }
   }
+  return parts;
 }
 
 function quantityCandidates(d: Dataset, out: Candidate[]): void {
@@ -289,7 +240,7 @@ export const normalise = (s: string): string =>
  */
 export function deriveCandidates(d: Dataset, clockDates: string[] = []): Candidates {
   const numbers: Candidate[] = [];
-  moneyCandidates(d, numbers);
+  convertedCandidates(d, moneyCandidates(d, numbers), numbers);
   quantityCandidates(d, numbers);
   countCandidates(d, numbers);
   const all = strings(d);

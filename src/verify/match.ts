@@ -55,6 +55,12 @@ function traceMoney(f: PrintedFigure, c: Candidates, sl: ScanLocale): Trace {
   const mine = currencies.map((cur) => c.pools.get(poolKey('money', cur)));
   const hit = findAny(mine, f);
   if (hit) return { ok: true, kind: 'money', how: hit.how };
+  // A conversion at a stated rate is a computation: it may print rounded.
+  const converted = findAny(
+    currencies.map((cur) => c.pools.get(poolKey('money~', cur))),
+    { ...f, hedged: true },
+  );
+  if (converted) return { ok: true, kind: 'converted money', how: converted.how };
   for (const other of c.currencies.filter((x) => !currencies.includes(x))) {
     const elsewhere = findAny([c.pools.get(poolKey('money', other))], f);
     if (elsewhere)

@@ -11,8 +11,8 @@ export interface Pool {
   hows: string[];
 }
 
-/** The key of a pool: "money|FJD", "quantity|barrels", "count|". */
-export const poolKey = (kind: Candidate['kind'], sub = ''): string => `${kind}|${sub}`;
+/** The key of a pool: "money|FJD", "quantity|barrels", "count|"; "money~|USD" for conversions. */
+export const poolKey = (kind: Candidate['kind'] | 'money~', sub = ''): string => `${kind}|${sub}`;
 
 const subOf = (c: Candidate) =>
   c.kind === 'money' ? c.currency : c.kind === 'quantity' ? (c.unit ?? '') : '';
@@ -21,7 +21,7 @@ const subOf = (c: Candidate) =>
 export function makePools(candidates: readonly Candidate[]): Map<string, Pool> {
   const groups = new Map<string, Map<number, string>>();
   for (const c of candidates) {
-    const key = poolKey(c.kind, subOf(c));
+    const key = poolKey(c.kind === 'money' && c.approx ? 'money~' : c.kind, subOf(c));
     const g = groups.get(key) ?? new Map<number, string>();
     if (!g.has(c.value)) g.set(c.value, c.how);
     groups.set(key, g);

@@ -6,7 +6,8 @@ export type { ChartValue, Printed, PrintedText } from '../load/printed.js';
 
 /** A value the data allows to be printed, and how it follows from the data. */
 export type Candidate =
-  | { kind: 'money'; value: number; currency: string; how: string }
+  /** `approx`: converted at a stated rate, so printed as a rounding of it. */
+  | { kind: 'money'; value: number; currency: string; how: string; approx?: true }
   | { kind: 'quantity'; value: number; unit?: string; how: string }
   | { kind: 'count'; value: number; how: string }
   | { kind: 'share'; value: number; how: string }
