@@ -132,7 +132,7 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
       async (a) => {
         json = a.json;
         code = await (await import('./verify.js')).verifyCommand(
-          { out: a.out, data: a.data, json: a.json },
+          { out: a.out, data: a.data, templates: a.templates, json: a.json },
           io,
         );
       },

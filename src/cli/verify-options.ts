@@ -5,6 +5,11 @@ import { DEFAULTS } from './options.js';
 export function verifyOptions<T>(y: Argv<T>) {
   return y
     .option('out', { type: 'string', default: DEFAULTS.out, describe: 'The build folder to check' })
+    .option('templates', {
+      type: 'string',
+      default: DEFAULTS.templates,
+      describe: 'The template folder (for the bar caps its chart specs declare)',
+    })
     .option('data', { type: 'string', default: DEFAULTS.data, describe: 'The dataset (JSON)' })
     .option('json', {
       type: 'boolean',

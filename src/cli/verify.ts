@@ -1,6 +1,6 @@
 /** `bulletin verify`: checks that every figure a build printed traces to the data. */
 import { loadDataset } from '../load/dataset.js';
-import { readPrinted } from '../load/printed.js';
+import { readDisplayCaps, readPrinted } from '../load/printed.js';
 import { sha256 } from '../output/manifest.js';
 import { EXEMPTIONS, verifyPrinted, type VerifyProblem } from '../verify/index.js';
 import { ExitCode } from '../errors.js';
@@ -9,6 +9,7 @@ import type { CliIO } from './io.js';
 export interface VerifyArgs {
   out: string;
   data: string;
+  templates: string;
   json: boolean;
 }
 
@@ -25,6 +26,7 @@ export async function verifyCommand(args: VerifyArgs, io: CliIO): Promise<number
   const result = verifyPrinted(dataset, printed, {
     clockDates: [manifest.buildDate.slice(0, 10)],
     toolVersion: manifest.tool.version,
+    displayCaps: await readDisplayCaps(args.templates),
   });
   // A build from other data fails for that reason alone: say so before the figures.
   const dataChanged = manifest.inputs.data !== sha256(text);

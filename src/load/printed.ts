@@ -2,6 +2,7 @@
  * readPrinted: what a build printed, read back from output/ for the fidelity check — the PDF's
  * page and alt text, and each deck's slide text, notes and native chart caches.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { inputError } from '../errors.js';
 import type { Manifest } from '../output/manifest.js';
@@ -64,4 +65,27 @@ export async function readPrinted(
     printed.files.push(a.path);
   }
   return { manifest, printed };
+}
+
+/**
+ * The bar caps (`show`) the chart specs declare, which a capped chart's note prints. The specs
+ * were validated by the build; a folder without them (or unreadable) declares none.
+ */
+export async function readDisplayCaps(templates: string): Promise<number[]> {
+  let specs: unknown;
+  try {
+    specs = JSON.parse(await readFile(path.join(templates, 'charts', 'charts.json'), 'utf8'));
+  } catch {
+    return [];
+  }
+  const caps = new Set<number>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v))
+        if (k === 'show' && Number.isInteger(x)) caps.add(x as number);
+        else walk(x);
+  };
+  walk(specs);
+  return [...caps];
 }

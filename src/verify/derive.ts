@@ -138,6 +138,7 @@ function quantityCandidates(d: Dataset, out: Candidate[]): void {
 }
 
 function countCandidates(d: Dataset, out: Candidate[]): void {
+  const first = out.length;
   const count = (value: number, how: string) => out.push({ kind: 'count', value, how });
   const collections = { ...d, authors: d.bulletin.authors } as Record<string, unknown>;
   for (const [k, v] of Object.entries(collections))
@@ -184,7 +185,14 @@ function countCandidates(d: Dataset, out: Candidate[]): void {
       if (Array.isArray(list)) count(list.length, `${key} of ${m.id}`);
     }
   }
+  // "A, B, C, and 96 others": a count less the few items a sentence names.
+  for (const c of out.slice(first))
+    for (let k = 1; k <= Math.min(NAMED_IN_A_SENTENCE, c.value); k++)
+      out.push({ kind: 'count', value: c.value - k, how: `${c.how}, less ${k} named` });
 }
+
+/** How many items a sentence may name before "and N others". */
+const NAMED_IN_A_SENTENCE = 10;
 
 /** Every string in a value, at any depth. */
 function strings(value: unknown, out: string[] = []): string[] {
@@ -238,8 +246,16 @@ export const normalise = (s: string): string =>
  * Every value the data allows a build to print. `clockDates` are the build's own dates
  * (the build date a deck cover prints), given as YYYY-MM-DD.
  */
-export function deriveCandidates(d: Dataset, clockDates: string[] = []): Candidates {
+export function deriveCandidates(
+  d: Dataset,
+  clockDates: string[] = [],
+  displayCaps: number[] = [],
+): Candidates {
   const numbers: Candidate[] = [];
+  // A chart capped at `show` bars draws `show` of them, or one fewer beside a highlighted one.
+  for (const cap of displayCaps)
+    for (const value of [cap, cap - 1])
+      numbers.push({ kind: 'count', value, how: `a chart's bar cap (show: ${cap})` });
   convertedCandidates(d, moneyCandidates(d, numbers), numbers);
   quantityCandidates(d, numbers);
   countCandidates(d, numbers);
@@ -257,7 +273,7 @@ export function deriveCandidates(d: Dataset, clockDates: string[] = []): Candida
   return {
     pools: makePools(numbers),
     dates,
-    quotedText: all.map(normalise).join('\n'),
+    quotedText: `\n${all.map(normalise).join('\n')}\n`,
     currencies,
     units,
   };

@@ -21,6 +21,8 @@ export interface VerifyOptions {
   clockDates?: string[];
   /** The tool version, which a build may print and which is not a figure. */
   toolVersion?: string;
+  /** Bar caps the chart specs declare (`show`): "the 8 largest of 100 partners are shown". */
+  displayCaps?: number[];
 }
 
 const PUNCT = /^[\s.,;:!?()[\]{}"“”‘’'«»—–-]+|[\s.,;:!?()[\]{}"“”‘’'«»—–-]+$/gu;
@@ -36,9 +38,11 @@ function quotedFromData(text: string, f: PrintedFigure, c: Candidates): boolean 
   const phrases = [text.slice(prevStart, wordEnd), text.slice(wordStart, nextEnd)];
   const word = normalise(text.slice(wordStart, wordEnd)).replace(PUNCT, '');
   // A whole data string ("590", a bulletin number), or a phrase of two words from one.
-  if (`\n${c.quotedText}\n`.includes(`\n${word}\n`)) return true;
+  if (c.quotedText.includes(`\n${word}\n`)) return true;
   return phrases.some((p) => {
-    const q = normalise(p).replace(PUNCT, '');
+    const q = normalise(p)
+      .replace(PUNCT, '')
+      .replace(/['’]s$/u, '');
     return q.includes(' ') && c.quotedText.includes(q);
   });
 }
@@ -56,7 +60,7 @@ export function verifyPrinted(
   printed: Printed,
   options: VerifyOptions = {},
 ): VerifyResult {
-  const c = deriveCandidates(dataset, options.clockDates ?? []);
+  const c = deriveCandidates(dataset, options.clockDates ?? [], options.displayCaps ?? []);
   const sl: ScanLocale = scanLocale(dataset.bulletin.locale, c.currencies, c.units);
   const problems: VerifyProblem[] = [];
   const traced: Record<string, number> = {};
@@ -67,7 +71,9 @@ export function verifyPrinted(
   };
   for (const t of printed.texts) {
     const spans = [...(t.skip ?? []), ...(versionSpans(t, options.toolVersion) ?? [])];
-    for (const f of scanFigures(t.text, sl)) {
+    // One space for any white space (the labels of a chart are one per line), same length.
+    const text = t.text.replace(/[\s\u00a0\u2000-\u200b\u202f]/gu, ' ');
+    for (const f of scanFigures(text, sl)) {
       const pageNumber = f.kind === 'number' && !f.grouped && t.pageNumbers?.includes(f.value);
       if (pageNumber || skipped(spans, f.start, f.end)) {
         skips++;
@@ -76,13 +82,13 @@ export function verifyPrinted(
       checked++;
       const trace = traceFigure(f, c, sl);
       if (trace.ok) count(trace.kind);
-      else if (quotedFromData(t.text, f, c)) count('quoted from the data');
+      else if (quotedFromData(text, f, c)) count('quoted from the data');
       else
         problems.push({
           file: t.file,
           place: t.place,
           printed: f.raw,
-          context: context(t.text, f.start, f.end),
+          context: context(text, f.start, f.end),
           reason: trace.reason,
         });
     }
