@@ -20,8 +20,13 @@ function range(f: PrintedFigure): [number, number] {
   return [f.value - tol, f.value + tol];
 }
 
-const fmt = (n: number, locale: string) =>
-  new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }).format(n);
+const formatters = new Map<string, Intl.NumberFormat>();
+/** A value as the report prints it ("1,150,000"); one formatter per locale. */
+function fmt(n: number, locale: string): string {
+  let f = formatters.get(locale);
+  if (!f) formatters.set(locale, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 })));
+  return f.format(n);
+}
 
 /** Finds the figure in the first pool that holds it. */
 function findAny(pools: (Pool | undefined)[], f: PrintedFigure) {
