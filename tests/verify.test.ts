@@ -88,6 +88,11 @@ describe('reading printed figures', () => {
     ]);
     // A no-break space between the number and its scale word, as the filters print it.
     expect(read('FJD\u00a04.2\u00a0million')).toEqual([['money', 4.2e6, 'FJD']]);
+    // Two figures in a row: the second's code is not the first's suffix.
+    expect(read('FJD 4.2 million FJD 4.2 million')).toEqual([
+      ['money', 4.2e6, 'FJD'],
+      ['money', 4.2e6, 'FJD'],
+    ]);
   });
 
   it('reads quantities with their data unit, counts, shares and ranks', () => {
@@ -171,6 +176,36 @@ describe('tracing figures to the data', () => {
     expect(
       check(oneCurrency, 'together FJD 5.35 million; Fiji gave 79% of the total, the 1st of 2').ok,
     ).toBe(true);
+  });
+
+  it('compares across currencies only at a rate the data states, and then as a rounding', () => {
+    const withRate = {
+      ...d,
+      rates: [{ from: 'WST', to: 'FJD', rate: 0.8, date: '2025-03', cite: { source: 'report' } }],
+    } as Dataset;
+    // 1,150,000 WST × 0.8 = FJD 920,000; with Fiji's FJD 4.2 million, FJD 5.12 million.
+    const r = check(
+      withRate,
+      'Sāmoa’s WST 1.15 million (about FJD 0.9 million); FJD 5.1 million in all.',
+    );
+    expect(r.problems).toEqual([]);
+    expect(check(withRate, 'FJD 5.3 million in all').ok).toBe(false);
+    expect(check(d, 'FJD 5.1 million in all').ok).toBe(false);
+  });
+
+  it('accepts a bar cap the chart specs declare, and no other unexplained count', () => {
+    const note = 'The 8 largest of 2 partners are shown.';
+    const capped = verifyPrinted(
+      d,
+      {
+        texts: [{ file: 'bulletin.pdf', place: 'page 2', text: note }],
+        chartValues: [],
+        files: [],
+      },
+      { displayCaps: [8] },
+    );
+    expect(capped.ok).toBe(true);
+    expect(check(d, note).problems.map((p) => p.printed)).toEqual(['8']);
   });
 
   it('allows a date no finer than the data states: no invented day', () => {
