@@ -1,6 +1,7 @@
 /** run(argv): the whole CLI, returning the exit code. Only bin.ts calls process.exit. */
 import yargs from 'yargs';
 import { buildOptions, inputOptions } from './options.js';
+import { verifyOptions } from './verify-options.js';
 // Commands load their modules when run: a no-op build should not load the schema or the engine.
 import { buildCommand, type BuildArgs } from './build.js';
 import { reportError } from './report.js';
@@ -59,7 +60,7 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
     .strict()
     .demandCommand(
       1,
-      'Name a command: build, preview, init, validate, diff, merge-manifests or schema.',
+      'Name a command: build, preview, init, validate, verify, diff, merge-manifests or schema.',
     )
     .recommendCommands()
     .epilogue(EPILOGUE)
@@ -166,6 +167,18 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
             json: a.json,
             ...(a.report ? { report: a.report } : {}),
           },
+          io,
+        );
+      },
+    )
+    .command(
+      'verify',
+      'Check that every figure in the built PDF and decks traces to the data',
+      (y) => verifyOptions(y),
+      async (a) => {
+        json = a.json;
+        code = await (await import('./verify.js')).verifyCommand(
+          { out: a.out, data: a.data, templates: a.templates, json: a.json },
           io,
         );
       },

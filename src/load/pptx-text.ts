@@ -1,0 +1,122 @@
+/**
+ * The text a deck shows: each slide's text, its speaker notes, and its native charts' caches
+ * (the values PowerPoint draws, with the data labels' number format). The package is unzipped
+ * with fflate; the few OOXML elements read (a:t, a:fld, c:ser, c:numCache, c:numFmt) are
+ * machine-written by our renderer, so plain patterns read them without a full XML parser.
+ */
+import { strFromU8, unzipSync } from 'fflate';
+import path from 'node:path';
+import type { ChartValue, Printed, PrintedText } from './printed.js';
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** Decodes XML character references and the five named entities. */
+export function decodeXml(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (all, e: string) =>
+    e[0] === '#'
+      ? String.fromCodePoint(Number.parseInt(e.slice(e[1] === 'x' ? 2 : 1), e[1] === 'x' ? 16 : 10))
+      : (ENTITIES[e] ?? all),
+  );
+}
+
+/** Paragraph text of a slide or notes part; slide-number fields are left out (not figures). */
+function partText(xml: string): string {
+  return xml
+    .split('</a:p>')
+    .map((p) =>
+      [
+        ...p
+          .replace(/<a:fld\b[^>]*type="slidenum"[^>]*>[\s\S]*?<\/a:fld>/g, '')
+          .matchAll(/<a:t>([^<]*)<\/a:t>/g),
+      ]
+        .map((m) => decodeXml(m[1]!))
+        .join(''),
+    )
+    .filter((t) => t.trim())
+    .join('\n');
+}
+
+/** Targets of a part's relationships of one type ("slide", "chart", "notesSlide"). */
+function targets(files: Record<string, Uint8Array>, part: string, type: string): string[] {
+  const rels = path.posix.join(
+    path.posix.dirname(part),
+    '_rels',
+    `${path.posix.basename(part)}.rels`,
+  );
+  const xml = files[rels] ? strFromU8(files[rels]) : '';
+  const byId = new Map<string, string>();
+  for (const m of xml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
+    const attr = (n: string) => new RegExp(`\\b${n}="([^"]*)"`).exec(m[1]!)?.[1] ?? '';
+    const target = attr('Target');
+    // pptxgenjs writes chart targets from the package root ("/ppt/charts/chart1.xml").
+    const resolved = target.startsWith('/')
+      ? target.slice(1)
+      : path.posix.normalize(path.posix.join(path.posix.dirname(part), target));
+    if (attr('Type').endsWith(`/${type}`)) byId.set(attr('Id'), resolved);
+  }
+  if (type !== 'slide') return [...byId.values()];
+  // Slides in presentation order, as listed in presentation.xml.
+  const order = [...strFromU8(files[part]!).matchAll(/<p:sldId\b[^>]*r:id="([^"]*)"/g)];
+  return order.flatMap((m) => byId.get(m[1]!) ?? []);
+}
+
+const formatOf = (xml: string | undefined) =>
+  decodeXml(/<c:numFmt\b[^>]*formatCode="([^"]*)"/.exec(xml ?? '')?.[1] ?? '');
+
+/** The cached values of a chart part, with the number format each data label uses. */
+function chartValues(
+  file: string,
+  place: string,
+  xml: string,
+): { values: ChartValue[]; labels: string } {
+  const values: ChartValue[] = [];
+  const labels: string[] = [];
+  // The chart-wide data labels follow the series in c:barChart (and other plot types).
+  const chartWide = formatOf(
+    /<\/c:ser>(?:(?!<c:ser>)[\s\S])*?<c:dLbls>([\s\S]*?)<\/c:dLbls>/.exec(xml)?.[1],
+  );
+  for (const ser of xml.matchAll(/<c:ser>([\s\S]*?)<\/c:ser>/g)) {
+    const body = ser[1]!;
+    const name = decodeXml(/<c:tx>[\s\S]*?<c:v>([^<]*)<\/c:v>/.exec(body)?.[1] ?? '');
+    for (const m of body.matchAll(/<c:strCache>([\s\S]*?)<\/c:strCache>/g))
+      for (const v of m[1]!.matchAll(/<c:v>([^<]*)<\/c:v>/g)) labels.push(decodeXml(v[1]!));
+    for (const m of body.matchAll(/<c:lvl>([\s\S]*?)<\/c:lvl>/g))
+      for (const v of m[1]!.matchAll(/<c:v>([^<]*)<\/c:v>/g)) labels.push(decodeXml(v[1]!));
+    const own = formatOf(/<c:dLbls>([\s\S]*?)<\/c:dLbls>/.exec(body)?.[1]);
+    const cache = /<c:val>[\s\S]*?<c:numCache>([\s\S]*?)<\/c:numCache>/.exec(body)?.[1] ?? '';
+    const cacheFormat = decodeXml(/<c:formatCode>([^<]*)<\/c:formatCode>/.exec(cache)?.[1] ?? '');
+    const formatCode = own || chartWide || cacheFormat || 'General';
+    for (const v of cache.matchAll(/<c:pt\b[^>]*>\s*<c:v>([^<]*)<\/c:v>/g))
+      values.push({ file, place, value: Number(v[1]), formatCode, series: name });
+  }
+  return { values, labels: [...new Set(labels)].join('\n') };
+}
+
+/** Reads a deck's slide text, notes and chart caches, slide by slide. */
+export function readPptxText(file: string, bytes: Uint8Array): Printed {
+  const files = unzipSync(new Uint8Array(bytes), {
+    filter: (f) => f.name.endsWith('.xml') || f.name.endsWith('.rels'),
+  });
+  const texts: PrintedText[] = [];
+  const values: ChartValue[] = [];
+  const slides = files['ppt/presentation.xml']
+    ? targets(files, 'ppt/presentation.xml', 'slide')
+    : [];
+  slides.forEach((slide, i) => {
+    const place = `slide ${i + 1}`;
+    const read = (part: string) => (files[part] ? strFromU8(files[part]) : '');
+    const xml = read(slide);
+    texts.push({ file, place, text: partText(xml) });
+    // Alt text of pictures and charts (a chart image lists every value there).
+    for (const m of xml.matchAll(/<p:cNvPr\b[^>]*\bdescr="([^"]*)"/g))
+      texts.push({ file, place: `${place}, alt text`, text: decodeXml(m[1]!) });
+    for (const notes of targets(files, slide, 'notesSlide'))
+      texts.push({ file, place: `${place} notes`, text: partText(read(notes)) });
+    targets(files, slide, 'chart').forEach((chart, k) => {
+      const where = `${place}, chart ${k + 1}`;
+      const { values: v, labels } = chartValues(file, where, read(chart));
+      values.push(...v);
+      if (labels) texts.push({ file, place: `${where} labels`, text: labels });
+    });
+  });
+  return { texts, chartValues: values, files: [file] };
+}

@@ -1,0 +1,91 @@
+/**
+ * readPrinted: what a build printed, read back from output/ for the fidelity check — the PDF's
+ * page and alt text, and each deck's slide text, notes and native chart caches.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { inputError } from '../errors.js';
+import type { Manifest } from '../output/manifest.js';
+import { readInputBytes } from './files.js';
+import { readManifest } from './manifest.js';
+import { readPdfText } from './pdf-text.js';
+import { readPptxText } from './pptx-text.js';
+
+/** A run of printed text and where it was printed ("bulletin.pdf", "page 2"). */
+export interface PrintedText {
+  file: string;
+  place: string;
+  text: string;
+  /** Spans that are not figures, with the reason. */
+  skip?: { start: number; end: number; why: string }[];
+  /** Set on a page's running header and footer: its page number and the page count. */
+  pageNumbers?: number[];
+}
+
+/** One value of a deck chart's cache, with the number format its data label uses. */
+export interface ChartValue {
+  file: string;
+  place: string;
+  value: number;
+  /** The data label's format code (OOXML), or "General". */
+  formatCode: string;
+  series: string;
+}
+
+/** Everything a build printed that the check reads. */
+export interface Printed {
+  texts: PrintedText[];
+  chartValues: ChartValue[];
+  files: string[];
+}
+
+/** Output files are ours but may be large (a deck with many images): a generous limit. */
+const MAX_ARTIFACT_BYTES = 512 * 1024 * 1024;
+
+/** Reads the manifest and every PDF and deck it lists. */
+export async function readPrinted(
+  outDir: string,
+): Promise<{ manifest: Manifest; printed: Printed }> {
+  const manifest = await readManifest(outDir);
+  if (!manifest)
+    throw inputError('E_NO_BUILD', {
+      file: path.join(outDir, 'manifest.json'),
+      message:
+        'no build found in this folder; run "bulletin build" first, or pass --out with the folder it wrote',
+    });
+  const printed: Printed = { texts: [], chartValues: [], files: [] };
+  const documents = manifest.artifacts
+    .filter((a) => a.kind === 'pdf' || a.kind === 'pptx')
+    .sort((a, b) => a.path.localeCompare(b.path));
+  for (const a of documents) {
+    const bytes = await readInputBytes(path.join(outDir, a.path), 'built file', MAX_ARTIFACT_BYTES);
+    const part = a.kind === 'pdf' ? await readPdfText(a.path, bytes) : readPptxText(a.path, bytes);
+    printed.texts.push(...part.texts);
+    printed.chartValues.push(...part.chartValues);
+    printed.files.push(a.path);
+  }
+  return { manifest, printed };
+}
+
+/**
+ * The bar caps (`show`) the chart specs declare, which a capped chart's note prints. The specs
+ * were validated by the build; a folder without them (or unreadable) declares none.
+ */
+export async function readDisplayCaps(templates: string): Promise<number[]> {
+  let specs: unknown;
+  try {
+    specs = JSON.parse(await readFile(path.join(templates, 'charts', 'charts.json'), 'utf8'));
+  } catch {
+    return [];
+  }
+  const caps = new Set<number>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v))
+        if (k === 'show' && Number.isInteger(x)) caps.add(x as number);
+        else walk(x);
+  };
+  walk(specs);
+  return [...caps];
+}

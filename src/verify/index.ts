@@ -1,0 +1,128 @@
+/**
+ * verifyPrinted: the fidelity check's pure core. Every figure a build printed — PDF text and
+ * alt text, slide text, speaker notes, deck chart caches and their labels — must trace to the
+ * data (see derive.ts for what may be derived). Returns every figure that does not, with where
+ * it was printed.
+ */
+import type { Dataset } from '../dataset/schema.js';
+import { deriveCandidates, normalise } from './derive.js';
+import { chartLabel, checkStoredValue } from './chart.js';
+import { skipped, versionSpans } from './exemptions.js';
+import { traceFigure } from './match.js';
+import { scanFigures, scanLocale, type ScanLocale } from './scan.js';
+import type { Candidates, Printed, PrintedFigure, VerifyProblem, VerifyResult } from './types.js';
+
+export type { VerifyProblem, VerifyResult } from './types.js';
+export { EXEMPTIONS } from './exemptions.js';
+
+/** Options of a check. */
+export interface VerifyOptions {
+  /** The build's own dates (its clock), YYYY-MM-DD: a deck cover prints the build date. */
+  clockDates?: string[];
+  /** The tool version, which a build may print and which is not a figure. */
+  toolVersion?: string;
+  /** Bar caps the chart specs declare (`show`): "the 8 largest of 100 partners are shown". */
+  displayCaps?: number[];
+}
+
+const PUNCT = /^[\s.,;:!?()[\]{}"“”‘’'«»—–-]+|[\s.,;:!?()[\]{}"“”‘’'«»—–-]+$/gu;
+
+/** Whether the figure is printed inside a phrase of the data's own text ("introduction, ¶2"). */
+function quotedFromData(text: string, f: PrintedFigure, c: Candidates): boolean {
+  const wordStart = text.lastIndexOf(' ', f.start - 1) + 1;
+  const after = text.indexOf(' ', f.end);
+  const wordEnd = after < 0 ? text.length : after;
+  const prevStart = wordStart < 2 ? wordStart : text.lastIndexOf(' ', wordStart - 2) + 1;
+  const next = text.indexOf(' ', wordEnd + 1);
+  const nextEnd = next < 0 ? text.length : next;
+  const phrases = [text.slice(prevStart, wordEnd), text.slice(wordStart, nextEnd)];
+  const word = normalise(text.slice(wordStart, wordEnd)).replace(PUNCT, '');
+  // A whole data string ("590", a bulletin number), or a phrase of two words from one.
+  if (c.quotedText.includes(`\n${word}\n`)) return true;
+  return phrases.some((p) => {
+    const q = normalise(p)
+      .replace(PUNCT, '')
+      .replace(/['’]s$/u, '');
+    return q.includes(' ') && c.quotedText.includes(q);
+  });
+}
+
+function context(text: string, start: number, end: number): string {
+  const a = Math.max(0, start - 60);
+  const b = Math.min(text.length, end + 60);
+  const clean = (s: string) => s.replace(/\s+/g, ' ');
+  return `${a > 0 ? '…' : ''}${clean(text.slice(a, b)).trim()}${b < text.length ? '…' : ''}`;
+}
+
+/** Checks everything a build printed against the data. */
+export function verifyPrinted(
+  dataset: Dataset,
+  printed: Printed,
+  options: VerifyOptions = {},
+): VerifyResult {
+  const c = deriveCandidates(dataset, options.clockDates ?? [], options.displayCaps ?? []);
+  const sl: ScanLocale = scanLocale(dataset.bulletin.locale, c.currencies, c.units);
+  const problems: VerifyProblem[] = [];
+  const traced: Record<string, number> = {};
+  let checked = 0;
+  let skips = 0;
+  const count = (kind: string) => {
+    traced[kind] = (traced[kind] ?? 0) + 1;
+  };
+  for (const t of printed.texts) {
+    const spans = [...(t.skip ?? []), ...(versionSpans(t, options.toolVersion) ?? [])];
+    // One space for any white space (the labels of a chart are one per line), same length.
+    const text = t.text.replace(/[\s\u00a0\u2000-\u200b\u202f]/gu, ' ');
+    for (const f of scanFigures(text, sl)) {
+      const pageNumber = f.kind === 'number' && !f.grouped && t.pageNumbers?.includes(f.value);
+      if (pageNumber || skipped(spans, f.start, f.end)) {
+        skips++;
+        continue;
+      }
+      checked++;
+      const trace = traceFigure(f, c, sl);
+      if (trace.ok) count(trace.kind);
+      else if (quotedFromData(text, f, c)) count('quoted from the data');
+      else
+        problems.push({
+          file: t.file,
+          place: t.place,
+          printed: f.raw,
+          context: context(text, f.start, f.end),
+          reason: trace.reason,
+        });
+    }
+  }
+  for (const v of printed.chartValues) {
+    checked++;
+    const label = chartLabel(v, sl.locale);
+    const where = {
+      file: v.file,
+      place: v.place,
+      context: `data label "${label}" in series "${v.series}"`,
+    };
+    // A label that fails says what is wrong; the stored value is reported only behind a
+    // label that reads right (an edit its rounding hides).
+    const labelProblems = scanFigures(label, sl).flatMap((f) => {
+      const trace = traceFigure(f, c, sl);
+      return trace.ok
+        ? []
+        : [{ ...where, printed: label, reason: `its label ${trace.reason.replace(/^it /, '')}` }];
+    });
+    const stored = labelProblems.length ? undefined : checkStoredValue(v, label, c, sl);
+    problems.push(
+      ...labelProblems,
+      ...(stored ? [{ ...where, printed: String(v.value), reason: stored }] : []),
+    );
+    const ok = labelProblems.length === 0 && stored === undefined;
+    if (ok) count('chart value');
+  }
+  return {
+    ok: problems.length === 0,
+    checked,
+    files: printed.files,
+    traced,
+    skipped: skips,
+    problems,
+  };
+}
