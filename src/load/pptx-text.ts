@@ -74,6 +74,10 @@ function chartValues(
   const chartWide = formatOf(
     /<\/c:ser>(?:(?!<c:ser>)[\s\S])*?<c:dLbls>([\s\S]*?)<\/c:dLbls>/.exec(xml)?.[1],
   );
+  // A timeline plots dates: its value axis is formatted as a date ("mmm d"), so its values
+  // are Excel day serials, checked as dates rather than amounts.
+  const axisFormat = formatOf(/<c:valAx>([\s\S]*?)<\/c:valAx>/.exec(xml)?.[1]);
+  const date = /[dmy]/i.test(axisFormat.replace(/"[^"]*"/g, '')) && !/[#0]/.test(axisFormat);
   for (const ser of xml.matchAll(/<c:ser>([\s\S]*?)<\/c:ser>/g)) {
     const body = ser[1]!;
     const name = decodeXml(/<c:tx>[\s\S]*?<c:v>([^<]*)<\/c:v>/.exec(body)?.[1] ?? '');
@@ -84,9 +88,11 @@ function chartValues(
     const own = formatOf(/<c:dLbls>([\s\S]*?)<\/c:dLbls>/.exec(body)?.[1]);
     const cache = /<c:val>[\s\S]*?<c:numCache>([\s\S]*?)<\/c:numCache>/.exec(body)?.[1] ?? '';
     const cacheFormat = decodeXml(/<c:formatCode>([^<]*)<\/c:formatCode>/.exec(cache)?.[1] ?? '');
-    const formatCode = own || chartWide || cacheFormat || 'General';
+    const formatCode = date ? axisFormat : own || chartWide || cacheFormat || 'General';
+    const dLbls = /<c:dLbls>([\s\S]*?)<\/c:dLbls>/.exec(body)?.[1] ?? '';
+    const shown = !/<c:showVal val="0"\/>/.test(dLbls || xml);
     for (const v of cache.matchAll(/<c:pt\b[^>]*>\s*<c:v>([^<]*)<\/c:v>/g))
-      values.push({ file, place, value: Number(v[1]), formatCode, series: name });
+      values.push({ file, place, value: Number(v[1]), formatCode, series: name, date, shown });
   }
   return { values, labels: [...new Set(labels)].join('\n') };
 }

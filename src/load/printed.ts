@@ -30,6 +30,10 @@ export interface ChartValue {
   /** The data label's format code (OOXML), or "General". */
   formatCode: string;
   series: string;
+  /** The value is a date (an Excel serial on a date axis), not an amount. */
+  date?: boolean;
+  /** Whether its data label is shown on the slide (c:showVal). */
+  shown?: boolean;
 }
 
 /** Everything a build printed that the check reads. */

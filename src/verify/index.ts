@@ -5,6 +5,7 @@
  * it was printed.
  */
 import type { Dataset } from '../dataset/schema.js';
+import { endOf, mustParse, startOf } from '../dataset/dates.js';
 import { deriveCandidates, normalise } from './derive.js';
 import { chartLabel, checkStoredValue } from './chart.js';
 import { skipped, versionSpans } from './exemptions.js';
@@ -54,6 +55,28 @@ function context(text: string, start: number, end: number): string {
   return `${a > 0 ? '…' : ''}${clean(text.slice(a, b)).trim()}${b < text.length ? '…' : ''}`;
 }
 
+/** Days from Excel's day 0 (1899-12-30) to an ISO date. */
+function excelDate(serial: number): string {
+  return new Date(Date.UTC(1899, 11, 30) + Math.round(serial) * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+}
+
+/** The first and last day of every dated fact (and of the build clock), as ISO dates. */
+function factDays(d: Dataset, clock: string[]): [string, string][] {
+  const texts = [
+    ...d.measures.flatMap((m) => [m.date, m.asOf]),
+    ...d.events.flatMap((e) => [e.date, e.endDate]),
+    ...d.quotes.map((q) => q.date),
+    ...d.partners.map((p) => p.partnerSince?.date),
+  ].filter((x): x is string => typeof x === 'string');
+  const spans = texts.map((t): [string, string] => {
+    const f = mustParse(t);
+    return [startOf(f), endOf(f)];
+  });
+  return [...spans, ...clock.map((c): [string, string] => [c, c])];
+}
+
 /** Checks everything a build printed against the data. */
 export function verifyPrinted(
   dataset: Dataset,
@@ -93,8 +116,24 @@ export function verifyPrinted(
         });
     }
   }
+  const days = factDays(dataset, options.clockDates ?? []);
   for (const v of printed.chartValues) {
     checked++;
+    if (v.date) {
+      // A dot on a timeline: its day must lie within the period of a dated fact (a month-only
+      // date is drawn mid-month, so the day is checked against the month, not printed).
+      const iso = excelDate(v.value);
+      if (days.some(([a, b]) => a <= iso && iso <= b)) count('chart date');
+      else
+        problems.push({
+          file: v.file,
+          place: v.place,
+          context: `a dot in series "${v.series}"`,
+          printed: iso,
+          reason: `the chart places a point on ${iso}, and no dated fact in the data covers that day`,
+        });
+      continue;
+    }
     const label = chartLabel(v, sl.locale);
     const where = {
       file: v.file,
@@ -103,7 +142,8 @@ export function verifyPrinted(
     };
     // A label that fails says what is wrong; the stored value is reported only behind a
     // label that reads right (an edit its rounding hides).
-    const labelProblems = scanFigures(label, sl).flatMap((f) => {
+    // A label the slide does not show prints nothing; its stored value is still checked.
+    const labelProblems = (v.shown === false ? [] : scanFigures(label, sl)).flatMap((f) => {
       const trace = traceFigure(f, c, sl);
       return trace.ok
         ? []
