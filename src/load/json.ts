@@ -52,6 +52,26 @@ export function positionOf(textValue: string, offset: number): { line: number; c
   return { line, column: offset - lineStart + 1 };
 }
 
+/** Deeper nesting than this is refused before parsing: no dataset or template config needs it, and the parser recurses. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Offset of the first bracket that opens a level deeper than MAX_JSON_DEPTH, if any (strings skipped). */
+function tooDeepAt(source: string): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_JSON_DEPTH) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return undefined;
+}
+
 /** Parses strict JSON (no comments, no trailing commas); returns every syntax problem found. */
 export function parseLocatedJson(file: string, source: string): LocatedJson | Problem[] {
   if (source.charCodeAt(0) === 0xfeff) {
@@ -66,6 +86,15 @@ export function parseLocatedJson(file: string, source: string): LocatedJson | Pr
   }
   if (source.trim() === '')
     return [{ file, line: 1, column: 1, message: 'the file is empty; it must hold a JSON object' }];
+  const deep = tooDeepAt(source);
+  if (deep !== undefined)
+    return [
+      {
+        file,
+        ...positionOf(source, deep),
+        message: `arrays and objects are nested more than ${MAX_JSON_DEPTH} levels deep here; no bulletin file needs that, so check the brackets`,
+      },
+    ];
   const errors: ParseError[] = [];
   const tree = parseTree(source, errors, {
     disallowComments: true,
