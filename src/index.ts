@@ -5,7 +5,9 @@
  * output file still as written, returns at once without loading the pipeline.
  */
 import path from 'node:path';
-import { quickCheck, saveQuickKey } from './output/quick.js';
+import { quickCheck } from './output/quick.js';
+import { readInputs } from './load/inputs.js';
+import type { WriteStep } from './output/write.js';
 import type { Manifest } from './output/manifest.js';
 import type { BuildContext } from './compose/types.js';
 import type { BuildWarning } from './warnings/index.js';
@@ -44,6 +46,8 @@ export interface BuildOptions {
   maxAgeDays?: number;
   /** Threads to render on (1: in this thread, the default; the CLI defaults to the cores). */
   jobs?: number;
+  /** Told at each step of writing the output (tests use it to stop a build in the middle of its writes). */
+  onWriteStep?: WriteStep;
 }
 
 /** What a build did: the manifest, and which files it rebuilt or found up to date. */
@@ -71,19 +75,20 @@ export async function build(options: BuildOptions): Promise<Manifest> {
 
 /** Builds the artifacts whose inputs changed (all with `force`) and writes them, the manifest last. */
 export async function buildDetailed(options: BuildOptions): Promise<BuildResult> {
+  // Every input is read once, here: the fast path hashes these bytes and the pipeline parses them.
+  const inputs = await readInputs(options.data, options.templates);
   if (!options.force) {
-    const quick = await quickCheck(options);
+    const quick = await quickCheck(options, inputs);
     if (quick.result) return quick.result;
   }
-  const result = await (await pipeline()).buildDetailed(options);
-  await saveQuickKey(options, result);
-  return result;
+  return (await pipeline()).buildDetailed(options, inputs);
 }
 
 /** Lists what a build would rebuild, without building: empty when output/ is up to date. */
 export async function check(options: BuildOptions): Promise<{ stale: string[] }> {
-  if ((await quickCheck(options)).result) return { stale: [] };
-  return (await pipeline()).check(options);
+  const inputs = await readInputs(options.data, options.templates);
+  if ((await quickCheck(options, inputs)).result) return { stale: [] };
+  return (await pipeline()).check(options, inputs);
 }
 
 /** The output folder, resolved. */
