@@ -109,11 +109,14 @@ export function parseLocatedJson(file: string, source: string): LocatedJson | Pr
     });
   }
   const duplicates: Problem[] = [];
-  const value = nodeValue(tree, (key) =>
+  const value = nodeValue(tree, (node, kind) =>
     duplicates.push({
       file,
-      ...positionOf(source, key.offset),
-      message: `duplicate key "${String(key.value)}" in one object; JSON keeps only the last, so remove one`,
+      ...positionOf(source, node.offset),
+      message:
+        kind === 'duplicate'
+          ? `duplicate key "${String(node.value)}" in one object; JSON keeps only the last, so remove one`
+          : `the number ${source.slice(node.offset, node.offset + Math.min(node.length, 40))} is too large to be held as a number; check the digits and the exponent`,
     }),
   );
   if (duplicates.length) return duplicates;
@@ -134,16 +137,19 @@ export function parseLocatedJson(file: string, source: string): LocatedJson | Pr
  * Builds the plain value from the tree. A "__proto__" key becomes an own data property
  * (as JSON.parse does), never the prototype, so data cannot reach Object.prototype.
  */
-function nodeValue(node: Node, onDuplicate: (key: Node) => void): unknown {
+function nodeValue(
+  node: Node,
+  onProblem: (node: Node, kind: 'duplicate' | 'infinite') => void,
+): unknown {
   switch (node.type) {
     case 'object': {
       const out: Record<string, unknown> = {};
       for (const prop of node.children ?? []) {
         const [k, v] = prop.children ?? [];
         if (!k || !v) continue;
-        if (Object.prototype.hasOwnProperty.call(out, String(k.value))) onDuplicate(k);
+        if (Object.prototype.hasOwnProperty.call(out, String(k.value))) onProblem(k, 'duplicate');
         Object.defineProperty(out, String(k.value), {
-          value: nodeValue(v, onDuplicate),
+          value: nodeValue(v, onProblem),
           enumerable: true,
           writable: true,
           configurable: true,
@@ -152,7 +158,10 @@ function nodeValue(node: Node, onDuplicate: (key: Node) => void): unknown {
       return out;
     }
     case 'array':
-      return (node.children ?? []).map((child) => nodeValue(child, onDuplicate));
+      return (node.children ?? []).map((child) => nodeValue(child, onProblem));
+    case 'number':
+      if (!Number.isFinite(node.value)) onProblem(node, 'infinite');
+      return node.value;
     default:
       return node.value;
   }
