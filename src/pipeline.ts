@@ -91,7 +91,11 @@ export async function prepare(
     bulletin,
     partners: selectPartners(dataset, options.partners),
     clock: buildClock(dataset, options.sourceDateEpoch),
-    print: { ...(options.paper ? { paper: options.paper } : {}), bleed: options.bleed ?? false },
+    // --paper equal to the theme's own size is no change: the same bytes, so not stale.
+    print: {
+      ...(options.paper && options.paper !== theme.theme.page.size ? { paper: options.paper } : {}),
+      bleed: options.bleed ?? false,
+    },
     deckCharts: options.deckCharts ?? 'native',
     assets: new Map(),
   };
