@@ -133,3 +133,14 @@ describe('messages never carry raw control characters from the input', () => {
     expect(b.err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
   }, 30_000);
 });
+
+describe('--paper the same as the theme', () => {
+  it('is no change: --check after a build with the theme paper (LETTER) says up to date', async () => {
+    const out = tempDir('bulletin-paper-');
+    expect((await cli(['build', '--only', 'pdf', '--jobs', '1', '--out', out])).code).toBe(0);
+    const r = await cli(['build', '--only', 'pdf', '--paper', 'letter', '--check', '--out', out]);
+    expect(r.code, r.err).toBe(0);
+    const a4 = await cli(['build', '--only', 'pdf', '--paper', 'a4', '--check', '--out', out]);
+    expect(a4.code).toBe(3);
+  }, 120_000);
+});
