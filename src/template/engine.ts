@@ -196,8 +196,7 @@ export function createEngine(
     memoryLimit: 1e8,
   });
   registerFilters(liquid, locale);
-  // Every file, partials included (the engine reads those itself when a template renders one).
-  for (const [name, source] of Object.entries(set.files)) checkNames(set, name, source);
+  let namesChecked = false;
   // Parsed once per template: deck templates are rendered once per partner.
   const parsed = new Map<string, ReturnType<Liquid['parse']>>();
   let spentMs = 0;
@@ -212,6 +211,11 @@ export function createEngine(
             message: 'template not found; create it or fix the name that refers to it',
           },
         ]);
+      }
+      // Every file once, partials included (the engine reads those itself when a template renders one).
+      if (!namesChecked) {
+        for (const [file, source] of Object.entries(set.files)) checkNames(set, file, source);
+        namesChecked = true;
       }
       const left = limits.buildMs - spentMs;
       const overBudget = () =>
