@@ -7,6 +7,7 @@ import path from 'node:path';
 import { loadDataset } from './load/dataset.js';
 import { loadTemplates } from './load/templates.js';
 import { resolveTheme } from './model/theme.js';
+import { checkDataGlyphs } from './model/glyphs.js';
 import { createEngine } from './template/engine.js';
 import { buildScope } from './model/scope.js';
 import { buildBulletinModel } from './model/bulletin.js';
@@ -78,6 +79,7 @@ export async function prepare(
     loadTemplates(read.templates.root, read.templates),
   ]);
   const theme = resolveTheme(templates);
+  checkDataGlyphs(dataset, theme, { file, text });
   const engine = createEngine(templates.liquid, dataset.bulletin.locale);
   const scope = buildScope(dataset, engine.has);
   const bulletin = buildBulletinModel(dataset, templates, engine, scope);
