@@ -50,9 +50,15 @@ export async function readInputBytes(
   if (info.size > limit) throw tooLarge(file, what, info.size, limit);
   // O_NONBLOCK: if the path was swapped for a FIFO since stat, opening must not wait for a writer.
   const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK).catch((err) => {
-    throw code(err) === 'ENOENT'
-      ? inputError('E_MISSING', { file, message: `${what} not found` })
-      : err;
+    const c = code(err);
+    if (c === 'ENOENT') throw inputError('E_MISSING', { file, message: `${what} not found` });
+    // The machine's refusals (permissions, open-file limits) are the user's to fix, not a bug.
+    if (c === 'EACCES' || c === 'EPERM' || c === 'EMFILE' || c === 'ENFILE' || c === 'EIO')
+      throw inputError(`E_${c}`, {
+        file,
+        message: `${what} cannot be read (${c}); check that this user may read it, or close other programs if too many files are open`,
+      });
+    throw err;
   });
   try {
     const opened = await handle.stat();

@@ -8,7 +8,7 @@
 import { lstat, mkdir, open, realpath, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { inputError } from '../errors.js';
-import { errnoCode } from './faults.js';
+import { environmentFault, errnoCode } from './faults.js';
 
 /** Resolves a relative artifact path inside `outDir`, refusing anything that escapes it. */
 export function confinedPath(outDir: string, rel: string): string {
@@ -111,11 +111,12 @@ export async function stageFile(
 
 /** Writes one file atomically: temp file, fsync, rename (for single files outside a build). */
 export async function writeAtomic(file: string, bytes: Uint8Array): Promise<void> {
-  const tmp = await stageFile(file, bytes);
+  let tmp: string | undefined;
   try {
+    tmp = await stageFile(file, bytes);
     await rename(tmp, file);
   } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
+    if (tmp) await rm(tmp, { force: true });
+    throw environmentFault(err, file, 'The file was left as it was.');
   }
 }
