@@ -57,8 +57,13 @@ describe('template engine strictness', () => {
     ]) {
       // A partial is checked too: the template rendered only includes it.
       const e = set({ 'a.liquid': '{% render "_p" %}', '_p.liquid': source! });
-      expect(problemOf(() => e.render('a.liquid', { p: { name: 'x' } })), source).toMatch(
-        new RegExp(`_p\\.liquid:1:\\d+: template error: "${word}" is not something a template may read`),
+      expect(
+        problemOf(() => e.render('a.liquid', { p: { name: 'x' } })),
+        source,
+      ).toMatch(
+        new RegExp(
+          `_p\\.liquid:1:\\d+: template error: "${word}" is not something a template may read`,
+        ),
       );
     }
     const e = set({
