@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { quickCheck } from './output/quick.js';
-import { readInputs } from './load/inputs.js';
+import { readInputs, type InputSnapshot } from './load/inputs.js';
 import type { WriteStep } from './output/write.js';
 import type { Manifest } from './output/manifest.js';
 import type { BuildContext } from './compose/types.js';
@@ -64,8 +64,11 @@ export interface BuildResult {
 const pipeline = () => import('./pipeline.js');
 
 /** Loads and checks every input, and builds the models every renderer reads. */
-export async function prepare(options: BuildOptions): Promise<BuildContext> {
-  return (await pipeline()).prepare(options);
+export async function prepare(
+  options: BuildOptions,
+  inputs?: InputSnapshot,
+): Promise<BuildContext> {
+  return (await pipeline()).prepare(options, inputs);
 }
 
 /** Builds what changed and returns the manifest of the output folder. */

@@ -151,7 +151,7 @@ export async function buildDetailed(
   const parallel =
     jobs > 1 && workersAvailable() && new Set(stale.map((s) => s.unit.partner ?? '')).size > 1;
   const artifacts = parallel
-    ? await renderInWorkers(ctx, RENDERERS, stale, options, jobs)
+    ? await renderInWorkers(ctx, RENDERERS, stale, options, jobs, read)
     : await renderUnits(ctx, RENDERERS, stale, options.onProgress);
   const hashes = new Map(stale.flatMap((m) => m.unit.paths.map((p) => [p, m.hash] as const)));
   const built: { artifact: Artifact; inputs: string }[] = artifacts.map((artifact) => ({
