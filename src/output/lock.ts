@@ -1,13 +1,12 @@
 /**
  * One build at a time per output folder. The lock file is written in full under a private
  * name and then hard-linked into place, which fails if a lock exists: so a lock is never seen
- * empty or half-written. A lock whose process no longer exists is moved aside under a unique
- * name, and only if the file moved is the very one judged dead (same inode) is it dropped;
- * a lock taken meanwhile by a live build is put back. A holder checks that its lock is still
- * its own before it renames anything into place. Temp files left by killed builds are
+ * empty or half-written. A lock whose process no longer exists is removed only by one
+ * breaker at a time, and only if it is still the very file judged dead (same inode). A
+ * holder checks that its lock is still its own before it renames anything into place. Temp files left by killed builds are
  * removed at the start of the next one.
  */
-import { link, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { inputError } from '../errors.js';
@@ -29,15 +28,19 @@ function alive(pid: number): boolean {
 
 let counter = 0;
 
-/** Creates the lock with this process's id already in it; false when a lock exists. */
-async function tryCreate(file: string): Promise<boolean> {
+/**
+ * Creates the lock with this process's id already in it; returns its inode (the lock's
+ * identity), or undefined when a lock exists.
+ */
+async function tryCreate(file: string): Promise<number | undefined> {
   const tmp = path.join(path.dirname(file), `${LOCK_FILE}.${process.pid}.${++counter}.tmp`);
   await writeFile(tmp, `${process.pid}\n`, { flag: 'wx' });
   try {
+    const { ino } = await stat(tmp);
     await link(tmp, file);
-    return true;
+    return ino;
   } catch (err) {
-    if (errnoCode(err) === 'EEXIST') return false;
+    if (errnoCode(err) === 'EEXIST') return undefined;
     throw err;
   } finally {
     await rm(tmp, { force: true });
@@ -56,17 +59,31 @@ async function removeStaleTemps(dir: string): Promise<void> {
 
 const missing = (err: unknown) => errnoCode(err) === 'ENOENT';
 
-/** Drops the lock `file` if it is still the dead one seen as `ino`; puts back a live one moved by mistake. */
+/**
+ * Drops the lock `file` if it is still the dead one seen as `ino`. Breaking is itself
+ * exclusive (a second O_EXCL file), so between "it is still the dead lock" and its removal no
+ * other breaker can act: a lock can only be created where none exists, and the dead holder
+ * cannot release it. A breaker left by a process that died while breaking is cleared.
+ */
 async function breakDeadLock(file: string, ino: number): Promise<void> {
-  const aside = `${file}.${process.pid}.${++counter}.tmp`;
+  const breaker = `${file}.break`;
   try {
-    await rename(file, aside);
+    await writeFile(breaker, `${process.pid}\n`, { flag: 'wx' });
   } catch (err) {
-    if (missing(err)) return;
-    throw err;
+    if (errnoCode(err) !== 'EEXIST') throw err;
+    const info = await stat(breaker).catch(() => undefined);
+    const holder = Number((await readFile(breaker, 'utf8').catch(() => '')).trim());
+    const stale =
+      holder > 0 ? !alive(holder) : !!info && Date.now() - info.mtimeMs > UNREADABLE_GRACE_MS;
+    if (stale) await rm(breaker, { force: true });
+    else await new Promise((resolve) => setTimeout(resolve, 2));
+    return;
   }
-  if ((await stat(aside)).ino !== ino) await link(aside, file).catch(() => undefined);
-  await rm(aside, { force: true });
+  try {
+    if ((await stat(file).catch(() => undefined))?.ino === ino) await rm(file, { force: true });
+  } finally {
+    await rm(breaker, { force: true });
+  }
 }
 
 export interface OutputLock {
@@ -79,8 +96,8 @@ export interface OutputLock {
 export async function lockOutput(outDir: string): Promise<OutputLock> {
   const file = path.join(outDir, LOCK_FILE);
   for (let attempt = 0; attempt < 100; attempt++) {
-    if (await tryCreate(file)) {
-      const { ino } = await stat(file);
+    const ino = await tryCreate(file);
+    if (ino !== undefined) {
       await removeStaleTemps(outDir);
       const held = async () => (await stat(file).catch(() => undefined))?.ino === ino;
       return {
