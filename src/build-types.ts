@@ -7,6 +7,7 @@
 import type { Manifest } from './output/manifest.js';
 import type { BuildWarning } from './warnings/index.js';
 import type { ProgressListener } from './progress.js';
+import type { WriteStep } from './output/write.js';
 
 /** Options for build(); paths are resolved against the current folder. */
 export interface BuildOptions {
@@ -35,6 +36,8 @@ export interface BuildOptions {
   maxAgeDays?: number;
   /** Threads to render on (1: in this thread, the default; 'auto', the CLI's default: workers only when they pay off). */
   jobs?: number | 'auto';
+  /** Told at each step of writing the output (tests use it to stop a build in the middle of its writes). */
+  onWriteStep?: WriteStep;
 }
 
 /** What a build did: the manifest, and which files it rebuilt or found up to date. */

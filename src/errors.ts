@@ -1,5 +1,5 @@
 /** Exit codes, documented in the README. */
-export const ExitCode = { ok: 0, badInput: 1, internal: 2, stale: 3 } as const;
+export const ExitCode = { ok: 0, badInput: 1, internal: 2, stale: 3, interrupted: 130 } as const;
 
 /** One problem found in an input file, with where it is. */
 export interface Problem {
@@ -11,10 +11,17 @@ export interface Problem {
   message: string;
 }
 
+/** Control characters from data, shown as \u escapes so that a message cannot drive the terminal. */
+export const escapeControls = (s: string): string =>
+  s.replace(
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+
 /** Formats a problem as `file:line:col: path: message`. */
 export function formatProblem(p: Problem): string {
   const where = [p.file, p.line, p.column].filter((x) => x !== undefined).join(':');
-  return p.path ? `${where}: ${p.path}: ${p.message}` : `${where}: ${p.message}`;
+  return escapeControls(p.path ? `${where}: ${p.path}: ${p.message}` : `${where}: ${p.message}`);
 }
 
 /** Bad input the user can fix: data, templates, fonts or options. Exit code 1. */
@@ -29,6 +36,17 @@ export class InputError extends Error {
   }
   get exitCode(): number {
     return ExitCode.badInput;
+  }
+}
+
+/**
+ * The machine refused: no permission, a read-only or full disk, too many open files. Not a
+ * bug in bulletin and not bad input either, but the user can act on it, so also exit code 1.
+ */
+export class EnvironmentError extends InputError {
+  constructor(code: string, problems: Problem[]) {
+    super(code, problems);
+    this.name = 'EnvironmentError';
   }
 }
 

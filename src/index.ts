@@ -5,7 +5,8 @@
  * output file still as written, returns at once without loading the pipeline.
  */
 import path from 'node:path';
-import { quickCheck, saveQuickKey } from './output/quick.js';
+import { quickCheck } from './output/quick.js';
+import { readInputs, type InputSnapshot } from './load/inputs.js';
 import type { Manifest } from './output/manifest.js';
 import type { BuildContext } from './compose/types.js';
 
@@ -20,8 +21,11 @@ export { InputError, InternalError, ExitCode, formatProblem } from './errors.js'
 const pipeline = () => import('./pipeline.js');
 
 /** Loads and checks every input, and builds the models every renderer reads. */
-export async function prepare(options: BuildOptions): Promise<BuildContext> {
-  return (await pipeline()).prepare(options);
+export async function prepare(
+  options: BuildOptions,
+  inputs?: InputSnapshot,
+): Promise<BuildContext> {
+  return (await pipeline()).prepare(options, inputs);
 }
 
 /** Builds what changed and returns the manifest of the output folder. */
@@ -31,19 +35,20 @@ export async function build(options: BuildOptions): Promise<Manifest> {
 
 /** Builds the artifacts whose inputs changed (all with `force`) and writes them, the manifest last. */
 export async function buildDetailed(options: BuildOptions): Promise<BuildResult> {
+  // Every input is read once, here: the fast path hashes these bytes and the pipeline parses them.
+  const inputs = await readInputs(options.data, options.templates);
   if (!options.force) {
-    const quick = await quickCheck(options);
+    const quick = await quickCheck(options, inputs);
     if (quick.result) return quick.result;
   }
-  const result = await (await pipeline()).buildDetailed(options);
-  await saveQuickKey(options, result);
-  return result;
+  return (await pipeline()).buildDetailed(options, inputs);
 }
 
 /** Lists what a build would rebuild, without building: empty when output/ is up to date. */
 export async function check(options: BuildOptions): Promise<{ stale: string[] }> {
-  if ((await quickCheck(options)).result) return { stale: [] };
-  return (await pipeline()).check(options);
+  const inputs = await readInputs(options.data, options.templates);
+  if ((await quickCheck(options, inputs)).result) return { stale: [] };
+  return (await pipeline()).check(options, inputs);
 }
 
 /** The output folder, resolved. */

@@ -7,11 +7,14 @@ import path from 'node:path';
 import { loadDataset } from './load/dataset.js';
 import { loadTemplates } from './load/templates.js';
 import { resolveTheme } from './model/theme.js';
+import { checkDataGlyphs } from './model/glyphs.js';
 import { createEngine } from './template/engine.js';
 import { buildScope } from './model/scope.js';
 import { buildBulletinModel } from './model/bulletin.js';
 import { RENDERERS, FORMAT_NAMES } from './compose/registry.js';
-import { writeArtifacts, MANIFEST } from './output/artifacts.js';
+import { writeArtifacts, planManifest, MANIFEST } from './output/artifacts.js';
+import { cacheFile } from './output/quick.js';
+import { readInputs, type InputSnapshot } from './load/inputs.js';
 import { hashUnit, isFresh, parseShard, shardUnits, stableJson } from './output/plan.js';
 import { fileHash, readManifest } from './load/manifest.js';
 import { sha256, type Manifest } from './output/manifest.js';
@@ -66,12 +69,17 @@ export function selectPartners(d: Dataset, wanted: string[] = []): string[] {
 }
 
 /** Loads and checks every input, and builds the models every renderer reads. */
-export async function prepare(options: BuildOptions): Promise<BuildContext> {
+export async function prepare(
+  options: BuildOptions,
+  inputs?: InputSnapshot,
+): Promise<BuildContext> {
+  const read = inputs ?? (await readInputs(options.data, options.templates));
   const [{ dataset, text, file }, templates] = await Promise.all([
-    loadDataset(options.data),
-    loadTemplates(options.templates),
+    loadDataset(read.data.file, read.data.bytes),
+    loadTemplates(read.templates.root, read.templates),
   ]);
   const theme = resolveTheme(templates);
+  checkDataGlyphs(dataset, theme, { file, text });
   const engine = createEngine(templates.liquid, dataset.bulletin.locale);
   const scope = buildScope(dataset, engine.has);
   const bulletin = buildBulletinModel(dataset, templates, engine, scope);
@@ -85,7 +93,11 @@ export async function prepare(options: BuildOptions): Promise<BuildContext> {
     bulletin,
     partners: selectPartners(dataset, options.partners),
     clock: buildClock(dataset, options.sourceDateEpoch),
-    print: { ...(options.paper ? { paper: options.paper } : {}), bleed: options.bleed ?? false },
+    // --paper equal to the theme's own size is no change: the same bytes, so not stale.
+    print: {
+      ...(options.paper && options.paper !== theme.theme.page.size ? { paper: options.paper } : {}),
+      bleed: options.bleed ?? false,
+    },
     deckCharts: options.deckCharts ?? 'native',
     // A 5x PNG costs ~3x its SVG to draw and encode; nothing in a default build reads the files.
     chartPngs: (options.only ?? []).includes('charts'),
@@ -121,7 +133,7 @@ async function planBuild(ctx: BuildContext, options: BuildOptions) {
   const old = await readManifest(out, manifestName);
   const onDisk = new Map(
     await Promise.all(
-      (old?.artifacts ?? []).map(async (a) => [a.path, await fileHash(out, a.path)] as const),
+      (old?.artifacts ?? []).map(async (a) => [a.path, await fileHash(out, a)] as const),
     ),
   );
   const stale = units.filter((u) => options.force || !isFresh(u, old, onDisk));
@@ -130,13 +142,17 @@ async function planBuild(ctx: BuildContext, options: BuildOptions) {
 }
 
 /** Builds the artifacts whose inputs changed (all with `force`) and writes them, the manifest last. */
-export async function buildDetailed(options: BuildOptions): Promise<BuildResult> {
-  const ctx = await prepare(options);
+export async function buildDetailed(
+  options: BuildOptions,
+  inputs?: InputSnapshot,
+): Promise<BuildResult> {
+  const read = inputs ?? (await readInputs(options.data, options.templates));
+  const ctx = await prepare(options, read);
   const { units, stale, old, out, manifestName, whole } = await planBuild(ctx, options);
   const jobs = threadsFor(options.jobs, stale);
   const parallel = jobs > 1 && workersAvailable();
   const artifacts = parallel
-    ? await renderInWorkers(ctx, RENDERERS, stale, options, jobs)
+    ? await renderInWorkers(ctx, RENDERERS, stale, options, jobs, read)
     : await renderUnits(ctx, RENDERERS, stale, options.onProgress);
   const hashes = new Map(stale.flatMap((m) => m.unit.paths.map((p) => [p, m.hash] as const)));
   const built: { artifact: Artifact; inputs: string }[] = artifacts.map((artifact) => ({
@@ -152,20 +168,16 @@ export async function buildDetailed(options: BuildOptions): Promise<BuildResult>
   const prune = whole
     ? (old?.artifacts ?? []).map((a) => a.path).filter((p) => !planned.has(p))
     : [];
-  const manifest = await writeArtifacts(
-    out,
-    { built, kept, prune, manifestName },
-    manifestBase(ctx),
-  );
+  const plan = { built, kept, prune, manifestName };
+  // Everything the result says is known before writing, so the fast path's cache is written with the manifest, under the lock.
   const pdfFit = units.some((u) => u.renderer.name === 'pdf')
-    ? manifest.artifacts.find((a) => a.kind === 'pdf')?.fit
+    ? planManifest(plan, manifestBase(ctx)).artifacts.find((a) => a.kind === 'pdf')?.fit
     : undefined;
   const warnings = collectWarnings(ctx, {
     ...(options.maxAgeDays !== undefined ? { maxAgeDays: options.maxAgeDays } : {}),
     ...(pdfFit ? { fit: pdfFit } : {}),
   });
-  return {
-    manifest,
+  const result = {
     rebuilt: [...rebuiltPaths].sort(),
     upToDate: kept
       .filter((k) => planned.has(k.path))
@@ -174,11 +186,21 @@ export async function buildDetailed(options: BuildOptions): Promise<BuildResult>
     warnings,
     summarised: ctx.bulletin.summarised,
   };
+  const manifest = await writeArtifacts(
+    out,
+    { ...plan, after: cacheFile(options, read, result) },
+    manifestBase(ctx),
+    options.onWriteStep,
+  );
+  return { manifest, ...result };
 }
 
 /** Lists what a build would rebuild, without building: empty when output/ is up to date. */
-export async function check(options: BuildOptions): Promise<{ stale: string[] }> {
-  const ctx = await prepare(options);
+export async function check(
+  options: BuildOptions,
+  inputs?: InputSnapshot,
+): Promise<{ stale: string[] }> {
+  const ctx = await prepare(options, inputs);
   const { stale } = await planBuild(ctx, { ...options, force: false });
   return { stale: stale.flatMap((s) => s.unit.paths).sort() };
 }

@@ -42,14 +42,14 @@ describe('every path written stays inside --out', () => {
 describe('one build at a time per output folder', () => {
   it("a second lock is refused with a clear message; a dead holder's lock is taken over", async () => {
     const out = tempDir();
-    const release = await lockOutput(out);
+    const lock = await lockOutput(out);
     await expect(lockOutput(out)).rejects.toThrow(InputError);
-    await release();
+    await lock.release();
     writeFileSync(path.join(out, LOCK_FILE), '999999');
     writeFileSync(path.join(out, '.bulletin.pdf.999999.1.tmp'), 'half a file');
     const again = await lockOutput(out);
     expect(existsSync(path.join(out, '.bulletin.pdf.999999.1.tmp'))).toBe(false);
-    await again();
+    await again.release();
     expect(existsSync(path.join(out, LOCK_FILE))).toBe(false);
   });
   it('two builds at once into one folder both end well or one says another build is running', async () => {

@@ -4,6 +4,7 @@
  */
 import type { BuildOptions, BuildResult } from '../build-types.js';
 import type { CliIO } from './io.js';
+import { writeStepHook } from './test-hooks.js';
 
 export interface BuildArgs {
   data: string;
@@ -28,6 +29,7 @@ export interface BuildArgs {
 
 /** The library options the arguments stand for. */
 export function optionsOf(args: BuildArgs, io: CliIO): BuildOptions {
+  const hook = writeStepHook(io.env);
   return {
     data: args.data,
     templates: args.templates,
@@ -44,6 +46,7 @@ export function optionsOf(args: BuildArgs, io: CliIO): BuildOptions {
       ? { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH }
       : {}),
     ...(args.maxAgeDays !== undefined ? { maxAgeDays: args.maxAgeDays } : {}),
+    ...(hook ? { onWriteStep: hook } : {}),
   };
 }
 

@@ -1,17 +1,19 @@
 /** The one error handler: typed errors become messages and exit codes, never stack traces. */
-import { ExitCode, InputError, formatProblem } from '../errors.js';
+import { EnvironmentError, ExitCode, InputError, formatProblem } from '../errors.js';
 import type { CliIO } from './io.js';
 
 export const BUG_URL = "the project's issue tracker";
 
 export function reportError(err: unknown, io: CliIO, json: boolean, debug: boolean): number {
+  // A stopped build: the bin, which caught the signal, says so and exits.
+  if (err instanceof InputError && err.code === 'E_INTERRUPTED') return ExitCode.interrupted;
   if (err instanceof InputError) {
     if (json)
       io.out(JSON.stringify({ ok: false, code: err.code, problems: err.problems }, null, 2));
     else {
       const n = err.problems.length;
       io.err(
-        `bulletin: ${n === 1 ? 'a problem' : `${n} problems`} in the input:\n${err.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+        `bulletin: ${err instanceof EnvironmentError ? 'the system refused a write' : `${n === 1 ? 'a problem' : `${n} problems`} in the input`}:\n${err.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
       );
     }
     return ExitCode.badInput;

@@ -5,9 +5,31 @@
  */
 import { z } from 'zod';
 import { FUZZY_DATE_PATTERN, parseFuzzyDate } from './dates.js';
+import { WebUrl } from './links.js';
+
+/**
+ * Characters no output can carry: XML 1.0 (every PPTX part) forbids most control characters,
+ * U+FFFE/U+FFFF and lone surrogates, and no page can show them. Checked here, once, so the
+ * error is the same whichever formats a build makes. Tab and newline are fine.
+ */
+const UNPRINTABLE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 const text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .superRefine((value, ctx) => {
+      const m = UNPRINTABLE.exec(value);
+      if (!m) return;
+      const hex = (m[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+      ctx.addIssue({
+        code: 'custom',
+        message: `holds the control character U+${hex} at character ${m.index + 1}, which a PDF or PPTX cannot carry; remove it (it often comes from copying text out of another program)`,
+      });
+    });
 
 /** Names Windows reserves for devices: a file called "con.pptx" cannot be created there. */
 const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/;
@@ -85,7 +107,7 @@ export const Bulletin = z.strictObject({
   title: text(200),
   subtitle: text(200).optional(),
   authors: z.array(Author).min(1, 'needs at least one author'),
-  publisher: z.strictObject({ name: text(160), url: z.url().optional() }),
+  publisher: z.strictObject({ name: text(160), url: WebUrl.optional() }),
   format: text(40).optional(),
   pages: z.number().int().min(1).max(100).optional(),
   issued: DateText.optional().meta({
@@ -114,7 +136,7 @@ export const Source = z.strictObject({
   author: text(200).optional(),
   publisher: text(200).optional(),
   format: text(40).optional(),
-  url: z.url().optional(),
+  url: WebUrl.optional(),
 });
 
 export const Role = z.strictObject({

@@ -5,6 +5,7 @@
  * already. Each worker prepares the same inputs itself and returns bytes, so the output is
  * byte for byte what a one-job build writes.
  */
+import type { InputSnapshot } from '../load/inputs.js';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,8 @@ export interface StaleUnit {
 export interface WorkerTask {
   options: BuildOptions;
   units: [string, string][];
+  /** The input bytes the main thread read: a worker never reads the inputs again. */
+  inputs?: InputSnapshot;
 }
 
 /** What a worker answers: artifacts, or an error to rethrow here with its type. */
@@ -139,14 +142,16 @@ export async function renderInWorkers(
   units: StaleUnit[],
   options: BuildOptions,
   jobs: number,
+  inputs?: InputSnapshot,
 ): Promise<Artifact[]> {
   const [mine = [], ...theirs] = partition(units, jobs);
   // Functions cannot cross into a worker: progress is reported here, per worker batch.
-  const { onProgress, ...plain } = options;
+  const { onProgress, onWriteStep: _writesStayHere, ...plain } = options;
   const tasks = theirs.map(async (b) => {
     const t0 = performance.now();
     const artifacts = await runWorker({
       options: { ...plain, jobs: 1 },
+      ...(inputs ? { inputs } : {}),
       units: b.map((s) => [s.renderer.name, s.unit.key]),
     });
     b.forEach((s, i) =>

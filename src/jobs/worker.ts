@@ -3,10 +3,23 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { prepare } from '../pipeline.js';
 import { RENDERERS } from '../compose/registry.js';
 import { InputError } from '../errors.js';
+import type { InputSnapshot } from '../load/inputs.js';
 import { renderUnits, type StaleUnit, type WorkerReply, type WorkerTask } from './pool.js';
 
+/** Buffers arrive as plain Uint8Arrays after crossing into the worker; fonts want Buffers. */
+function revive(inputs: InputSnapshot): InputSnapshot {
+  const buf = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+  return {
+    data: { file: inputs.data.file, bytes: buf(inputs.data.bytes) },
+    templates: {
+      root: inputs.templates.root,
+      files: new Map([...inputs.templates.files].map(([k, v]) => [k, buf(v)])),
+    },
+  };
+}
+
 async function main(task: WorkerTask): Promise<WorkerReply> {
-  const ctx = await prepare(task.options);
+  const ctx = await prepare(task.options, task.inputs && revive(task.inputs));
   const wanted = new Set(task.units.map(([r, k]) => `${r}\u0000${k}`));
   const units: StaleUnit[] = RENDERERS.flatMap((renderer) =>
     renderer

@@ -1,5 +1,5 @@
 /** loadDataset: reads, parses and validates the data file. */
-import { readInputText } from './files.js';
+import { decodeInputText, readInputBytes } from './files.js';
 import { parseLocatedJson } from './json.js';
 import { validateDataset } from '../dataset/validate.js';
 import { InputError, type Problem } from '../errors.js';
@@ -14,8 +14,13 @@ export interface LoadedDataset {
 /** Returns the problems instead of a dataset when the file is invalid. */
 export async function checkDatasetFile(
   file: string,
+  bytes?: Uint8Array,
 ): Promise<{ text: string; dataset?: Dataset; problems: Problem[] }> {
-  const text = await readInputText(file, 'data file');
+  const text = decodeInputText(
+    bytes ?? (await readInputBytes(file, 'data file')),
+    file,
+    'data file',
+  );
   const json = parseLocatedJson(file, text);
   if (Array.isArray(json)) return { text, problems: json };
   const result = validateDataset(json);
@@ -27,8 +32,8 @@ export async function checkDatasetFile(
 }
 
 /** Loads a valid dataset or throws an InputError listing every problem. */
-export async function loadDataset(file: string): Promise<LoadedDataset> {
-  const { text, dataset, problems } = await checkDatasetFile(file);
+export async function loadDataset(file: string, bytes?: Uint8Array): Promise<LoadedDataset> {
+  const { text, dataset, problems } = await checkDatasetFile(file, bytes);
   if (!dataset)
     throw new InputError('E_DATA', problems, `${problems.length} problem(s) in ${file}`);
   return { file, text, dataset };

@@ -1,10 +1,17 @@
-/** The only reads from disk: every input file passes through here with a size limit. */
-import { readFile, stat, readdir } from 'node:fs/promises';
+/**
+ * The only reads from disk: every input file passes through here. Only regular files are
+ * read (a device such as /dev/zero or a FIFO is refused, never waited on), and the size is
+ * checked on the open file before reading, and capped while reading in case it grows.
+ */
+import { constants } from 'node:fs';
+import { open, stat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { inputError } from '../errors.js';
 
 /** Inputs larger than this are refused before they are read (a 200 MB file must not exhaust memory). */
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
+
+const code = (err: unknown) => (err as NodeJS.ErrnoException | undefined)?.code;
 
 async function statOrFail(file: string, what: string) {
   try {
@@ -17,7 +24,13 @@ async function statOrFail(file: string, what: string) {
   }
 }
 
-/** Reads a file as bytes, with clear errors for a missing path, a directory or an oversized file. */
+const tooLarge = (file: string, what: string, size: number, limit: number) =>
+  inputError('E_TOO_LARGE', {
+    file,
+    message: `${what} is ${(size / 1048576).toFixed(1)} MB, over the ${limit / 1048576} MB limit; split it or remove unused content`,
+  });
+
+/** Reads a file as bytes, with clear errors for a missing path, a directory, a device or FIFO, or an oversized file. */
 export async function readInputBytes(
   file: string,
   what = 'file',
@@ -29,18 +42,46 @@ export async function readInputBytes(
       file,
       message: `${what} is a directory, but a file is expected here`,
     });
-  if (info.size > limit) {
-    throw inputError('E_TOO_LARGE', {
-      file,
-      message: `${what} is ${(info.size / 1048576).toFixed(1)} MB, over the ${limit / 1048576} MB limit; split it or remove unused content`,
-    });
+  const notRegular = inputError('E_NOT_FILE', {
+    file,
+    message: `${what} is not a regular file (a device, FIFO or socket); name an ordinary file`,
+  });
+  if (!info.isFile()) throw notRegular;
+  if (info.size > limit) throw tooLarge(file, what, info.size, limit);
+  // O_NONBLOCK: if the path was swapped for a FIFO since stat, opening must not wait for a writer.
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK).catch((err) => {
+    const c = code(err);
+    if (c === 'ENOENT') throw inputError('E_MISSING', { file, message: `${what} not found` });
+    // The machine's refusals (permissions, open-file limits) are the user's to fix, not a bug.
+    if (c === 'EACCES' || c === 'EPERM' || c === 'EMFILE' || c === 'ENFILE' || c === 'EIO')
+      throw inputError(`E_${c}`, {
+        file,
+        message: `${what} cannot be read (${c}); check that this user may read it, or close other programs if too many files are open`,
+      });
+    throw err;
+  });
+  try {
+    const opened = await handle.stat();
+    if (!opened.isFile()) throw notRegular;
+    if (opened.size > limit) throw tooLarge(file, what, opened.size, limit);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(1 << 20, limit + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, total);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > limit) throw tooLarge(file, what, total, limit);
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    await handle.close();
   }
-  return readFile(file);
 }
 
-/** Reads a UTF-8 text file; invalid UTF-8 is an input error. */
-export async function readInputText(file: string, what = 'file'): Promise<string> {
-  const bytes = await readInputBytes(file, what);
+/** Decodes UTF-8; invalid UTF-8 is an input error. */
+export function decodeInputText(bytes: Uint8Array, file: string, what = 'file'): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
@@ -51,7 +92,12 @@ export async function readInputText(file: string, what = 'file'): Promise<string
   }
 }
 
-/** Lists files below a folder (relative paths, sorted, so the order never depends on the disk). */
+/** Reads a UTF-8 text file; invalid UTF-8 is an input error. */
+export async function readInputText(file: string, what = 'file'): Promise<string> {
+  return decodeInputText(await readInputBytes(file, what), file, what);
+}
+
+/** Lists regular files below a folder (relative paths, sorted, so the order never depends on the disk). */
 export async function listFiles(dir: string): Promise<string[]> {
   const info = await statOrFail(dir, 'templates folder');
   if (!info.isDirectory())

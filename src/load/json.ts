@@ -52,6 +52,26 @@ export function positionOf(textValue: string, offset: number): { line: number; c
   return { line, column: offset - lineStart + 1 };
 }
 
+/** Deeper nesting than this is refused before parsing: no dataset or template config needs it, and the parser recurses. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Offset of the first bracket that opens a level deeper than MAX_JSON_DEPTH, if any (strings skipped). */
+function tooDeepAt(source: string): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_JSON_DEPTH) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return undefined;
+}
+
 /** Parses strict JSON (no comments, no trailing commas); returns every syntax problem found. */
 export function parseLocatedJson(file: string, source: string): LocatedJson | Problem[] {
   if (source.charCodeAt(0) === 0xfeff) {
@@ -66,6 +86,15 @@ export function parseLocatedJson(file: string, source: string): LocatedJson | Pr
   }
   if (source.trim() === '')
     return [{ file, line: 1, column: 1, message: 'the file is empty; it must hold a JSON object' }];
+  const deep = tooDeepAt(source);
+  if (deep !== undefined)
+    return [
+      {
+        file,
+        ...positionOf(source, deep),
+        message: `arrays and objects are nested more than ${MAX_JSON_DEPTH} levels deep here; no bulletin file needs that, so check the brackets`,
+      },
+    ];
   const errors: ParseError[] = [];
   const tree = parseTree(source, errors, {
     disallowComments: true,
@@ -80,11 +109,14 @@ export function parseLocatedJson(file: string, source: string): LocatedJson | Pr
     });
   }
   const duplicates: Problem[] = [];
-  const value = nodeValue(tree, (key) =>
+  const value = nodeValue(tree, (node, kind) =>
     duplicates.push({
       file,
-      ...positionOf(source, key.offset),
-      message: `duplicate key "${String(key.value)}" in one object; JSON keeps only the last, so remove one`,
+      ...positionOf(source, node.offset),
+      message:
+        kind === 'duplicate'
+          ? `duplicate key "${String(node.value)}" in one object; JSON keeps only the last, so remove one`
+          : `the number ${source.slice(node.offset, node.offset + Math.min(node.length, 40))} is too large to be held as a number; check the digits and the exponent`,
     }),
   );
   if (duplicates.length) return duplicates;
@@ -105,16 +137,19 @@ export function parseLocatedJson(file: string, source: string): LocatedJson | Pr
  * Builds the plain value from the tree. A "__proto__" key becomes an own data property
  * (as JSON.parse does), never the prototype, so data cannot reach Object.prototype.
  */
-function nodeValue(node: Node, onDuplicate: (key: Node) => void): unknown {
+function nodeValue(
+  node: Node,
+  onProblem: (node: Node, kind: 'duplicate' | 'infinite') => void,
+): unknown {
   switch (node.type) {
     case 'object': {
       const out: Record<string, unknown> = {};
       for (const prop of node.children ?? []) {
         const [k, v] = prop.children ?? [];
         if (!k || !v) continue;
-        if (Object.prototype.hasOwnProperty.call(out, String(k.value))) onDuplicate(k);
+        if (Object.prototype.hasOwnProperty.call(out, String(k.value))) onProblem(k, 'duplicate');
         Object.defineProperty(out, String(k.value), {
-          value: nodeValue(v, onDuplicate),
+          value: nodeValue(v, onProblem),
           enumerable: true,
           writable: true,
           configurable: true,
@@ -123,7 +158,10 @@ function nodeValue(node: Node, onDuplicate: (key: Node) => void): unknown {
       return out;
     }
     case 'array':
-      return (node.children ?? []).map((child) => nodeValue(child, onDuplicate));
+      return (node.children ?? []).map((child) => nodeValue(child, onProblem));
+    case 'number':
+      if (!Number.isFinite(node.value)) onProblem(node, 'infinite');
+      return node.value;
     default:
       return node.value;
   }

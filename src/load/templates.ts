@@ -1,10 +1,11 @@
 /**
- * loadTemplates: reads the template folder once — Liquid templates as text, JSON configs
+ * loadTemplates: the template folder, in memory — Liquid templates as text, JSON configs
  * parsed with positions, font files as bytes — so nothing later touches the disk.
  */
 import path from 'node:path';
-import { listFiles, readInputBytes, readInputText } from './files.js';
+import { decodeInputText } from './files.js';
 import { parseLocatedJson, type LocatedJson } from './json.js';
+import { readTemplates, type InputSnapshot } from './inputs.js';
 import { InputError } from '../errors.js';
 import type { TemplateSet } from '../template/engine.js';
 
@@ -19,21 +20,23 @@ export interface LoadedTemplates {
   assets: Record<string, Buffer>;
 }
 
-const BINARY = /\.(ttf|otf|png|jpe?g)$/i;
-
-export async function loadTemplates(root: string): Promise<LoadedTemplates> {
-  const names = await listFiles(root);
+/** Parses the template files already read (or reads them when not given). */
+export async function loadTemplates(
+  root: string,
+  read?: InputSnapshot['templates'],
+): Promise<LoadedTemplates> {
+  const files = (read ?? (await readTemplates(root))).files;
   const liquid: Record<string, string> = {};
   const json: Record<string, LocatedJson> = {};
   const assets: Record<string, Buffer> = {};
-  for (const name of names) {
+  for (const [name, bytes] of files) {
     const file = path.join(root, name);
-    if (name.endsWith('.liquid')) liquid[name] = await readInputText(file, 'template');
+    if (name.endsWith('.liquid')) liquid[name] = decodeInputText(bytes, file, 'template');
     else if (name.endsWith('.json')) {
-      const parsed = parseLocatedJson(file, await readInputText(file, 'template config'));
+      const parsed = parseLocatedJson(file, decodeInputText(bytes, file, 'template config'));
       if (Array.isArray(parsed)) throw new InputError('E_TEMPLATE_JSON', parsed);
       json[name] = parsed;
-    } else if (BINARY.test(name)) assets[name] = await readInputBytes(file, 'asset');
+    } else assets[name] = bytes;
   }
   return { root, liquid: { root, files: liquid }, json, assets };
 }

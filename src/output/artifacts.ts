@@ -1,8 +1,17 @@
-/** writeArtifacts: all artifacts first, the manifest last, under the output folder's lock. */
-import { rm } from 'node:fs/promises';
-import { writeAtomic, confinedPath } from './write.js';
+/**
+ * writeArtifacts: under the output folder's lock, every new file is staged first (temp file,
+ * fsync) and only then renamed into place — the artifacts, the manifest last, then the fast
+ * path's cache — and files a whole build no longer makes are removed after that. A fault of
+ * the machine or a stop (Ctrl-C) while staging removes the temp files and leaves the previous
+ * set as it was.
+ */
+import { rename, rm } from 'node:fs/promises';
+import { confinedPath, realOutDir, resolveOnDisk, stageFile, type WriteStep } from './write.js';
 import { lockOutput } from './lock.js';
 import { manifestEntry, manifestText, type Manifest, type ManifestEntry } from './manifest.js';
+import { environmentFault } from './faults.js';
+import { stopRequested, trackWrite } from './stop.js';
+import { InputError } from '../errors.js';
 import type { Artifact } from '../compose/types.js';
 
 export const MANIFEST = 'manifest.json';
@@ -15,30 +24,104 @@ export interface WritePlan {
   /** Files of a previous build that this build no longer makes (removed after the manifest is written). */
   prune: string[];
   manifestName: string;
+  /** Files written after the manifest (the fast path's cache), made from the manifest's bytes. */
+  after?: (manifestBytes: Uint8Array) => { path: string; bytes: Uint8Array }[];
 }
 
-export async function writeArtifacts(
+const UNCHANGED = 'Nothing in the output folder was changed.';
+
+/** The manifest a plan will write (pure: no disk). */
+export function planManifest(plan: WritePlan, base: Omit<Manifest, 'artifacts'>): Manifest {
+  return {
+    ...base,
+    artifacts: [...plan.kept, ...plan.built.map((b) => manifestEntry(b.artifact, b.inputs))],
+  };
+}
+
+export function writeArtifacts(
   outDir: string,
   plan: WritePlan,
   base: Omit<Manifest, 'artifacts'>,
+  step?: WriteStep,
 ): Promise<Manifest> {
-  // Check every path before writing anything, so a bad id cannot leave a half-written set.
-  const targets = plan.built.map((b) => ({ ...b, file: confinedPath(outDir, b.artifact.path) }));
-  const pruneFiles = plan.prune.map((p) => confinedPath(outDir, p));
-  const unlock = await lockOutput(outDir);
+  return trackWrite(writeAll(outDir, plan, base, step));
+}
+
+async function writeAll(
+  outDir: string,
+  plan: WritePlan,
+  base: Omit<Manifest, 'artifacts'>,
+  step?: WriteStep,
+): Promise<Manifest> {
+  const manifest = planManifest(plan, base);
+  const manifestBytes = new TextEncoder().encode(manifestText(manifest));
+  const files = [
+    ...plan.built.map((b) => ({ path: b.artifact.path, bytes: b.artifact.bytes })),
+    { path: plan.manifestName, bytes: manifestBytes },
+    ...(plan.after?.(manifestBytes) ?? []),
+  ];
+  // Check every path as text before touching the disk, so a bad id cannot leave a half-written set.
+  for (const f of [...files.map((f) => f.path), ...plan.prune]) confinedPath(outDir, f);
+  let root = outDir;
+  let lock: Awaited<ReturnType<typeof lockOutput>>;
   try {
-    for (const { artifact, file } of targets) await writeAtomic(file, artifact.bytes);
-    const manifest: Manifest = {
-      ...base,
-      artifacts: [...plan.kept, ...plan.built.map((b) => manifestEntry(b.artifact, b.inputs))],
-    };
-    await writeAtomic(
-      confinedPath(outDir, plan.manifestName),
-      new TextEncoder().encode(manifestText(manifest)),
-    );
-    for (const f of pruneFiles) await rm(f, { force: true });
-    return manifest;
-  } finally {
-    await unlock();
+    root = await realOutDir(outDir);
+    lock = await lockOutput(root);
+  } catch (err) {
+    throw environmentFault(err, root, UNCHANGED);
   }
+  const staged: { tmp: string; file: string }[] = [];
+  let file = root;
+  try {
+    const targets = [];
+    for (const f of files)
+      targets.push({ file: await resolveOnDisk(root, f.path), bytes: f.bytes });
+    const pruned = [];
+    for (const p of plan.prune) pruned.push(await resolveOnDisk(root, p));
+    for (const t of targets) {
+      file = t.file;
+      staged.push({ tmp: await stageFile(t.file, t.bytes, step), file: t.file });
+      if (stopRequested()) throw interrupted(root);
+    }
+    await lock.assertHeld();
+    await commit(staged, step);
+    for (const p of pruned) {
+      step?.('prune', p);
+      await rm(p, { force: true }).catch((err: unknown) => {
+        throw environmentFault(err, p, 'The new set is complete; only this old file stayed.');
+      });
+    }
+    return manifest;
+  } catch (err) {
+    await Promise.all(staged.map((s) => rm(s.tmp, { force: true })));
+    throw environmentFault(err, file, UNCHANGED);
+  } finally {
+    await lock.release().catch(() => undefined);
+  }
+}
+
+/** Renames the staged files into place in order (the manifest after every artifact). */
+async function commit(staged: { tmp: string; file: string }[], step?: WriteStep): Promise<void> {
+  for (let i = 0; i < staged.length; i++) {
+    const s = staged[i] as { tmp: string; file: string };
+    step?.('commit', s.file);
+    try {
+      await rename(s.tmp, s.file);
+    } catch (err) {
+      await Promise.all(staged.slice(i).map((r) => rm(r.tmp, { force: true })));
+      staged.length = 0;
+      throw environmentFault(
+        err,
+        s.file,
+        'Files before it were replaced, the manifest was not, so the next build rebuilds them.',
+      );
+    }
+  }
+  staged.length = 0;
+}
+
+function interrupted(root: string): InputError {
+  return new InputError('E_INTERRUPTED', [
+    { file: root, message: 'the build was stopped; the output folder was left as it was' },
+  ]);
 }

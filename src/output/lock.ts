@@ -1,34 +1,49 @@
 /**
- * One build at a time per output folder: a lock file created exclusively (O_EXCL). A lock
- * left by a killed build is taken over when its process no longer exists. Temp files left
- * by a killed build are removed at the start of the next one.
+ * One build at a time per output folder. The lock file is written in full under a private
+ * name and then hard-linked into place, which fails if a lock exists: so a lock is never seen
+ * empty or half-written. A lock whose process no longer exists is removed only by one
+ * breaker at a time, and only if it is still the very file judged dead (same inode). A
+ * holder checks that its lock is still its own before it renames anything into place. Temp files left by killed builds are
+ * removed at the start of the next one.
  */
-import { mkdir, open, readFile, readdir, rm } from 'node:fs/promises';
+import { link, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { inputError } from '../errors.js';
+import { errnoCode } from './faults.js';
 
 export const LOCK_FILE = '.bulletin.lock';
 const TEMP = /^\..+\.(\d+)\.\d+\.tmp$/;
+/** A lock file that holds no process id is a foreign or damaged file; older than this, it is dropped. */
+const UNREADABLE_GRACE_MS = 10_000;
 
 function alive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return true;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    return errnoCode(err) === 'EPERM';
   }
 }
 
-async function tryCreate(file: string): Promise<boolean> {
+let counter = 0;
+
+/**
+ * Creates the lock with this process's id already in it; returns its inode (the lock's
+ * identity), or undefined when a lock exists.
+ */
+async function tryCreate(file: string): Promise<number | undefined> {
+  const tmp = path.join(path.dirname(file), `${LOCK_FILE}.${process.pid}.${++counter}.tmp`);
+  await writeFile(tmp, `${process.pid}\n`, { flag: 'wx' });
   try {
-    const h = await open(file, 'wx');
-    await h.writeFile(String(process.pid));
-    await h.close();
-    return true;
+    const { ino } = await stat(tmp);
+    await link(tmp, file);
+    return ino;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    if (errnoCode(err) === 'EEXIST') return undefined;
     throw err;
+  } finally {
+    await rm(tmp, { force: true });
   }
 }
 
@@ -42,23 +57,86 @@ async function removeStaleTemps(dir: string): Promise<void> {
   }
 }
 
-/** Takes the output folder's lock; returns the function that releases it. */
-export async function lockOutput(outDir: string): Promise<() => Promise<void>> {
-  await mkdir(outDir, { recursive: true });
+const missing = (err: unknown) => errnoCode(err) === 'ENOENT';
+
+/**
+ * Drops the lock `file` if it is still the dead one seen as `ino`. Breaking is itself
+ * exclusive (a second O_EXCL file), so between "it is still the dead lock" and its removal no
+ * other breaker can act: a lock can only be created where none exists, and the dead holder
+ * cannot release it. A breaker left by a process that died while breaking is cleared.
+ */
+async function breakDeadLock(file: string, ino: number): Promise<void> {
+  const breaker = `${file}.break`;
+  try {
+    await writeFile(breaker, `${process.pid}\n`, { flag: 'wx' });
+  } catch (err) {
+    if (errnoCode(err) !== 'EEXIST') throw err;
+    const info = await stat(breaker).catch(() => undefined);
+    const holder = Number((await readFile(breaker, 'utf8').catch(() => '')).trim());
+    const stale =
+      holder > 0 ? !alive(holder) : !!info && Date.now() - info.mtimeMs > UNREADABLE_GRACE_MS;
+    if (stale) await rm(breaker, { force: true });
+    else await new Promise((resolve) => setTimeout(resolve, 2));
+    return;
+  }
+  try {
+    if ((await stat(file).catch(() => undefined))?.ino === ino) await rm(file, { force: true });
+  } finally {
+    await rm(breaker, { force: true });
+  }
+}
+
+export interface OutputLock {
+  /** Throws when the lock is no longer this build's (it must not rename anything into place then). */
+  assertHeld(): Promise<void>;
+  release(): Promise<void>;
+}
+
+/** Takes the output folder's lock. */
+export async function lockOutput(outDir: string): Promise<OutputLock> {
   const file = path.join(outDir, LOCK_FILE);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    if (await tryCreate(file)) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const ino = await tryCreate(file);
+    if (ino !== undefined) {
       await removeStaleTemps(outDir);
-      return () => rm(file, { force: true });
+      const held = async () => (await stat(file).catch(() => undefined))?.ino === ino;
+      return {
+        async assertHeld() {
+          if (!(await held()))
+            throw inputError('E_LOCKED', {
+              file,
+              message:
+                'another process took this output folder lock during the build; nothing was replaced. Build again when no other build is running',
+            });
+        },
+        async release() {
+          if (await held()) await rm(file, { force: true });
+        },
+      };
     }
-    const holder = Number((await readFile(file, 'utf8').catch(() => '')).trim());
-    if (alive(holder)) {
+    let info: Stats;
+    let text: string;
+    try {
+      info = await stat(file);
+      text = await readFile(file, 'utf8');
+    } catch (err) {
+      if (missing(err)) continue; // released meanwhile: try again
+      throw err;
+    }
+    const holder = /^\s*(\d+)\s*$/.exec(text) ? Number(text) : 0;
+    if (holder > 0 && alive(holder))
       throw inputError('E_LOCKED', {
         file,
         message: `another build (process ${holder}) is writing to this output folder; wait for it to finish, or build into another --out`,
       });
-    }
-    await rm(file, { force: true });
+    if (holder > 0 || Date.now() - info.mtimeMs > UNREADABLE_GRACE_MS)
+      await breakDeadLock(file, info.ino);
+    else
+      throw inputError('E_LOCKED', {
+        file,
+        message:
+          'the output folder lock file holds no process id; if no build is running, remove it and build again',
+      });
   }
   throw inputError('E_LOCKED', {
     file,

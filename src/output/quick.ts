@@ -1,22 +1,25 @@
 /**
  * The no-op fast path. After each build a small cache (output/.bulletin-cache.json) records a
- * key over the exact inputs: the data file's bytes, every file under the templates folder,
- * the tool (version and code hash) and the options that change output. When the key matches
- * and every file the manifest lists is still on disk as written, nothing can have changed, so
+ * key over the exact inputs: the data file's bytes, every template file a build reads, the
+ * tool (version and code hash) and the options that change output. When the key matches,
+ * the manifest is the one the cache names, the manifest says it was built from this very data
+ * and tool, and every file it lists is still on disk as written, nothing can have changed, so
  * the build returns without loading the pipeline (schema, template engine, renderers).
- * Any doubt — a missing or edited file, another option — falls through to the full build,
- * which decides unit by unit.
+ * Any doubt — a missing or edited file, another option, a cache or manifest that is not one
+ * bulletin wrote — falls through to the full build, which decides unit by unit.
+ * The cache is written with the manifest, under the output folder's lock (see artifacts.ts).
  */
 import { createHash } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { TOOL_VERSION } from '../version.js';
-import { writeAtomic } from './write.js';
 import { parseShard, stableJson } from './plan.js';
-import type { Manifest } from './manifest.js';
+import { fileHash, parseManifest, plainPath } from '../load/manifest.js';
+import { readInputBytes } from '../load/files.js';
+import type { InputSnapshot } from '../load/inputs.js';
 import type { BuildOptions, BuildResult } from '../build-types.js';
 
 export const CACHE_FILE = '.bulletin-cache.json';
+const MAX_CACHE_BYTES = 4 * 1024 * 1024;
 
 interface Cache {
   key: string;
@@ -28,54 +31,79 @@ interface Cache {
 }
 
 const sha = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
+const strings = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((s) => typeof s === 'string');
 
-function manifestName(options: BuildOptions): string {
+/** The cache in `text` when it has the shape bulletin writes, else undefined. */
+function parseCache(text: string): Cache | undefined {
+  try {
+    const c = JSON.parse(text) as Partial<Cache> | null;
+    const ok =
+      c &&
+      typeof c.key === 'string' &&
+      typeof c.manifest === 'string' &&
+      typeof c.manifestSha === 'string' &&
+      Array.isArray(c.paths) &&
+      c.paths.every(plainPath) &&
+      strings(c.summarised) &&
+      Array.isArray(c.warnings) &&
+      c.warnings.every((w) => w && typeof w === 'object' && typeof w.message === 'string');
+    return ok ? (c as Cache) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function manifestName(options: BuildOptions): string {
   const shard = options.shard ? parseShard(options.shard) : undefined;
   return shard && typeof shard !== 'string'
     ? `manifest-shard-${shard.index}-of-${shard.count}.json`
     : 'manifest.json';
 }
 
-/** The key over everything a build's output depends on; undefined when an input cannot be read. */
-async function inputKey(options: BuildOptions): Promise<string | undefined> {
-  try {
-    const data = await readFile(options.data);
-    const root = path.resolve(options.templates);
-    const names = (await readdir(root, { recursive: true, withFileTypes: true }))
-      .filter((e) => e.isFile())
-      .map((e) => path.join(e.parentPath, e.name))
-      .sort();
-    const templates = await Promise.all(
-      names.map(async (f) => [path.relative(root, f), sha(await readFile(f))]),
-    );
-    const opts = {
-      only: [...(options.only ?? [])].sort(),
-      partners: [...(options.partners ?? [])].sort(),
-      shard: options.shard ?? null,
-      paper: options.paper ?? null,
-      bleed: options.bleed ?? false,
-      deckCharts: options.deckCharts ?? 'native',
-      maxAgeDays: options.maxAgeDays ?? null,
-      sourceDateEpoch: options.sourceDateEpoch ?? null,
-    };
-    return sha(stableJson({ tool: TOOL_VERSION, opts, data: sha(data), templates }));
-  } catch {
-    return undefined;
-  }
+/** The key over everything a build's output depends on. */
+export function inputKey(options: BuildOptions, inputs: InputSnapshot): string {
+  const templates = [...inputs.templates.files].map(([name, bytes]) => [name, sha(bytes)]);
+  const opts = {
+    only: [...(options.only ?? [])].sort(),
+    partners: [...(options.partners ?? [])].sort(),
+    shard: options.shard ?? null,
+    paper: options.paper ?? null,
+    bleed: options.bleed ?? false,
+    deckCharts: options.deckCharts ?? 'native',
+    maxAgeDays: options.maxAgeDays ?? null,
+    sourceDateEpoch: options.sourceDateEpoch ?? null,
+  };
+  return sha(stableJson({ tool: TOOL_VERSION, opts, data: sha(inputs.data.bytes), templates }));
 }
 
 /** The previous result when nothing can have changed; otherwise nothing. */
-export async function quickCheck(options: BuildOptions): Promise<{ result?: BuildResult }> {
+export async function quickCheck(
+  options: BuildOptions,
+  inputs: InputSnapshot,
+): Promise<{ result?: BuildResult }> {
   const out = path.resolve(options.out);
   try {
-    const cache = JSON.parse(await readFile(path.join(out, CACHE_FILE), 'utf8')) as Cache;
-    if (cache.manifest !== manifestName(options) || cache.key !== (await inputKey(options)))
+    const read = (name: string) => readInputBytes(path.join(out, name), name, MAX_CACHE_BYTES);
+    const cache = parseCache((await read(CACHE_FILE)).toString('utf8'));
+    if (
+      !cache ||
+      cache.manifest !== manifestName(options) ||
+      cache.key !== inputKey(options, inputs)
+    )
       return {};
-    const text = await readFile(path.join(out, cache.manifest));
+    const text = await read(cache.manifest);
     if (sha(text) !== cache.manifestSha) return {};
-    const manifest = JSON.parse(text.toString('utf8')) as Manifest;
-    for (const a of manifest.artifacts)
-      if (sha(await readFile(path.join(out, a.path))) !== a.sha256) return {};
+    const manifest = parseManifest(text.toString('utf8'));
+    // The cache's word is not enough: the manifest itself must say it was built from this data by this tool.
+    if (
+      !manifest ||
+      manifest.inputs.data !== sha(inputs.data.bytes) ||
+      manifest.inputs.tool !== TOOL_VERSION ||
+      manifest.tool.version !== TOOL_VERSION
+    )
+      return {};
+    for (const a of manifest.artifacts) if ((await fileHash(out, a)) !== a.sha256) return {};
     return {
       result: {
         manifest,
@@ -90,23 +118,21 @@ export async function quickCheck(options: BuildOptions): Promise<{ result?: Buil
   }
 }
 
-/** Records the key of a build that just finished, for the next one. */
-export async function saveQuickKey(options: BuildOptions, result: BuildResult): Promise<void> {
-  const key = await inputKey(options);
-  if (!key) return;
-  const out = path.resolve(options.out);
-  const name = manifestName(options);
-  const manifestSha = sha(await readFile(path.join(out, name)));
-  const cache: Cache = {
-    key,
-    manifest: name,
-    manifestSha,
-    paths: [...result.rebuilt, ...result.upToDate].sort(),
-    warnings: result.warnings,
-    summarised: result.summarised,
+/** The cache file for the next build, made from the manifest this build writes. */
+export function cacheFile(
+  options: BuildOptions,
+  inputs: InputSnapshot,
+  result: Omit<BuildResult, 'manifest'>,
+): (manifestBytes: Uint8Array) => { path: string; bytes: Uint8Array }[] {
+  return (manifestBytes) => {
+    const cache: Cache = {
+      key: inputKey(options, inputs),
+      manifest: manifestName(options),
+      manifestSha: sha(manifestBytes),
+      paths: [...result.rebuilt, ...result.upToDate].sort(),
+      warnings: result.warnings,
+      summarised: result.summarised,
+    };
+    return [{ path: CACHE_FILE, bytes: new TextEncoder().encode(`${JSON.stringify(cache)}\n`) }];
   };
-  await writeAtomic(
-    path.join(out, CACHE_FILE),
-    new TextEncoder().encode(`${JSON.stringify(cache)}\n`),
-  );
 }

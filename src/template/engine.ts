@@ -164,8 +164,56 @@ export function templateProblem(err: unknown, set: TemplateSet, name: string): P
   };
 }
 
+/**
+ * Limits over a whole build, not per render: a slow loop in every deck template stays under
+ * the per-render limit each time, and a template can write far more text than two pages
+ * hold. Both are refused early with a message that says which limit was reached.
+ */
+export const TEMPLATE_LIMITS = {
+  /** Milliseconds all renders of one build may take together. */
+  buildMs: 30_000,
+  /** Milliseconds one render may take. */
+  renderMs: 10_000,
+  /** Characters one render may write (the two-page bulletin holds about 12,000). */
+  renderChars: 100_000,
+  /** Characters all renders of one build may write together. */
+  buildChars: 5_000_000,
+};
+
+/**
+ * Names no template needs and that lead out of the data into JavaScript: the engine hides
+ * prototypes of data, but its own objects (forloop) still hand out their constructor.
+ */
+const FORBIDDEN_NAME = /\b(constructor|prototype|__proto__|__defineGetter__|__lookupGetter__)\b/;
+const LIQUID_TAG = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
+
+/** Refuses a template that reads a forbidden name inside a Liquid tag, naming where. */
+function checkNames(set: TemplateSet, name: string, source: string): void {
+  for (const tag of source.matchAll(LIQUID_TAG)) {
+    const m = FORBIDDEN_NAME.exec(tag[0]);
+    if (!m) continue;
+    const at = (tag.index ?? 0) + m.index;
+    const before = source.slice(0, at).split('\n');
+    throw new InputError('E_TEMPLATE', [
+      {
+        file: `${set.root}/${name}`,
+        line: before.length,
+        column: (before.at(-1)?.length ?? 0) + 1,
+        message: `template error: "${m[0]}" is not something a template may read; use the data's own fields`,
+      },
+    ]);
+  }
+}
+
+const budgetError = (set: TemplateSet, name: string, message: string) =>
+  new InputError('E_TEMPLATE_LIMIT', [{ file: `${set.root}/${name}`, message }]);
+
 /** Creates the engine for a template set. */
-export function createEngine(set: TemplateSet, locale: string): TemplateEngine {
+export function createEngine(
+  set: TemplateSet,
+  locale: string,
+  limits: typeof TEMPLATE_LIMITS = TEMPLATE_LIMITS,
+): TemplateEngine {
   const liquid = new Liquid({
     templates: set.files,
     strictVariables: true,
@@ -175,12 +223,15 @@ export function createEngine(set: TemplateSet, locale: string): TemplateEngine {
     cache: true,
     jsTruthy: false,
     parseLimit: 5e6,
-    renderLimit: 10_000,
+    renderLimit: limits.renderMs,
     memoryLimit: 1e8,
   });
   registerFilters(liquid, locale);
+  let namesChecked = false;
   // Parsed once per template: deck templates are rendered once per partner.
   const parsed = new Map<string, ReturnType<Liquid['parse']>>();
+  let spentMs = 0;
+  let wroteChars = 0;
   return {
     has: (name) => Object.prototype.hasOwnProperty.call(set.files, name),
     render(name, scope) {
@@ -192,13 +243,45 @@ export function createEngine(set: TemplateSet, locale: string): TemplateEngine {
           },
         ]);
       }
+      // Every file once, partials included (the engine reads those itself when a template renders one).
+      if (!namesChecked) {
+        for (const [file, source] of Object.entries(set.files)) checkNames(set, file, source);
+        namesChecked = true;
+      }
+      const left = limits.buildMs - spentMs;
+      const overBudget = () =>
+        budgetError(
+          set,
+          name,
+          `templates took more than ${limits.buildMs / 1000} s in all during this build (the limit for a whole build); look for a loop that runs far more often than the data needs`,
+        );
+      if (left <= 0) throw overBudget();
+      const start = performance.now();
+      let text: string;
       try {
         let tpl = parsed.get(name);
         if (!tpl) parsed.set(name, (tpl = liquid.parse(set.files[name]!, name)));
-        return liquid.renderSync(tpl, scope);
+        text = liquid.renderSync(tpl, scope, { renderLimit: Math.min(limits.renderMs, left) });
       } catch (err) {
+        if (left < limits.renderMs && /render limit/i.test(String(err))) throw overBudget();
         throw new InputError('E_TEMPLATE', [templateProblem(err, set, name)]);
+      } finally {
+        spentMs += performance.now() - start;
       }
+      if (text.length > limits.renderChars)
+        throw budgetError(
+          set,
+          name,
+          `wrote ${text.length.toLocaleString('en')} characters, over the limit of ${limits.renderChars.toLocaleString('en')} for one template (the two-page bulletin holds about 12,000); shorten the text or check a loop`,
+        );
+      wroteChars += text.length;
+      if (wroteChars > limits.buildChars)
+        throw budgetError(
+          set,
+          name,
+          `templates wrote more than ${limits.buildChars.toLocaleString('en')} characters in all during this build (the limit for a whole build); check for a loop that repeats text`,
+        );
+      return text;
     },
   };
 }

@@ -4,6 +4,7 @@
  * of styled runs. Raw HTML is refused: prose is text, not markup.
  */
 import { Lexer, type Token, type Tokens } from 'marked';
+import { isWebLink, LINK_RULE } from '../dataset/links.js';
 
 /** A run of text with one style. */
 export interface Run {
@@ -35,9 +36,13 @@ function inline(tokens: Token[] | undefined, style: Style, out: Run[]): Run[] {
       case 'em':
         inline((t as Tokens.Em).tokens, { ...style, italic: true }, out);
         break;
-      case 'link':
-        inline((t as Tokens.Link).tokens, { ...style, link: (t as Tokens.Link).href }, out);
+      case 'link': {
+        const href = (t as Tokens.Link).href;
+        if (!isWebLink(href))
+          throw new Error(`the link to ${JSON.stringify(href)} is refused; ${LINK_RULE}`);
+        inline((t as Tokens.Link).tokens, { ...style, link: href }, out);
         break;
+      }
       case 'codespan':
         out.push({ text: (t as Tokens.Codespan).text, ...style });
         break;
