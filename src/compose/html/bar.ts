@@ -1,0 +1,93 @@
+/**
+ * A bar chart as accessible SVG: each bar under its own label line (name left, value right,
+ * in the wording the text uses), so long names never collide with bars at 360 px.
+ */
+import { formatValue, type BarData } from '../../charts/data.js';
+import { barColors, seriesColors } from '../../charts/palette.js';
+import { esc } from './prose.js';
+import { FONT, legendHtml, n, svgDocument, textWidth, VIEW_W, wrapText } from './svg.js';
+
+const BAR_H = 14;
+const LINE_H = FONT * 1.25;
+const GAP = 12;
+
+/** Palette index (CSS class c<i>) for each series or bar, as the printed chart colours them. */
+function colorClasses(d: BarData, palette: readonly string[]): (si: number, bi: number) => string {
+  if (d.highlight !== undefined) return (_si, bi) => (bi === d.highlight ? 'accent' : 'rule');
+  if (d.colorEach) {
+    const each = barColors(palette, d.labels.length).map((c) => palette.indexOf(c));
+    return (_si, bi) => `c${each[bi]}`;
+  }
+  if (d.series.length === 1) return () => 'accent';
+  const stack = seriesColors(palette, d.series.length).map((c) => palette.indexOf(c));
+  return (si) => `c${stack[si]}`;
+}
+
+/** The SVG and its legend for bar data. */
+export function barChart(
+  d: BarData,
+  id: string,
+  title: string,
+  desc: string,
+  palette: readonly string[],
+  locale: string,
+): { svg: string; legend: string } {
+  const totals = d.labels.map((_, i) => d.series.reduce((s, x) => s + x.values[i]!, 0));
+  const max = Math.max(...totals, 0) || 1;
+  const color = colorClasses(d, palette);
+  const parts: string[] = [];
+  let y = 0;
+  d.labels.forEach((label, i) => {
+    const value = formatValue(totals[i]!, d.unit, locale);
+    const room = VIEW_W - textWidth(value, FONT) - 12;
+    const lines = wrapText(label, FONT, room);
+    const bold = i === d.highlight ? ' font-weight="600"' : '';
+    lines.forEach((l, li) => {
+      parts.push(`<text x="0" y="${n(y + FONT + li * LINE_H)}"${bold}>${esc(l)}</text>`);
+    });
+    parts.push(
+      `<text x="${VIEW_W}" y="${n(y + FONT)}" text-anchor="end"${bold}>${esc(value)}</text>`,
+    );
+    y += lines.length * LINE_H + 4;
+    let x = 0;
+    d.series.forEach((s, si) => {
+      const w = (s.values[i]! / max) * VIEW_W;
+      if (w <= 0) return;
+      parts.push(
+        `<rect class="${color(si, i)}${d.series.length > 1 ? ' seam' : ''}" x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${BAR_H}"/>`,
+      );
+      x += w;
+    });
+    y += BAR_H + GAP;
+  });
+  const svg = svgDocument(id, title, desc, y - GAP + 2, parts.join('\n'));
+  const legend =
+    d.series.length > 1 && d.highlight === undefined && !d.colorEach
+      ? legendHtml(
+          d.series.map((s, si) => ({
+            name: s.name,
+            key: `<rect class="${color(si, 0)}" x="1" y="1" width="12" height="12"/>`,
+          })),
+        )
+      : '';
+  return { svg, legend };
+}
+
+/** The chart's figures as a table: one row per bar; per series and a total when stacked. */
+export function barTable(d: BarData, caption: string, locale: string): string {
+  const stacked = d.series.length > 1;
+  const what = d.subject !== undefined ? 'Category' : 'Partner';
+  const valueHead = d.unit.kind === 'money' ? 'Amount' : 'Quantity';
+  const heads = stacked ? [...d.series.map((s) => s.name), 'Total'] : [valueHead];
+  const fmt = (v: number) => formatValue(v, d.unit, locale);
+  const rows = d.labels.map((label, i) => {
+    const values = d.series.map((s) => s.values[i]!);
+    const cells = stacked ? [...values, values.reduce((a, b) => a + b, 0)] : values;
+    return `<tr><th scope="row">${esc(label)}</th>${cells.map((v) => `<td>${esc(fmt(v))}</td>`).join('')}</tr>`;
+  });
+  return [
+    `<table><caption>${esc(caption)}</caption>`,
+    `<thead><tr><th scope="col">${what}</th>${heads.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>`,
+    `<tbody>${rows.join('')}</tbody></table>`,
+  ].join('');
+}
