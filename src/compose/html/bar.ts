@@ -79,7 +79,8 @@ export function barTable(d: BarData, caption: string, locale: string): string {
   const what = d.subject !== undefined ? 'Category' : 'Partner';
   const valueHead = d.unit.kind === 'money' ? 'Amount' : 'Quantity';
   const heads = stacked ? [...d.series.map((s) => s.name), 'Total'] : [valueHead];
-  const fmt = (v: number) => formatValue(v, d.unit, locale);
+  // A stacked bar without a part in some category shows nothing there: "none", not "$0".
+  const fmt = (v: number) => (stacked && v === 0 ? 'none' : formatValue(v, d.unit, locale));
   const rows = d.labels.map((label, i) => {
     const values = d.series.map((s) => s.values[i]!);
     const cells = stacked ? [...values, values.reduce((a, b) => a + b, 0)] : values;

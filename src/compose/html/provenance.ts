@@ -32,8 +32,16 @@ function valueText(key: string, v: unknown, item: Item, locale: string): string 
   if (isQuantity(v)) return quantity(v, locale);
   if (typeof v === 'number') return number(v, locale);
   if (typeof v === 'string') return v;
-  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.join(', ');
-  return JSON.stringify(v);
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (Array.isArray(v)) return v.map((x) => valueText(key, x, item, locale)).join(', ');
+  if (v && typeof v === 'object') {
+    // A nested record (a component, a partnership): its fields, less the citation shown beside.
+    const fields = Object.entries(v as Item)
+      .filter(([k]) => k !== 'cite')
+      .map(([k, x]) => `${k} ${valueText(k, x, item, locale)}`);
+    return `(${fields.join(', ')})`;
+  }
+  return String(v);
 }
 
 /** The wordings of a fact's figures that the prose may contain, e.g. "$300 million". */

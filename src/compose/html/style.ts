@@ -57,9 +57,9 @@ figure.chart{margin:2rem 0;font-family:${fam('caption')}}
 figure.chart figcaption{margin-bottom:.5rem}
 .chart-title{display:block;font-weight:700}
 .takeaway{display:block;color:var(--ink)}
-.chart-svg{display:block;width:100%;max-width:34rem;height:auto;font-family:${fam('caption')};font-size:15px;overflow:visible}
+.chart-svg{display:block;width:100%;max-width:30rem;height:auto;font-family:${fam('caption')};font-size:15px;overflow:visible}
 .chart-svg text{fill:var(--ink)}
-.chart-svg .small{font-size:13px;fill:var(--muted)}
+.chart-svg .small{font-size:14px;fill:var(--muted)}
 .chart-svg .grid{stroke:var(--rule);stroke-width:.75}
 .chart-svg .tick{stroke:var(--rule);stroke-width:.75;stroke-dasharray:2 3}
 .chart-svg .seam{stroke:var(--paper);stroke-width:1}
@@ -96,7 +96,7 @@ article{display:block}
 .key-figures{break-inside:avoid;position:static}
 figure.chart,.pull-quote,table,tr{break-inside:avoid}
 h2,h3{break-after:avoid}
-details>*{display:block}
+details::details-content{content-visibility:visible;display:block}
 details table{display:table}
 .chart-svg{max-width:26rem}
 a{color:inherit}

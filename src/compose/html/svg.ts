@@ -7,9 +7,9 @@
 import { esc } from './prose.js';
 
 /** Width of every chart's viewBox; text sizes below are in the same units. */
-export const VIEW_W = 480;
+export const VIEW_W = 400;
 export const FONT = 15;
-export const SMALL = 13;
+export const SMALL = 14;
 
 /** A deterministic text width estimate (no font metrics on the server): 0.55 em a character. */
 export const textWidth = (text: string, size: number): number => text.length * size * 0.55;
