@@ -202,6 +202,14 @@ describe('bulletin.html as a build output', () => {
     expect(readFileSync(file, 'utf8')).toContain('Why Truly Global');
   }, 120_000);
 
+  it('is listed on the preview’s contact sheet', async () => {
+    const out = tempDir();
+    const r = await cli(['preview', '--out', out, '--only', 'html']);
+    expect(r.code, r.err).toBe(0);
+    const sheet = readFileSync(path.join(out, 'preview/index.html'), 'utf8');
+    expect(sheet).toContain('<a href="../bulletin.html">');
+  }, 120_000);
+
   it('escapes data, and refuses raw HTML in prose as the PDF does', async () => {
     const data = dataWith([
       [

@@ -89,7 +89,8 @@ article{grid-template-columns:minmax(0,42rem) 18rem}
 @media print{
 :root{${schemeCss(light)}}
 @page{margin:18mm 16mm}
-body{font-size:10.5pt;line-height:1.45;background:#fff}
+html{font-size:9.5pt}
+body{line-height:1.45}
 .skip,summary{display:none}
 .masthead,main,.colophon{max-width:none;padding:0}
 article{display:block}
