@@ -2,7 +2,7 @@
  * A bar chart as accessible SVG: each bar under its own label line (name left, value right,
  * in the wording the text uses), so long names never collide with bars at 360 px.
  */
-import { formatValue, type BarData } from '../../charts/data.js';
+import { formatValue, type BarData, type Unit } from '../../charts/data.js';
 import { barColors, seriesColors } from '../../charts/palette.js';
 import { esc } from './prose.js';
 import { FONT, legendHtml, n, svgDocument, textWidth, VIEW_W, wrapText } from './svg.js';
@@ -23,6 +23,16 @@ function colorClasses(d: BarData, palette: readonly string[]): (si: number, bi: 
   return (si) => `c${stack[si]}`;
 }
 
+/** Row ranges of the chart's panels: one per unit (currency), each on its own scale. */
+function panelsOf(d: BarData): { unit: Unit; heading: string; from: number; to: number }[] {
+  let from = 0;
+  return d.panels.map((p) => {
+    const r = { unit: p.unit, heading: p.heading, from, to: from + p.rows };
+    from += p.rows;
+    return r;
+  });
+}
+
 /** The SVG and its legend for bar data. */
 export function barChart(
   d: BarData,
@@ -33,33 +43,41 @@ export function barChart(
   locale: string,
 ): { svg: string; legend: string } {
   const totals = d.labels.map((_, i) => d.series.reduce((s, x) => s + x.values[i]!, 0));
-  const max = Math.max(...totals, 0) || 1;
   const color = colorClasses(d, palette);
+  const panels = panelsOf(d);
   const parts: string[] = [];
   let y = 0;
-  d.labels.forEach((label, i) => {
-    const value = formatValue(totals[i]!, d.unit, locale);
-    const room = VIEW_W - textWidth(value, FONT) - 12;
-    const lines = wrapText(label, FONT, room);
-    const bold = i === d.highlight ? ' font-weight="600"' : '';
-    lines.forEach((l, li) => {
-      parts.push(`<text x="0" y="${n(y + FONT + li * LINE_H)}"${bold}>${esc(l)}</text>`);
-    });
-    parts.push(
-      `<text x="${VIEW_W}" y="${n(y + FONT)}" text-anchor="end"${bold}>${esc(value)}</text>`,
-    );
-    y += lines.length * LINE_H + 4;
-    let x = 0;
-    d.series.forEach((s, si) => {
-      const w = (s.values[i]! / max) * VIEW_W;
-      if (w <= 0) return;
+  for (const panel of panels) {
+    // Amounts in different currencies never share a scale: each panel has its own, and its heading.
+    if (panels.length > 1 && panel.heading) {
+      parts.push(`<text class="panel" x="0" y="${n(y + FONT)}">${esc(panel.heading)}</text>`);
+      y += LINE_H + 6;
+    }
+    const max = Math.max(...totals.slice(panel.from, panel.to), 0) || 1;
+    for (let i = panel.from; i < panel.to; i++) {
+      const value = formatValue(totals[i]!, panel.unit, locale);
+      const room = VIEW_W - textWidth(value, FONT) - 12;
+      const lines = wrapText(d.labels[i]!, FONT, room);
+      const bold = i === d.highlight ? ' font-weight="600"' : '';
+      lines.forEach((l, li) => {
+        parts.push(`<text x="0" y="${n(y + FONT + li * LINE_H)}"${bold}>${esc(l)}</text>`);
+      });
       parts.push(
-        `<rect class="${color(si, i)}${d.series.length > 1 ? ' seam' : ''}" x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${BAR_H}"/>`,
+        `<text x="${VIEW_W}" y="${n(y + FONT)}" text-anchor="end"${bold}>${esc(value)}</text>`,
       );
-      x += w;
-    });
-    y += BAR_H + GAP;
-  });
+      y += lines.length * LINE_H + 4;
+      let x = 0;
+      d.series.forEach((s, si) => {
+        const w = (s.values[i]! / max) * VIEW_W;
+        if (!(w > 0)) return;
+        parts.push(
+          `<rect class="${color(si, i)}${d.series.length > 1 ? ' seam' : ''}" x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${BAR_H}"/>`,
+        );
+        x += w;
+      });
+      y += BAR_H + GAP;
+    }
+  }
   const svg = svgDocument(id, title, desc, y - GAP + 2, parts.join('\n'));
   const legend =
     d.series.length > 1 && d.highlight === undefined && !d.colorEach
@@ -73,22 +91,31 @@ export function barChart(
   return { svg, legend };
 }
 
-/** The chart's figures as a table: one row per bar; per series and a total when stacked. */
+/** The chart's figures as a table: a row per bar, per series and a total when stacked, a row group per currency. */
 export function barTable(d: BarData, caption: string, locale: string): string {
   const stacked = d.series.length > 1;
   const what = d.subject !== undefined ? 'Category' : 'Partner';
-  const valueHead = d.unit.kind === 'money' ? 'Amount' : 'Quantity';
+  const valueHead = d.panels[0]?.unit.kind === 'quantity' ? 'Quantity' : 'Amount';
   const heads = stacked ? [...d.series.map((s) => s.name), 'Total'] : [valueHead];
-  // A stacked bar without a part in some category shows nothing there: "none", not "$0".
-  const fmt = (v: number) => (stacked && v === 0 ? 'none' : formatValue(v, d.unit, locale));
-  const rows = d.labels.map((label, i) => {
-    const values = d.series.map((s) => s.values[i]!);
-    const cells = stacked ? [...values, values.reduce((a, b) => a + b, 0)] : values;
-    return `<tr><th scope="row">${esc(label)}</th>${cells.map((v) => `<td>${esc(fmt(v))}</td>`).join('')}</tr>`;
+  const panels = panelsOf(d);
+  const groups = panels.map((panel) => {
+    // A stacked bar without a part in some category shows nothing there: "none", not "$0".
+    const fmt = (v: number) => (stacked && v === 0 ? 'none' : formatValue(v, panel.unit, locale));
+    const head =
+      panels.length > 1 && panel.heading
+        ? `<tr><th scope="rowgroup" colspan="${heads.length + 1}">${esc(panel.heading)}</th></tr>`
+        : '';
+    const rows = d.labels.slice(panel.from, panel.to).map((label, k) => {
+      const i = panel.from + k;
+      const values = d.series.map((s) => s.values[i] ?? 0);
+      const cells = stacked ? [...values, values.reduce((a, b) => a + b, 0)] : values;
+      return `<tr><th scope="row">${esc(label)}</th>${cells.map((v) => `<td>${esc(fmt(v))}</td>`).join('')}</tr>`;
+    });
+    return `<tbody>${head}${rows.join('')}</tbody>`;
   });
   return [
     `<table><caption>${esc(caption)}</caption>`,
     `<thead><tr><th scope="col">${what}</th>${heads.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>`,
-    `<tbody>${rows.join('')}</tbody></table>`,
+    `${groups.join('')}</table>`,
   ].join('');
 }

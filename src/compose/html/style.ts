@@ -60,6 +60,7 @@ figure.chart figcaption{margin-bottom:.5rem}
 .chart-svg{display:block;width:100%;max-width:30rem;height:auto;font-family:${fam('caption')};font-size:15px;overflow:visible}
 .chart-svg text{fill:var(--ink)}
 .chart-svg .small{font-size:14px;fill:var(--muted)}
+.chart-svg .panel{font-weight:700;fill:var(--muted)}
 .chart-svg .grid{stroke:var(--rule);stroke-width:.75}
 .chart-svg .tick{stroke:var(--rule);stroke-width:.75;stroke-dasharray:2 3}
 .chart-svg .seam{stroke:var(--paper);stroke-width:1}
