@@ -10,6 +10,7 @@ import { FONT, legendHtml, n, svgDocument, textWidth, VIEW_W, wrapText } from '.
 const BAR_H = 14;
 const LINE_H = FONT * 1.25;
 const GAP = 12;
+const MIN_W = 1.5;
 
 /** Palette index (CSS class c<i>) for each series or bar, as the printed chart colours them. */
 function colorClasses(d: BarData, palette: readonly string[]): (si: number, bi: number) => string {
@@ -75,6 +76,12 @@ export function barChart(
         );
         x += w;
       });
+      // A figure too small for the scale still shows as a hairline, so no bar reads as missing.
+      const first = d.series.findIndex((s) => s.values[i]! > 0);
+      if (first >= 0 && x < MIN_W)
+        parts.push(
+          `<rect class="${color(first, i)}" x="0" y="${n(y)}" width="${MIN_W}" height="${BAR_H}"/>`,
+        );
       y += BAR_H + GAP;
     }
   }
