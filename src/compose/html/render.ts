@@ -14,7 +14,6 @@ import { chartFigure } from './figure.js';
 import { blocksHtml, esc, inlineHtml, safeHref } from './prose.js';
 import { embeddedJson, factsTable, figureMarker } from './provenance.js';
 import { stylesheet } from './style.js';
-import { HTML_FILE } from './index.js';
 
 /** The masthead's right side, as the PDF writes it: issue number, date, publisher. */
 function issueLine(m: BulletinModel['meta']): string {
@@ -151,5 +150,6 @@ export async function renderHtml(ctx: BuildContext, units: Unit[]): Promise<Arti
     ctx.bulletin.figures.flatMap((f) => getChart(ctx, f.chart) ?? []),
   );
   const html = bulletinHtml(ctx, chartsInOrder(ctx), json);
-  return [{ path: HTML_FILE, kind: 'html', bytes: new TextEncoder().encode(html) }];
+  // The path is the unit's own (index.ts names it), so this module never imports its descriptor.
+  return [{ path: units[0]!.paths[0]!, kind: 'html', bytes: new TextEncoder().encode(html) }];
 }
