@@ -8,7 +8,7 @@ import type { BulletinModel } from '../model/bulletin.js';
 /** One output file, in memory. `path` is relative to the output folder. */
 export interface Artifact {
   path: string;
-  kind: 'pdf' | 'pptx' | 'svg' | 'png';
+  kind: 'pdf' | 'pptx' | 'svg' | 'png' | 'html';
   partner?: string;
   bytes: Uint8Array;
   pages?: number;

@@ -77,6 +77,10 @@ export function contactSheet(input: SheetInput): string {
   const bulletin = input.pages.length
     ? `<section id="bulletin"><h2>Bulletin</h2>${facts(byPath.get('bulletin.pdf'), input)}<div class="pages">${input.pages.map((p, i) => thumb(p, `Bulletin page ${i + 1}`, 'page', `Page ${i + 1}`)).join('')}</div></section>`
     : '';
+  // The web edition has no pages to draw: the sheet links the file itself.
+  const web = byPath.has('bulletin.html')
+    ? `<section id="web"><h2>Web edition</h2>${facts(byPath.get('bulletin.html'), input)}<p><a href="../bulletin.html">Open bulletin.html</a></p></section>`
+    : '';
   const decks = input.decks
     .map(
       (d) =>
@@ -128,6 +132,7 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 </header>
 ${warn}
 ${bulletin}
+${web}
 ${decks}
 <section id="files"><h2>Files</h2>${artifactTable(input)}</section>
 </body>

@@ -1,0 +1,128 @@
+/**
+ * A bar chart as accessible SVG: each bar under its own label line (name left, value right,
+ * in the wording the text uses), so long names never collide with bars at 360 px.
+ */
+import { formatValue, type BarData, type Unit } from '../../charts/data.js';
+import { barColors, seriesColors } from '../../charts/palette.js';
+import { esc } from './prose.js';
+import { FONT, legendHtml, n, svgDocument, textWidth, VIEW_W, wrapText } from './svg.js';
+
+const BAR_H = 14;
+const LINE_H = FONT * 1.25;
+const GAP = 12;
+const MIN_W = 1.5;
+
+/** Palette index (CSS class c<i>) for each series or bar, as the printed chart colours them. */
+function colorClasses(d: BarData, palette: readonly string[]): (si: number, bi: number) => string {
+  if (d.highlight !== undefined) return (_si, bi) => (bi === d.highlight ? 'accent' : 'rule');
+  if (d.colorEach) {
+    const each = barColors(palette, d.labels.length).map((c) => palette.indexOf(c));
+    return (_si, bi) => `c${each[bi]}`;
+  }
+  if (d.series.length === 1) return () => 'accent';
+  const stack = seriesColors(palette, d.series.length).map((c) => palette.indexOf(c));
+  return (si) => `c${stack[si]}`;
+}
+
+/** Row ranges of the chart's panels: one per unit (currency), each on its own scale. */
+function panelsOf(d: BarData): { unit: Unit; heading: string; from: number; to: number }[] {
+  let from = 0;
+  return d.panels.map((p) => {
+    const r = { unit: p.unit, heading: p.heading, from, to: from + p.rows };
+    from += p.rows;
+    return r;
+  });
+}
+
+/** The SVG and its legend for bar data. */
+export function barChart(
+  d: BarData,
+  id: string,
+  title: string,
+  desc: string,
+  palette: readonly string[],
+  locale: string,
+): { svg: string; legend: string } {
+  const totals = d.labels.map((_, i) => d.series.reduce((s, x) => s + x.values[i]!, 0));
+  const color = colorClasses(d, palette);
+  const panels = panelsOf(d);
+  const parts: string[] = [];
+  let y = 0;
+  for (const panel of panels) {
+    // Amounts in different currencies never share a scale: each panel has its own, and its heading.
+    if (panels.length > 1 && panel.heading) {
+      parts.push(`<text class="panel" x="0" y="${n(y + FONT)}">${esc(panel.heading)}</text>`);
+      y += LINE_H + 6;
+    }
+    const max = Math.max(...totals.slice(panel.from, panel.to), 0) || 1;
+    for (let i = panel.from; i < panel.to; i++) {
+      const value = formatValue(totals[i]!, panel.unit, locale);
+      const room = VIEW_W - textWidth(value, FONT) - 12;
+      const lines = wrapText(d.labels[i]!, FONT, room);
+      const bold = i === d.highlight ? ' font-weight="600"' : '';
+      lines.forEach((l, li) => {
+        parts.push(`<text x="0" y="${n(y + FONT + li * LINE_H)}"${bold}>${esc(l)}</text>`);
+      });
+      parts.push(
+        `<text x="${VIEW_W}" y="${n(y + FONT)}" text-anchor="end"${bold}>${esc(value)}</text>`,
+      );
+      y += lines.length * LINE_H + 4;
+      let x = 0;
+      d.series.forEach((s, si) => {
+        const w = (s.values[i]! / max) * VIEW_W;
+        if (!(w > 0)) return;
+        parts.push(
+          `<rect class="${color(si, i)}${d.series.length > 1 ? ' seam' : ''}" x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${BAR_H}"/>`,
+        );
+        x += w;
+      });
+      // A figure too small for the scale still shows as a hairline, so no bar reads as missing.
+      const first = d.series.findIndex((s) => s.values[i]! > 0);
+      if (first >= 0 && x < MIN_W)
+        parts.push(
+          `<rect class="${color(first, i)}" x="0" y="${n(y)}" width="${MIN_W}" height="${BAR_H}"/>`,
+        );
+      y += BAR_H + GAP;
+    }
+  }
+  const svg = svgDocument(id, title, desc, y - GAP + 2, parts.join('\n'));
+  const legend =
+    d.series.length > 1 && d.highlight === undefined && !d.colorEach
+      ? legendHtml(
+          d.series.map((s, si) => ({
+            name: s.name,
+            key: `<rect class="${color(si, 0)}" x="1" y="1" width="12" height="12"/>`,
+          })),
+        )
+      : '';
+  return { svg, legend };
+}
+
+/** The chart's figures as a table: a row per bar, per series and a total when stacked, a row group per currency. */
+export function barTable(d: BarData, caption: string, locale: string): string {
+  const stacked = d.series.length > 1;
+  const what = d.subject !== undefined ? 'Category' : 'Partner';
+  const valueHead = d.panels[0]?.unit.kind === 'quantity' ? 'Quantity' : 'Amount';
+  const heads = stacked ? [...d.series.map((s) => s.name), 'Total'] : [valueHead];
+  const panels = panelsOf(d);
+  const groups = panels.map((panel) => {
+    // A stacked bar without a part in some category shows nothing there: "none", not "$0".
+    const fmt = (v: number) => (stacked && v === 0 ? 'none' : formatValue(v, panel.unit, locale));
+    const head =
+      panels.length > 1 && panel.heading
+        ? `<tr><th scope="rowgroup" colspan="${heads.length + 1}">${esc(panel.heading)}</th></tr>`
+        : '';
+    const rows = d.labels.slice(panel.from, panel.to).map((label, k) => {
+      const i = panel.from + k;
+      const values = d.series.map((s) => s.values[i] ?? 0);
+      const cells = stacked ? [...values, values.reduce((a, b) => a + b, 0)] : values;
+      return `<tr><th scope="row">${esc(label)}</th>${cells.map((v) => `<td>${esc(fmt(v))}</td>`).join('')}</tr>`;
+    });
+    return `<tbody>${head}${rows.join('')}</tbody>`;
+  });
+  return [
+    `<table><caption>${esc(caption)}</caption>`,
+    `<thead><tr><th scope="col">${what}</th>${heads.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>`,
+    `${groups.join('')}</table>`,
+  ].join('');
+}

@@ -1,0 +1,116 @@
+/**
+ * A timeline as accessible SVG: one row per partner, months along the foot, one marker shape
+ * per series (hollow where the day is not known: month only, or "on or before").
+ */
+import type { TimelineData, TimelinePoint } from '../../charts/data.js';
+import { formatDate } from '../../template/filters.js';
+import { esc } from './prose.js';
+import {
+  legendHtml,
+  marker,
+  n,
+  SHAPES,
+  SMALL,
+  svgDocument,
+  textWidth,
+  VIEW_W,
+  wrapText,
+  FONT,
+} from './svg.js';
+
+const LANE = 9;
+const R = 4.2;
+
+const shapeOf = (si: number) => SHAPES[si % SHAPES.length]!;
+const classOf = (ci: number, p: { approximate: boolean; onOrBefore?: boolean }) =>
+  `c${ci} mark${p.approximate || p.onOrBefore ? ' hollow' : ''}`;
+
+/** The SVG and its legend for timeline data. */
+export function timelineChart(
+  d: TimelineData,
+  id: string,
+  title: string,
+  desc: string,
+  palette: readonly string[],
+  locale: string,
+): { svg: string; legend: string } {
+  const lanes = d.series.length;
+  const labelW = Math.min(VIEW_W * 0.3, Math.max(...d.rows.map((r) => textWidth(r, FONT))) + 8);
+  const plotX = labelW + 6;
+  const plotW = VIEW_W - plotX - R * 2;
+  const rowH = Math.max(FONT * 1.4, lanes * LANE + 8);
+  const xOf = (days: number) => plotX + R + (days / d.days) * plotW;
+  const parts: string[] = [];
+  d.rows.forEach((row, r) => {
+    const top = r * rowH;
+    const lines = wrapText(row, FONT, labelW).slice(0, 2);
+    const y0 = top + rowH / 2 - ((lines.length - 1) * FONT) / 2 + FONT * 0.35;
+    lines.forEach((l, li) => parts.push(`<text x="0" y="${n(y0 + li * FONT)}">${esc(l)}</text>`));
+    parts.push(
+      `<line class="grid" x1="${n(plotX)}" x2="${VIEW_W}" y1="${n(top + rowH / 2)}" y2="${n(top + rowH / 2)}"/>`,
+    );
+  });
+  const plotH = d.rows.length * rowH;
+  // Month ticks; labels thinned so they never overlap on a long window.
+  const monthW = (30.4 / d.days) * plotW;
+  const fmt = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
+  const step = Math.max(1, Math.ceil((textWidth('Mmm', SMALL) + 6) / monthW));
+  d.months.forEach((m, i) => {
+    const x = xOf(m.x);
+    parts.push(`<line class="tick" x1="${n(x)}" x2="${n(x)}" y1="0" y2="${n(plotH + 4)}"/>`);
+    if (i % step === 0) {
+      const label = fmt.format(new Date(`${m.date}-01T00:00:00Z`));
+      parts.push(
+        `<text class="small" x="${n(x + 3)}" y="${n(plotH + 4 + SMALL)}">${esc(label)}</text>`,
+      );
+    }
+  });
+  d.series.forEach((s, si) => {
+    const laneY = (si - (lanes - 1) / 2) * LANE;
+    for (const p of s.points)
+      parts.push(
+        marker(
+          shapeOf(si),
+          xOf(p.x),
+          p.row * rowH + rowH / 2 + laneY,
+          R,
+          classOf(si % palette.length, p),
+        ),
+      );
+  });
+  const svg = svgDocument(id, title, desc, plotH + 8 + SMALL, parts.join('\n'));
+  const legend = legendHtml(
+    d.series.map((s, si) => ({
+      name: s.name,
+      key: marker(shapeOf(si), 7, 7, 4.5, classOf(si % palette.length, { approximate: false })),
+    })),
+  );
+  return { svg, legend };
+}
+
+/** A point's date as the text writes it: "by April 17, 2022" when it came on or before. */
+function when(p: TimelinePoint, locale: string): string {
+  return `${p.onOrBefore ? 'by ' : ''}${formatDate(p.date, locale)}`;
+}
+
+/** The timeline as a table: a row per partner, a column per series, every dated item. */
+export function timelineTable(d: TimelineData, caption: string, locale: string): string {
+  const rows = d.rows.map((row, r) => {
+    const cells = d.series.map((s) => {
+      const items = s.points
+        .filter((p) => p.row === r)
+        .sort((a, b) => a.x - b.x)
+        // A "first" series names itself in the column head; an event series names each event.
+        .map((p) =>
+          p.what === s.name.toLowerCase() ? when(p, locale) : `${p.what}, ${when(p, locale)}`,
+        );
+      return `<td>${items.length ? esc(items.join('; ')) : 'none in this period'}</td>`;
+    });
+    return `<tr><th scope="row">${esc(row)}</th>${cells.join('')}</tr>`;
+  });
+  return [
+    `<table><caption>${esc(caption)}</caption>`,
+    `<thead><tr><th scope="col">Partner</th>${d.series.map((s) => `<th scope="col">${esc(s.name)}</th>`).join('')}</tr></thead>`,
+    `<tbody>${rows.join('')}</tbody></table>`,
+  ].join('');
+}
