@@ -262,7 +262,7 @@ describe('bulletin verify on a build', () => {
       JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as {
         artifacts: { kind: string }[];
       }
-    ).artifacts.filter((a) => a.kind === 'pdf' || a.kind === 'pptx').length;
+    ).artifacts.filter((a) => ['pdf', 'pptx', 'html'].includes(a.kind)).length;
 
   it('passes the seed build: exit 0 and a one-line summary', async () => {
     const r = await cli(['verify', '--out', out]);
@@ -319,11 +319,14 @@ describe('bulletin verify on a build', () => {
 
   it('fails when a deck chart cache value is changed in the PPTX XML', async () => {
     let changed = '';
+    // A bar chart's value (the timeline's values are dates, checked as such).
     const copy = editDeck('decks/australia.pptx', /^ppt\/charts\/chart\d+\.xml$/, (xml) =>
-      xml.replace(/(<c:numCache>[\s\S]*?<c:v>)([\d.]+)(<\/c:v>)/, (_all, a, v, b) => {
-        changed = String(Number(v) + 1);
-        return `${a}${changed}${b}`;
-      }),
+      !xml.includes('<c:barChart>')
+        ? xml
+        : xml.replace(/(<c:numCache>[\s\S]*?<c:v>)([\d.]+)(<\/c:v>)/, (_all, a, v, b) => {
+            changed = String(Number(v) + 1);
+            return `${a}${changed}${b}`;
+          }),
     );
     const r = await cli(['verify', '--out', copy, '--json']);
     expect(r.code).toBe(1);
@@ -342,6 +345,23 @@ describe('bulletin verify on a build', () => {
     expect(r.err).toMatch(
       /decks\/japan\.pptx, slide \d+: "A\$[\d.,]+[^"]*" does not trace to the data: it is printed in "A\$"/,
     );
+  });
+
+  it('reads the web edition too, and fails when a figure in it is misprinted', async () => {
+    const ok = await cli(['verify', '--out', out, '--json']);
+    const files = (JSON.parse(ok.out) as { files: string[] }).files;
+    expect(files).toContain('bulletin.html');
+    const copy = path.join(tempDir('bulletin-verify-html-'), 'output');
+    cpSync(out, copy, { recursive: true });
+    const file = path.join(copy, 'bulletin.html');
+    const html = readFileSync(file, 'utf8');
+    // Japan's loans, $300 million in the data, printed as $310 million in the page's text.
+    const edited = html.replace(/\$300(&nbsp;|\u00a0| )million/, '$$310$1million');
+    expect(edited).not.toBe(html);
+    writeFileSync(file, edited);
+    const r = await cli(['verify', '--out', copy]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/bulletin\.html, web edition: "\$310[^"]*million" does not trace/);
   });
 
   it('says when there is no build to check (exit 1, no stack)', async () => {

@@ -10,6 +10,7 @@ import { readInputBytes } from './files.js';
 import { readManifest } from './manifest.js';
 import { readPdfText } from './pdf-text.js';
 import { readPptxText } from './pptx-text.js';
+import { readHtmlText } from './html-text.js';
 
 /** A run of printed text and where it was printed ("bulletin.pdf", "page 2"). */
 export interface PrintedText {
@@ -46,7 +47,7 @@ export interface Printed {
 /** Output files are ours but may be large (a deck with many images): a generous limit. */
 const MAX_ARTIFACT_BYTES = 512 * 1024 * 1024;
 
-/** Reads the manifest and every PDF and deck it lists. */
+/** Reads the manifest and every PDF, deck and web edition it lists. */
 export async function readPrinted(
   outDir: string,
 ): Promise<{ manifest: Manifest; printed: Printed }> {
@@ -59,11 +60,16 @@ export async function readPrinted(
     });
   const printed: Printed = { texts: [], chartValues: [], files: [] };
   const documents = manifest.artifacts
-    .filter((a) => a.kind === 'pdf' || a.kind === 'pptx')
+    .filter((a) => a.kind === 'pdf' || a.kind === 'pptx' || a.kind === 'html')
     .sort((a, b) => a.path.localeCompare(b.path));
   for (const a of documents) {
     const bytes = await readInputBytes(path.join(outDir, a.path), 'built file', MAX_ARTIFACT_BYTES);
-    const part = a.kind === 'pdf' ? await readPdfText(a.path, bytes) : readPptxText(a.path, bytes);
+    const part =
+      a.kind === 'pdf'
+        ? await readPdfText(a.path, bytes)
+        : a.kind === 'html'
+          ? readHtmlText(a.path, bytes)
+          : readPptxText(a.path, bytes);
     printed.texts.push(...part.texts);
     printed.chartValues.push(...part.chartValues);
     printed.files.push(a.path);
