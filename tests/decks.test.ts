@@ -297,7 +297,7 @@ describe('text measurement', () => {
           );
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 200, seed: 226 },
     );
   });
 });
