@@ -1,0 +1,16 @@
+// Mutation testing of the pure core with StrykerJS, run by hand (not part of npm test, and
+// Stryker is not a dependency): it reruns the fast unit and property tests once per mutant.
+//   npm install --no-save @stryker-mutator/core@9 @stryker-mutator/vitest-runner@9
+//   npx stryker run bench/mutation/stryker.config.mjs
+// Score on 2026-11-27 for src/template/filters.ts: see the tests branch's report.
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'bench/mutation/vitest.config.mjs', related: false },
+  mutate: ['src/template/filters.ts'],
+  coverageAnalysis: 'perTest',
+  reporters: ['clear-text', 'html'],
+  htmlReporter: { fileName: 'bench/mutation/report/index.html' },
+  tempDirName: '/tmp/bulletin-stryker',
+  concurrency: 1,
+  timeoutMS: 60000,
+};
