@@ -2,7 +2,9 @@
 // Stryker is not a dependency): it reruns the fast unit and property tests once per mutant.
 //   npm install --no-save @stryker-mutator/core@9 @stryker-mutator/vitest-runner@9
 //   npx stryker run bench/mutation/stryker.config.mjs
-// Score on 2026-11-27 for src/template/filters.ts: see the tests branch's report.
+// 2026-11-27, src/template/filters.ts, with ignoreStatic: true (27 static mutants skipped, else
+// ~40 min): 228 mutants, 151 killed, 29 survived, 48 not covered by these tests: score 66.2%
+// (83.9% of covered). Add tests/engine.test.ts to reach the uncovered ones through templates.
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'bench/mutation/vitest.config.mjs', related: false },
