@@ -10,6 +10,7 @@ export default {
   vitest: { configFile: 'bench/mutation/vitest.config.mjs', related: false },
   mutate: ['src/template/filters.ts'],
   coverageAnalysis: 'perTest',
+  ignoreStatic: true,
   reporters: ['clear-text', 'html'],
   htmlReporter: { fileName: 'bench/mutation/report/index.html' },
   tempDirName: '/tmp/bulletin-stryker',
