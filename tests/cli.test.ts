@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { cli, dataWith, pdfInfo, tempDir, templatesWith } from './helpers.js';
+import { cli, dataWith, pdfInfo, STACK_FRAME, tempDir, templatesWith } from './helpers.js';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const snapshotDir = (dir: string) =>
@@ -34,7 +34,7 @@ describe('bulletin validate', () => {
     for (const l of lines.slice(0, -1))
       expect(l).toMatch(new RegExp(`^${file}:\\d+:\\d+: (partners|measures)\\[\\d+\\]\\.\\w+: `));
     expect(lines.at(-1)).toBe(`2 problems in ${file}`);
-    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(r.err).not.toMatch(STACK_FRAME);
   });
   it('--json prints the problems machine-readably', async () => {
     const file = dataWith([['"date": "2022-03-09"', '"date": "2022-03-32"']]);
@@ -75,6 +75,19 @@ describe('bulletin build', () => {
     expect(pdf.sha256).toBe(sha(path.join(out, 'bulletin.pdf')));
     expect(pdfInfo(path.join(out, 'bulletin.pdf')).Pages).toBe('2');
   });
+  it('the stack-frame pattern sees named, anonymous and internal frames, and not messages', () => {
+    expect(new Error('x').stack).toMatch(STACK_FRAME);
+    for (const frame of [
+      '    at run (file:///app/dist/cli/run.js:12:5)',
+      '    at file:///app/dist/cli/bin.js:3:9',
+      '    at /app/dist/index.js:7:1',
+      '    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)',
+    ])
+      expect(`bulletin: failed\n${frame}\n`, frame).toMatch(STACK_FRAME);
+    expect(
+      'bulletin: data/bulletin.json:3:4: measures[0].at: bad\n  at line 3: fix it\n',
+    ).not.toMatch(STACK_FRAME);
+  });
   it('bad input exits 1 with no stack trace and leaves output/ byte for byte as it was', async () => {
     const out = tempDir();
     expect((await cli(['build', '--out', out, '--only', 'pdf'])).code).toBe(0);
@@ -83,7 +96,7 @@ describe('bulletin build', () => {
     const r = await cli(['build', '--out', out, '--data', file]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/measures\[2\]\.amount: must be a number, not string "300 million"/);
-    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(r.err).not.toMatch(STACK_FRAME);
     expect(snapshotDir(out)).toEqual(before);
   });
   it('a template error names the template file, line and variable', async () => {

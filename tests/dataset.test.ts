@@ -5,6 +5,7 @@ import { checkDatasetFile } from '../src/load/dataset.js';
 import { formatProblem } from '../src/errors.js';
 import { datasetJsonSchema } from '../src/dataset/json-schema.js';
 import { readFileSync } from 'node:fs';
+import { parseLocatedJson, type LocatedJson } from '../src/load/json.js';
 import { SEED_DATA, dataWith, tempDir } from './helpers.js';
 
 async function problemsOf(file: string): Promise<string[]> {
@@ -131,6 +132,12 @@ describe('validation messages name file, line and path', () => {
     ]);
     const problems = await problemsOf(file);
     expect(problems.join('\n')).toMatch(/unknown key "__proto__"/);
+    // The parser keeps it an own key: the object's prototype is untouched, nothing inherited.
+    const parsed = parseLocatedJson(file, readFileSync(file, 'utf8')) as LocatedJson;
+    const bulletin = (parsed.value as { bulletin: Record<string, unknown> }).bulletin;
+    expect(Object.getPrototypeOf(bulletin)).toBe(Object.prototype);
+    expect(Object.hasOwn(bulletin, '__proto__')).toBe(true);
+    expect(bulletin.polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

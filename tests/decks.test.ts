@@ -299,7 +299,7 @@ describe('text measurement', () => {
           );
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 200, seed: 226 },
     );
   });
 });

@@ -95,3 +95,10 @@ export function pngHeader(png: Uint8Array): { width: number; height: number; col
   const b = Buffer.from(png);
   return { width: b.readUInt32BE(16), height: b.readUInt32BE(20), colorType: b[25]! };
 }
+
+/**
+ * A line of a JavaScript stack trace, with or without a function name in parentheses
+ * ("    at f (file:///x.js:1:2)" and "    at file:///x.js:1:2", or node:internal frames).
+ */
+export const STACK_FRAME =
+  /^\s+at (?:.+ \()?(?:file:|node:|\/|[A-Za-z]:\\|<anonymous>).*:\d+(?::\d+)?\)?$/m;

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createCanvas, loadImage } from 'canvas';
+import JSZip from 'jszip';
 import { cli, pngHeader, tempDir } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -119,6 +120,29 @@ describe('bulletin preview', () => {
     const second = await grey(path.join(out, 'preview', files[1]!));
     // Title box: 0.8 in from the left, 0.95–2.25 in from the top, at 120 px per inch.
     expect(inked(second, 96, 114, 1500, 270)).toBeGreaterThan(500);
+    // Each chart the deck places (a chart part on slide n) is drawn in the chart box, left of
+    // the body: 0.8–7.8 in across, 2.5–5 in down; and no slide inks the side margins.
+    let charted = 0;
+    for (const deck of readdirSync(path.join(out, 'decks'))) {
+      const id = path.basename(deck, '.pptx');
+      const zip = await JSZip.loadAsync(readFileSync(path.join(out, 'decks', deck)));
+      const slides = Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
+      for (const n of slides) {
+        const no = Number(/(\d+)\.xml$/.exec(n)![1]);
+        const img = await grey(
+          path.join(out, 'preview', `deck-${id}-slide-${String(no).padStart(2, '0')}.png`),
+        );
+        // The cover is designed to the edge; content slides keep their margins.
+        if (no > 1) {
+          expect(inked(img, 0, 100, 80, 880), `${id} slide ${no}: left margin`).toBe(0);
+          expect(inked(img, 1520, 100, 1600, 880), `${id} slide ${no}: right margin`).toBe(0);
+        }
+        if (!(await zip.file(n)!.async('string')).includes('/chart"')) continue;
+        charted++;
+        expect(inked(img, 96, 300, 940, 600), `${id} slide ${no}: chart box`).toBeGreaterThan(2000);
+      }
+    }
+    expect(charted).toBeGreaterThanOrEqual(readdirSync(path.join(out, 'decks')).length);
     const html = readFileSync(path.join(out, 'preview', 'index.html'), 'utf8');
     expect(html).toMatch(/slides · [\d.]+ KB/);
   }, 30_000);

@@ -1,7 +1,8 @@
 /** Progress: plain lines without escape codes off a terminal, one redrawn line on a terminal, nothing with --quiet; a summary table at the end. */
 import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { run } from '../src/cli/run.js';
-import { tempDir } from './helpers.js';
+import { cli, seedText, tempDir } from './helpers.js';
 
 async function build(args: string[], tty: boolean) {
   let out = '';
@@ -58,4 +59,29 @@ describe('build progress and summary', () => {
     expect(r.out).toBe('');
     expect(r.raw).toBe('');
   }, 60_000);
+
+  it('counts once per format across workers: 1/N … N/N, never restarting', async () => {
+    // Workers run only from the compiled CLI (npm test compiles first), so run that.
+    const out = execFileSync(
+      process.execPath,
+      ['dist/cli/bin.js', 'build', '--only', 'charts', '--out', tempDir(), '--jobs', '2'],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    const lines = [...out.matchAll(/^\[charts (\d+)\/(\d+)\] /gm)];
+    const total = Number(lines[0]![2]);
+    expect(lines.map((m) => Number(m[1]))).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    expect(new Set(lines.map((m) => m[2]))).toEqual(new Set([String(total)]));
+    expect(total).toBeGreaterThan(10);
+  }, 120_000);
+
+  it('--json lists the summarised partners', async () => {
+    const r = await cli(['build', '--only', 'pdf', '--out', tempDir(), '--json']);
+    expect(r.code, r.err).toBe(0);
+    const doc = JSON.parse(r.out) as { summarised?: unknown };
+    expect(Array.isArray(doc.summarised)).toBe(true);
+    const ids = (JSON.parse(seedText()) as { partners: { id: string }[] }).partners.map(
+      (p) => p.id,
+    );
+    for (const id of doc.summarised as string[]) expect(ids).toContain(id);
+  }, 120_000);
 });

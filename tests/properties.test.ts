@@ -1,10 +1,15 @@
 /** Property tests: the validator never crashes on mangled data, and the filters never throw on valid values. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseLocatedJson } from '../src/load/json.js';
 import { validateDataset } from '../src/dataset/validate.js';
 import * as f from '../src/template/filters.js';
-import { seedText } from './helpers.js';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { LocatedJson } from '../src/load/json.js';
+import type { Problem } from '../src/errors.js';
+import { datasetArb } from './generate-dataset.js';
+import { cli, seedText, tempDir } from './helpers.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -53,27 +58,64 @@ describe('the validator never crashes', () => {
             2,
           );
           const json = parseLocatedJson('data.json', text);
-          if (Array.isArray(json)) return true;
-          const r = validateDataset(json);
-          // Either valid, or every problem says where and what.
-          if (!r.dataset) for (const p of r.problems) expect(p.message.length).toBeGreaterThan(3);
-          return true;
+          // A stringified document always parses; the validator must see it.
+          expect(Array.isArray(json)).toBe(false);
+          const r = validateDataset(json as LocatedJson);
+          expect(r.dataset === undefined).toBe(r.problems.length > 0);
+          for (const p of r.problems) expectUsefulProblem(p, text);
         },
       ),
       { numRuns: 300, seed: 20221 },
     );
-  });
-  it('on random text', () => {
+  }, 60_000);
+  it('on random documents of dataset shape (every one reaches the validator)', () => {
+    const keys = [
+      'bulletin',
+      'sources',
+      'roles',
+      'partners',
+      'measures',
+      'events',
+      'quotes',
+      'aidCategories',
+      'figures',
+    ];
+    const doc = fc.dictionary(fc.constantFrom(...keys, 'extra'), fc.jsonValue({ maxDepth: 3 }));
     fc.assert(
-      fc.property(fc.string({ maxLength: 200 }), (text) => {
+      fc.property(doc, (value) => {
+        const text = JSON.stringify(value, null, 2);
         const json = parseLocatedJson('data.json', text);
-        if (!Array.isArray(json)) validateDataset(json);
-        return true;
+        expect(Array.isArray(json)).toBe(false);
+        const r = validateDataset(json as LocatedJson);
+        // Such documents lack required parts, so none is valid and every problem is useful.
+        expect(r.dataset).toBeUndefined();
+        expect(r.problems.length).toBeGreaterThan(0);
+        for (const p of r.problems) expectUsefulProblem(p, text);
       }),
       { numRuns: 300, seed: 7 },
     );
+  }, 60_000);
+  it('on random text: unparsable text is a located problem, never a throw', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (text) => {
+        const json = parseLocatedJson('data.json', text);
+        const problems = Array.isArray(json) ? json : validateDataset(json).problems;
+        expect(problems.length).toBeGreaterThan(0);
+        for (const p of problems) expectUsefulProblem(p, text);
+      }),
+      { numRuns: 300, seed: 8 },
+    );
   });
 });
+
+/** A problem names a line inside the text, a path when it has one, and says something real. */
+function expectUsefulProblem(p: Problem, text: string): void {
+  expect(p.file).toBe('data.json');
+  expect(p.line).toBeGreaterThanOrEqual(1);
+  expect(p.line).toBeLessThanOrEqual(text.split('\n').length);
+  expect(p.message).toMatch(/\w{3}/);
+  expect(p.message).not.toMatch(/\[object Object\]|undefined|NaN/);
+}
 
 describe('filters never throw on valid values', () => {
   const locales = fc.constantFrom('en-US', 'en-GB', 'de-DE', 'fr-FR', 'ja-JP');
@@ -130,8 +172,20 @@ describe('filters never throw on valid values', () => {
           expect(
             f.quantity({ value: v, unit: 'barrels', ...(q ? { qualifier: q } : {}) }, l),
           ).toContain('barrels');
-          f.list(items, l);
-          f.list(items, l, 'or');
+          const and = f.list(items, l);
+          const or = f.list(items, l, 'or');
+          // Every item appears, in order; one item is itself; none is empty.
+          let from = 0;
+          for (const item of items) {
+            const at = and.indexOf(item, from);
+            expect(at, `${JSON.stringify(items)} in ${JSON.stringify(and)}`).toBeGreaterThanOrEqual(
+              0,
+            );
+            from = at + item.length;
+          }
+          if (items.length === 1) expect([and, or]).toEqual([items[0], items[0]]);
+          if (items.length === 0) expect([and, or]).toEqual(['', '']);
+          if (items.length >= 2 && items.every((x) => /^\w+$/.test(x))) expect(or).not.toBe(and);
           expect(f.ordinal(n, l)).toMatch(/\d/);
           expect(['a', 'b']).toContain(f.plural(n, 'a', 'b', l));
           expect(f.words(n, l).length).toBeGreaterThan(0);
@@ -142,40 +196,71 @@ describe('filters never throw on valid values', () => {
   });
 });
 
-describe('random valid datasets build or fail with an input error, never crash', () => {
-  it('synthetic datasets of random size and seed', async () => {
-    const { generateDataset } = (await import('../bench/generate.mjs')) as {
-      generateDataset: (n: number, seed: number) => unknown;
-    };
-    const { cli, tempDir } = await import('./helpers.js');
-    const { writeFileSync } = await import('node:fs');
-    await fc.assert(
-      fc.asyncProperty(
-        fc.integer({ min: 4, max: 9 }),
-        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
-        async (n, seed) => {
-          const dir = tempDir();
-          const data = `${dir}/data.json`;
-          writeFileSync(data, JSON.stringify(generateDataset(n, seed)));
-          const r = await cli([
-            'build',
-            '--out',
-            `${dir}/out`,
-            '--data',
-            data,
-            '--only',
-            'pdf',
-            '--only',
-            'decks',
-            '--jobs',
-            '1',
-          ]);
-          // 0: built; 1: an input error (validation, fit) with a message. Never 2, a crash.
-          expect([0, 1], r.err).toContain(r.code);
-          if (r.code === 1) expect(r.err).toMatch(/problem/);
-        },
-      ),
-      { numRuns: 8, seed: 42 },
+describe('generated valid datasets', () => {
+  it('validate (the generator makes valid data; the validator accepts it)', () => {
+    fc.assert(
+      fc.property(datasetArb(), (doc) => {
+        const json = parseLocatedJson('data.json', JSON.stringify(doc, null, 2));
+        expect(Array.isArray(json)).toBe(false);
+        const r = validateDataset(json as LocatedJson);
+        expect(r.problems.map((p) => p.message)).toEqual([]);
+        expect(r.dataset?.partners.length).toBe((doc.partners as unknown[]).length);
+      }),
+      { numRuns: 150, seed: 12 },
     );
-  }, 240_000);
+  }, 60_000);
+
+  /**
+   * Builds the PDF and the first partner's deck from a generated dataset. Each run is named by
+   * its seed and keeps its data file, so a failure says how to reproduce it in a line.
+   */
+  async function buildFrom(templates: () => string, seed: number) {
+    const [doc] = fc.sample(datasetArb(), { seed, numRuns: 1 });
+    const dir = tempDir();
+    const data = path.join(dir, 'data.json');
+    writeFileSync(data, JSON.stringify(doc, null, 2));
+    const first = (doc!.partners as { id: string }[])[0]!.id;
+    const r = await cli([
+      'build',
+      '--out',
+      path.join(dir, 'out'),
+      '--data',
+      data,
+      '--templates',
+      templates(),
+      '--only',
+      'pdf',
+      '--only',
+      'decks',
+      '--partner',
+      first,
+      '--jobs',
+      '1',
+    ]);
+    expect(r.code, `dataset seed ${seed} (${data}):\n${r.err}`).toBe(0);
+  }
+
+  // The scaffold's templates as a user gets them: from `bulletin init`.
+  let scaffold = '';
+  beforeAll(async () => {
+    scaffold = path.join(tempDir(), 'project');
+    expect((await cli(['init', scaffold])).code).toBe(0);
+  }, 60_000);
+
+  // A valid dataset must build: exit 1 here is a template or fit failure on valid data, which is
+  // our bug, not the user's. The generic templates are being rewritten (issue 12 item 3); until
+  // then these are expected to fail, and `it.fails` turns red the day they pass so the mark is
+  // removed. Today: house templates stop at standfirst.md.liquid ("words" gets null when no
+  // partner has a stated amount in the bulletin's first currency); see the report for more.
+  for (const [name, templates, seed] of [
+    ['scaffold (bulletin init)', () => scaffold, 2101],
+    ['house', () => 'templates', 2102],
+  ] as const) {
+    it.fails(`builds with the ${name} templates`, async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (s) => buildFrom(templates, s)),
+        { numRuns: 3, seed, endOnFailure: true },
+      );
+    }, 300_000);
+  }
 });

@@ -3,7 +3,8 @@
  * for broken JSON (and the watch goes on), a rebuild once it is fixed, then a clean stop.
  */
 import { describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { run } from '../src/cli/run.js';
 import { seedText, tempDir } from './helpers.js';
@@ -16,6 +17,16 @@ async function waitFor(get: () => string, pattern: RegExp, ms = 40_000): Promise
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+const hashes = (dir: string) =>
+  new Map(
+    readdirSync(dir).map((f) => [
+      f,
+      createHash('sha256')
+        .update(readFileSync(path.join(dir, f)))
+        .digest('hex'),
+    ]),
+  );
 
 const count = (text: string, pattern: RegExp) =>
   (text.match(new RegExp(pattern.source, 'gm')) ?? []).length;
@@ -42,10 +53,28 @@ describe('bulletin build --watch', () => {
     expect(out_).toMatch(/^Watching .* and templates \(stop with Ctrl-C\)/);
     expect(count(out_, status)).toBe(1);
 
-    // A changed figure rebuilds only the charts that plot it.
+    // A changed figure rebuilds only the charts that plot it: every chart whose spec plots the
+    // oil measure (one file per format), and nothing else.
+    const before = hashes(path.join(out, 'charts'));
     writeFileSync(file, seed.replace('"value": 22500000', '"value": 23400000'));
     await waitFor(() => out_, /\] rebuilt \d+ files? \(\d+ up to date\)/);
     expect(count(out_, status)).toBe(2);
+    const after = hashes(path.join(out, 'charts'));
+    const changed = [...after.keys()].filter((f) => after.get(f) !== before.get(f)).sort();
+    const specs = (
+      JSON.parse(readFileSync('templates/charts/charts.json', 'utf8')) as {
+        charts: { id: string; measure?: string }[];
+      }
+    ).charts;
+    const oil = specs.filter((c) => c.measure === 'oil-stock-release').map((c) => c.id);
+    const plotsOil = (f: string) => oil.some((id) => f === id || f.startsWith(`${id}-`));
+    expect(oil.length).toBeGreaterThan(0);
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.filter((f) => !plotsOil(f.replace(/\.\w+$/, '')))).toEqual([]);
+    expect([...after.keys()].filter((f) => plotsOil(f.replace(/\.\w+$/, ''))).sort()).toEqual(
+      changed,
+    );
+    expect(out_).toMatch(new RegExp(`\\] rebuilt ${changed.length} files? \\(`));
 
     writeFileSync(file, seed.replace('"bulletin": {', '"bulletin": {,'));
     await waitFor(() => err, /\] error: .*bulletin\.json:\d+:\d+/);

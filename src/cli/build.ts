@@ -45,6 +45,7 @@ export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> 
           ok: !(args.strict && result.warnings.length),
           rebuilt: result.rebuilt,
           upToDate: result.upToDate,
+          summarised: result.summarised,
           warnings: result.warnings,
           ...(preview ? { preview: preview.index } : {}),
           manifest: result.manifest,

@@ -63,8 +63,12 @@ const uniqueIds: Rule = (d) => {
 };
 
 function refChecker(d: Dataset) {
+  // Rules also run leniently on data that failed the schema, where an item may lack its id:
+  // those must not be listed as "known: …, undefined".
   const ids = (name: (typeof collections)[number]) =>
-    new Set((d[name] as { id: string }[]).map((x) => x.id));
+    new Set(
+      (d[name] as { id?: unknown }[]).flatMap((x) => (typeof x?.id === 'string' ? [x.id] : [])),
+    );
   const sets = {
     sources: ids('sources'),
     roles: ids('roles'),

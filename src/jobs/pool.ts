@@ -146,7 +146,19 @@ export async function renderInWorkers(
 ): Promise<Artifact[]> {
   const [mine = [], ...theirs] = partition(units, jobs);
   // Functions cannot cross into a worker: progress is reported here, per worker batch.
-  const { onProgress, onWriteStep: _writesStayHere, ...plain } = options;
+  const { onProgress: report, onWriteStep: _writesStayHere, ...plain } = options;
+  // Each batch counts only its own units; the display counts once per format across all of
+  // them, so "[charts 3/17]" never restarts at 1 when a worker's batch finishes.
+  const totals = new Map<string, number>();
+  for (const s of units) totals.set(s.renderer.name, (totals.get(s.renderer.name) ?? 0) + 1);
+  const done = new Map<string, number>();
+  const onProgress: ProgressListener | undefined = report
+    ? (e) => {
+        const before = done.get(e.format) ?? 0;
+        if (e.phase === 'done') done.set(e.format, before + 1);
+        report({ ...e, index: before + 1, total: totals.get(e.format) ?? e.total });
+      }
+    : undefined;
   const tasks = theirs.map(async (b) => {
     const t0 = performance.now();
     const artifacts = await runWorker({
