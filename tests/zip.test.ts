@@ -27,6 +27,11 @@ describe('zipSync', () => {
     expect(Buffer.compare(a, zipSync(entries, new Date('2023-01-01T00:00:00Z')))).not.toBe(0);
   });
 
+  it('clamps a clock before 1980 (a dataset with no dates builds at the epoch) to 1980', async () => {
+    const zip = await JSZip.loadAsync(zipSync(entries, new Date(0)));
+    expect(zip.file(entries[0]!.name)!.date.toISOString()).toBe('1980-01-01T00:00:00.000Z');
+  });
+
   it('deflates what shrinks and stores what would not', () => {
     const z = zipSync(entries, clock);
     // Compression method of each local header (offset 8 from the signature).

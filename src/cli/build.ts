@@ -1,6 +1,7 @@
 /** `bulletin build`: builds what changed into the output folder; `--check` only reports. */
 import { buildDetailed, check, type BuildResult } from '../index.js';
 import { ExitCode } from '../errors.js';
+import { strictWarnings } from '../warnings/index.js';
 import type { CliIO } from './io.js';
 import { progressDisplay, summaryTable } from './progress.js';
 import { watchBuild } from './watch.js';
@@ -42,7 +43,7 @@ export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> 
     io.out(
       JSON.stringify(
         {
-          ok: !(args.strict && result.warnings.length),
+          ok: !(args.strict && strictWarnings(result.warnings).length),
           rebuilt: result.rebuilt,
           upToDate: result.upToDate,
           summarised: result.summarised,
@@ -63,7 +64,7 @@ export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> 
       );
   }
   // --strict: a warning is as good as an error for a build that is about to be sent out.
-  return args.strict && result.warnings.length ? ExitCode.badInput : ExitCode.ok;
+  return args.strict && strictWarnings(result.warnings).length ? ExitCode.badInput : ExitCode.ok;
 }
 
 /** What the build made, as a table, or that nothing needed making. */

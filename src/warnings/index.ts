@@ -23,7 +23,16 @@ export interface BuildWarning {
   message: string;
   /** A JSON path into the data, a chart key, or an output file. */
   where?: string;
+  /**
+   * Shown, but not failing --strict: a page with room to spare is worth a look, yet data with
+   * little to say (a new project, a dataset without optional fields) is not an error to fix.
+   */
+  advisory?: boolean;
 }
+
+/** The warnings that fail a --strict build. */
+export const strictWarnings = (ws: readonly BuildWarning[]): BuildWarning[] =>
+  ws.filter((w) => !w.advisory);
 
 /** What the warning rules may be configured with. */
 export interface WarningOptions {
@@ -139,6 +148,7 @@ function fit(report: FitReport | undefined): BuildWarning[] {
       code: 'W_FIT_SHORT',
       message: `the text is too short to fill two pages: after larger type, taller charts and balanced columns, the last page still has room for about ${report.emptyLines} lines of text (up to ${report.slack} pt empty in one column); add text to the templates, or a figure`,
       where: 'bulletin.pdf',
+      advisory: true,
     });
   if (report.cut.length)
     out.push({

@@ -17,8 +17,15 @@ const LOCAL = 0x04034b50;
 const CENTRAL = 0x02014b50;
 const END = 0x06054b50;
 
-/** MS-DOS time and date fields of a UTC instant (2-second resolution, years from 1980). */
-function dosDateTime(d: Date): { time: number; date: number } {
+/**
+ * MS-DOS time and date fields of a UTC instant (2-second resolution). The format holds years
+ * 1980–2107 only: a build clock outside them (a dataset with no dates builds at the epoch,
+ * 1970) is clamped to the nearest end rather than written as a negative field.
+ */
+function dosDateTime(clock: Date): { time: number; date: number } {
+  const min = Date.UTC(1980, 0, 1);
+  const max = Date.UTC(2107, 11, 31, 23, 59, 58);
+  const d = new Date(Math.min(max, Math.max(min, clock.getTime())));
   return {
     time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1),
     date: ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
