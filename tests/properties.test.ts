@@ -247,20 +247,27 @@ describe('generated valid datasets', () => {
     expect((await cli(['init', scaffold])).code).toBe(0);
   }, 60_000);
 
-  // A valid dataset must build: exit 1 here is a template or fit failure on valid data, which is
-  // our bug, not the user's. The generic templates are being rewritten (issue 12 item 3); until
-  // then these are expected to fail, and `it.fails` turns red the day they pass so the mark is
-  // removed. Today: house templates stop at standfirst.md.liquid ("words" gets null when no
-  // partner has a stated amount in the bulletin's first currency); see the report for more.
+  // A valid dataset must build with the generic (scaffold) templates: exit 1 there is a
+  // template or fit failure on valid data, which is our bug, not the user's. The house templates
+  // are the first bulletin's own: they name its facts (an event, a figure, a role), so on a
+  // generated dataset on another topic they stop with a template error that names the file,
+  // line and missing fact. That is marked `it.fails` so the day they hold on any data the mark
+  // turns red and is removed (today: standfirst.md.liquid, "words" gets null).
   for (const [name, templates, seed] of [
-    ['scaffold (bulletin init)', () => scaffold, 2101],
+    ['scaffold (bulletin init)', () => path.join(scaffold, 'templates'), 2101],
     ['house', () => 'templates', 2102],
   ] as const) {
-    it.fails(`builds with the ${name} templates`, async () => {
-      await fc.assert(
-        fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (s) => buildFrom(templates, s)),
-        { numRuns: 3, seed, endOnFailure: true },
-      );
-    }, 300_000);
+    (name === 'house' ? it.fails : it)(
+      `builds with the ${name} templates`,
+      async () => {
+        await fc.assert(
+          fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (s) =>
+            buildFrom(templates, s),
+          ),
+          { numRuns: 3, seed, endOnFailure: true },
+        );
+      },
+      300_000,
+    );
   }
 });

@@ -270,6 +270,31 @@ function place(date: string, first: number): { x: number; approximate: boolean }
   return null; // a year or a decade is too coarse to place on a months axis
 }
 
+/**
+ * The months a timeline can place (day or month precision): each partner's first evidence of
+ * each measure the spec plots, and the events. A window left open in the spec spans them.
+ */
+export function timelineMonths(d: Dataset, spec: TimelineSpec): string[] {
+  const partners = partnersFor(d, spec.roles);
+  const firsts = spec.firsts.flatMap((f) =>
+    partners.flatMap((p) => {
+      const hit = firstEvidence(
+        d.measures.filter((m) => m.partner === p.id && m.type === f.measure),
+      );
+      return hit ? [hit.date] : [];
+    }),
+  );
+  const events = spec.events
+    ? d.events
+        .filter((e) => !spec.events!.kinds || spec.events!.kinds.includes(e.kind))
+        .map((e) => e.date)
+    : [];
+  return [...firsts, ...events]
+    .filter((t) => ['day', 'month'].includes(mustParse(t).precision))
+    .map((t) => t.slice(0, 7))
+    .sort();
+}
+
 /** Timeline data: each partner's first dated measure of each type, and the events it took part in. */
 export function selectTimelineData(
   d: Dataset,
@@ -277,11 +302,16 @@ export function selectTimelineData(
   loaded: LoadedSpecs,
   index: number,
 ): TimelineData {
-  const first = dayOf(`${spec.from}-01`);
-  const [ty, tm] = spec.to.split('-').map(Number) as [number, number];
+  const span = timelineMonths(d, spec);
+  const from = spec.from ?? span[0];
+  const to = spec.to ?? span[span.length - 1];
+  if (from === undefined || to === undefined)
+    throw specError(loaded, index, 'firsts', 'no measure or event has a day or month to place');
+  const first = dayOf(`${from}-01`);
+  const [ty, tm] = to.split('-').map(Number) as [number, number];
   const end = dayOf(new Date(Date.UTC(ty, tm, 1)).toISOString().slice(0, 10));
   if (end <= first)
-    throw specError(loaded, index, 'to', `"to" (${spec.to}) must come after "from" (${spec.from})`);
+    throw specError(loaded, index, 'to', `"to" (${to}) must come after "from" (${from})`);
   const months: TimelineData['months'] = [];
   for (let t = first; t < end; ) {
     const iso = new Date(t * DAY).toISOString().slice(0, 10);
@@ -338,7 +368,7 @@ export function selectTimelineData(
       loaded,
       index,
       'firsts',
-      `no dated measure or event falls between ${spec.from} and ${spec.to}`,
+      `no dated measure or event falls between ${from} and ${to}`,
     );
   // Keep only partners with at least one dot, in data order, and renumber rows.
   const used = [...new Set(series.flatMap((s) => s.points.map((p) => p.row)))].sort(

@@ -7,6 +7,7 @@ import type { BuildContext } from '../compose/types.js';
 import { isPerPartner, loadChartSpecs, type ChartSpec, type LoadedSpecs } from './spec.js';
 import {
   figuresOf,
+  timelineMonths,
   selectBarData,
   selectBreakdownData,
   selectTimelineData,
@@ -45,10 +46,8 @@ export function chartData(
 /** Whether the data has any figure (bars) or any dated measure or event (timelines) at all. */
 function hasAnythingToPlot(ctx: BuildContext, spec: ChartSpec): boolean {
   const d = ctx.dataset;
-  if (spec.kind === 'timeline')
-    return (
-      d.events.length > 0 || d.measures.some((m) => m.date !== undefined || m.asOf !== undefined)
-    );
+  // A timeline needs something with a day or a month to place (years are too coarse).
+  if (spec.kind === 'timeline') return timelineMonths(d, spec).length > 0;
   return d.measures.some((m) => m.type === spec.measure && figuresOf(m, spec.value).length > 0);
 }
 

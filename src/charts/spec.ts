@@ -65,8 +65,15 @@ export const TimelineSpec = z.strictObject({
   events: z
     .strictObject({ label: z.string().min(1), kinds: z.array(z.string()).optional() })
     .optional(),
-  from: z.string().regex(/^\d{4}-\d{2}$/, 'must be a month written YYYY-MM'),
-  to: z.string().regex(/^\d{4}-\d{2}$/, 'must be a month written YYYY-MM'),
+  /** The window's first and last month; absent, the window spans the dates the chart plots. */
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/, 'must be a month written YYYY-MM')
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/, 'must be a month written YYYY-MM')
+    .optional(),
 });
 
 /** Instantiated once per deck partner: that partner's figure highlighted against the others. */
