@@ -88,3 +88,13 @@ describe('filters', () => {
     expect(f.words(40, L)).toBe('40');
   });
 });
+
+describe('upto', () => {
+  it('keeps a short list whole and counts the rest of a long one', () => {
+    expect(f.upto(['A', 'B'], 5, 'en-US')).toEqual(['A', 'B']);
+    expect(f.list(f.upto(['A', 'B', 'C', 'D', 'E', 'F'], 3, 'en-US'), 'en-US')).toBe(
+      'A, B, and four others',
+    );
+    expect(f.upto(['A', 'B', 'C'], 2, 'en-US')).toEqual(['A', 'two others']);
+  });
+});

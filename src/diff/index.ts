@@ -14,9 +14,9 @@ export interface FileChange {
 
 /** A page or slide whose preview differs, with its diff image. */
 export interface VisualChange {
-  /** Preview file name, e.g. bulletin-page-2.png or deck-japan-slide-04.png. */
+  /** Preview file name, e.g. bulletin-page-2.png or deck-<partner>-slide-04.png. */
   name: string;
-  /** "PDF page 2" or "japan deck, slide 4". */
+  /** "PDF page 2" or "<partner> deck, slide 4". */
   label: string;
   change: 'added' | 'removed' | 'changed';
   changedPixels: number;

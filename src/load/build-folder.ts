@@ -15,7 +15,7 @@ export interface BuildFolder {
   manifest: Manifest;
   /** The printed facts as a dataset-shaped object ({collection: [{id, …values}]}). */
   facts: Record<string, unknown>;
-  /** Preview PNGs by file name (bulletin-page-1.png, deck-japan-slide-03.png). */
+  /** Preview PNGs by file name (bulletin-page-1.png, deck-<partner>-slide-03.png). */
   previews: Map<string, Uint8Array>;
 }
 
@@ -87,7 +87,7 @@ async function readFacts(dir: string, manifest: Manifest): Promise<Record<string
 }
 
 /**
- * A chart's figures keyed by series and label ("Oil/Japan"), so a diff names the bar that
+ * A chart's figures keyed by series and label ("Oil / <partner>"), so a diff names the bar that
  * changed rather than every position that a re-sort moved.
  */
 function chartValues(data: unknown): unknown {

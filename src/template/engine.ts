@@ -109,6 +109,10 @@ function registerFilters(liquid: Liquid, locale: string): void {
     if (!Array.isArray(v)) throw new Error('filter "list" needs a list');
     return f.list(v, locale, type === 'or' ? 'or' : 'and');
   });
+  liquid.registerFilter('upto', (v: unknown, max?: unknown) => {
+    if (!Array.isArray(v)) throw new Error('filter "upto" needs a list');
+    return f.upto(v, num(max, 'upto'), locale);
+  });
   liquid.registerFilter('ordinal', (v: unknown) => f.ordinal(num(v, 'ordinal'), locale));
   liquid.registerFilter('plural', (v: unknown, one?: unknown, many?: unknown) =>
     f.plural(num(v, 'plural'), str(one, 'plural (singular)'), str(many, 'plural (plural)'), locale),

@@ -227,6 +227,20 @@ export function list(
   ).format(strings);
 }
 
+/**
+ * At most `max` items for a list sentence: past that, the first `max - 1` and a count of the
+ * rest ("96 others"), so a sentence that names every participant still fits two pages when
+ * the data has a hundred. The count is data, never a hard-coded number.
+ */
+export function upto(items: readonly unknown[], max: number, locale: string): unknown[] {
+  if (items.length <= max || max < 2) return [...items];
+  const rest = items.length - (max - 1);
+  return [
+    ...items.slice(0, max - 1),
+    `${words(rest, locale)} ${plural(rest, 'other', 'others', locale)}`,
+  ];
+}
+
 const EN_ORDINAL: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
 
 /** 1 → "1st", 22 → "22nd" in English; other languages get "1." */

@@ -1,6 +1,6 @@
 /**
  * Which drawn chart a deck slide shows: a per-partner spec is drawn once per partner
- * ("partner-aid-japan"); a bulletin-wide one (the timeline of all partners) is shared.
+ * ("partner-aid-<partner>"); a bulletin-wide one (the timeline of all partners) is shared.
  */
 import type { BuildContext } from '../types.js';
 import { planIndex } from '../../charts/plan.js';
