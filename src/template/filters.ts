@@ -255,7 +255,8 @@ export function plural(n: number, singular: string, pluralWord: string, locale: 
   return pluralRules(locale, {}).select(n) === 'one' ? singular : pluralWord;
 }
 
-const EN_WORDS = [
+/** English number words for small counts, shared with the fidelity check's reader. */
+export const EN_WORDS = [
   'zero',
   'one',
   'two',

@@ -5,6 +5,7 @@
  * text the filters print is read back; glued ("FJD4.2 million") and spaced forms both read.
  */
 import type { PrintedFigure } from './types.js';
+import { EN_WORDS } from '../template/filters.js';
 
 /** What reading a locale's figures needs. */
 export interface ScanLocale {
@@ -60,22 +61,10 @@ export function scanLocale(locale: string, currencies: string[], units: string[]
 }
 
 const ISO = new Set(Intl.supportedValuesOf('currency'));
-const COUNT_WORDS = [
-  'zero',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-];
+// "one" is left out: too often a pronoun ("one of the partners") to read as a count.
+const COUNT_WORDS = EN_WORDS.filter((w) => w !== 'one');
 const WORD_VALUE: Record<string, number> = Object.fromEntries(
-  COUNT_WORDS.map((w, i) => [w, i === 0 ? 0 : i + 1]),
+  COUNT_WORDS.map((w) => [w, EN_WORDS.indexOf(w)]),
 );
 const HEDGE = /(?:about|around|approximately|roughly|nearly|almost|some|close to|~|≈)\s*$/i;
 
