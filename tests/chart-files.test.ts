@@ -31,7 +31,7 @@ describe('chart files', () => {
     const svg = readFileSync(path.join(dir, 'charts/aid-by-partner.svg'), 'utf8');
     expect(svg).toMatch(/<svg role="img" aria-labelledby="chart-title chart-desc" xmlns=/);
     expect(svg).toContain(
-      '<title id="chart-title">Aid pledged to Ukraine, by partner and category</title>',
+      '<title id="chart-title">Aid to Ukraine with a stated amount, by partner and category</title>',
     );
     expect(svg).toMatch(/<desc id="chart-desc">Stacked bar chart: [^<]*Japan: \$300\smillion/);
     expect(svg.indexOf('<title')).toBeLessThan(svg.indexOf('<defs'));

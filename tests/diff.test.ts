@@ -48,9 +48,9 @@ describe('bulletin diff', () => {
     expect(d.facts.filter((f) => f.collection !== 'measures').every((f) => /oil/.test(f.id))).toBe(
       true,
     );
-    // The PDF and only decks and charts that print or plot New Zealand's oil.
+    // The PDF, the web page and only decks and charts that print or plot New Zealand's oil.
     expect(d.files.map((f) => f.path)).toContain('bulletin.pdf');
-    expect(d.files.every((f) => /bulletin\.pdf|oil|decks\//.test(f.path))).toBe(true);
+    expect(d.files.every((f) => /bulletin\.(pdf|html)|oil|decks\//.test(f.path))).toBe(true);
     const labels = d.visuals.map((v) => v.label);
     expect(labels.some((l) => l.startsWith('PDF page'))).toBe(true);
     expect(labels.some((l) => l.startsWith('new-zealand deck'))).toBe(true);
