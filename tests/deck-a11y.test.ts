@@ -35,6 +35,8 @@ describe('deck accessibility', () => {
         expect(titles.length, `${id} ${name}`).toBe(1);
         expect(titles[0]![0], `${id} ${name}`).toMatch(/<a:t>[^<]+<\/a:t>/);
         expect(all[0]![0], `${id} ${name}: title is the first shape`).toBe(titles[0]![0]);
+        // Written as PowerPoint writes it: one line, matched to its layout by type, no idx.
+        expect(titles[0]![0], `${id} ${name}`).toContain('<p:ph type="title"/>');
       }
     }
     expect(slides).toBeGreaterThan(20);

@@ -77,3 +77,20 @@ export function hintFaces(xml: string, hints: FaceHint[]): string {
   }
   return out;
 }
+
+/**
+ * Placeholders written as PowerPoint writes them: `<p:ph type="title"/>` on one line.
+ * pptxgenjs spreads the element over several lines and gives the title an idx; PowerPoint
+ * matches a title to its layout by type alone (a title has no idx), and readers that scan
+ * the XML for `type="title"` should find it whatever their parser (issue 14).
+ */
+export function canonicalPlaceholders(xml: string): string {
+  return xml.replace(/<p:ph\s([^>]*?)\s*\/>/g, (_all, attrs: string) => {
+    const map = new Map([...attrs.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+    const type = map.get('type');
+    if (type === 'title' || type === 'ctrTitle') map.delete('idx');
+    const order = ['type', 'orient', 'sz', 'idx', 'hasCustomPrompt'];
+    const keys = [...map.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    return `<p:ph ${keys.map((k) => `${k}="${map.get(k)}"`).join(' ')}/>`;
+  });
+}

@@ -17,7 +17,7 @@
  */
 import JSZip from 'jszip';
 import type { Theme } from '../../model/theme.js';
-import { type FaceHint, hintFaces, markDecorative } from './a11y.js';
+import { canonicalPlaceholders, type FaceHint, hintFaces, markDecorative } from './a11y.js';
 import { fixChartXml } from './native-charts.js';
 import { zipSync } from './zip.js';
 
@@ -230,7 +230,7 @@ export async function finishPackage(
   )) {
     const xml = await zip.file(name)!.async('string');
     const drawn = /^ppt\/(slides|slideLayouts|slideMasters)\//.test(name)
-      ? markDecorative(xml)
+      ? canonicalPlaceholders(markDecorative(xml))
       : xml;
     zip.file(name, hintFaces(drawn, faces));
   }
