@@ -10,6 +10,7 @@ import type { LoadedTemplates } from '../load/templates.js';
 import type { TemplateEngine } from '../template/engine.js';
 import { parseMarkdown, plainText, type Block, type Run } from '../template/markdown.js';
 import { trackReads, usedFacts, type Usage, type UsedFact } from './usage.js';
+import { formatDate } from '../template/filters.js';
 import type { LocatedJson } from '../load/json.js';
 import { CHARTS_FILE, isPerPartner, loadChartSpecs } from '../charts/spec.js';
 
@@ -269,4 +270,16 @@ export function buildBulletinModel(
     provenance,
     summarised: summarisedPartners(scope, usage),
   };
+}
+
+/**
+ * The masthead's right side, shared by the PDF and the web edition: the issue number and date
+ * when the data gives them, then the publisher. Each format joins the parts its own way.
+ */
+export function mastheadParts(m: BulletinModel['meta']): string[] {
+  return [
+    m.number ? `No. ${m.number}` : '',
+    m.issued ? formatDate(m.issued, m.locale) : '',
+    m.publisher,
+  ].filter(Boolean);
 }

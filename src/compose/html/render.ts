@@ -4,27 +4,15 @@
  * Loaded only when bulletin.html is rebuilt.
  */
 import type { Artifact, BuildContext, Unit } from '../types.js';
-import type { BulletinModel } from '../../model/bulletin.js';
+import { mastheadParts, type BulletinModel } from '../../model/bulletin.js';
 import type { RenderedChart } from '../../charts/render.js';
 import { getChart } from '../../charts/render.js';
-import { formatDate } from '../../template/filters.js';
 import { plainText, type Run } from '../../template/markdown.js';
 import { provenanceJson } from '../pdf/provenance.js';
 import { chartFigure } from './figure.js';
 import { blocksHtml, esc, inlineHtml, safeHref } from './prose.js';
 import { embeddedJson, factsTable, figureMarker } from './provenance.js';
 import { stylesheet } from './style.js';
-
-/** The masthead's right side, as the PDF writes it: issue number, date, publisher. */
-function issueLine(m: BulletinModel['meta']): string {
-  return [
-    m.number ? `No. ${m.number}` : '',
-    m.issued ? formatDate(m.issued, m.locale) : '',
-    m.publisher,
-  ]
-    .filter(Boolean)
-    .join(' · ');
-}
 
 /** The byline runs: the layout's template, or the authors with role and affiliation (as the PDF). */
 function bylineRuns(m: BulletinModel['meta']): Run[] {
@@ -102,7 +90,7 @@ ${stylesheet(ctx.theme.theme)}
 </head>
 <body>
 <a class="skip" href="#main">Skip to the bulletin</a>
-<header class="masthead"><p class="series">${esc(m.series)}</p><p class="issue">${esc(issueLine(m))}</p></header>
+<header class="masthead"><p class="series">${esc(m.series)}</p><p class="issue">${esc(mastheadParts(m).join(' · '))}</p></header>
 <main id="main">
 <article>
 <header class="head">

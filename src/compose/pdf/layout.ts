@@ -7,11 +7,10 @@
  * open a little, and the text on the last page is balanced across its columns; what is
  * still empty is reported, so the build can warn when the content is simply too little.
  */
-import type { BulletinModel } from '../../model/bulletin.js';
+import { mastheadParts, type BulletinModel } from '../../model/bulletin.js';
 import type { Theme } from '../../model/theme.js';
 import { plainText, type Block, type Run } from '../../template/markdown.js';
 import { InputError } from '../../errors.js';
-import { formatDate } from '../../template/filters.js';
 import { breakLines, type Line, type Measure, type TextStyle } from './lines.js';
 import { flowBlocks, type FlowBlock, type Frame, type FlowResult } from './flow.js';
 import { chartBox, keyFiguresBox, pullQuoteBox, type Box, type ChartFigure } from './boxes.js';
@@ -300,7 +299,7 @@ export function layoutBulletin(
       size: [W, H],
       header: {
         series: model.meta.series,
-        publisher: mastheadRight(model),
+        publisher: mastheadParts(model.meta).join('  ·  '),
         ruleY,
         title,
         ...(subtitle ? { subtitle } : {}),
@@ -367,17 +366,5 @@ export function layoutBulletin(
 
 /** The unplanned space a plan leaves on its last page. */
 const emptiness = (p: PagePlan) => p.gaps.reduce((s, g) => s + g, 0);
-
-/** The masthead's right side: issue number and date when the data gives them, and the publisher. */
-function mastheadRight(model: BulletinModel): string {
-  const m = model.meta;
-  return [
-    m.number ? `No. ${m.number}` : '',
-    m.issued ? formatDate(m.issued, m.locale) : '',
-    m.publisher,
-  ]
-    .filter(Boolean)
-    .join('  ·  ');
-}
 
 export { plainText };
