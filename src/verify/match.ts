@@ -4,6 +4,7 @@
  * "1.2 million" for a stated 1,150,000 fails. Only shares (a percentage is a rounding by
  * nature) and figures hedged with "about", "nearly"… may be roundings.
  */
+import { must } from '../errors.js';
 import { findIn, nearestIn, poolKey, type Pool } from './pool.js';
 import type { Candidates, PrintedFigure } from './types.js';
 import type { ScanLocale } from './scan.js';
@@ -46,7 +47,7 @@ function nearestAny(pools: (Pool | undefined)[], v: number) {
 }
 
 function traceMoney(f: PrintedFigure, c: Candidates, sl: ScanLocale): Trace {
-  const currencies = sl.signs.get(f.sign!) ?? [];
+  const currencies = f.sign === undefined ? [] : (sl.signs.get(f.sign) ?? []);
   if (currencies.length === 0) {
     const known = c.currencies
       .map((cur) => `${cur} (written ${signOf(cur, sl.locale)})`)
@@ -145,12 +146,13 @@ function traceRank(f: PrintedFigure, c: Candidates): Trace {
 
 /** The keys (see dateKeys) any of which lets the date read be printed. */
 function printedKeys(f: PrintedFigure): string[] {
-  const p = f.date!;
+  const p = must(f.date, 'the date read');
   if (f.kind === 'decade') {
     // "the early 1990s" from a stated early-1990s, or from a year in its first years.
+    const decade = must(p.year, 'the year of a decade');
     const [lo, hi] =
       p.part === 'early' ? [0, 3] : p.part === 'mid' ? [3, 7] : p.part === 'late' ? [7, 9] : [0, 9];
-    const years = Array.from({ length: hi - lo + 1 }, (_, i) => `yearin:${p.year! + lo + i}`);
+    const years = Array.from({ length: hi - lo + 1 }, (_, i) => `yearin:${decade + lo + i}`);
     return [p.part ? `decade:${p.year}:${p.part}` : `decade:${p.year}`, ...years];
   }
   const y = p.year ?? '';

@@ -8,7 +8,7 @@
 import { flowBlocks, type FlowBlock, type FlowResult, type Frame } from './flow.js';
 import type { Box, ChartFigure } from './boxes.js';
 
-type Step = { body: number; leading: number };
+export type Step = { body: number; leading: number };
 
 /** How many steps above the theme's largest the fitting may go for short content. */
 const UPWARD_STEPS = 2;

@@ -10,11 +10,18 @@
 import { mastheadParts, type BulletinModel } from '../../model/bulletin.js';
 import type { Theme } from '../../model/theme.js';
 import { plainText, type Block, type Run } from '../../template/markdown.js';
-import { InputError } from '../../errors.js';
+import { InputError, must } from '../../errors.js';
 import { breakLines, type Line, type Measure, type TextStyle } from './lines.js';
 import { flowBlocks, type FlowBlock, type Frame, type FlowResult } from './flow.js';
 import { chartBox, keyFiguresBox, pullQuoteBox, type Box, type ChartFigure } from './boxes.js';
-import { balanceLastPage, growCharts, lastPageGaps, spread, upwardSteps } from './fill.js';
+import {
+  balanceLastPage,
+  growCharts,
+  lastPageGaps,
+  spread,
+  upwardSteps,
+  type Step,
+} from './fill.js';
 
 export const PAGE_SIZES = { LETTER: [612, 792], A4: [595.28, 841.89] } as const;
 export const PAGE_COUNT = 2;
@@ -176,7 +183,7 @@ export function layoutBulletin(
     : undefined;
   if (subtitle) y += height(subtitle);
   y += 8;
-  const a = model.meta.authors[0]!;
+  const a = must(model.meta.authors[0], 'the first author (the schema requires one)');
   const byline = block(
     model.meta.byline ?? [
       { text: model.meta.authors.map((x) => x.name).join(', '), bold: true },
@@ -284,7 +291,7 @@ export function layoutBulletin(
   let worst: { overflow: number; leftOver: string[] } = { overflow: 0, leftOver: [] };
   const upward = steps.length - theme.fit.steps.length;
   /** Fills an under-full layout at step `si`: charts grow, gaps open, the last page balances. */
-  const finish = (si: number, blocks: FlowBlock[]): PagePlan => {
+  const finish = (si: number, step: Step, blocks: FlowBlock[]): PagePlan => {
     const grown = growCharts(
       boxes,
       figures,
@@ -293,7 +300,7 @@ export function layoutBulletin(
       (f, scale) => chartBox(theme, f, colW, measure, scale),
     );
     const { frames: finalFrames, placed: finalPlaced } = framesFor(grown);
-    const best = spread(blocks, finalFrames, steps[si]!.leading, flowBlocks(blocks, finalFrames));
+    const best = spread(blocks, finalFrames, step.leading, flowBlocks(blocks, finalFrames));
     const balanced = balanceLastPage(blocks, finalFrames, best.extraGap, PAGE_COUNT - 1);
     return {
       size: [W, H],
@@ -325,30 +332,31 @@ export function layoutBulletin(
   for (;;) {
     const { frames } = framesFor(boxes);
     let larger: PagePlan | undefined;
-    for (let si = 0; si < steps.length; si++) {
-      const blocks = flowContent(model, theme, steps[si]!, colW, measure);
+    for (const [si, step] of steps.entries()) {
+      const blocks = flowContent(model, theme, step, colW, measure);
       const flow = flowBlocks(blocks, frames);
       if (flow.overflow > 0) {
         if (si === steps.length - 1) worst = flow;
         continue;
       }
-      const plan = finish(si, blocks);
+      const plan = finish(si, step, blocks);
       // A step above the theme's own is only worth it when it fills the pages better by
       // more than a few lines; otherwise larger type just loosens the justified lines.
-      if (larger && emptiness(larger) >= emptiness(plan) - 3 * steps[si]!.leading) larger = plan;
+      if (larger && emptiness(larger) >= emptiness(plan) - 3 * step.leading) larger = plan;
       else if (!larger) larger = plan;
       if (si >= upward) return larger;
     }
     if (larger) return larger;
-    const next = boxes
-      .filter((b) => b.cutPriority !== undefined)
-      .sort((p, q) => p.cutPriority! - q.cutPriority!)[0];
+    const [next] = boxes
+      .flatMap((box) => (box.cutPriority === undefined ? [] : [{ box, by: box.cutPriority }]))
+      .sort((p, q) => p.by - q.by)
+      .map((c) => c.box);
     if (!next) break;
     boxes = boxes.filter((b) => b !== next);
     cut.push(next.id);
   }
   const cuttable = optional.map((b) => b.id);
-  const last = steps[steps.length - 1]!;
+  const last = must(steps.at(-1), 'the smallest type step');
   const lines = new Map<string, number>();
   for (const b of flowContent(model, theme, last, colW, measure))
     lines.set(b.where, (lines.get(b.where) ?? 0) + b.lines.length);
