@@ -62,18 +62,3 @@ export class InternalError extends Error {
     this.name = 'InternalError';
   }
 }
-
-/**
- * `value`, which the caller's own logic guarantees is there (a lookup by a key it just built, an
- * index inside the bounds it checked). A miss is a bug in bulletin, never bad input, so it stops
- * the build with an internal error instead of printing a wrong or missing figure.
- */
-export function must<T>(value: T | undefined | null, what: string): T {
-  if (value === undefined || value === null) throw new InternalError(`${what} is missing`);
-  return value;
-}
-
-/** Element `i` of `items`, which the caller's bounds guarantee; see {@link must}. */
-export function at<T>(items: readonly T[], i: number, what = 'list element'): T {
-  return must(items[i], `${what} ${i} of ${items.length}`);
-}

@@ -6,8 +6,16 @@
 import type { ChartConfiguration, Plugin } from 'chart.js';
 import type { Theme } from '../model/theme.js';
 import { scaled } from '../template/filters.js';
+import { at, cycled } from '../checked.js';
 import { barColors, seriesColors } from './palette.js';
-import { formatValue, unitAt, type BarData, type ChartData, type TimelineData } from './data.js';
+import {
+  barTotals,
+  formatValue,
+  unitAt,
+  type BarData,
+  type ChartData,
+  type TimelineData,
+} from './data.js';
 
 /** Type sizes in points at print size: the chart is drawn 1 px = 1 pt at the column width. */
 export const CHART_TYPE = { tick: 7.5, label: 7, legend: 7 } as const;
@@ -82,12 +90,12 @@ function barConfig(d: BarData, theme: Theme, locale: string): ChartConfiguration
   const stacked = d.series.length > 1;
   const c = theme.colors;
   const rows = drawnRows(d);
-  const totals = d.labels.map((_, i) => d.series.reduce((s, x) => s + x.values[i]!, 0));
+  const totals = barTotals(d);
   // Money keeps its sign; quantities drop the unit, which the title gives.
   const endText = rows.map((r) => {
     if (!('row' in r)) return '';
     const unit = unitAt(d, r.row);
-    const v = totals[r.row]!;
+    const v = at(totals, r.row, 'bar total');
     return unit.kind === 'money' ? formatValue(v, unit, locale) : scaled(v, locale);
   });
   const highlight = rows.findIndex((r) => 'row' in r && r.row === d.highlight);
@@ -103,7 +111,9 @@ function barConfig(d: BarData, theme: Theme, locale: string): ChartConfiguration
   const datasets = d.panels.flatMap((_, pi) =>
     d.series.map((s, si) => ({
       label: s.name,
-      data: rows.map((r) => ('row' in r && panelOfRow[r.row] === pi ? s.values[r.row]! : null)),
+      data: rows.map((r) =>
+        'row' in r && panelOfRow[r.row] === pi ? at(s.values, r.row, 'bar value') : null,
+      ),
       [d.horizontal ? 'xAxisID' : 'yAxisID']: valueAxis(pi),
       stack: `p${pi}`,
       // Rows of other panels hold null: skip them, or each row would keep a slot per panel.
@@ -112,9 +122,9 @@ function barConfig(d: BarData, theme: Theme, locale: string): ChartConfiguration
         d.highlight !== undefined
           ? rows.map((r) => ('row' in r && r.row === d.highlight ? c.accent : c.rule))
           : d.colorEach
-            ? rows.map((r) => ('row' in r ? eachColors[r.row]! : c.rule))
+            ? rows.map((r) => ('row' in r ? at(eachColors, r.row, 'bar colour') : c.rule))
             : stacked
-              ? stackColors[si]!
+              ? at(stackColors, si, 'series colour')
               : c.accent,
       // Thin white seams keep stacked segments apart in greyscale print.
       borderColor: '#ffffff',
@@ -132,7 +142,7 @@ function barConfig(d: BarData, theme: Theme, locale: string): ChartConfiguration
     d.panels.map((_, pi) => [
       valueAxis(pi),
       {
-        ...(d.panels.length > 1 ? { max: panelMax[pi]! } : {}),
+        ...(d.panels.length > 1 ? { max: at(panelMax, pi, 'panel maximum') } : {}),
         axis: (d.horizontal ? 'x' : 'y') as 'x' | 'y',
         type: 'linear' as const,
         display: false,
@@ -146,7 +156,9 @@ function barConfig(d: BarData, theme: Theme, locale: string): ChartConfiguration
     type: 'bar',
     // Long category names take two lines: the axis may use only half the chart's width.
     data: {
-      labels: rows.map((r) => wrapLabel('row' in r ? d.labels[r.row]! : r.heading, 20)),
+      labels: rows.map((r) =>
+        wrapLabel('row' in r ? at(d.labels, r.row, 'bar label') : r.heading, 20),
+      ),
       datasets,
     },
     options: {
@@ -219,11 +231,11 @@ function timelineConfig(
     d.months.map((m) => [m.x, month.format(new Date(`${m.date}-01T00:00:00Z`))]),
   );
   const datasets = d.series.map((s, si) => {
-    const color = theme.palette[si % theme.palette.length]!;
+    const color = cycled(theme.palette, si, 'palette colour');
     return {
       label: s.name,
       data: s.points.map((p) => ({ x: p.x, y: p.row })),
-      pointStyle: POINT_STYLES[si % POINT_STYLES.length]!,
+      pointStyle: cycled(POINT_STYLES, si, 'point style'),
       pointRadius: 3.2,
       // Hollow: not a known day (month precision, or only a date it came on or before).
       pointBackgroundColor: s.points.map((p) =>

@@ -92,9 +92,12 @@ export function conversionFor(
   for (const to of candidates) {
     const used = new Map<string, Rate>();
     if (
-      currencies.every(
-        (c) => c === to || (rateBetween(rates, c, to) && used.set(c, rateBetween(rates, c, to)!)),
-      )
+      currencies.every((c) => {
+        if (c === to) return true;
+        const rate = rateBetween(rates, c, to);
+        if (rate) used.set(c, rate);
+        return rate !== undefined;
+      })
     )
       return { to, rates: used };
   }

@@ -6,6 +6,7 @@ import type { Dataset, Measure } from '../dataset/schema.js';
 import { NOT_STATED_LABEL } from '../dataset/schema.js';
 import { mustParse, startOf } from '../dataset/dates.js';
 import { firstEvidence } from '../model/firsts.js';
+import { at, must } from '../checked.js';
 import type { Unit } from './currency.js';
 import { limitBars, panelled, panelOf, unitAt, type BarPanel, type Row } from './panels.js';
 import {
@@ -42,6 +43,10 @@ export interface BarData {
   subject?: string;
   notes: string[];
 }
+
+/** Each row's total: the sum of its stack, from series whose values line up with the labels. */
+export const barTotals = (d: BarData): number[] =>
+  d.labels.map((_, i) => d.series.reduce((s, x) => s + at(x.values, i, 'bar value'), 0));
 
 /** One dot on a timeline: x is days after the window's first day. */
 export interface TimelinePoint {
@@ -115,7 +120,8 @@ function quantityUnit(
       'measure',
       `"${spec.measure}" measures use different units (${[...units].join(', ')}); they cannot share one axis`,
     );
-  return { kind: 'quantity', unit: [...units][0]! };
+  const [unit] = units;
+  return { kind: 'quantity', unit: must(unit, `the unit of "${spec.measure}" quantities`) };
 }
 
 /** Bar data for a "bar" or "partner-compare" spec; `highlight` is a partner id. */
@@ -188,7 +194,7 @@ function barRows(
     spec.sort,
   );
   const series = categories
-    .map((c, ci) => ({ name: c.label, values: rows.map((r) => r.byCat[ci]!) }))
+    .map((c, ci) => ({ name: c.label, values: rows.map((r) => at(r.byCat, ci, 'category value')) }))
     .filter((s) => s.values.some((v) => v > 0));
   const result = {
     rows,
@@ -284,10 +290,9 @@ export function timelineMonths(d: Dataset, spec: TimelineSpec): string[] {
       return hit ? [hit.date] : [];
     }),
   );
+  const kinds = spec.events?.kinds;
   const events = spec.events
-    ? d.events
-        .filter((e) => !spec.events!.kinds || spec.events!.kinds.includes(e.kind))
-        .map((e) => e.date)
+    ? d.events.filter((e) => !kinds || kinds.includes(e.kind)).map((e) => e.date)
     : [];
   return [...firsts, ...events]
     .filter((t) => ['day', 'month'].includes(mustParse(t).precision))
@@ -323,19 +328,19 @@ export function selectTimelineData(
   const partners = partnersFor(d, spec.roles);
   const rowOf = new Map(partners.map((p, i) => [p.id, i]));
   const series = spec.firsts.map((f) => {
-    const points = partners.flatMap((p) => {
+    const points = partners.flatMap((p, row) => {
       // A total known "as of" a date is evidence of a first measure on or before it (issue 20).
       const hit = firstEvidence(
         d.measures.filter((m) => m.partner === p.id && m.type === f.measure),
       );
-      const at = hit ? place(hit.date, first) : null;
-      return hit && at && inWindow(at.x)
+      const spot = hit ? place(hit.date, first) : null;
+      return hit && spot && inWindow(spot.x)
         ? [
             {
-              row: rowOf.get(p.id)!,
-              x: at.x,
+              row,
+              x: spot.x,
               date: hit.date,
-              approximate: at.approximate,
+              approximate: spot.approximate,
               ...(hit.onOrBefore ? { onOrBefore: true } : {}),
               what: f.label.toLowerCase(),
             },
@@ -349,17 +354,13 @@ export function selectTimelineData(
     const points = d.events
       .filter((e) => !ev.kinds || ev.kinds.includes(e.kind))
       .flatMap((e) => {
-        const at = place(e.date, first);
-        if (!at || !inWindow(at.x)) return [];
-        return e.participants
-          .filter((id) => rowOf.has(id))
-          .map((id) => ({
-            row: rowOf.get(id)!,
-            x: at.x,
-            date: e.date,
-            approximate: at.approximate,
-            what: e.name,
-          }));
+        const spot = place(e.date, first);
+        if (!spot || !inWindow(spot.x)) return [];
+        return e.participants.flatMap((id) => {
+          const row = rowOf.get(id);
+          if (row === undefined) return [];
+          return [{ row, x: spot.x, date: e.date, approximate: spot.approximate, what: e.name }];
+        });
       });
     series.push({ name: ev.label, points });
   }
@@ -393,10 +394,10 @@ export function selectTimelineData(
       : [];
   return {
     kind: 'timeline',
-    rows: used.map((r) => partners[r]!.name),
+    rows: used.map((r) => at(partners, r, 'timeline partner').name),
     series: series.map((s) => ({
       name: s.name,
-      points: s.points.map((p) => ({ ...p, row: renumber.get(p.row)! })),
+      points: s.points.map((p) => ({ ...p, row: must(renumber.get(p.row), 'timeline row') })),
     })),
     days: end - first,
     months,

@@ -4,6 +4,7 @@
  * print neighbouring segments would merge. Interleaving the palette by luminance, dark with
  * light, keeps every pair of neighbours apart in grey.
  */
+import { cycled } from '../checked.js';
 
 /** Relative luminance (WCAG) of a #rrggbb colour, 0 (black) to 1 (white). */
 export function luminance(hex: string): number {
@@ -20,11 +21,11 @@ export function seriesColors(palette: readonly string[], n: number): string[] {
   const half = Math.ceil(sorted.length / 2);
   const woven = sorted
     .slice(0, half)
-    .flatMap((c, i) => [c, ...(sorted[half + i] ? [sorted[half + i]!] : [])]);
-  return Array.from({ length: n }, (_, i) => woven[i % woven.length]!);
+    .flatMap((c, i) => [c, ...sorted.slice(half + i, half + i + 1)]);
+  return Array.from({ length: n }, (_, i) => cycled(woven, i, 'series colour'));
 }
 
 /** n colours for separate, labelled bars (a breakdown): the palette in its own order, repeating. */
 export function barColors(palette: readonly string[], n: number): string[] {
-  return Array.from({ length: n }, (_, i) => palette[i % palette.length]!);
+  return Array.from({ length: n }, (_, i) => cycled(palette, i, 'bar colour'));
 }

@@ -3,6 +3,7 @@
  * the dataset and the specs (no canvas), so planning units, a no-op rebuild and --check never
  * load the chart renderer.
  */
+import { must } from '../checked.js';
 import type { BuildContext } from '../compose/types.js';
 import { isPerPartner, loadChartSpecs, type ChartSpec, type LoadedSpecs } from './spec.js';
 import {
@@ -37,7 +38,13 @@ export function chartData(
     return t.series[0]?.points.length ? t : null;
   }
   if (spec.kind === 'partner-breakdown')
-    return selectBreakdownData(ctx.dataset, spec, loaded, index, inst.partner!);
+    return selectBreakdownData(
+      ctx.dataset,
+      spec,
+      loaded,
+      index,
+      must(inst.partner, 'the partner of a breakdown'),
+    );
   const d = selectBarData(ctx.dataset, spec, loaded, index, inst.partner);
   // A partner without this figure gets no comparison chart rather than an empty one.
   return inst.partner !== undefined && d.highlight === undefined ? null : d;

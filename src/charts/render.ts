@@ -9,6 +9,7 @@ import type { Chart } from 'chart.js';
 import type { BuildContext } from '../compose/types.js';
 import type { ResolvedTheme } from '../model/theme.js';
 import { PAGE_SIZES } from '../compose/pdf/layout.js';
+import { must } from '../checked.js';
 import { InputError } from '../errors.js';
 import { specError, type LoadedSpecs } from './spec.js';
 import { limitBars, type ChartData } from './data.js';
@@ -115,8 +116,9 @@ function draw(
 export function normaliseSvg(svg: string): string {
   const ids = new Map<string, string>();
   return svg.replace(/surface\d+/g, (m) => {
-    if (!ids.has(m)) ids.set(m, `surface${ids.size + 1}`);
-    return ids.get(m)!;
+    const id = ids.get(m) ?? `surface${ids.size + 1}`;
+    ids.set(m, id);
+    return id;
   });
 }
 
@@ -189,6 +191,10 @@ export function renderChart(
     : null;
 }
 
+/** A chart the plan is known to hold (its key came from the plan). */
+export const renderedChart = (ctx: BuildContext, key: string): RenderedChart =>
+  must(getChart(ctx, key), `planned chart ${key}`);
+
 /** One chart by key, rendered on first use and shared by every renderer. */
 export function getChart(ctx: BuildContext, key: string): RenderedChart | undefined {
   const planned = planIndex(ctx).get(key);
@@ -210,7 +216,7 @@ export function getChart(ctx: BuildContext, key: string): RenderedChart | undefi
 export function chartSvgAt(ctx: BuildContext, key: string, height: number): string {
   const planned = planCharts(ctx).find((c) => c.key === key);
   if (!planned) throw new Error(`no chart ${key}`);
-  if (height === planned.inst.spec.height) return getChart(ctx, key)!.svg;
+  if (height === planned.inst.spec.height) return renderedChart(ctx, key).svg;
   const cacheKey = `charts:svg:${key}:${height}`;
   let svg = ctx.assets.get(cacheKey) as string | undefined;
   if (!svg) {
@@ -231,7 +237,7 @@ export function chartSvgAt(ctx: BuildContext, key: string, height: number): stri
 
 /** Every chart of the build, rendered (once) and shared. */
 export function getCharts(ctx: BuildContext): RenderedChart[] {
-  return planCharts(ctx).map((p) => getChart(ctx, p.key)!);
+  return planCharts(ctx).map((p) => renderedChart(ctx, p.key));
 }
 
 /** A bulletin-wide chart by spec id, or an InputError naming where it was asked for. */
@@ -251,5 +257,5 @@ export function chartById(
           .join(', ')}`,
       },
     ]);
-  return getChart(ctx, planned.key)!;
+  return renderedChart(ctx, planned.key);
 }

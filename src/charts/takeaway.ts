@@ -3,8 +3,15 @@
  * computed figures filled in) and alt text listing every value. Pure and locale-aware.
  */
 import { formatDate, list, ordinal, percent, words } from '../template/filters.js';
-import { at, must } from '../errors.js';
-import { formatValue, unitAt, type BarData, type ChartData, type TimelineData } from './data.js';
+import { at, must } from '../checked.js';
+import {
+  barTotals as totals,
+  formatValue,
+  unitAt,
+  type BarData,
+  type ChartData,
+  type TimelineData,
+} from './data.js';
 
 /** Fills "{name}" slots; returns the sentence and the slots it could not fill. */
 export function fillSentence(
@@ -20,9 +27,6 @@ export function fillSentence(
   });
   return { text: text.charAt(0).toUpperCase() + text.slice(1), missing };
 }
-
-const totals = (d: BarData) =>
-  d.labels.map((_, i) => d.series.reduce((s, x) => s + at(x.values, i, 'bar value'), 0));
 
 /** Slots for one partner's breakdown: its total, the largest part and every part, largest first. */
 function breakdownSlots(d: BarData, subject: string, locale: string): Record<string, string> {

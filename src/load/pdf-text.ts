@@ -5,7 +5,7 @@
  * numbers can be told from figures. Charts are vector art; their alt text is read instead.
  */
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { must } from '../errors.js';
+import { must } from '../checked.js';
 import type { Printed, PrintedText } from './printed.js';
 
 /** Share of the page height at the top and at the bottom that holds the running header/footer. */

@@ -6,7 +6,7 @@
  */
 import { strFromU8, unzipSync } from 'fflate';
 import path from 'node:path';
-import { must } from '../errors.js';
+import { must } from '../checked.js';
 import type { ChartValue, Printed, PrintedText } from './printed.js';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };

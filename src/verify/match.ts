@@ -4,7 +4,7 @@
  * "1.2 million" for a stated 1,150,000 fails. Only shares (a percentage is a rounding by
  * nature) and figures hedged with "about", "nearly"… may be roundings.
  */
-import { must } from '../errors.js';
+import { must } from '../checked.js';
 import { findIn, nearestIn, poolKey, type Pool } from './pool.js';
 import type { Candidates, PrintedFigure } from './types.js';
 import type { ScanLocale } from './scan.js';

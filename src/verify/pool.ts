@@ -3,7 +3,7 @@
  * binary search: a 500-partner build prints tens of thousands of figures against tens of
  * thousands of derived values, and a linear scan of every pair would take minutes.
  */
-import { at, must } from '../errors.js';
+import { at, must } from '../checked.js';
 import type { Candidate } from './types.js';
 
 /** The sorted values of one kind in one currency or unit, each with how it was derived. */

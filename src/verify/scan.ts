@@ -4,7 +4,7 @@
  * words, month names and currency signs come from Intl for the bulletin's locale, so the same
  * text the filters print is read back; glued ("FJD4.2 million") and spaced forms both read.
  */
-import { at, must } from '../errors.js';
+import { at, must } from '../checked.js';
 import type { PrintedFigure } from './types.js';
 import { EN_WORDS } from '../template/filters.js';
 

@@ -4,6 +4,7 @@
  */
 import type { TimelineData, TimelinePoint } from '../../charts/data.js';
 import { formatDate } from '../../template/filters.js';
+import { cycled } from '../../checked.js';
 import { esc } from './prose.js';
 import {
   legendHtml,
@@ -21,7 +22,7 @@ import {
 const LANE = 9;
 const R = 4.2;
 
-const shapeOf = (si: number) => SHAPES[si % SHAPES.length]!;
+const shapeOf = (si: number) => cycled(SHAPES, si, 'point shape');
 const classOf = (ci: number, p: { approximate: boolean; onOrBefore?: boolean }) =>
   `c${ci} mark${p.approximate || p.onOrBefore ? ' hollow' : ''}`;
 

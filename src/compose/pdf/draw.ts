@@ -8,7 +8,7 @@
  * print still shows the hyphen. pdfkit's own `text()` drops the space glyphs when it
  * justifies, which is why lines are written here.
  */
-import { at } from '../../errors.js';
+import { at } from '../../checked.js';
 import type { Line, Piece } from './lines.js';
 import { runsOf } from './runs.js';
 import type { TextBlock } from './layout.js';

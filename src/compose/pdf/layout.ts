@@ -10,7 +10,8 @@
 import { mastheadParts, type BulletinModel } from '../../model/bulletin.js';
 import type { Theme } from '../../model/theme.js';
 import { plainText, type Block, type Run } from '../../template/markdown.js';
-import { InputError, must } from '../../errors.js';
+import { InputError } from '../../errors.js';
+import { must } from '../../checked.js';
 import { breakLines, type Line, type Measure, type TextStyle } from './lines.js';
 import { flowBlocks, type FlowBlock, type Frame, type FlowResult } from './flow.js';
 import { chartBox, keyFiguresBox, pullQuoteBox, type Box, type ChartFigure } from './boxes.js';

@@ -10,7 +10,7 @@ import { fontName, type Doc } from './fonts.js';
 import { drawBlock, drawLine, drawLines, rule } from './draw.js';
 import { runsOf } from './runs.js';
 import { Tagger } from './tags.js';
-import { at, must } from '../../errors.js';
+import { at, must } from '../../checked.js';
 import SVGtoPDF from 'svg-to-pdfkit';
 
 /** Print options: bleed in points (0 for none). */
