@@ -5,6 +5,7 @@
  * already. Each worker prepares the same inputs itself and returns bytes, so the output is
  * byte for byte what a one-job build writes.
  */
+import { at } from '../checked.js';
 import type { InputSnapshot } from '../load/inputs.js';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -107,7 +108,7 @@ export function partition(units: StaleUnit[], jobs: number): StaleUnit[][] {
   }
   const buckets: StaleUnit[][] = Array.from({ length: jobs }, () => []);
   // Bucket 0 (this thread) starts with the bulletin-wide units, the PDF among them, the largest single job.
-  buckets[0]!.push(...(groups.get('') ?? []));
+  at(buckets, 0, 'the first bucket').push(...(groups.get('') ?? []));
   groups.delete('');
   for (const group of groups.values()) {
     const smallest = buckets.reduce((a, b) => (b.length < a.length ? b : a));

@@ -99,7 +99,10 @@ export function parseDeckConfig(templates: LoadedTemplates): DeckConfig {
   const config = parseConfig(DeckSchema, json, 'E_DECK');
   const missing = config.slides.flatMap((s, i) =>
     (['title', 'body', 'aside', 'notes'] as const)
-      .filter((k) => s[k] !== undefined && !templates.liquid.files[s[k]!])
+      .filter((k) => {
+        const file = s[k];
+        return file !== undefined && !templates.liquid.files[file];
+      })
       .map((k) => ({
         file: json.file,
         ...json.locate(['slides', i, k]),

@@ -33,9 +33,10 @@ export function checkDataGlyphs(
   theme: ResolvedTheme,
   source: { file: string; text: string },
 ): void {
-  const fonts = (['serif-regular', 'sans-regular'] as const)
-    .filter((name) => theme.fonts[name])
-    .map((name) => ({ name, font: fontkit.create(theme.fonts[name]!) as unknown as GlyphFont }));
+  const fonts = (['serif-regular', 'sans-regular'] as const).flatMap((name) => {
+    const bytes = theme.fonts[name];
+    return bytes ? [{ name, font: fontkit.create(bytes) as unknown as GlyphFont }] : [];
+  });
   const seen = new Set<string>();
   const missing: { ch: string; font: string; path: (string | number)[] }[] = [];
   for (const [text, path] of strings(data))

@@ -37,8 +37,9 @@ export function aidTotal(
       ? [{ amount: m.amount, currency: m.currency }]
       : [],
   );
-  if (amounts.length === 0) return null;
-  const currency = amounts[0]!.currency;
+  const [first] = amounts;
+  if (!first) return null;
+  const currency = first.currency;
   if (amounts.some((a) => a.currency !== currency)) return null;
   return { amount: amounts.reduce((s, a) => s + a.amount, 0), currency };
 }

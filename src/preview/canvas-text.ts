@@ -3,6 +3,7 @@
  * is the top of the line and the baseline sits one font ascent below it. Only the preview
  * draws with this; the layouts it draws were decided by the PDF and deck code.
  */
+import { must } from '../checked.js';
 import * as fontkit from 'fontkit';
 import type { CanvasRenderingContext2D } from 'canvas';
 import type { BuildContext } from '../compose/types.js';
@@ -41,7 +42,7 @@ const ascents = new Map<string, number>();
 export function ascentOf(ctx: BuildContext, key: string): number {
   let a = ascents.get(key);
   if (a === undefined) {
-    const bytes = ctx.theme.fonts[key] ?? ctx.theme.fonts['sans-regular']!;
+    const bytes = must(ctx.theme.fonts[key] ?? ctx.theme.fonts['sans-regular'], `the font ${key}`);
     const f = fontkit.create(bytes) as unknown as { ascent: number; unitsPerEm: number };
     a = f.ascent / f.unitsPerEm;
     ascents.set(key, a);

@@ -3,6 +3,7 @@
  * slides, and the facts an editor checks before sending (sizes, counts, times, warnings).
  * No script and no outside resource, so it opens from the file system, offline, as is.
  */
+import { esc } from '../compose/html/prose.js';
 import type { Manifest, ManifestEntry } from '../output/manifest.js';
 import type { BuildWarning } from '../warnings/index.js';
 
@@ -26,11 +27,6 @@ export interface SheetInput {
   decks: SheetDeck[];
 }
 
-const esc = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
 const kb = (n: number) =>
   n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(2)} MB` : `${(n / 1024).toFixed(1)} KB`;
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;

@@ -239,7 +239,8 @@ export function createEngine(
   return {
     has: (name) => Object.prototype.hasOwnProperty.call(set.files, name),
     render(name, scope) {
-      if (!Object.prototype.hasOwnProperty.call(set.files, name)) {
+      const source = Object.hasOwn(set.files, name) ? set.files[name] : undefined;
+      if (source === undefined) {
         throw new InputError('E_TEMPLATE', [
           {
             file: `${set.root}/${name}`,
@@ -264,7 +265,7 @@ export function createEngine(
       let text: string;
       try {
         let tpl = parsed.get(name);
-        if (!tpl) parsed.set(name, (tpl = liquid.parse(set.files[name]!, name)));
+        if (!tpl) parsed.set(name, (tpl = liquid.parse(source, name)));
         text = liquid.renderSync(tpl, scope, { renderLimit: Math.min(limits.renderMs, left) });
       } catch (err) {
         if (left < limits.renderMs && /render limit/i.test(String(err))) throw overBudget();

@@ -3,6 +3,7 @@
  * Pure functions: the template engine, the charts and the decks call the same ones, so a
  * figure reads the same everywhere. None throws on a valid value.
  */
+import { must } from '../checked.js';
 import { mustParse, parseFuzzyDate, startOf, endOf, type FuzzyDate } from '../dataset/dates.js';
 import { STATED_SYMBOLS } from '../dataset/schema.js';
 
@@ -87,7 +88,7 @@ function currencyPattern(
   const stated = isStatedSymbol(currency);
   const parts = numberFormat(locale, {
     style: 'currency',
-    currency: stated ? SIGN_STANDS_FOR[currency]! : currency,
+    currency: stated ? must(SIGN_STANDS_FOR[currency], `the code for ${currency}`) : currency,
     currencyDisplay: stated ? 'narrowSymbol' : 'symbol',
   }).formatToParts(1);
   const at = parts.findIndex((p) => p.type === 'currency');
@@ -274,9 +275,8 @@ export const EN_WORDS = [
 
 /** Small counts in words in English prose ("four partners"); digits otherwise and in other languages. */
 export function words(n: number, locale: string): string {
-  return locale.startsWith('en') && Number.isInteger(n) && n >= 0 && n < EN_WORDS.length
-    ? EN_WORDS[n]!
-    : number(n, locale);
+  const word = locale.startsWith('en') && Number.isInteger(n) ? EN_WORDS[n] : undefined;
+  return word ?? number(n, locale);
 }
 
 /** Reads a dotted path ("aid_total.amount") of an item; undefined when a step is missing. */

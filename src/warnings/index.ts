@@ -109,8 +109,8 @@ function unsourced(ctx: BuildContext): BuildWarning[] {
       });
     // Parts that add up to less than the whole may be a part left out by mistake; the rest is
     // counted in the package's own category, so say which (more than the whole is an error).
-    if (m.type === 'aid' && m.amount !== undefined && (m.components ?? []).length) {
-      const parts = m.components!.reduce((s, c) => s + c.amount, 0);
+    if (m.type === 'aid' && m.amount !== undefined && m.components?.length) {
+      const parts = m.components.reduce((s, c) => s + c.amount, 0);
       if (parts < m.amount) {
         const label = m.category
           ? (d.aidCategories.find((c) => c.id === m.category)?.label ?? m.category)

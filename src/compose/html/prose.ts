@@ -3,19 +3,20 @@
  * refused) written as HTML. Every character of text is escaped here, so nothing in the data
  * or the templates can become markup, and only web and mail links become links.
  */
+import { must } from '../../checked.js';
 import type { Block, Run } from '../../template/markdown.js';
 
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
+const ENTITIES = new Map([
+  ['&', '&amp;'],
+  ['<', '&lt;'],
+  ['>', '&gt;'],
+  ['"', '&quot;'],
+  ["'", '&#39;'],
+]);
 
 /** Text escaped for element content and quoted attribute values. */
 export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+  return text.replace(/[&<>"']/g, (c) => must(ENTITIES.get(c), `the entity for ${c}`));
 }
 
 /** A link target the page may follow: http(s), mail, or a fragment; anything else (javascript:, data:) is dropped. */

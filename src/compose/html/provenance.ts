@@ -68,9 +68,13 @@ export function figureMarker(
   for (const f of model.provenance)
     for (const w of figureWordings(f, stored(d, f), locale))
       owners.set(w, new Set([...(owners.get(w) ?? []), factId(f)]));
-  const unique = [...owners].filter(([, ids]) => ids.size === 1);
-  if (unique.length === 0) return esc;
-  const target = new Map(unique.map(([w, ids]) => [w, [...ids][0]!]));
+  // Only wordings that belong to one fact can link to it.
+  const target = new Map<string, string>();
+  for (const [w, ids] of owners) {
+    const [id, ...others] = ids;
+    if (id !== undefined && others.length === 0) target.set(w, id);
+  }
+  if (target.size === 0) return esc;
   // Longest first, so "$300 million" wins over "$30"; word edges so "$30 million" never matches inside "$300 million".
   const words = [...target.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
   const pattern = new RegExp(

@@ -3,6 +3,7 @@
  * as inline SVG, the source data embedded as JSON, no script to run, nothing fetched).
  * Loaded only when bulletin.html is rebuilt.
  */
+import { must } from '../../checked.js';
 import type { Artifact, BuildContext, Unit } from '../types.js';
 import { mastheadParts, type BulletinModel } from '../../model/bulletin.js';
 import type { RenderedChart } from '../../charts/render.js';
@@ -33,11 +34,9 @@ const slug = (i: number) => `section-${i + 1}`;
  */
 function interleave(sections: string[], boxes: string[]): string[] {
   if (sections.length === 0) return boxes;
-  const after = sections.map(() => [] as string[]);
-  boxes.forEach((b, k) => {
-    after[Math.min(sections.length - 1, Math.floor((k * sections.length) / boxes.length))]!.push(b);
-  });
-  return sections.flatMap((s, i) => [s, ...after[i]!]);
+  const slot = (k: number) =>
+    Math.min(sections.length - 1, Math.floor((k * sections.length) / boxes.length));
+  return sections.flatMap((s, i) => [s, ...boxes.filter((_, k) => slot(k) === i)]);
 }
 
 function sourcesList(model: BulletinModel): string {
@@ -139,5 +138,6 @@ export async function renderHtml(ctx: BuildContext, units: Unit[]): Promise<Arti
   );
   const html = bulletinHtml(ctx, chartsInOrder(ctx), json);
   // The path is the unit's own (index.ts names it), so this module never imports its descriptor.
-  return [{ path: units[0]!.paths[0]!, kind: 'html', bytes: new TextEncoder().encode(html) }];
+  const path = must(units[0]?.paths[0], 'the path of the web edition');
+  return [{ path, kind: 'html', bytes: new TextEncoder().encode(html) }];
 }

@@ -5,6 +5,7 @@
  * paragraphs, and the last page's text balanced across its columns. What is left is
  * measured, and the build warns when it is more than a few lines.
  */
+import { at } from '../../checked.js';
 import { flowBlocks, type FlowBlock, type FlowResult, type Frame } from './flow.js';
 import type { Box, ChartFigure } from './boxes.js';
 
@@ -92,7 +93,8 @@ export function balanceLastPage(
 ): FlowResult {
   const full = flowBlocks(blocks, frames, extraGap);
   const last = frames.filter((f) => f.page === lastPage);
-  if (!full.placed.some((p) => frames[p.frame]!.page === lastPage) || last.length < 2) return full;
+  if (!full.placed.some((p) => at(frames, p.frame, 'frame').page === lastPage) || last.length < 2)
+    return full;
   const capped = (foot: number) =>
     frames.map((f) =>
       f.page === lastPage ? { ...f, h: Math.max(0, Math.min(f.h, foot - f.y)) } : f,

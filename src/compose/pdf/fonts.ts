@@ -3,6 +3,7 @@
  * check so that a character the fonts lack is a build error naming the character and where
  * it came from — never a silent box in print.
  */
+import { must } from '../../checked.js';
 import type PDFDocument from 'pdfkit';
 import { InputError, type Problem } from '../../errors.js';
 import type { ResolvedTheme } from '../../model/theme.js';
@@ -53,7 +54,7 @@ export class GlyphChecker {
     if (!bytes) return;
     const f = openFace(bytes);
     for (const ch of text) {
-      const cp = ch.codePointAt(0)!;
+      const cp = must(ch.codePointAt(0), 'a code point');
       if (cp === 0x20 || cp === 0x0a || cp === 0xa0 || cp === 0xad) continue;
       if (!f.hasGlyphForCodePoint(cp)) {
         const key = `${font}:${cp}`;

@@ -1,4 +1,5 @@
 /** Draws the bulletin: model → fitted page plan → pdfkit bytes. Loaded only when the PDF is rebuilt. */
+import { at } from '../../checked.js';
 import PDFDocument from 'pdfkit';
 import type { Artifact, BuildContext, Unit } from '../types.js';
 import { infoOf } from './info.js';
@@ -76,7 +77,7 @@ export async function renderPdf(ctx: BuildContext, units: Unit[]): Promise<Artif
   );
   paintPlan(doc, plan, theme, model.meta.locale, print);
   doc.end();
-  const step = plan.steps[plan.step]!;
+  const step = at(plan.steps, plan.step, 'type step');
   const slack = Math.round(Math.max(0, ...plan.gaps));
   const fit = {
     step: plan.step,
