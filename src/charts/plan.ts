@@ -6,14 +6,9 @@
 import { must } from '../checked.js';
 import type { BuildContext } from '../compose/types.js';
 import { isPerPartner, loadChartSpecs, type ChartSpec, type LoadedSpecs } from './spec.js';
-import {
-  figuresOf,
-  timelineMonths,
-  selectBarData,
-  selectBreakdownData,
-  selectTimelineData,
-  type ChartData,
-} from './data.js';
+import { figuresOf, selectBarData, selectBreakdownData } from './bar-data.js';
+import type { ChartData } from './data.js';
+import { selectTimelineData, timelineMonths } from './timeline-data.js';
 
 /** One chart to draw: a spec, and the partner for per-partner specs. */
 export interface Instance {
