@@ -9,12 +9,14 @@
  */
 import { mastheadParts, type BulletinModel } from '../../model/bulletin.js';
 import type { Theme } from '../../model/theme.js';
-import { plainText, type Block, type Run } from '../../template/markdown.js';
+import { plainText, type Run } from '../../template/markdown.js';
 import { InputError } from '../../errors.js';
 import { must } from '../../checked.js';
-import { breakLines, type Line, type Measure, type TextStyle } from './lines.js';
-import { flowBlocks, type FlowBlock, type Frame, type FlowResult } from './flow.js';
+import { breakLines, type Measure, type TextStyle } from './lines.js';
+import { flowBlocks, type FlowBlock, type Frame } from './flow.js';
 import { chartBox, keyFiguresBox, pullQuoteBox, type Box, type ChartFigure } from './boxes.js';
+import { flowContent, styleOf } from './flow-content.js';
+import { PAGE_COUNT, PAGE_SIZES, type PagePlan, type TextBlock } from './page-plan.js';
 import {
   balanceLastPage,
   growCharts,
@@ -23,123 +25,6 @@ import {
   upwardSteps,
   type Step,
 } from './fill.js';
-
-export const PAGE_SIZES = { LETTER: [612, 792], A4: [595.28, 841.89] } as const;
-export const PAGE_COUNT = 2;
-
-export interface TextBlock {
-  x: number;
-  y: number;
-  lines: Line[];
-  leading: number;
-  width: number;
-  justify: boolean;
-}
-
-/** Everything the drawing step needs; no decision is left to it. */
-export interface PagePlan {
-  size: readonly [number, number];
-  header: {
-    series: string;
-    publisher: string;
-    ruleY: number;
-    title: TextBlock;
-    subtitle?: TextBlock;
-    byline: TextBlock;
-    standfirst: TextBlock;
-    bottomRuleY: number;
-  };
-  columns: { width: number; frames: Frame[] };
-  flow: FlowResult;
-  /** The flow's blocks: kind and section, for the structure tree. */
-  blocks: { kind: FlowBlock['kind']; section: number }[];
-  /** Section titles in reading order: the introduction (''), the sections, the conclusion. */
-  sectionTitles: string[];
-  boxes: (Box & { x: number; y: number; width: number })[];
-  backMatter: { y: number; blocks: TextBlock[]; ruleY: number };
-  footerY: number;
-  step: number;
-  stepCount: number;
-  /** The type steps tried, largest first (`step` indexes them). */
-  steps: { body: number; leading: number }[];
-  extraGap: number;
-  cut: string[];
-  /** Unplanned space in each column of the last page, in points (text end to the next box or foot). */
-  gaps: number[];
-}
-
-function styleOf(
-  theme: Theme,
-  key: keyof Theme['type'],
-  color: string,
-  extra: Partial<TextStyle> = {},
-): TextStyle & { leading: number } {
-  const t = theme.type[key];
-  return { family: t.family, size: t.size, color, leading: t.leading, ...extra };
-}
-
-function blockRuns(b: Block): Run[][] {
-  if (b.kind === 'list') return b.items.map((item) => [{ text: '• ' }, ...item]);
-  return [b.runs];
-}
-
-/** Turns the model's prose into flow blocks at one body size. */
-function flowContent(
-  model: BulletinModel,
-  theme: Theme,
-  body: { body: number; leading: number },
-  width: number,
-  measure: Measure,
-): FlowBlock[] {
-  const bodyStyle: TextStyle = {
-    family: theme.type.body.family,
-    size: body.body,
-    color: theme.colors.ink,
-  };
-  const h = theme.type.heading;
-  const headStyle: TextStyle = {
-    family: h.family,
-    size: h.size,
-    color: theme.colors.accent,
-    bold: true,
-  };
-  const out: FlowBlock[] = [];
-  const paras = (blocks: Block[], where: string) => {
-    for (const b of blocks) {
-      for (const runs of blockRuns(b)) {
-        const afterHeading = out[out.length - 1]?.kind === 'heading';
-        out.push({
-          kind: 'para',
-          lines: breakLines(runs, bodyStyle, width, measure),
-          leading: body.leading,
-          before: afterHeading ? 2 : body.leading * 0.5,
-          where,
-          section,
-        });
-      }
-    }
-  };
-  let section = 0;
-  const heading = (text: string) =>
-    out.push({
-      kind: 'heading',
-      lines: breakLines([{ text: text.toUpperCase() }], headStyle, width, measure),
-      leading: h.leading,
-      before: body.leading * 1.1,
-      where: `section "${text}"`,
-      section,
-    });
-  paras(model.intro, 'introduction');
-  for (const s of model.sections) {
-    section++;
-    heading(s.heading);
-    paras(s.blocks, `section "${s.heading}"`);
-  }
-  section++;
-  heading(model.conclusion.heading);
-  paras(model.conclusion.blocks, 'conclusion');
-  return out;
-}
 
 export function layoutBulletin(
   model: BulletinModel,
@@ -377,3 +262,4 @@ export function layoutBulletin(
 const emptiness = (p: PagePlan) => p.gaps.reduce((s, g) => s + g, 0);
 
 export { plainText };
+export { PAGE_COUNT, PAGE_SIZES, type PagePlan, type TextBlock } from './page-plan.js';
