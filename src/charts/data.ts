@@ -43,7 +43,10 @@ export interface TimelinePoint {
   x: number;
   date: string;
   approximate: boolean;
-  /** The first measure may have come earlier: the date is an as-of date or an earlier amount's upper bound. */
+  /**
+   * The first measure may have come earlier: the date is an as-of date or an earlier amount's upper
+   * bound.
+   */
   onOrBefore?: boolean;
   what: string;
 }

@@ -9,7 +9,9 @@ import { crc32 } from 'node:zlib';
 const xml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** Marks the root `<svg>` as an image labelled by a `<title>` and `<desc>` placed first inside it. */
+/**
+ * Marks the root `<svg>` as an image labelled by a `<title>` and `<desc>` placed first inside it.
+ */
 export function describeSvg(svg: string, title: string, desc: string): string {
   const open = /<svg\b[^>]*>/.exec(svg);
   if (!open) return svg;

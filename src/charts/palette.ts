@@ -15,7 +15,10 @@ export function luminance(hex: string): number {
   return 0.2126 * lin(1) + 0.7152 * lin(3) + 0.0722 * lin(5);
 }
 
-/** n colours for neighbouring series: the palette sorted by luminance, then dark and middle alternated. */
+/**
+ * n colours for neighbouring series: the palette sorted by luminance, then dark and middle
+ * alternated.
+ */
 export function seriesColors(palette: readonly string[], n: number): string[] {
   const sorted = [...palette].sort((a, b) => luminance(a) - luminance(b));
   const half = Math.ceil(sorted.length / 2);

@@ -31,7 +31,9 @@ export function unitAt(d: BarData, i: number): Unit {
   return must(d.panels.at(-1), 'the last panel of a bar chart').unit;
 }
 
-/** A row before panels: a label, its value per stack series, and its currency ('' for quantities). */
+/**
+ * A row before panels: a label, its value per stack series, and its currency ('' for quantities).
+ */
 export interface Row {
   id: string;
   label: string;

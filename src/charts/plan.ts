@@ -62,7 +62,10 @@ export interface PlannedChart {
 
 export const PLAN_KEY = 'charts:plan';
 
-/** Every chart the build has, with its data: bulletin-wide specs once, per-partner specs per deck partner. Cheap: nothing is drawn. */
+/**
+ * Every chart the build has, with its data: bulletin-wide specs once, per-partner specs per deck
+ * partner. Cheap: nothing is drawn.
+ */
 export function planCharts(ctx: BuildContext): PlannedChart[] {
   let plan = ctx.assets.get(PLAN_KEY) as PlannedChart[] | undefined;
   if (!plan) {

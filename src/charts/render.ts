@@ -47,7 +47,10 @@ export interface RenderedChart {
   png: Buffer;
 }
 
-/** Device pixels per point for PNGs: 1 px = 1 pt, so 5 gives 360 ppi at the printed size (3 would give only 216). */
+/**
+ * Device pixels per point for PNGs: 1 px = 1 pt, so 5 gives 360 ppi at the printed size (3 would
+ * give only 216).
+ */
 export const PNG_SCALE = 5;
 export const FONT_FAMILY = 'Source Sans 3';
 
@@ -63,7 +66,10 @@ function registerThemeFonts(root: string, theme: ResolvedTheme): void {
   registerThemeFaces(root, theme, ['sans-regular', 'sans-bold'], () => FONT_FAMILY);
 }
 
-/** chart.js and canvas, loaded once per process (chartjs-node-canvas loaded a fresh chart.js per canvas size). */
+/**
+ * chart.js and canvas, loaded once per process (chartjs-node-canvas loaded a fresh chart.js per
+ * canvas size).
+ */
 const require = createRequire(import.meta.url);
 let chartJs: typeof Chart | undefined;
 function chartLib(): typeof Chart {

@@ -12,7 +12,9 @@ import { specError, type LoadedSpecs, type TimelineSpec } from './spec.js';
 const DAY = 86_400_000;
 const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
 
-/** Where a date sits in the window; month-precision dates sit mid-month and are marked approximate. */
+/**
+ * Where a date sits in the window; month-precision dates sit mid-month and are marked approximate.
+ */
 function place(date: string, first: number): { x: number; approximate: boolean } | null {
   const p = mustParse(date);
   if (p.precision === 'day') return { x: dayOf(startOf(p)) - first, approximate: false };
@@ -44,7 +46,9 @@ export function timelineMonths(d: Dataset, spec: TimelineSpec): string[] {
     .sort();
 }
 
-/** Timeline data: each partner's first dated measure of each type, and the events it took part in. */
+/**
+ * Timeline data: each partner's first dated measure of each type, and the events it took part in.
+ */
 export function selectTimelineData(
   d: Dataset,
   spec: TimelineSpec,

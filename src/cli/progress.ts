@@ -8,7 +8,10 @@ import type { ProgressEvent, ProgressListener } from '../progress.js';
 import type { BuildResult } from '../index.js';
 import type { CliIO } from './io.js';
 
-/** How chatty the display is: quiet prints nothing but errors and warnings; json prints only the final document. */
+/**
+ * How chatty the display is: quiet prints nothing but errors and warnings; json prints only the
+ * final document.
+ */
 export interface DisplayMode {
   quiet: boolean;
   json: boolean;

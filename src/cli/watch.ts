@@ -11,7 +11,10 @@ import { ExitCode, InputError, formatProblem } from '../errors.js';
 import type { CliIO } from './io.js';
 import { optionsOf, warningLines, type BuildArgs } from './build-args.js';
 
-/** Quiet time after the last change before rebuilding: editors save in several writes (temp file, rename). */
+/**
+ * Quiet time after the last change before rebuilding: editors save in several writes (temp file,
+ * rename).
+ */
 export const DEBOUNCE_MS = 200;
 
 const clock = () => new Date().toTimeString().slice(0, 8);
@@ -70,7 +73,8 @@ export async function watchBuild(args: BuildArgs, io: CliIO): Promise<number> {
   let timer: NodeJS.Timeout | undefined;
   const changed = (dir: string) => (_event: string, file: string | Buffer | null) => {
     const name = file ? path.resolve(dir, file.toString()) : dir;
-    // Our own writes into output/ must not trigger a build (output may sit inside a watched folder).
+    // Our own writes into output/ must not trigger a build (output may sit inside a watched
+    // folder).
     if (name === out || name.startsWith(out + path.sep)) return;
     if (/(^|[/\\])\.|~$/.test(path.basename(name))) return;
     clearTimeout(timer);

@@ -126,7 +126,10 @@ function sortProblems(problems: Problem[]): Problem[] {
   );
 }
 
-/** Validates a template config (theme, chart specs, deck) against its zod schema; throws every problem. */
+/**
+ * Validates a template config (theme, chart specs, deck) against its zod schema; throws every
+ * problem.
+ */
 export function parseConfig<S extends z.ZodType>(
   schema: S,
   json: LocatedJson,

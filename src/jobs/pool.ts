@@ -45,7 +45,10 @@ export type WorkerReply =
 
 const WORKER = new URL('./worker.js', import.meta.url);
 
-/** Whether workers can run: the compiled worker exists (not when running from TypeScript sources, as tests do). */
+/**
+ * Whether workers can run: the compiled worker exists (not when running from TypeScript sources, as
+ * tests do).
+ */
 export function workersAvailable(): boolean {
   return existsSync(fileURLToPath(WORKER));
 }
@@ -72,7 +75,10 @@ export function threadsFor(jobs: number | 'auto' | undefined, units: StaleUnit[]
   return Math.min(wanted, 1 + partners);
 }
 
-/** Renders the given units (in order, per renderer) in process, one at a time so progress can be reported and timed. */
+/**
+ * Renders the given units (in order, per renderer) in process, one at a time so progress can be
+ * reported and timed.
+ */
 export async function renderUnits(
   ctx: BuildContext,
   renderers: readonly Renderer[],
@@ -99,7 +105,10 @@ export async function renderUnits(
   return out;
 }
 
-/** Splits units into `jobs` buckets: bulletin-wide units in the first, partners spread evenly by unit count. */
+/**
+ * Splits units into `jobs` buckets: bulletin-wide units in the first, partners spread evenly by
+ * unit count.
+ */
 export function partition(units: StaleUnit[], jobs: number): StaleUnit[][] {
   const groups = new Map<string, StaleUnit[]>();
   for (const u of units) {
@@ -107,7 +116,8 @@ export function partition(units: StaleUnit[], jobs: number): StaleUnit[][] {
     groups.set(key, [...(groups.get(key) ?? []), u]);
   }
   const buckets: StaleUnit[][] = Array.from({ length: jobs }, () => []);
-  // Bucket 0 (this thread) starts with the bulletin-wide units, the PDF among them, the largest single job.
+  // Bucket 0 (this thread) starts with the bulletin-wide units, the PDF among them, the largest
+  // single job.
   at(buckets, 0, 'the first bucket').push(...(groups.get('') ?? []));
   groups.delete('');
   for (const group of groups.values()) {
@@ -136,7 +146,10 @@ function runWorker(task: WorkerTask): Promise<Artifact[]> {
   });
 }
 
-/** Renders the units over `jobs` threads (this one included) and returns the artifacts in one-job order. */
+/**
+ * Renders the units over `jobs` threads (this one included) and returns the artifacts in one-job
+ * order.
+ */
 export async function renderInWorkers(
   ctx: BuildContext,
   renderers: readonly Renderer[],

@@ -1,4 +1,7 @@
-/** A build worker: prepares the inputs as the main thread does, renders its units, posts the bytes back. */
+/**
+ * A build worker: prepares the inputs as the main thread does, renders its units, posts the bytes
+ * back.
+ */
 import { must } from '../checked.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import { prepare } from '../pipeline.js';

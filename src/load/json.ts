@@ -52,10 +52,16 @@ export function positionOf(textValue: string, offset: number): { line: number; c
   return { line, column: offset - lineStart + 1 };
 }
 
-/** Deeper nesting than this is refused before parsing: no dataset or template config needs it, and the parser recurses. */
+/**
+ * Deeper nesting than this is refused before parsing: no dataset or template config needs it, and
+ * the parser recurses.
+ */
 export const MAX_JSON_DEPTH = 64;
 
-/** Offset of the first bracket that opens a level deeper than MAX_JSON_DEPTH, if any (strings skipped). */
+/**
+ * Offset of the first bracket that opens a level deeper than MAX_JSON_DEPTH, if any (strings
+ * skipped).
+ */
 function tooDeepAt(source: string): number | undefined {
   let depth = 0;
   let inString = false;

@@ -90,7 +90,10 @@ export interface BulletinModel {
   about: Block[];
   disclaimer: Block[];
   sources: { id: string; title: string; author?: string; publisher?: string; url?: string }[];
-  /** The facts the text printed, with their citations (embedded in the PDF, and what a rebuild depends on). */
+  /**
+   * The facts the text printed, with their citations (embedded in the PDF, and what a rebuild
+   * depends on).
+   */
   provenance: UsedFact[];
   /** Partners with a deck whose own section the body did not write: summarised, or left out. */
   summarised: string[];
@@ -129,7 +132,9 @@ function splitSections(blocks: Block[]): { intro: Block[]; sections: Section[] }
   return { intro, sections };
 }
 
-/** Every figure must name a bulletin-wide chart (not a per-partner one) that charts.json defines. */
+/**
+ * Every figure must name a bulletin-wide chart (not a per-partner one) that charts.json defines.
+ */
 function checkFigures(layout: BulletinLayout, json: LocatedJson, templates: LoadedTemplates): void {
   if (layout.figures.length === 0) return;
   const specs = loadChartSpecs(templates).specs;
@@ -155,7 +160,10 @@ function checkFigures(layout: BulletinLayout, json: LocatedJson, templates: Load
   if (problems.length) throw new InputError('E_LAYOUT', problems);
 }
 
-/** The sources the printed facts cite (all when none is cited): a source per summarised partner would fill page 2. */
+/**
+ * The sources the printed facts cite (all when none is cited): a source per summarised partner
+ * would fill page 2.
+ */
 function citedSources(d: Dataset, facts: UsedFact[]): Dataset['sources'] {
   // A fact read only to rank or count (no stored value printed) cites nothing on the page.
   const cited = new Set(
@@ -171,7 +179,9 @@ function citedSources(d: Dataset, facts: UsedFact[]): Dataset['sources'] {
   return list.length ? list : d.sources;
 }
 
-/** Deck partners whose section template was never read: the body wrote them in brief, or not at all. */
+/**
+ * Deck partners whose section template was never read: the body wrote them in brief, or not at all.
+ */
 function summarisedPartners(scope: Record<string, unknown>, usage: Usage): string[] {
   const partners = (scope.partners ?? []) as { id: string; deck: boolean }[];
   return partners

@@ -57,7 +57,9 @@ export function aidTotals(
   return [...out.values()];
 }
 
-/** The latest date any fact is dated by: what the figures are "as of" when no issue date is given. */
+/**
+ * The latest date any fact is dated by: what the figures are "as of" when no issue date is given.
+ */
 export function figuresAsOf(d: Dataset): string | null {
   const dates = [
     ...d.measures.flatMap((m) => [m.date, m.asOf]),

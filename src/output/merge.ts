@@ -1,4 +1,7 @@
-/** Joins shard manifests into one: the same tool, build date and inputs, no path built twice differently. */
+/**
+ * Joins shard manifests into one: the same tool, build date and inputs, no path built twice
+ * differently.
+ */
 import { InputError, type Problem } from '../errors.js';
 import type { Manifest, ManifestEntry } from './manifest.js';
 

@@ -58,7 +58,9 @@ export async function resolveOnDisk(realRoot: string, rel: string): Promise<stri
   return cur;
 }
 
-/** The output folder, created if needed, as a real path (it may itself be a link the user chose). */
+/**
+ * The output folder, created if needed, as a real path (it may itself be a link the user chose).
+ */
 export async function realOutDir(outDir: string): Promise<string> {
   await mkdir(outDir, { recursive: true });
   return realpath(outDir);

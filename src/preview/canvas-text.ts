@@ -38,7 +38,9 @@ export function faceKey(family: 'serif' | 'sans', bold?: boolean, italic?: boole
 
 const ascents = new Map<string, number>();
 
-/** Ascent of a theme face as a fraction of the size (hhea), as pdfkit uses to place the baseline. */
+/**
+ * Ascent of a theme face as a fraction of the size (hhea), as pdfkit uses to place the baseline.
+ */
 export function ascentOf(ctx: BuildContext, key: string): number {
   let a = ascents.get(key);
   if (a === undefined) {

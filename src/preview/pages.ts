@@ -73,7 +73,10 @@ async function chartImages(plan: PagePlan): Promise<Map<string, Image>> {
   return out;
 }
 
-/** Every page of the plan as a PNG, drawn in the order paint.ts paints (the structure tagging left out). */
+/**
+ * Every page of the plan as a PNG, drawn in the order paint.ts paints (the structure tagging left
+ * out).
+ */
 export async function renderPages(ctx: BuildContext, plan: PagePlan): Promise<Buffer[]> {
   const theme = ctx.theme.theme;
   const [W, H] = plan.size;

@@ -29,7 +29,10 @@ type Para = {
   bullet: boolean;
 };
 
-/** Splits recorded runs into paragraphs the way pptxgenjs does: at breakLine, and at a run that carries a bullet. */
+/**
+ * Splits recorded runs into paragraphs the way pptxgenjs does: at breakLine, and at a run that
+ * carries a bullet.
+ */
 function paragraphs(runs: RecRun[], defaults: Record<string, unknown>): Para[] {
   const out: Para[] = [];
   let cur: Para | null = null;
@@ -58,7 +61,10 @@ const fontOf = (o: Record<string, unknown>, px: number) =>
   cssFont(faceKey(o.fontFace === SERIF ? 'serif' : 'sans', Boolean(o.bold), Boolean(o.italic)), px);
 
 type Word = { text: string; font: string; color: string; width: number; space: boolean };
-/** Greedy word wrap with canvas widths (the layouts fitted with a 5% reserve, so lines break where PowerPoint breaks them). */
+/**
+ * Greedy word wrap with canvas widths (the layouts fitted with a 5% reserve, so lines break where
+ * PowerPoint breaks them).
+ */
 function wrap(g: Ctx2D, p: Para, width: number): Word[][] {
   let line: Word[] = [];
   const lines = [line];

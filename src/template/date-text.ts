@@ -4,7 +4,9 @@
 import { mustParse, parseFuzzyDate, startOf, endOf, type FuzzyDate } from '../dataset/dates.js';
 import { dateFormat, NBSP } from './intl.js';
 
-/** A date written by its precision: "April 19, 2022", "February 2022", "2005", "the early 1990s". */
+/**
+ * A date written by its precision: "April 19, 2022", "February 2022", "2005", "the early 1990s".
+ */
 export function formatDate(
   text: string,
   locale: string,

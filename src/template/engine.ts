@@ -64,7 +64,9 @@ function withDigits(args: unknown[], filter: string): { rest: unknown[]; digits?
   return digits === undefined ? { rest } : { rest, digits };
 }
 
-/** Registers the analyst's filters; each is a thin wrapper over the pure functions in filters.ts. */
+/**
+ * Registers the analyst's filters; each is a thin wrapper over the pure functions in filters.ts.
+ */
 function registerFilters(liquid: Liquid, locale: string): void {
   liquid.registerFilter('money', (v: unknown, ...args: unknown[]) => {
     const { rest, digits } = withDigits(args, 'money');
@@ -128,13 +130,15 @@ function registerFilters(liquid: Liquid, locale: string): void {
         : id,
     );
   });
-  // Templates select and rank (the largest contributors in full, the rest in brief): partners | rank: "aid_total.amount".
+  // Templates select and rank (the largest contributors in full, the rest in brief): partners |
+  // rank: "aid_total.amount".
   liquid.registerFilter('rank', (v: unknown, by?: unknown) => {
     if (!Array.isArray(v))
       throw new Error('filter "rank" needs a list: items | rank: "property.path"');
     return f.rankComparable(v, str(by, 'rank (property)'));
   });
-  // True when every non-null value at the path is money in one currency: guards "most", shares, sums.
+  // True when every non-null value at the path is money in one currency: guards "most", shares,
+  // sums.
   liquid.registerFilter('comparable', (v: unknown, by?: unknown) => {
     if (!Array.isArray(v))
       throw new Error('filter "comparable" needs a list: items | comparable: "property.path"');
@@ -248,7 +252,8 @@ export function createEngine(
           },
         ]);
       }
-      // Every file once, partials included (the engine reads those itself when a template renders one).
+      // Every file once, partials included (the engine reads those itself when a template renders
+      // one).
       if (!namesChecked) {
         for (const [file, source] of Object.entries(set.files)) checkNames(set, file, source);
         namesChecked = true;

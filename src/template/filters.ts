@@ -88,7 +88,9 @@ function currencyPattern(
   return { sign: stated ? currency : (parts[at]?.value ?? currency), gap, after };
 }
 
-/** The text before and after a number in this currency, as `money` writes it: "FJD\u00a0" and "". */
+/**
+ * The text before and after a number in this currency, as `money` writes it: "FJD\u00a0" and "".
+ */
 export function currencyAffixes(
   currency: string,
   locale: string,
@@ -97,7 +99,10 @@ export function currencyAffixes(
   return after ? { prefix: '', suffix: `${gap}${sign}` } : { prefix: `${sign}${gap}`, suffix: '' };
 }
 
-/** The sign used for a currency: "$" as stated, or Intl's symbol for an ISO code ("A$" for AUD in en-US). */
+/**
+ * The sign used for a currency: "$" as stated, or Intl's symbol for an ISO code ("A$" for AUD in
+ * en-US).
+ */
 export function currencySign(currency: string, locale: string): string {
   return currencyPattern(currency, locale).sign;
 }
@@ -199,7 +204,10 @@ export const EN_WORDS = [
   'twelve',
 ];
 
-/** Small counts in words in English prose ("four partners"); digits otherwise and in other languages. */
+/**
+ * Small counts in words in English prose ("four partners"); digits otherwise and in other
+ * languages.
+ */
 export function words(n: number, locale: string): string {
   const word = locale.startsWith('en') && Number.isInteger(n) ? EN_WORDS[n] : undefined;
   return word ?? number(n, locale);

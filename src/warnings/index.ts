@@ -44,7 +44,10 @@ export interface WarningOptions {
 
 const DAY_MS = 86_400_000;
 
-/** The latest date any fact carries, as epoch ms at the end of its precision; null when none has one. */
+/**
+ * The latest date any fact carries, as epoch ms at the end of its precision; null when none has
+ * one.
+ */
 export function latestFactDate(ctx: BuildContext): { ms: number; text: string } | null {
   const d = ctx.dataset;
   const dates = [
@@ -60,7 +63,10 @@ export function latestFactDate(ctx: BuildContext): { ms: number; text: string } 
   return best;
 }
 
-/** Data older than the configured age, measured from the build clock (never the wall clock: builds repeat). */
+/**
+ * Data older than the configured age, measured from the build clock (never the wall clock: builds
+ * repeat).
+ */
 function dataAge(ctx: BuildContext, opts: WarningOptions): BuildWarning[] {
   if (opts.maxAgeDays === undefined) return [];
   const latest = latestFactDate(ctx);
@@ -126,7 +132,10 @@ function unsourced(ctx: BuildContext): BuildWarning[] {
   return out;
 }
 
-/** The PDF only fitted by using its smallest type step, or by cutting boxes: the next edit may not fit at all. */
+/**
+ * The PDF only fitted by using its smallest type step, or by cutting boxes: the next edit may not
+ * fit at all.
+ */
 // Read from the manifest's record of the PDF, so a build that did not redraw the PDF (or a
 // no-op) neither lays it out again nor loads pdfkit to warn about it.
 /** Empty lines on the last page (all its columns) above which the bulletin looks unfinished. */
@@ -159,7 +168,10 @@ function fit(report: FitReport | undefined): BuildWarning[] {
   return out;
 }
 
-/** A chart with fewer than two values compares nothing (decks show such a figure as a number instead). */
+/**
+ * A chart with fewer than two values compares nothing (decks show such a figure as a number
+ * instead).
+ */
 function thinCharts(ctx: BuildContext): BuildWarning[] {
   return planCharts(ctx).flatMap((c): BuildWarning[] => {
     const n =

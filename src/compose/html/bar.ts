@@ -99,7 +99,10 @@ export function barChart(
   return { svg, legend };
 }
 
-/** The chart's figures as a table: a row per bar, per series and a total when stacked, a row group per currency. */
+/**
+ * The chart's figures as a table: a row per bar, per series and a total when stacked, a row group
+ * per currency.
+ */
 export function barTable(d: BarData, caption: string, locale: string): string {
   const stacked = d.series.length > 1;
   const what = d.subject !== undefined ? 'Category' : 'Partner';

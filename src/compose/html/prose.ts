@@ -19,7 +19,10 @@ export function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => must(ENTITIES.get(c), `the entity for ${c}`));
 }
 
-/** A link target the page may follow: http(s), mail, or a fragment; anything else (javascript:, data:) is dropped. */
+/**
+ * A link target the page may follow: http(s), mail, or a fragment; anything else (javascript:,
+ * data:) is dropped.
+ */
 export function safeHref(href: string): string | undefined {
   const h = href.trim();
   return /^(https?:|mailto:|#)/i.test(h) ? h : undefined;
@@ -41,8 +44,9 @@ export function inlineHtml(runs: Run[], mark: (text: string) => string = esc): s
 }
 
 /**
- * Blocks as HTML. Headings keep their Markdown level but sit at or below `base` (the level
- * under the enclosing section's heading), never beyond h6; a quote in the prose is a blockquote of one paragraph.
+ * Blocks as HTML. Headings keep their Markdown level but sit at or below `base` (the level under
+ * the enclosing section's heading), never beyond h6; a quote in the prose is a blockquote of one
+ * paragraph.
  */
 export function blocksHtml(
   blocks: Block[],

@@ -75,7 +75,8 @@ export function figureMarker(
     if (id !== undefined && others.length === 0) target.set(w, id);
   }
   if (target.size === 0) return esc;
-  // Longest first, so "$300 million" wins over "$30"; word edges so "$30 million" never matches inside "$300 million".
+  // Longest first, so "$300 million" wins over "$30"; word edges so "$30 million" never matches
+  // inside "$300 million".
   const words = [...target.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
   const pattern = new RegExp(
     `(?<![\\w.,])(${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\w]|[.,]\\d)`,

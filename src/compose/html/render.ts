@@ -15,7 +15,9 @@ import { blocksHtml, esc, inlineHtml, safeHref } from './prose.js';
 import { embeddedJson, factsTable, figureMarker } from './provenance.js';
 import { stylesheet } from './style.js';
 
-/** The byline runs: the layout's template, or the authors with role and affiliation (as the PDF). */
+/**
+ * The byline runs: the layout's template, or the authors with role and affiliation (as the PDF).
+ */
 function bylineRuns(m: BulletinModel['meta']): Run[] {
   if (m.byline) return m.byline;
   const a = m.authors[0];

@@ -14,7 +14,9 @@ export const SMALL = 14;
 /** A deterministic text width estimate (no font metrics on the server): 0.55 em a character. */
 export const textWidth = (text: string, size: number): number => text.length * size * 0.55;
 
-/** Words broken into lines no wider than `width` (a word longer than the line keeps its own line). */
+/**
+ * Words broken into lines no wider than `width` (a word longer than the line keeps its own line).
+ */
 export function wrapText(text: string, size: number, width: number): string[] {
   const lines: string[] = [];
   let line = '';

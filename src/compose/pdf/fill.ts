@@ -57,7 +57,9 @@ export function growCharts(
   return lo > 1.01 ? withScale(lo) : boxes;
 }
 
-/** Opens the paragraph gaps until the text reaches the last column's foot, at most half a line each. */
+/**
+ * Opens the paragraph gaps until the text reaches the last column's foot, at most half a line each.
+ */
 export function spread(
   blocks: FlowBlock[],
   frames: Frame[],

@@ -17,7 +17,10 @@ export function fontName(family: Family, bold?: boolean, italic?: boolean): stri
   return `${family}-${face}`;
 }
 
-/** Registers every theme font with the document, as the shared parsed face (pdfkit takes a fontkit font). */
+/**
+ * Registers every theme font with the document, as the shared parsed face (pdfkit takes a fontkit
+ * font).
+ */
 export function registerFonts(doc: PDFKit.PDFDocument, theme: ResolvedTheme): void {
   for (const [name, bytes] of Object.entries(theme.fonts))
     doc.registerFont(name, openFace(bytes) as unknown as Buffer);

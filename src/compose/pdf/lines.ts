@@ -115,7 +115,10 @@ export function breakLines(runs: Run[], style: TextStyle, width: number, measure
     current = [];
     currentW = 0;
   };
-  /** Puts the longest hyphenated head of a word that fits in `room` on this line, the tail on the next. */
+  /**
+   * Puts the longest hyphenated head of a word that fits in `room` on this line, the tail on the
+   * next.
+   */
   const placeHyphenated = (
     part: Word['parts'][number],
     room: number,

@@ -46,6 +46,8 @@ export interface PagePlan {
   steps: { body: number; leading: number }[];
   extraGap: number;
   cut: string[];
-  /** Unplanned space in each column of the last page, in points (text end to the next box or foot). */
+  /**
+   * Unplanned space in each column of the last page, in points (text end to the next box or foot).
+   */
   gaps: number[];
 }

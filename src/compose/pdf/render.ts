@@ -1,4 +1,6 @@
-/** Draws the bulletin: model → fitted page plan → pdfkit bytes. Loaded only when the PDF is rebuilt. */
+/**
+ * Draws the bulletin: model → fitted page plan → pdfkit bytes. Loaded only when the PDF is rebuilt.
+ */
 import { at } from '../../checked.js';
 import PDFDocument from 'pdfkit';
 import type { Artifact, BuildContext, Unit } from '../types.js';
@@ -27,7 +29,8 @@ export async function renderPdf(ctx: BuildContext, units: Unit[]): Promise<Artif
   if (units.length === 0) return [];
   const theme = ctx.theme.theme;
   const model = ctx.bulletin;
-  // The file ID is derived from `info`, so fixed dates here make the bytes reproducible (pdfkit#1183).
+  // The file ID is derived from `info`, so fixed dates here make the bytes reproducible
+  // (pdfkit#1183).
   const doc: Doc = new PDFDocument({
     autoFirstPage: false,
     margin: 0,
