@@ -164,7 +164,8 @@ export function selectBreakdownData(
       loaded,
       index,
       'by',
-      'only "aid" amounts have a category to break down by; use "measure": "aid" and "value": "amount"',
+      'only "aid" amounts have a category to break down by; use "measure": "aid" and "value": ' +
+        '"amount"',
     );
   const all = d.measures.filter(
     (m) => m.type === spec.measure && figuresOf(m, spec.value).length > 0,

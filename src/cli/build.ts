@@ -60,7 +60,9 @@ export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> 
     if (result.warnings.length) io.err(warningLines(result));
     if (preview && !quiet)
       io.out(
-        `Preview: ${preview.index} (${preview.pages} pages at ${(preview.msPerPage / 1000).toFixed(2)} s, ${preview.slides} slides at ${(preview.msPerSlide / 1000).toFixed(2)} s each; ${(preview.ms / 1000).toFixed(1)} s in all)`,
+        `Preview: ${preview.index} (${preview.pages} pages at ${(preview.msPerPage / 1000).toFixed(2)} ` +
+          `s, ${preview.slides} slides at ${(preview.msPerSlide / 1000).toFixed(2)} s each; ${(preview.ms / 1000).toFixed(1)} ` +
+          `s in all)`,
       );
   }
   // --strict: a warning is as good as an error for a build that is about to be sent out.

@@ -37,7 +37,10 @@ export function parseFuzzyDate(text: string): FuzzyDate | string {
   }
   const m = CALENDAR.exec(text);
   if (!m) {
-    return `"${text}" is not a date: write YYYY-MM-DD, YYYY-MM, YYYY, a decade such as 1990s, or early-/mid-/late-1990s`;
+    return (
+      `"${text}" is not a date: write YYYY-MM-DD, YYYY-MM, YYYY, a decade such as 1990s, or ` +
+      `early-/mid-/late-1990s`
+    );
   }
   const year = Number(m[1]);
   if (m[2] === undefined) return { precision: 'year', year };

@@ -25,7 +25,9 @@ export const text = (max: number) =>
       const hex = (m[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
       ctx.addIssue({
         code: 'custom',
-        message: `holds the control character U+${hex} at character ${m.index + 1}, which a PDF or PPTX cannot carry; remove it (it often comes from copying text out of another program)`,
+        message:
+          `holds the control character U+${hex} at character ${m.index + 1}, which a PDF or PPTX ` +
+          `cannot carry; remove it (it often comes from copying text out of another program)`,
       });
     });
 
@@ -57,7 +59,8 @@ export const DateText = z
   })
   .meta({
     description:
-      'A date with its precision: 2022-04-19 (day), 2022-02 (month), 2005 (year), 1990s or early-1990s (decade).',
+      'A date with its precision: 2022-04-19 (day), 2022-02 (month), 2005 (year), 1990s or ' +
+      'early-1990s (decade).',
   });
 
 /** Where a fact comes from: a source id and, optionally, where in it. */

@@ -45,7 +45,9 @@ export const Bulletin = z.strictObject({
   topic: text(160).optional(),
   basedOn: Slug.optional().meta({
     description:
-      'Id of the source whose analysis this bulletin restates in its own words. When set, `authors` are credited as the analysts it is based on, not as the writers of its sentences.',
+      'Id of the source whose analysis this bulletin restates in its own words. When set, ' +
+      '`authors` are credited as the analysts it is based on, not as the writers of its ' +
+      'sentences.',
   }),
   producedBy: text(160)
     .optional()
@@ -105,14 +107,21 @@ export const Event = z.strictObject({
   firstOfItsKind: z.boolean().optional().meta({
     description: 'The event itself was the first of its kind (e.g. the first of a series).',
   }),
-  firstParticipation: z.boolean().optional().meta({
-    description:
-      'The participants took part in an event of this kind for the first time; the event itself need not be new.',
-  }),
-  firstInRegion: text(80).optional().meta({
-    description:
-      'The participant was the first from this region to do this ("the first in Asia to join" → "Asia").',
-  }),
+  firstParticipation: z
+    .boolean()
+    .optional()
+    .meta({
+      description:
+        'The participants took part in an event of this kind for the first time; the event itself ' +
+        'need not be new.',
+    }),
+  firstInRegion: text(80)
+    .optional()
+    .meta({
+      description:
+        'The participant was the first from this region to do this ("the first in Asia to join" → ' +
+        '"Asia").',
+    }),
   topics: z.array(text(120)).optional(),
   cite: Citation,
 });
@@ -141,7 +150,10 @@ export const Aid = z.strictObject({
   ...measureBase,
   type: z.literal('aid'),
   category: Slug.optional().meta({
-    description: `Id of an entry in \`aidCategories\`. Leave it out when the source does not state the category: it is then labelled "${NOT_STATED_LABEL}". A package whose parts are in several categories states them in \`components\`.`,
+    description:
+      `Id of an entry in \`aidCategories\`. Leave it out when the source does not state the ` +
+      `category: it is then labelled "${NOT_STATED_LABEL}". A package whose parts are in several ` +
+      `categories states them in \`components\`.`,
   }),
   amount: Amount.optional(),
   currency: Currency.optional(),
@@ -149,10 +161,14 @@ export const Aid = z.strictObject({
     description:
       'The earlier amount this figure raised ("raised from … to …"); it stood on or before `date`.',
   }),
-  stage: z.enum(['announced', 'pledged', 'provided']).optional().meta({
-    description:
-      'What the source says of the amount: announced, pledged, or provided (sent). Absent: the source only states it.',
-  }),
+  stage: z
+    .enum(['announced', 'pledged', 'provided'])
+    .optional()
+    .meta({
+      description:
+        'What the source says of the amount: announced, pledged, or provided (sent). Absent: the ' +
+        'source only states it.',
+    }),
   components: z
     .array(z.strictObject({ category: Slug, amount: Amount }))
     .optional()

@@ -29,7 +29,9 @@ async function statOrFail(file: string, what: string) {
 const tooLarge = (file: string, what: string, size: number, limit: number) =>
   inputError('E_TOO_LARGE', {
     file,
-    message: `${what} is ${(size / 1048576).toFixed(1)} MB, over the ${limit / 1048576} MB limit; split it or remove unused content`,
+    message:
+      `${what} is ${(size / 1048576).toFixed(1)} MB, over the ${limit / 1048576} MB limit; split it ` +
+      `or remove unused content`,
   });
 
 /**
@@ -61,7 +63,9 @@ export async function readInputBytes(
     if (c === 'EACCES' || c === 'EPERM' || c === 'EMFILE' || c === 'ENFILE' || c === 'EIO')
       throw inputError(`E_${c}`, {
         file,
-        message: `${what} cannot be read (${c}); check that this user may read it, or close other programs if too many files are open`,
+        message:
+          `${what} cannot be read (${c}); check that this user may read it, or close other programs ` +
+          `if too many files are open`,
       });
     throw err;
   });

@@ -35,7 +35,9 @@ export async function readTemplates(root: string): Promise<InputSnapshot['templa
     throw new InputError('E_TOO_MANY', [
       {
         file: root,
-        message: `holds ${names.length} template files, over the limit of ${MAX_TEMPLATE_FILES}; point --templates at the template folder`,
+        message:
+          `holds ${names.length} template files, over the limit of ${MAX_TEMPLATE_FILES}; point ` +
+          `--templates at the template folder`,
       },
     ]);
   const files = new Map<string, Buffer>();

@@ -111,7 +111,8 @@ export async function lockOutput(outDir: string): Promise<OutputLock> {
             throw inputError('E_LOCKED', {
               file,
               message:
-                'another process took this output folder lock during the build; nothing was replaced. Build again when no other build is running',
+                'another process took this output folder lock during the build; nothing was ' +
+                'replaced. Build again when no other build is running',
             });
         },
         async release() {
@@ -132,7 +133,9 @@ export async function lockOutput(outDir: string): Promise<OutputLock> {
     if (holder > 0 && alive(holder))
       throw inputError('E_LOCKED', {
         file,
-        message: `another build (process ${holder}) is writing to this output folder; wait for it to finish, or build into another --out`,
+        message:
+          `another build (process ${holder}) is writing to this output folder; wait for it to ` +
+          `finish, or build into another --out`,
       });
     if (holder > 0 || Date.now() - info.mtimeMs > UNREADABLE_GRACE_MS)
       await breakDeadLock(file, info.ino);
@@ -140,7 +143,8 @@ export async function lockOutput(outDir: string): Promise<OutputLock> {
       throw inputError('E_LOCKED', {
         file,
         message:
-          'the output folder lock file holds no process id; if no build is running, remove it and build again',
+          'the output folder lock file holds no process id; if no build is running, remove it and ' +
+          'build again',
       });
   }
   throw inputError('E_LOCKED', {

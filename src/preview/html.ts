@@ -45,7 +45,10 @@ function facts(a: ManifestEntry | undefined, input: SheetInput): string {
 }
 
 function thumb(file: string, alt: string, cls: string, caption: string): string {
-  return `<figure class="${cls}"><a href="${esc(file)}"><img src="${esc(file)}" alt="${esc(alt)}" loading="lazy"></a><figcaption>${esc(caption)}</figcaption></figure>`;
+  return (
+    `<figure class="${cls}"><a href="${esc(file)}"><img src="${esc(file)}" alt="${esc(alt)}" ` +
+    `loading="lazy"></a><figcaption>${esc(caption)}</figcaption></figure>`
+  );
 }
 
 function artifactTable(input: SheetInput): string {

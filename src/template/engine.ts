@@ -207,7 +207,9 @@ function checkNames(set: TemplateSet, name: string, source: string): void {
         file: `${set.root}/${name}`,
         line: before.length,
         column: (before.at(-1)?.length ?? 0) + 1,
-        message: `template error: "${m[0]}" is not something a template may read; use the data's own fields`,
+        message:
+          `template error: "${m[0]}" is not something a template may read; use the data's own ` +
+          `fields`,
       },
     ]);
   }
@@ -263,7 +265,8 @@ export function createEngine(
         budgetError(
           set,
           name,
-          `templates took more than ${limits.buildMs / 1000} s in all during this build (the limit for a whole build); look for a loop that runs far more often than the data needs`,
+          `templates took more than ${limits.buildMs / 1000} s in all during this build (the ` +
+            `limit for a whole build); look for a loop that runs far more often than the data needs`,
         );
       if (left <= 0) throw overBudget();
       const start = performance.now();

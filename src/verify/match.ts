@@ -72,7 +72,9 @@ function traceMoney(f: PrintedFigure, c: Candidates, sl: ScanLocale): Trace {
     if (elsewhere)
       return {
         ok: false,
-        reason: `it reads as ${fmt(f.value, sl.locale)} in ${names}, but the data has that amount in ${other} (${elsewhere.how}), written ${signOf(other, sl.locale)}`,
+        reason:
+          `it reads as ${fmt(f.value, sl.locale)} in ${names}, but the data has that amount in ${other} ` +
+          `(${elsewhere.how}), written ${signOf(other, sl.locale)}`,
       };
   }
   const near = nearestAny(mine, f.value);
@@ -80,11 +82,14 @@ function traceMoney(f: PrintedFigure, c: Candidates, sl: ScanLocale): Trace {
   const hint = !near
     ? ''
     : rounds
-      ? `; the nearest ${names} value is ${fmt(near.value, sl.locale)} (${near.how}), which the printed figure rounds: it drops a digit the data states`
+      ? `; the nearest ${names} value is ${fmt(near.value, sl.locale)} (${near.how}), which the ` +
+        `printed figure rounds: it drops a digit the data states`
       : `; the nearest ${names} value is ${fmt(near.value, sl.locale)} (${near.how})`;
   return {
     ok: false,
-    reason: `it reads as ${fmt(f.value, sl.locale)} in ${names}, and no ${names} amount in the data, nor a declared sum, difference or share of them, equals it${hint}`,
+    reason:
+      `it reads as ${fmt(f.value, sl.locale)} in ${names}, and no ${names} amount in the data, nor ` +
+      `a declared sum, difference or share of them, equals it${hint}`,
   };
 }
 
@@ -120,7 +125,9 @@ function traceNumber(f: PrintedFigure, c: Candidates, sl: ScanLocale): Trace {
   const hint = near ? `; the nearest is ${fmt(near.value, sl.locale)} (${near.how})` : '';
   return {
     ok: false,
-    reason: `it reads as ${fmt(f.value, sl.locale)}, and no ${what} in the data, nor a declared sum of them, equals it${hint}`,
+    reason:
+      `it reads as ${fmt(f.value, sl.locale)}, and no ${what} in the data, nor a declared sum of ` +
+      `them, equals it${hint}`,
   };
 }
 
@@ -131,7 +138,9 @@ function traceShare(f: PrintedFigure, c: Candidates, sl: ScanLocale): Trace {
   if (hit) return { ok: true, kind: 'share', how: hit.how };
   return {
     ok: false,
-    reason: `no share of a one-currency (or one-unit) total in the data rounds to ${fmt(f.value, sl.locale)}%`,
+    reason:
+      `no share of a one-currency (or one-unit) total in the data rounds to ` +
+      `${fmt(f.value, sl.locale)}%`,
   };
 }
 
@@ -168,7 +177,8 @@ function traceDate(f: PrintedFigure, c: Candidates): Trace {
     ok: false,
     reason:
       f.date?.day !== undefined
-        ? 'no date in the data (nor the build date) is that day; a date stated only to the month or year must not print a day'
+        ? 'no date in the data (nor the build date) is that day; a date stated only to the month or ' +
+          'year must not print a day'
         : 'no date in the data falls in that period',
   };
 }

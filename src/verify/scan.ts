@@ -95,7 +95,8 @@ function regexes(sl: ScanLocale): Regexes {
     .join('|');
   const r: Regexes = {
     date: new RegExp(
-      `(?:\\b(early|mid|late)[- ])?\\b(${months})(?: (\\d{1,2})(?: ?[–-] ?(\\d{1,2}))?(?!\\d|${esc(sl.group)}\\d))?(?:,? (\\d{4})\\b)?`,
+      `(?:\\b(early|mid|late)[- ])?\\b(${months})(?: (\\d{1,2})(?: ?[–-] ` +
+        `?(\\d{1,2}))?(?!\\d|${esc(sl.group)}\\d))?(?:,? (\\d{4})\\b)?`,
       'gu',
     ),
     dayFirst: new RegExp(`\\b(\\d{1,2}) (${months})(?: (\\d{4})\\b)?`, 'gu'),

@@ -76,7 +76,9 @@ function dataAge(ctx: BuildContext, opts: WarningOptions): BuildWarning[] {
   return [
     {
       code: 'W_DATA_AGE',
-      message: `the latest dated fact (${latest.text}) is ${days} days older than the build date ${ctx.clock.toISOString().slice(0, 10)}; the limit is ${opts.maxAgeDays} days`,
+      message:
+        `the latest dated fact (${latest.text}) is ${days} days older than the build date ` +
+        `${ctx.clock.toISOString().slice(0, 10)}; the limit is ${opts.maxAgeDays} days`,
       where: ctx.data.file,
     },
   ];
@@ -123,7 +125,9 @@ function unsourced(ctx: BuildContext): BuildWarning[] {
           : NOT_STATED_LABEL;
         out.push({
           code: 'W_AID_PARTS',
-          message: `aid "${m.id}": its components add up to ${parts} of its amount ${m.amount}; the other ${m.amount - parts} is counted as "${label}"`,
+          message:
+            `aid "${m.id}": its components add up to ${parts} of its amount ${m.amount}; the other ${m.amount - parts} ` +
+            `is counted as "${label}"`,
           where: `measures[${i}].components`,
         });
       }
@@ -147,7 +151,9 @@ function fit(report: FitReport | undefined): BuildWarning[] {
   if (report.step === report.steps - 1 && report.steps > 1) {
     out.push({
       code: 'W_FIT_LAST_STEP',
-      message: `the bulletin fits only at its last type step (${report.step + 1} of ${report.steps}); any more text will not fit`,
+      message:
+        `the bulletin fits only at its last type step (${report.step + 1} of ${report.steps}); any ` +
+        `more text will not fit`,
       where: 'bulletin.pdf',
     });
   }
@@ -155,7 +161,10 @@ function fit(report: FitReport | undefined): BuildWarning[] {
   if ((report.emptyLines ?? 0) > SHORT_LINES)
     out.push({
       code: 'W_FIT_SHORT',
-      message: `the text is too short to fill two pages: after larger type, taller charts and balanced columns, the last page still has room for about ${report.emptyLines} lines of text (up to ${report.slack} pt empty in one column); add text to the templates, or a figure`,
+      message:
+        `the text is too short to fill two pages: after larger type, taller charts and balanced ` +
+        `columns, the last page still has room for about ${report.emptyLines} lines of text (up to ${report.slack} ` +
+        `pt empty in one column); add text to the templates, or a figure`,
       where: 'bulletin.pdf',
       advisory: true,
     });

@@ -38,7 +38,8 @@ export function chartFigure(
   const note = `${c.notes.map(esc).join(' ')}${sourceLine(sources)}`.trim();
   return [
     `<figure class="chart" id="${id}">`,
-    `<figcaption><span class="chart-title">${esc(c.title)}</span> <span class="takeaway">${esc(c.takeaway)}</span></figcaption>`,
+    `<figcaption><span class="chart-title">${esc(c.title)}</span> <span ` +
+      `class="takeaway">${esc(c.takeaway)}</span></figcaption>`,
     drawn.svg,
     drawn.legend,
     note ? `<p class="note">${note}</p>` : '',

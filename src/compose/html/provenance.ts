@@ -116,13 +116,17 @@ export function factsTable(model: BulletinModel, d: Dataset, locale: string): st
       const values = Object.entries(f.values)
         .map(([k, v]) => `${esc(k)}: ${esc(valueText(k, v, item, locale))}`)
         .join('; ');
-      return `<tr id="${factId(f)}"><th scope="row">${esc(f.id)}</th><td>${values}</td><td>${citeHtml(f.cite, model)}</td></tr>`;
+      return (
+        `<tr id="${factId(f)}"><th ` +
+        `scope="row">${esc(f.id)}</th><td>${values}</td><td>${citeHtml(f.cite, model)}</td></tr>`
+      );
     });
   if (rows.length === 0) return '';
   return [
     '<details class="facts"><summary>Where each figure comes from</summary>',
     '<table><caption>The facts this bulletin prints, with their sources</caption>',
-    '<thead><tr><th scope="col">Fact</th><th scope="col">Values printed</th><th scope="col">Cited from</th></tr></thead>',
+    '<thead><tr><th scope="col">Fact</th><th scope="col">Values printed</th><th scope="col">Cited ' +
+      'from</th></tr></thead>',
     `<tbody>${rows.join('')}</tbody></table></details>`,
   ].join('');
 }

@@ -62,10 +62,13 @@ export function bulletinHtml(ctx: BuildContext, charts: RenderedChart[], json: s
   const palette = ctx.theme.theme.palette;
   const sections = model.sections.map(
     (s, i) =>
-      `<section aria-labelledby="${slug(i)}"><h2 id="${slug(i)}">${esc(s.heading)}</h2>\n${blocksHtml(s.blocks, 3, mark)}</section>`,
+      `<section aria-labelledby="${slug(i)}"><h2 ` +
+      `id="${slug(i)}">${esc(s.heading)}</h2>\n${blocksHtml(s.blocks, 3, mark)}</section>`,
   );
   const quote = model.pullQuote
-    ? `<figure class="pull-quote"><blockquote><p>${esc(model.pullQuote.text)}</p></blockquote><figcaption>— <cite>${esc(model.pullQuote.attribution)}</cite></figcaption></figure>`
+    ? `<figure ` +
+      `class="pull-quote"><blockquote><p>${esc(model.pullQuote.text)}</p></blockquote><figcaption>— ` +
+      `<cite>${esc(model.pullQuote.attribution)}</cite></figcaption></figure>`
     : '';
   const figures = charts.map((c) => chartFigure(c, model.sources, palette, locale));
   const keyFigures = model.keyFigures.length

@@ -48,7 +48,8 @@ export function timelineChart(
     const y0 = top + rowH / 2 - ((lines.length - 1) * FONT) / 2 + FONT * 0.35;
     lines.forEach((l, li) => parts.push(`<text x="0" y="${n(y0 + li * FONT)}">${esc(l)}</text>`));
     parts.push(
-      `<line class="grid" x1="${n(plotX)}" x2="${VIEW_W}" y1="${n(top + rowH / 2)}" y2="${n(top + rowH / 2)}"/>`,
+      `<line class="grid" x1="${n(plotX)}" x2="${VIEW_W}" y1="${n(top + rowH / 2)}" ` +
+        `y2="${n(top + rowH / 2)}"/>`,
     );
   });
   const plotH = d.rows.length * rowH;

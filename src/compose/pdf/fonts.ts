@@ -68,7 +68,9 @@ export class GlyphChecker {
         this.problems.push({
           ...from,
           path: where,
-          message: `the character "${ch}" (U+${hex}) is not in the font ${font} (${this.theme.fontFiles[font]}); replace the character or choose a font that has it`,
+          message:
+            `the character "${ch}" (U+${hex}) is not in the font ${font} ` +
+            `(${this.theme.fontFiles[font]}); replace the character or choose a font that has it`,
         });
       }
     }

@@ -142,7 +142,9 @@ export function layoutBulletin(
       throw new InputError('E_LAYOUT', [
         {
           file: 'templates/bulletin/bulletin.json',
-          message: `chart "${f.id}" is set in column ${f.column}, but the theme has ${theme.page.columns} column(s), counted from 0`,
+          message:
+            `chart "${f.id}" is set in column ${f.column}, but the theme has ${theme.page.columns} ` +
+            `column(s), counted from 0`,
         },
       ]);
     optional.push(chartBox(theme, f, colW, measure));
