@@ -2,7 +2,6 @@
  * buildBulletinModel: what the bulletin says, as blocks of styled text — rendered from the
  * templates, parsed from Markdown, and split into sections. Pure: no I/O, no clock.
  */
-import { z } from 'zod';
 import type { Dataset } from '../dataset/schema.js';
 import { parseConfig } from '../dataset/validate.js';
 import { InputError } from '../errors.js';
@@ -14,66 +13,9 @@ import { formatDate } from '../template/filters.js';
 import type { LocatedJson } from '../load/json.js';
 import { CHARTS_FILE, isPerPartner, loadChartSpecs } from '../charts/spec.js';
 
-export const BulletinLayout = z.strictObject({
-  blocks: z.strictObject({
-    standfirst: z.string(),
-    body: z.string(),
-    conclusion: z.string(),
-    keyFigures: z.string().optional(),
-    byline: z
-      .string()
-      .optional()
-      .meta({
-        description:
-          'Template for the line under the title: whose analysis this is and who produced the ' +
-          'edition. Default: the authors, role and affiliation.',
-      }),
-    credit: z
-      .string()
-      .optional()
-      .meta({
-        description:
-          'Template for the author field of the PDF and deck metadata (plain text). Default: the ' +
-          'authors’ names.',
-      }),
-    about: z.string(),
-    disclaimer: z.string(),
-  }),
-  pullQuote: z.string().optional(),
-  conclusionHeading: z.string(),
-  featured: z
-    .number()
-    .int()
-    .min(0)
-    .default(6)
-    .meta({
-      description:
-        'How many partner sections the body writes in full (templates see it as layout.featured); ' +
-        'the rest are summarised.',
-    }),
-  /** Charts set into the columns; page and column count from 0, like the boxes. */
-  figures: z
-    .array(
-      z.strictObject({
-        chart: z
-          .string()
-          .meta({ description: 'Id of a bulletin-wide chart in charts/charts.json.' }),
-        page: z.number().int().min(0).max(1),
-        column: z.number().int().min(0).max(2),
-        position: z.enum(['top', 'bottom']),
-        cutPriority: z
-          .number()
-          .default(3)
-          .meta({
-            description:
-              'Lower is cut first when the text does not fit (pull quote 1, key figures 2); charts ' +
-              'default to 3.',
-          }),
-      }),
-    )
-    .default([]),
-});
-export type BulletinLayout = z.infer<typeof BulletinLayout>;
+import { BulletinLayout, LAYOUT_FILE } from './bulletin-layout.js';
+
+export { BulletinLayout, LAYOUT_FILE } from './bulletin-layout.js';
 
 export interface Section {
   heading: string;
@@ -116,8 +58,6 @@ export interface BulletinModel {
   /** Partners with a deck whose own section the body did not write: summarised, or left out. */
   summarised: string[];
 }
-
-export const LAYOUT_FILE = 'bulletin/bulletin.json';
 
 function renderBlocks(
   engine: TemplateEngine,
