@@ -39,6 +39,28 @@ export function figuresOf(m: Measure, value: 'amount' | 'quantity'): Figure[] {
   return rest > 0 ? [...parts, { category: m.category ?? NOT_STATED, currency, v: rest }] : parts;
 }
 
+/** The measures of the spec's type that have a figure to show; an InputError when none has. */
+function measuresToChart(
+  d: Dataset,
+  spec: BarSpec | CompareSpec | BreakdownSpec,
+  loaded: LoadedSpecs,
+  index: number,
+): Measure[] {
+  const measures = d.measures.filter(
+    (m) => m.type === spec.measure && figuresOf(m, spec.value).length > 0,
+  );
+  if (measures.length === 0) {
+    const what = spec.value === 'amount' ? 'an amount' : 'a quantity';
+    throw specError(
+      loaded,
+      index,
+      'measure',
+      `no "${spec.measure}" measure in the data has ${what}`,
+    );
+  }
+  return measures;
+}
+
 /** Aid categories as stack series, with the built-in "not stated" one when an amount needs it. */
 function categoriesOf(d: Dataset, figs: Figure[]): { id: string; label: string }[] {
   const notStated = figs.some((f) => f.category === NOT_STATED);
@@ -98,16 +120,7 @@ function barRows(
       'value',
       `only "aid" measures have an amount; "${spec.measure}" measures do not`,
     );
-  const measures = d.measures.filter(
-    (m) => m.type === spec.measure && figuresOf(m, spec.value).length > 0,
-  );
-  if (measures.length === 0)
-    throw specError(
-      loaded,
-      index,
-      'measure',
-      `no "${spec.measure}" measure in the data has ${spec.value === 'amount' ? 'an amount' : 'a quantity'}`,
-    );
+  const measures = measuresToChart(d, spec, loaded, index);
   const stack = spec.kind === 'bar' && spec.stackBy === 'category';
   const byPartner = new Map<string, Figure[]>();
   for (const m of measures)
@@ -167,16 +180,7 @@ export function selectBreakdownData(
       'only "aid" amounts have a category to break down by; use "measure": "aid" and "value": ' +
         '"amount"',
     );
-  const all = d.measures.filter(
-    (m) => m.type === spec.measure && figuresOf(m, spec.value).length > 0,
-  );
-  if (all.length === 0)
-    throw specError(
-      loaded,
-      index,
-      'measure',
-      `no "${spec.measure}" measure in the data has an amount`,
-    );
+  const all = measuresToChart(d, spec, loaded, index);
   const mine = all.filter((m) => m.partner === partner);
   const subject = d.partners.find((p) => p.id === partner)?.name;
   if (mine.length === 0 || subject === undefined) return null;
