@@ -62,7 +62,9 @@ export function selectPartners(d: Dataset, wanted: string[] = []): string[] {
     throw new InputError('E_USAGE', [
       {
         file: '--partner',
-        message: `unknown partner ${unknown.map((u) => `"${u}"`).join(', ')}; the data has ${[...known].join(', ')}`,
+        message:
+          `unknown partner ${unknown.map((u) => `"${u}"`).join(', ')}; the data has ` +
+          `${[...known].join(', ')}`,
       },
     ]);
   }
@@ -118,7 +120,9 @@ async function planBuild(ctx: BuildContext, options: BuildOptions) {
     throw new InputError('E_USAGE', [
       {
         file: '--only',
-        message: `unknown format ${unknown.map((u) => `"${u}"`).join(', ')}; formats are ${FORMAT_NAMES.join(', ')}`,
+        message:
+          `unknown format ${unknown.map((u) => `"${u}"`).join(', ')}; formats are ` +
+          `${FORMAT_NAMES.join(', ')}`,
       },
     ]);
   const renderers = RENDERERS.filter((r) => only.length === 0 || only.includes(r.name));

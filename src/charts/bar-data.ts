@@ -79,7 +79,8 @@ function quantityUnit(
       loaded,
       index,
       'measure',
-      `"${spec.measure}" measures use different units (${[...units].join(', ')}); they cannot share one axis`,
+      `"${spec.measure}" measures use different units (${[...units].join(', ')}); they cannot ` +
+        `share one axis`,
     );
   const [unit] = units;
   return { kind: 'quantity', unit: must(unit, `the unit of "${spec.measure}" quantities`) };

@@ -38,12 +38,14 @@ const SIGN_NAMES: Record<string, string> = {
 export function currencyNotes(currencies: readonly string[]): string[] {
   if (currencies.length > 1)
     return [
-      `Amounts are in different currencies (${currencies.join(', ')}); each is shown as stated in its own currency and compared only with amounts in the same currency.`,
+      `Amounts are in different currencies (${currencies.join(', ')}); each is shown as stated ` +
+        `in its own currency and compared only with amounts in the same currency.`,
     ];
   const only = currencies[0];
   if (only && isStatedSymbol(only) && only !== '€')
     return [
-      `Amounts are as stated in the source, which gives only the sign “${only}” and does not say which ${SIGN_NAMES[only] ?? 'currency'}.`,
+      `Amounts are as stated in the source, which gives only the sign “${only}” and does not ` +
+        `say which ${SIGN_NAMES[only] ?? 'currency'}.`,
     ];
   return [];
 }

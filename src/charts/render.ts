@@ -150,7 +150,8 @@ function renderPlanned(
       loaded,
       inst.index,
       take.field,
-      `unknown slot${take.missing.length > 1 ? 's' : ''} ${take.missing.map((m) => `{${m}}`).join(', ')} for a ${inst.spec.kind} chart`,
+      `unknown slot${take.missing.length > 1 ? 's' : ''} ` +
+        `${take.missing.map((m) => `{${m}}`).join(', ')} for a ${inst.spec.kind} chart`,
     );
   // Drawing is most of a chart's cost (a PNG at scale 5 takes ~3x an SVG), and native-chart
   // decks need neither: the SVG is drawn on first read and kept (the PDF may read it twice);

@@ -52,7 +52,8 @@ export async function verifyCommand(args: VerifyArgs, io: CliIO): Promise<number
       [
         ...(note ? [note] : []),
         ...result.problems.map(describeProblem),
-        `${summary}: ${plural(result.problems.length, 'figure')} do${result.problems.length === 1 ? 'es' : ''} not trace to ${args.data}.`,
+        `${summary}: ${plural(result.problems.length, 'figure')} ` +
+          `do${result.problems.length === 1 ? 'es' : ''} not trace to ${args.data}.`,
       ].join('\n\n'),
     );
   return result.ok ? ExitCode.ok : ExitCode.badInput;

@@ -37,7 +37,8 @@ export async function watchBuild(args: BuildArgs, io: CliIO): Promise<number> {
           buildMs: ms,
         });
       const what = result.rebuilt.length
-        ? `rebuilt ${result.rebuilt.length} file${result.rebuilt.length === 1 ? '' : 's'}${result.upToDate.length ? ` (${result.upToDate.length} up to date)` : ''}`
+        ? `rebuilt ${result.rebuilt.length} ` +
+          `file${result.rebuilt.length === 1 ? '' : 's'}${result.upToDate.length ? ` (${result.upToDate.length} up to date)` : ''}`
         : `up to date (${result.upToDate.length} files)`;
       const warn = result.warnings.length
         ? `; ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}`
@@ -50,7 +51,8 @@ export async function watchBuild(args: BuildArgs, io: CliIO): Promise<number> {
         io.err(`[${clock()}] error: ${err.problems.map(formatProblem).join('\n  ')}`);
       else
         io.err(
-          `[${clock()}] error: internal error (a bug in bulletin): ${err instanceof Error ? err.message : String(err)}`,
+          `[${clock()}] error: internal error (a bug in bulletin): ` +
+            `${err instanceof Error ? err.message : String(err)}`,
         );
     }
   };

@@ -84,7 +84,9 @@ const isoCurrencies = new Set(Intl.supportedValuesOf('currency'));
 export const Currency = z
   .string()
   .refine((c) => isoCurrencies.has(c) || (STATED_SYMBOLS as readonly string[]).includes(c), {
-    message: `must be an ISO 4217 code such as "USD" or "AUD", or a bare sign (${STATED_SYMBOLS.join(' ')}) when the source does not say which currency`,
+    message:
+      `must be an ISO 4217 code such as "USD" or "AUD", or a bare sign ` +
+      `(${STATED_SYMBOLS.join(' ')}) when the source does not say which currency`,
   })
   .meta({
     description: 'ISO 4217 code, or a bare sign such as "$" when the source gives only the sign.',

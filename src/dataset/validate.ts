@@ -56,7 +56,10 @@ function issueMessages(
       return [
         {
           path,
-          message: `must be ${issue.expected === 'object' ? 'an object' : issue.expected === 'array' ? 'an array' : `a ${issue.expected}`}, not ${describeType(actual)}`,
+          message:
+            `must be ` +
+            `${issue.expected === 'object' ? 'an object' : issue.expected === 'array' ? 'an array' : `a ${issue.expected}`}, ` +
+            `not ${describeType(actual)}`,
         },
       ];
     }

@@ -104,7 +104,8 @@ function checkFigures(layout: BulletinLayout, json: LocatedJson, templates: Load
       .map((s) => s.id)
       .join(', ');
     const message = spec
-      ? `chart "${f.chart}" is drawn once per partner and cannot go in the bulletin; use one of ${known}`
+      ? `chart "${f.chart}" is drawn once per partner and cannot go in the bulletin; use one of ` +
+        `${known}`
       : `no chart "${f.chart}" in ${CHARTS_FILE}; known: ${known}`;
     return [
       {

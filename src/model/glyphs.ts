@@ -55,7 +55,11 @@ export function checkDataGlyphs(
     file: source.file,
     ...(Array.isArray(located) ? {} : located.locate(path)),
     path: formatPath(path),
-    message: `the character "${ch}" (U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}) is not in the font ${font} (${theme.fontFiles[font]}); replace the character or choose a font that has it`,
+    message:
+      `the character "${ch}" ` +
+      `(U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}) is not in the ` +
+      `font ${font} (${theme.fontFiles[font]}); replace the character or choose a font that has ` +
+      `it`,
   }));
   throw new InputError('E_GLYPH', problems);
 }

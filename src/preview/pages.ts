@@ -158,7 +158,8 @@ export async function renderPages(ctx: BuildContext, plan: PagePlan): Promise<Bu
     textAt(
       g,
       ctx,
-      `${h.series}  ·  ${h.title.lines.map((l) => l.pieces.map((p) => p.text).join(' ')).join(' ')}`,
+      `${h.series}  ·  ` +
+        `${h.title.lines.map((l) => l.pieces.map((p) => p.text).join(' ')).join(' ')}`,
       'sans-regular',
       n.size,
       c.muted,

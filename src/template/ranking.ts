@@ -79,7 +79,9 @@ export function rankComparable<T>(items: readonly T[], path: string): T[] {
   const currencies = currenciesAt(items, path);
   if (currencies && currencies.length > 1)
     throw new Error(
-      `filter "rank" cannot order "${path}": the amounts are in ${currencies.length} currencies (${currencies.join(', ')}) and the data gives no rates; check first with {% assign ok = items | comparable: "${path}" %}`,
+      `filter "rank" cannot order "${path}": the amounts are in ${currencies.length} currencies ` +
+        `(${currencies.join(', ')}) and the data gives no rates; check first with {% assign ok = ` +
+        `items | comparable: "${path}" %}`,
     );
   return rank(items, path);
 }

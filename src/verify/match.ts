@@ -54,7 +54,9 @@ function traceMoney(f: PrintedFigure, c: Candidates, sl: ScanLocale): Trace {
       .join(', ');
     return {
       ok: false,
-      reason: `it is printed in "${f.sign}", but no amount in the data is in a currency written that way; the data's currencies are ${known || 'none'}`,
+      reason:
+        `it is printed in "${f.sign}", but no amount in the data is in a currency written that ` +
+        `way; the data's currencies are ${known || 'none'}`,
     };
   }
   const names = currencies.join('/');
@@ -149,7 +151,9 @@ function traceRank(f: PrintedFigure, c: Candidates): Trace {
   if (hit) return { ok: true, kind: 'rank', how: hit.how };
   return {
     ok: false,
-    reason: `no group of comparable values in the data has ${f.value} members, so nothing ranks ${f.raw}`,
+    reason:
+      `no group of comparable values in the data has ${f.value} members, so nothing ranks ` +
+      `${f.raw}`,
   };
 }
 

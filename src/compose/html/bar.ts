@@ -73,7 +73,8 @@ export function barChart(
         const w = (at(s.values, i, 'bar value') / max) * VIEW_W;
         if (!(w > 0)) return;
         parts.push(
-          `<rect class="${color(si, i)}${d.series.length > 1 ? ' seam' : ''}" x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${BAR_H}"/>`,
+          `<rect class="${color(si, i)}${d.series.length > 1 ? ' seam' : ''}" x="${n(x)}" ` +
+            `y="${n(y)}" width="${n(w)}" height="${BAR_H}"/>`,
         );
         x += w;
       });
@@ -120,13 +121,17 @@ export function barTable(d: BarData, caption: string, locale: string): string {
       const i = panel.from + k;
       const values = d.series.map((s) => s.values[i] ?? 0);
       const cells = stacked ? [...values, values.reduce((a, b) => a + b, 0)] : values;
-      return `<tr><th scope="row">${esc(label)}</th>${cells.map((v) => `<td>${esc(fmt(v))}</td>`).join('')}</tr>`;
+      return (
+        `<tr><th ` +
+        `scope="row">${esc(label)}</th>${cells.map((v) => `<td>${esc(fmt(v))}</td>`).join('')}</tr>`
+      );
     });
     return `<tbody>${head}${rows.join('')}</tbody>`;
   });
   return [
     `<table><caption>${esc(caption)}</caption>`,
-    `<thead><tr><th scope="col">${what}</th>${heads.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>`,
+    `<thead><tr><th ` +
+      `scope="col">${what}</th>${heads.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>`,
     `${groups.join('')}</table>`,
   ].join('');
 }

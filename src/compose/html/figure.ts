@@ -13,7 +13,8 @@ function sourceLine(sources: BulletinModel['sources']): string {
   if (sources.length === 0) return '';
   const links = sources.map(
     (s) =>
-      `<a href="#source-${esc(s.id)}">${esc([s.author, s.publisher].filter(Boolean).join(', ') || s.title)}</a>`,
+      `<a ` +
+      `href="#source-${esc(s.id)}">${esc([s.author, s.publisher].filter(Boolean).join(', ') || s.title)}</a>`,
   );
   return ` Source: ${links.join('; ')}.`;
 }

@@ -72,7 +72,8 @@ export function bulletinHtml(ctx: BuildContext, charts: RenderedChart[], json: s
     : '';
   const figures = charts.map((c) => chartFigure(c, model.sources, palette, locale));
   const keyFigures = model.keyFigures.length
-    ? `<aside class="key-figures" aria-labelledby="key-figures"><h2 id="key-figures">Key figures</h2><ul>${model.keyFigures.map((k) => `<li>${inlineHtml(k, mark)}</li>`).join('')}</ul></aside>`
+    ? `<aside class="key-figures" aria-labelledby="key-figures"><h2 id="key-figures">Key ` +
+      `figures</h2><ul>${model.keyFigures.map((k) => `<li>${inlineHtml(k, mark)}</li>`).join('')}</ul></aside>`
     : '';
   const conclusion = `<section aria-labelledby="conclusion"><h2 id="conclusion">${esc(model.conclusion.heading)}</h2>\n${blocksHtml(model.conclusion.blocks, 3, mark)}</section>`;
   const title = [m.title, m.subtitle].filter(Boolean).join(': ');

@@ -112,7 +112,8 @@ export function timelineTable(d: TimelineData, caption: string, locale: string):
   });
   return [
     `<table><caption>${esc(caption)}</caption>`,
-    `<thead><tr><th scope="col">Partner</th>${d.series.map((s) => `<th scope="col">${esc(s.name)}</th>`).join('')}</tr></thead>`,
+    `<thead><tr><th ` +
+      `scope="col">Partner</th>${d.series.map((s) => `<th scope="col">${esc(s.name)}</th>`).join('')}</tr></thead>`,
     `<tbody>${rows.join('')}</tbody></table>`,
   ].join('');
 }

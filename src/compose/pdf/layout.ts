@@ -106,7 +106,9 @@ export function layoutBulletin(
     { text: 'Sources: ', bold: true },
     ...model.sources.flatMap((s, i) => [
       {
-        text: `${i + 1}. ${[s.author, s.title, s.publisher].filter(Boolean).join(', ')}.${i < model.sources.length - 1 ? ' ' : ''}`,
+        text:
+          `${i + 1}. ` +
+          `${[s.author, s.title, s.publisher].filter(Boolean).join(', ')}.${i < model.sources.length - 1 ? ' ' : ''}`,
         ...(s.url ? { link: s.url } : {}),
       },
     ]),
@@ -255,7 +257,12 @@ export function layoutBulletin(
   throw new InputError('E_OVERFLOW', [
     {
       file: `${templatesRoot}/bulletin`,
-      message: `the bulletin does not fit on ${PAGE_COUNT} pages: even at the smallest type step (${last.body} pt) and without ${cuttable.join(' and ') || 'any optional block'}, about ${Math.ceil(worst.overflow)} pt (${Math.ceil(worst.overflow / last.leading)} lines) is left over. The longest parts are ${longest.join(', ')}; shorten their templates by at least that many lines.`,
+      message:
+        `the bulletin does not fit on ${PAGE_COUNT} pages: even at the smallest type step ` +
+        `(${last.body} pt) and without ${cuttable.join(' and ') || 'any optional block'}, about ` +
+        `${Math.ceil(worst.overflow)} pt (${Math.ceil(worst.overflow / last.leading)} lines) is ` +
+        `left over. The longest parts are ${longest.join(', ')}; shorten their templates by at ` +
+        `least that many lines.`,
     },
   ]);
 }

@@ -231,7 +231,8 @@ export function paintPlan(
       const n = theme.type.note;
       doc.font(fontName('sans')).fontSize(n.size).fillColor(c.muted);
       doc.text(
-        `${h.series}  ·  ${h.title.lines.map((l) => l.pieces.map((p) => p.text).join(' ')).join(' ')}`,
+        `${h.series}  ·  ` +
+          `${h.title.lines.map((l) => l.pieces.map((p) => p.text).join(' ')).join(' ')}`,
         m.left,
         plan.footerY,
         { lineBreak: false },
