@@ -44,8 +44,8 @@ export function currencyNotes(currencies: readonly string[]): string[] {
   const only = currencies[0];
   if (only && isStatedSymbol(only) && only !== '€')
     return [
-      `Amounts are as stated in the source, which gives only the sign “${only}” and does not ` +
-        `say which ${SIGN_NAMES[only] ?? 'currency'}.`,
+      `Amounts are as stated in the source, which gives only the sign “${only}” and does not say ` +
+        `which ${SIGN_NAMES[only] ?? 'currency'}.`,
     ];
   return [];
 }
@@ -112,8 +112,9 @@ export function conversionNote(conv: Conversion, d: Dataset): string {
   const titles = new Map(d.sources.map((s) => [s.id, s.title]));
   const parts = [...conv.rates.values()].map(
     (r) =>
-      `1 ${r.from} = ${new Intl.NumberFormat(locale, { maximumSignificantDigits: 6 }).format(r.rate)} ` +
-      `${r.to} as of ${formatDate(r.date, locale)}`,
+      `1 ${r.from} = ` +
+      `${new Intl.NumberFormat(locale, { maximumSignificantDigits: 6 }).format(r.rate)} ${r.to} ` +
+      `as of ${formatDate(r.date, locale)}`,
   );
   const sources = [...new Set([...conv.rates.values()].map((r) => titles.get(r.cite.source)))];
   return `Amounts in other currencies are converted to ${conv.to} at ${list(parts, locale)} (rates from ${list(

@@ -183,8 +183,8 @@ export function limitBars(data: ChartData, show: number | undefined): ChartData 
       data.panels.length > 1
         ? `At most ${quota} ${quota === 1 ? 'bar is' : 'bars are'} shown${each}, of ` +
           `${data.labels.length} in all.`
-        : `The ${keep.length - (h !== undefined && h >= show ? 1 : 0)} largest of ${data.labels.length} ` +
-          `partners are shown.`,
+        : `The ${keep.length - (h !== undefined && h >= show ? 1 : 0)} largest of ` +
+          `${data.labels.length} partners are shown.`,
     ],
   };
 }

@@ -19,8 +19,8 @@ export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> 
     else
       io.err(
         `${args.out} is out of date; ${stale.length} file${stale.length === 1 ? '' : 's'} would ` +
-          `be rebuilt:\n${stale.map((s) => `  ${s}`).join('\n')}\nRun "bulletin build" and commit ` +
-          `the result.`,
+          `be rebuilt:\n${stale.map((s) => `  ${s}`).join('\n')}\nRun "bulletin build" and ` +
+          `commit the result.`,
       );
     return stale.length === 0 ? ExitCode.ok : ExitCode.stale;
   }
@@ -62,9 +62,10 @@ export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> 
     if (result.warnings.length) io.err(warningLines(result));
     if (preview && !quiet)
       io.out(
-        `Preview: ${preview.index} (${preview.pages} pages at ${(preview.msPerPage / 1000).toFixed(2)} ` +
-          `s, ${preview.slides} slides at ${(preview.msPerSlide / 1000).toFixed(2)} s each; ${(preview.ms / 1000).toFixed(1)} ` +
-          `s in all)`,
+        `Preview: ${preview.index} (${preview.pages} pages at ` +
+          `${(preview.msPerPage / 1000).toFixed(2)} s, ${preview.slides} slides at ` +
+          `${(preview.msPerSlide / 1000).toFixed(2)} s each; ${(preview.ms / 1000).toFixed(1)} s ` +
+          `in all)`,
       );
   }
   // --strict: a warning is as good as an error for a build that is about to be sent out.

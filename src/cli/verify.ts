@@ -18,8 +18,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** One paragraph per problem: where, what was printed, why it fails, and the text around it. */
 export function describeProblem(p: VerifyProblem): string {
   return (
-    `${p.file}, ${p.place}: "${p.printed}" does not trace to the data: ${p.reason}.\n  Printed in: ` +
-    `"${p.context}"`
+    `${p.file}, ${p.place}: "${p.printed}" does not trace to the data: ${p.reason}.\n  Printed ` +
+    `in: "${p.context}"`
   );
 }
 
@@ -35,7 +35,8 @@ export async function verifyCommand(args: VerifyArgs, io: CliIO): Promise<number
   const dataChanged = manifest.inputs.data !== sha256(text);
   const note = dataChanged
     ? `note: this build was made from other data than ${args.data} (its manifest records another ` +
-      `hash); rebuild to check the current data, or read the problems below as what the change did.`
+      `hash); rebuild to check the current data, or read the problems below as what the change ` +
+      `did.`
     : '';
   const summary = `${plural(result.checked, 'number')} checked in ${plural(result.files.length, 'file')}`;
   if (args.json)

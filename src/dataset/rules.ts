@@ -55,8 +55,8 @@ const uniqueIds: Rule = (d) => {
         out.push({
           path: [name, i, 'id'],
           message:
-            `id "${item.id}" is already used by ${prev}; partners, actors and people need distinct ` +
-            `ids`,
+            `id "${item.id}" is already used by ${prev}; partners, actors and people need ` +
+            `distinct ids`,
         });
       else owner.set(item.id, `${name}[${i}]`);
     });

@@ -112,15 +112,15 @@ export const Event = z.strictObject({
     .optional()
     .meta({
       description:
-        'The participants took part in an event of this kind for the first time; the event itself ' +
-        'need not be new.',
+        'The participants took part in an event of this kind for the first time; the event ' +
+        'itself need not be new.',
     }),
   firstInRegion: text(80)
     .optional()
     .meta({
       description:
-        'The participant was the first from this region to do this ("the first in Asia to join" → ' +
-        '"Asia").',
+        'The participant was the first from this region to do this ("the first in Asia to join" ' +
+        '→ "Asia").',
     }),
   topics: z.array(text(120)).optional(),
   cite: Citation,

@@ -58,8 +58,7 @@ function issueMessages(
           path,
           message:
             `must be ` +
-            `${issue.expected === 'object' ? 'an object' : issue.expected === 'array' ? 'an array' : `a ${issue.expected}`}, ` +
-            `not ${describeType(actual)}`,
+            `${issue.expected === 'object' ? 'an object' : issue.expected === 'array' ? 'an array' : `a ${issue.expected}`}, not ${describeType(actual)}`,
         },
       ];
     }

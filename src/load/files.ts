@@ -30,8 +30,8 @@ const tooLarge = (file: string, what: string, size: number, limit: number) =>
   inputError('E_TOO_LARGE', {
     file,
     message:
-      `${what} is ${(size / 1048576).toFixed(1)} MB, over the ${limit / 1048576} MB limit; split it ` +
-      `or remove unused content`,
+      `${what} is ${(size / 1048576).toFixed(1)} MB, over the ${limit / 1048576} MB limit; split ` +
+      `it or remove unused content`,
   });
 
 /**
@@ -64,8 +64,8 @@ export async function readInputBytes(
       throw inputError(`E_${c}`, {
         file,
         message:
-          `${what} cannot be read (${c}); check that this user may read it, or close other programs ` +
-          `if too many files are open`,
+          `${what} cannot be read (${c}); check that this user may read it, or close other ` +
+          `programs if too many files are open`,
       });
     throw err;
   });

@@ -99,8 +99,8 @@ export function parseLocatedJson(file: string, source: string): LocatedJson | Pr
         file,
         ...positionOf(source, deep),
         message:
-          `arrays and objects are nested more than ${MAX_JSON_DEPTH} levels deep here; no bulletin ` +
-          `file needs that, so check the brackets`,
+          `arrays and objects are nested more than ${MAX_JSON_DEPTH} levels deep here; no ` +
+          `bulletin file needs that, so check the brackets`,
       },
     ];
   const errors: ParseError[] = [];

@@ -40,8 +40,8 @@ export const BulletinLayout = z.strictObject({
     .default(6)
     .meta({
       description:
-        'How many partner sections the body writes in full (templates see it as layout.featured); ' +
-        'the rest are summarised.',
+        'How many partner sections the body writes in full (templates see it as ' +
+        'layout.featured); the rest are summarised.',
     }),
   /** Charts set into the columns; page and column count from 0, like the boxes. */
   figures: z
@@ -58,8 +58,8 @@ export const BulletinLayout = z.strictObject({
           .default(3)
           .meta({
             description:
-              'Lower is cut first when the text does not fit (pull quote 1, key figures 2); charts ' +
-              'default to 3.',
+              'Lower is cut first when the text does not fit (pull quote 1, key figures 2); ' +
+              'charts default to 3.',
           }),
       }),
     )

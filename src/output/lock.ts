@@ -143,8 +143,8 @@ export async function lockOutput(outDir: string): Promise<OutputLock> {
       throw inputError('E_LOCKED', {
         file,
         message:
-          'the output folder lock file holds no process id; if no build is running, remove it and ' +
-          'build again',
+          'the output folder lock file holds no process id; if no build is running, remove it ' +
+          'and build again',
       });
   }
   throw inputError('E_LOCKED', {

@@ -52,9 +52,9 @@ export async function resolveOnDisk(realRoot: string, rel: string): Promise<stri
       throw inputError('E_SYMLINK', {
         file: next,
         message:
-          `is a symbolic link to ${target}, outside the output folder ${realRoot}; bulletin never ` +
-          `writes or deletes through it. Remove the link (or make it a real folder) and build ` +
-          `again`,
+          `is a symbolic link to ${target}, outside the output folder ${realRoot}; bulletin ` +
+          `never writes or deletes through it. Remove the link (or make it a real folder) and ` +
+          `build again`,
       });
     cur = target;
   }

@@ -96,8 +96,7 @@ export function contactSheet(input: SheetInput): string {
     .map(
       (d) =>
         `<section class="deck" ` +
-        `id="deck-${esc(d.id)}"><h2>${esc(d.name)}</h2>${facts(byPath.get(`decks/${d.id}.pptx`), input)}<div ` +
-        `class="slides">${d.slides.map((s, i) => thumb(s.file, `${d.name}, slide ${i + 1}: ${s.title}`, 'slide', `${i + 1}. ${s.title || s.kind}`)).join('')}</div></section>`,
+        `id="deck-${esc(d.id)}"><h2>${esc(d.name)}</h2>${facts(byPath.get(`decks/${d.id}.pptx`), input)}<div class="slides">${d.slides.map((s, i) => thumb(s.file, `${d.name}, slide ${i + 1}: ${s.title}`, 'slide', `${i + 1}. ${s.title || s.kind}`)).join('')}</div></section>`,
     )
     .join('');
   const nav = [

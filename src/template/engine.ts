@@ -168,9 +168,8 @@ export function createEngine(
         throw budgetError(
           set,
           name,
-          `templates wrote more than ${limits.buildChars.toLocaleString('en')} characters in ` +
-            `all during this build (the limit for a whole build); check for a loop that repeats ` +
-            `text`,
+          `templates wrote more than ${limits.buildChars.toLocaleString('en')} characters in all ` +
+            `during this build (the limit for a whole build); check for a loop that repeats text`,
         );
       return text;
     },

@@ -32,7 +32,7 @@ export function checkStoredValue(
   if (ok) return undefined;
   const what = currencies ? `${currencies.join('/') || sign} amount` : 'quantity or count';
   return (
-    `the chart stores the value ${v.value} (series "${v.series}"), and no ${what} in the data, nor ` +
-    `a declared sum of them, equals it`
+    `the chart stores the value ${v.value} (series "${v.series}"), and no ${what} in the data, ` +
+    `nor a declared sum of them, equals it`
   );
 }

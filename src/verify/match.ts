@@ -75,8 +75,8 @@ function traceMoney(f: PrintedFigure, c: Candidates, sl: ScanLocale): Trace {
       return {
         ok: false,
         reason:
-          `it reads as ${fmt(f.value, sl.locale)} in ${names}, but the data has that amount in ${other} ` +
-          `(${elsewhere.how}), written ${signOf(other, sl.locale)}`,
+          `it reads as ${fmt(f.value, sl.locale)} in ${names}, but the data has that amount in ` +
+          `${other} (${elsewhere.how}), written ${signOf(other, sl.locale)}`,
       };
   }
   const near = nearestAny(mine, f.value);
@@ -90,8 +90,8 @@ function traceMoney(f: PrintedFigure, c: Candidates, sl: ScanLocale): Trace {
   return {
     ok: false,
     reason:
-      `it reads as ${fmt(f.value, sl.locale)} in ${names}, and no ${names} amount in the data, nor ` +
-      `a declared sum, difference or share of them, equals it${hint}`,
+      `it reads as ${fmt(f.value, sl.locale)} in ${names}, and no ${names} amount in the data, ` +
+      `nor a declared sum, difference or share of them, equals it${hint}`,
   };
 }
 
@@ -181,8 +181,8 @@ function traceDate(f: PrintedFigure, c: Candidates): Trace {
     ok: false,
     reason:
       f.date?.day !== undefined
-        ? 'no date in the data (nor the build date) is that day; a date stated only to the month or ' +
-          'year must not print a day'
+        ? 'no date in the data (nor the build date) is that day; a date stated only to the month ' +
+          'or year must not print a day'
         : 'no date in the data falls in that period',
   };
 }

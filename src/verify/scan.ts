@@ -102,8 +102,8 @@ function regexes(sl: ScanLocale): Regexes {
     dayFirst: new RegExp(`\\b(\\d{1,2}) (${months})(?: (\\d{4})\\b)?`, 'gu'),
     decade: new RegExp(`(?:\\b(early|mid|late)[- ])?\\b(\\d{3}0)s\\b`, 'gu'),
     figure: new RegExp(
-      `(?<![\\p{L}\\p{N}$€£¥.,])(?:(${sign}) ?)?(${num})(?:(st|nd|rd|th)(?![\\p{L}\\p{N}])|( ` +
-        `?%| percent\\b| per cent\\b)|(?: ` +
+      `(?<![\\p{L}\\p{N}$€£¥.,])(?:(${sign}) ?)?(${num})(?:(st|nd|rd|th)(?![\\p{L}\\p{N}])|( ?%| ` +
+        `percent\\b| per cent\\b)|(?: ` +
         `(${longScale || 'a^'})\\b|(${shortScale || 'a^'})(?![\\p{L}\\p{N}]))?(?: ` +
         `?(${known.join('|') || 'a^'})(?![\\p{L}])(?! ?\\d))?)(?![\\p{L}\\p{N}])`,
       'gu',

@@ -126,8 +126,8 @@ function unsourced(ctx: BuildContext): BuildWarning[] {
         out.push({
           code: 'W_AID_PARTS',
           message:
-            `aid "${m.id}": its components add up to ${parts} of its amount ${m.amount}; the other ${m.amount - parts} ` +
-            `is counted as "${label}"`,
+            `aid "${m.id}": its components add up to ${parts} of its amount ${m.amount}; the ` +
+            `other ${m.amount - parts} is counted as "${label}"`,
           where: `measures[${i}].components`,
         });
       }
@@ -152,8 +152,8 @@ function fit(report: FitReport | undefined): BuildWarning[] {
     out.push({
       code: 'W_FIT_LAST_STEP',
       message:
-        `the bulletin fits only at its last type step (${report.step + 1} of ${report.steps}); any ` +
-        `more text will not fit`,
+        `the bulletin fits only at its last type step (${report.step + 1} of ${report.steps}); ` +
+        `any more text will not fit`,
       where: 'bulletin.pdf',
     });
   }
@@ -163,8 +163,8 @@ function fit(report: FitReport | undefined): BuildWarning[] {
       code: 'W_FIT_SHORT',
       message:
         `the text is too short to fill two pages: after larger type, taller charts and balanced ` +
-        `columns, the last page still has room for about ${report.emptyLines} lines of text (up to ${report.slack} ` +
-        `pt empty in one column); add text to the templates, or a figure`,
+        `columns, the last page still has room for about ${report.emptyLines} lines of text (up ` +
+        `to ${report.slack} pt empty in one column); add text to the templates, or a figure`,
       where: 'bulletin.pdf',
       advisory: true,
     });

@@ -125,8 +125,8 @@ export function factsTable(model: BulletinModel, d: Dataset, locale: string): st
   return [
     '<details class="facts"><summary>Where each figure comes from</summary>',
     '<table><caption>The facts this bulletin prints, with their sources</caption>',
-    '<thead><tr><th scope="col">Fact</th><th scope="col">Values printed</th><th scope="col">Cited ' +
-      'from</th></tr></thead>',
+    '<thead><tr><th scope="col">Fact</th><th scope="col">Values printed</th><th ' +
+      'scope="col">Cited from</th></tr></thead>',
     `<tbody>${rows.join('')}</tbody></table></details>`,
   ].join('');
 }

@@ -67,8 +67,7 @@ export function bulletinHtml(ctx: BuildContext, charts: RenderedChart[], json: s
   );
   const quote = model.pullQuote
     ? `<figure ` +
-      `class="pull-quote"><blockquote><p>${esc(model.pullQuote.text)}</p></blockquote><figcaption>— ` +
-      `<cite>${esc(model.pullQuote.attribution)}</cite></figcaption></figure>`
+      `class="pull-quote"><blockquote><p>${esc(model.pullQuote.text)}</p></blockquote><figcaption>— <cite>${esc(model.pullQuote.attribution)}</cite></figcaption></figure>`
     : '';
   const figures = charts.map((c) => chartFigure(c, model.sources, palette, locale));
   const keyFigures = model.keyFigures.length

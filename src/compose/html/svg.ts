@@ -72,8 +72,8 @@ export function marker(
       );
     case 'triangle':
       return (
-        `<path class="${cls}" d="M${n(x)} ${n(y - r * 1.15)}L${n(x + r * 1.1)} ${n(y + r * 0.85)}L${n(x - r * 1.1)} ` +
-        `${n(y + r * 0.85)}Z"/>`
+        `<path class="${cls}" d="M${n(x)} ${n(y - r * 1.15)}L${n(x + r * 1.1)} ` +
+        `${n(y + r * 0.85)}L${n(x - r * 1.1)} ${n(y + r * 0.85)}Z"/>`
       );
     case 'diamond':
       return (

@@ -145,8 +145,8 @@ export function layoutBulletin(
         {
           file: 'templates/bulletin/bulletin.json',
           message:
-            `chart "${f.id}" is set in column ${f.column}, but the theme has ${theme.page.columns} ` +
-            `column(s), counted from 0`,
+            `chart "${f.id}" is set in column ${f.column}, but the theme has ` +
+            `${theme.page.columns} column(s), counted from 0`,
         },
       ]);
     optional.push(chartBox(theme, f, colW, measure));
