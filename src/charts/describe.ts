@@ -19,7 +19,9 @@ export function describeSvg(svg: string, title: string, desc: string): string {
     /^<svg\b/,
     '<svg role="img" aria-labelledby="chart-title chart-desc"',
   );
-  const meaning = `\n<title id="chart-title">${xml(title)}</title>\n<desc id="chart-desc">${xml(desc)}</desc>`;
+  const meaning =
+    `\n<title id="chart-title">${xml(title)}</title>` +
+    `\n<desc id="chart-desc">${xml(desc)}</desc>`;
   const end = open.index + open[0].length;
   return svg.slice(0, open.index) + tag + meaning + svg.slice(end);
 }

@@ -133,7 +133,8 @@ export function selectTimelineData(
           `Hollow dots: ${[
             monthOnly ? 'the source gives only the month (placed mid-month)' : '',
             byDate
-              ? 'the first step came on or before that date (the source gives a total as of it, or an amount raised from an earlier one)'
+              ? 'the first step came on or before that date (the source gives a total as of it, ' +
+                'or an amount raised from an earlier one)'
               : '',
           ]
             .filter(Boolean)

@@ -38,7 +38,8 @@ export async function verifyCommand(args: VerifyArgs, io: CliIO): Promise<number
       `hash); rebuild to check the current data, or read the problems below as what the change ` +
       `did.`
     : '';
-  const summary = `${plural(result.checked, 'number')} checked in ${plural(result.files.length, 'file')}`;
+  const files = plural(result.files.length, 'file');
+  const summary = `${plural(result.checked, 'number')} checked in ${files}`;
   if (args.json)
     io.out(
       JSON.stringify(

@@ -174,7 +174,8 @@ export const Aid = z.strictObject({
     .optional()
     .meta({
       description:
-        "Parts of the amount by category, in its currency. Parts may add up to less than the amount (the rest is in the package's own category), never to more.",
+        'Parts of the amount by category, in its currency. Parts may add up to less than the ' +
+        "amount (the rest is in the package's own category), never to more.",
     }),
   items: z.array(text(120)).optional(),
   itemsAreExamples: z.boolean().optional().meta({

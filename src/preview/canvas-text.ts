@@ -33,7 +33,8 @@ export function cssFont(key: string, px: number): string {
 
 /** Face key from family and flags, as fonts.ts names them. */
 export function faceKey(family: 'serif' | 'sans', bold?: boolean, italic?: boolean): string {
-  return `${family}-${bold && italic ? 'boldItalic' : bold ? 'bold' : italic ? 'italic' : 'regular'}`;
+  const style = bold && italic ? 'boldItalic' : bold ? 'bold' : italic ? 'italic' : 'regular';
+  return `${family}-${style}`;
 }
 
 const ascents = new Map<string, number>();

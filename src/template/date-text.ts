@@ -37,7 +37,9 @@ function decadeWords(d: FuzzyDate): string {
   return d.part ? `the ${d.part} ${d.year}s` : `the ${d.year}s`;
 }
 
-/** A date range by precision: "April 6–7, 2022"; falls back to "from … to …" across precisions. */
+/**
+ * A date range by precision: "April 6–7, 2022"; falls back to "from … to …" across precisions.
+ */
 export function formatDateRange(start: string, end: string | undefined, locale: string): string {
   if (!end || end === start) return formatDate(start, locale);
   const a = mustParse(start);
@@ -53,7 +55,8 @@ export function formatDateRange(start: string, end: string | undefined, locale: 
       new Date(`${startOf(a)}T00:00:00Z`),
       new Date(`${endOf(b)}T00:00:00Z`),
     );
-    // Intl pads a day-to-day range with thin spaces ("6 – 7"); house style closes it up ("6–7").
+    // Intl pads a day-to-day range with thin spaces ("6 – 7"); house style closes it up
+    // ("6–7").
     return range.replace(/(\d)\s+–\s+(\d)/gu, '$1–$2');
   }
   return `${formatDate(start, locale)}–${formatDate(end, locale)}`;

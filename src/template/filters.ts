@@ -57,7 +57,12 @@ export function scaled(value: number, locale: string, digits?: number): string {
 }
 
 /** The ISO currency Intl formats a bare sign as, for its spacing and side in the locale. */
-const SIGN_STANDS_FOR: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
+const SIGN_STANDS_FOR: Record<string, string> = {
+  $: 'USD',
+  '€': 'EUR',
+  '£': 'GBP',
+  '¥': 'JPY',
+};
 
 const isStatedSymbol = (c: string) => (STATED_SYMBOLS as readonly string[]).includes(c);
 

@@ -106,9 +106,9 @@ export function layoutBulletin(
     { text: 'Sources: ', bold: true },
     ...model.sources.flatMap((s, i) => [
       {
-        text:
-          `${i + 1}. ` +
-          `${[s.author, s.title, s.publisher].filter(Boolean).join(', ')}.${i < model.sources.length - 1 ? ' ' : ''}`,
+        text: `${i + 1}. ${[s.author, s.title, s.publisher].filter(Boolean).join(', ')}.${
+          i < model.sources.length - 1 ? ' ' : ''
+        }`,
         ...(s.url ? { link: s.url } : {}),
       },
     ]),

@@ -1,5 +1,6 @@
 /**
- * Draws the bulletin: model → fitted page plan → pdfkit bytes. Loaded only when the PDF is rebuilt.
+ * Draws the bulletin: model → fitted page plan → pdfkit bytes. Loaded only when the PDF is
+ * rebuilt.
  */
 import { at } from '../../checked.js';
 import PDFDocument from 'pdfkit';
