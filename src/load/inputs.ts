@@ -9,7 +9,10 @@ import { InputError } from '../errors.js';
 
 /** Files under templates/ that a build reads; anything else there is never opened. */
 export const TEMPLATE_FILE = /\.(liquid|json|ttf|otf|png|jpe?g)$/i;
-/** More template files than this is a wrong folder (a home folder, a repository), not a template set. */
+/**
+ * More template files than this is a wrong folder (a home folder, a repository), not a template
+ * set.
+ */
 export const MAX_TEMPLATE_FILES = 2000;
 
 export interface InputSnapshot {
@@ -32,7 +35,9 @@ export async function readTemplates(root: string): Promise<InputSnapshot['templa
     throw new InputError('E_TOO_MANY', [
       {
         file: root,
-        message: `holds ${names.length} template files, over the limit of ${MAX_TEMPLATE_FILES}; point --templates at the template folder`,
+        message:
+          `holds ${names.length} template files, over the limit of ${MAX_TEMPLATE_FILES}; point ` +
+          `--templates at the template folder`,
       },
     ]);
   const files = new Map<string, Buffer>();

@@ -44,7 +44,10 @@ export interface WarningOptions {
 
 const DAY_MS = 86_400_000;
 
-/** The latest date any fact carries, as epoch ms at the end of its precision; null when none has one. */
+/**
+ * The latest date any fact carries, as epoch ms at the end of its precision; null when none has
+ * one.
+ */
 export function latestFactDate(ctx: BuildContext): { ms: number; text: string } | null {
   const d = ctx.dataset;
   const dates = [
@@ -60,7 +63,10 @@ export function latestFactDate(ctx: BuildContext): { ms: number; text: string } 
   return best;
 }
 
-/** Data older than the configured age, measured from the build clock (never the wall clock: builds repeat). */
+/**
+ * Data older than the configured age, measured from the build clock (never the wall clock: builds
+ * repeat).
+ */
 function dataAge(ctx: BuildContext, opts: WarningOptions): BuildWarning[] {
   if (opts.maxAgeDays === undefined) return [];
   const latest = latestFactDate(ctx);
@@ -70,7 +76,9 @@ function dataAge(ctx: BuildContext, opts: WarningOptions): BuildWarning[] {
   return [
     {
       code: 'W_DATA_AGE',
-      message: `the latest dated fact (${latest.text}) is ${days} days older than the build date ${ctx.clock.toISOString().slice(0, 10)}; the limit is ${opts.maxAgeDays} days`,
+      message:
+        `the latest dated fact (${latest.text}) is ${days} days older than the build date ` +
+        `${ctx.clock.toISOString().slice(0, 10)}; the limit is ${opts.maxAgeDays} days`,
       where: ctx.data.file,
     },
   ];
@@ -109,15 +117,17 @@ function unsourced(ctx: BuildContext): BuildWarning[] {
       });
     // Parts that add up to less than the whole may be a part left out by mistake; the rest is
     // counted in the package's own category, so say which (more than the whole is an error).
-    if (m.type === 'aid' && m.amount !== undefined && (m.components ?? []).length) {
-      const parts = m.components!.reduce((s, c) => s + c.amount, 0);
+    if (m.type === 'aid' && m.amount !== undefined && m.components?.length) {
+      const parts = m.components.reduce((s, c) => s + c.amount, 0);
       if (parts < m.amount) {
         const label = m.category
           ? (d.aidCategories.find((c) => c.id === m.category)?.label ?? m.category)
           : NOT_STATED_LABEL;
         out.push({
           code: 'W_AID_PARTS',
-          message: `aid "${m.id}": its components add up to ${parts} of its amount ${m.amount}; the other ${m.amount - parts} is counted as "${label}"`,
+          message:
+            `aid "${m.id}": its components add up to ${parts} of its amount ${m.amount}; the ` +
+            `other ${m.amount - parts} is counted as "${label}"`,
           where: `measures[${i}].components`,
         });
       }
@@ -126,7 +136,10 @@ function unsourced(ctx: BuildContext): BuildWarning[] {
   return out;
 }
 
-/** The PDF only fitted by using its smallest type step, or by cutting boxes: the next edit may not fit at all. */
+/**
+ * The PDF only fitted by using its smallest type step, or by cutting boxes: the next edit may not
+ * fit at all.
+ */
 // Read from the manifest's record of the PDF, so a build that did not redraw the PDF (or a
 // no-op) neither lays it out again nor loads pdfkit to warn about it.
 /** Empty lines on the last page (all its columns) above which the bulletin looks unfinished. */
@@ -138,7 +151,9 @@ function fit(report: FitReport | undefined): BuildWarning[] {
   if (report.step === report.steps - 1 && report.steps > 1) {
     out.push({
       code: 'W_FIT_LAST_STEP',
-      message: `the bulletin fits only at its last type step (${report.step + 1} of ${report.steps}); any more text will not fit`,
+      message:
+        `the bulletin fits only at its last type step (${report.step + 1} of ${report.steps}); ` +
+        `any more text will not fit`,
       where: 'bulletin.pdf',
     });
   }
@@ -146,7 +161,10 @@ function fit(report: FitReport | undefined): BuildWarning[] {
   if ((report.emptyLines ?? 0) > SHORT_LINES)
     out.push({
       code: 'W_FIT_SHORT',
-      message: `the text is too short to fill two pages: after larger type, taller charts and balanced columns, the last page still has room for about ${report.emptyLines} lines of text (up to ${report.slack} pt empty in one column); add text to the templates, or a figure`,
+      message:
+        `the text is too short to fill two pages: after larger type, taller charts and balanced ` +
+        `columns, the last page still has room for about ${report.emptyLines} lines of text (up ` +
+        `to ${report.slack} pt empty in one column); add text to the templates, or a figure`,
       where: 'bulletin.pdf',
       advisory: true,
     });
@@ -159,7 +177,10 @@ function fit(report: FitReport | undefined): BuildWarning[] {
   return out;
 }
 
-/** A chart with fewer than two values compares nothing (decks show such a figure as a number instead). */
+/**
+ * A chart with fewer than two values compares nothing (decks show such a figure as a number
+ * instead).
+ */
 function thinCharts(ctx: BuildContext): BuildWarning[] {
   return planCharts(ctx).flatMap((c): BuildWarning[] => {
     const n =
