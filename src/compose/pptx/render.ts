@@ -9,6 +9,7 @@ import { finishPackage } from './package.js';
 import { faceHints } from './a11y.js';
 import { deckChartKey } from './chart-key.js';
 import { nativeChart } from './native-charts.js';
+import { houseFrame } from './frame.js';
 import { getChart } from '../../charts/render.js';
 
 /** The chart a slide names, drawn for this partner from the shared specs; null when the partner has none. */
@@ -46,6 +47,7 @@ export async function renderDeck(ctx: BuildContext, deck: DeckModel): Promise<Ui
     c: colors(theme),
     chart: chartsFor(ctx, deck.partner.id),
     mode: ctx.deckCharts,
+    frame: houseFrame,
   };
   for (const s of deck.slides) addSlide(env, s);
   const raw = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
