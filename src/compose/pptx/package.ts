@@ -202,8 +202,11 @@ export async function finishPackage(
   theme: Theme,
   clock: Date,
   faces: FaceHint[] = [],
+  /** Puts an organisation's template in (template-graft.ts); its colours and shapes stay its own. */
+  graft?: (zip: JSZip) => Promise<void>,
 ): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
+  if (graft) await graft(zip);
   await renumberCharts(zip);
   await dropDanglingReferences(zip);
   const iso = clock.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -213,7 +216,8 @@ export async function finishPackage(
     'docProps/app.xml',
     app.replace(/<Company>[\s\S]*?<\/Company>/, `<Company>${xmlEscape(props.company)}</Company>`),
   );
-  for (const name of Object.keys(zip.files).filter((n) => /^ppt\/theme\/theme\d+\.xml$/.test(n))) {
+  const themes = graft ? [] : Object.keys(zip.files);
+  for (const name of themes.filter((n) => /^ppt\/theme\/theme\d+\.xml$/.test(n))) {
     zip.file(name, houseColours(await zip.file(name)!.async('string'), theme));
   }
   for (const name of Object.keys(zip.files).filter((n) =>
@@ -229,7 +233,9 @@ export async function finishPackage(
     /^ppt\/(slides|slideLayouts|slideMasters|theme|charts)\/[^/]+\.xml$/.test(n),
   )) {
     const xml = await zip.file(name)!.async('string');
-    const drawn = /^ppt\/(slides|slideLayouts|slideMasters)\//.test(name)
+    const drawn = (graft ? /^ppt\/slides\// : /^ppt\/(slides|slideLayouts|slideMasters)\//).test(
+      name,
+    )
       ? canonicalPlaceholders(markDecorative(xml))
       : xml;
     zip.file(name, hintFaces(drawn, faces));
