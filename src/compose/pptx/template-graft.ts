@@ -91,7 +91,17 @@ export async function graftTemplate(
     zip.file(to, bytes);
     const rels = tpl.parts.get(relsOf(from));
     if (rels) zip.file(relsOf(to), renameRels(decoder.decode(rels), from, to, names));
-    const ct = contentType(tplTypes, from);
+    // A template that leaves a master, layout or theme untyped still gets its standard type.
+    const kind = /^ppt\/(slideMasters|slideLayouts|theme)\//.exec(to)?.[1];
+    const fallback =
+      kind === 'slideMasters'
+        ? CT.master
+        : kind === 'slideLayouts'
+          ? CT.layout
+          : kind
+            ? CT.theme
+            : undefined;
+    const ct = contentType(tplTypes, from) ?? fallback;
     const ext = to.slice(to.lastIndexOf('.') + 1).toLowerCase();
     if (ct && /\.xml$/.test(to))
       overrides.push(`<Override PartName="/${to}" ContentType="${ct}"/>`);
