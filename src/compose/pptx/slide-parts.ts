@@ -42,16 +42,13 @@ export function place(
   return fitted;
 }
 
-/** Text colour of a placeholder body: the template's own, or ours. */
-const own = (env: SlideEnv, color: string) => (env.frame.inherit ? undefined : color);
-
 /** Body text across the content width: a labelled list as two columns, anything else as paragraphs. */
 export function body(env: SlideEnv, slide: P.Slide, s: DeckSlide, box: Box): void {
   const t = env.deck.type.body;
   // Two columns need room; in a narrow column the bold label simply leads its bullet.
   const rows = box.w >= 7 ? labelledRows(s.body) : null;
   if (!rows) {
-    const paras = blocksToParas(s.body, 'sans', own(env, env.c.ink));
+    const paras = blocksToParas(s.body, 'sans', env.c.ink);
     place(env, slide, s, 'body', paras, box, t.size, t.min, { placeholder: 'body' });
     return;
   }
@@ -120,7 +117,7 @@ export function body(env: SlideEnv, slide: P.Slide, s: DeckSlide, box: Box): voi
 /** Quotes: the words in the serif at quote size, the attribution in the sans below each. */
 export function quotes(env: SlideEnv, slide: P.Slide, s: DeckSlide, plan: SlidePlan): void {
   const q = env.deck.type.quote;
-  const paras = blocksToParas(s.body, 'sans', own(env, env.c.muted), env.c.accent).map(
+  const paras = blocksToParas(s.body, 'sans', env.c.muted, env.c.accent).map(
     (p): Para => (p.italic ? { ...p, after: 0.3 } : { ...p, scale: 0.62, after: 1.1 }),
   );
   place(env, slide, s, 'quotes', paras, plan.body, q.size, q.min, { placeholder: 'body' });

@@ -79,7 +79,10 @@ function notesWithTakeaway(notes: string, chart: DeckChart | null): string {
   return `${take}\n\n${notes}`;
 }
 
-/** A template's placeholders keep its colours and alignment; the house sets its own. */
+/**
+ * A template's title placeholders keep its colour and alignment (its identity); body text is
+ * set in its dark colour, checked for contrast (template-colors.ts), so it is always legible.
+ */
 const own = (env: SlideEnv, color: string) => (env.frame.inherit ? undefined : color);
 const anchored = (env: SlideEnv, extra: Partial<P.TextPropsOptions>) =>
   env.frame.inherit ? { placeholder: extra.placeholder } : extra;
@@ -148,10 +151,10 @@ function cover(env: SlideEnv, slide: P.Slide, s: DeckSlide, plan: SlidePlan): vo
     : [];
   if (aside.length && plan.aside)
     place(env, slide, s, 'handling line', aside, plan.aside, 12, 9, { align: 'right' });
-  const paras = blocksToParas(s.body, 'sans', own(env, env.c.muted)).map(
+  const paras = blocksToParas(s.body, 'sans', env.c.muted).map(
     (p, i): Para =>
       i === 0
-        ? { ...p, family: 'serif', color: own(env, env.c.ink), scale: 1.35, after: 0.6 }
+        ? { ...p, family: 'serif', color: env.c.ink, scale: 1.35, after: 0.6 }
         : { ...p, after: 0.25 },
   );
   // Without a place of its own on the template, the handling line leads the title block.

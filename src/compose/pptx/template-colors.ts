@@ -14,6 +14,24 @@ function contrast(a: string, b: string): number {
   return (hi + 0.05) / (lo + 0.05);
 }
 
+/** `c` moved toward `to` by t (0 = c, 1 = to), in sRGB. */
+function mix(c: string, to: string, t: number): string {
+  const ch = (s: string, i: number) => Number.parseInt(s.slice(i, i + 2), 16);
+  const hex = (n: number) => Math.round(n).toString(16).padStart(2, '0');
+  return `#${[1, 3, 5].map((i) => hex(ch(c, i) + (ch(to, i) - ch(c, i)) * t)).join('')}`.toUpperCase();
+}
+
+/** The lightest tint of `c` toward the background that chart marks can still be seen in (3:1). */
+function lightest(c: string, bg: string): string {
+  let out = c;
+  for (let k = 1; k < 20; k++) {
+    const m = mix(c, bg, k / 20);
+    if (contrast(m, bg) < MARKS) break;
+    out = m;
+  }
+  return out;
+}
+
 const TEXT = 4.5;
 const MARKS = 3;
 
@@ -53,9 +71,11 @@ export function templateTheme(
       colors: {
         ink,
         accent,
-        accentLight: slot('lt2') ?? house.colors.accentLight,
+        // The bars beside the highlighted one: a tint of the accent that still shows.
+        accentLight: lightest(accent, bg),
         muted: legible('dk2', TEXT, 'secondary text') ?? ink,
-        rule: slot('lt2') ?? house.colors.rule,
+        // Rules and the bars beside a highlighted one: the lightest grey that still shows.
+        rule: lightest(ink, bg),
         paper: bg,
       },
       palette: palette.length >= 4 ? palette : [...palette, ...house.palette].slice(0, 6),

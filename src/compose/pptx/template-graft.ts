@@ -160,15 +160,16 @@ export async function graftTemplate(
 }
 
 /**
- * Placeholder text takes the template's colour, and the title its alignment and anchoring:
- * pptxgenjs writes black for a run with no colour and left/top for a box with no alignment.
+ * Slide titles take the template's colour, alignment and anchoring: pptxgenjs writes black
+ * for a run with no colour and left/top for a box with no alignment.
  */
 export function inheritStyle(xml: string): string {
-  return xml.replace(/<p:sp>[\s\S]*?<\/p:sp>/g, (sp) => {
-    if (!/<p:ph\b/.test(sp)) return sp;
-    const plain = sp.replace(/<a:solidFill><a:srgbClr val="000000"\/><\/a:solidFill>/g, '');
-    return /<p:ph type="title"/.test(sp)
-      ? plain.replace(/ anchor="t"/, '').replace(/<a:pPr algn="l"/g, '<a:pPr')
-      : plain;
-  });
+  return xml.replace(/<p:sp>[\s\S]*?<\/p:sp>/g, (sp) =>
+    /<p:ph\s[^>]*type="title"/.test(sp)
+      ? sp
+          .replace(/<a:solidFill><a:srgbClr val="000000"\/><\/a:solidFill>/g, '')
+          .replace(/ anchor="t"/, '')
+          .replace(/<a:pPr algn="l"/g, '<a:pPr')
+      : sp,
+  );
 }

@@ -12,6 +12,7 @@ import type { SlideKind } from '../../model/deck.js';
 import type { DeckFrame, Role, SlidePlan } from './frame.js';
 import type { Box } from './text.js';
 import type { DeckTemplate, TemplateLayout, TemplatePlaceholder } from './template-read.js';
+import { blockers, clearOf, clearShare } from './template-clear.js';
 
 /** A plan on a template layout: which layout part the slide uses and how its body placeholder is written. */
 export interface TemplatePlan extends SlidePlan {
@@ -66,10 +67,37 @@ function ordered(tpl: DeckTemplate, role: Role): TemplateLayout[] {
   ];
 }
 
+/** The share of a layout's content area clear of pictures and dark shapes (1 when it has none). */
+function clearness(tpl: DeckTemplate, l: TemplateLayout): number {
+  const obstacles = blockers(tpl, l);
+  const shares = l.placeholders
+    .filter((p) => isContent(p) || p.type === 'subTitle')
+    .map((p) => boxOf(tpl, l, p))
+    .map((box) => (box ? clearShare(box, obstacles) : 1));
+  return Math.min(1, ...shares);
+}
+
+/**
+ * The master content slides use: the one the template's own content slide uses, unless its
+ * text and two-content layouts run over pictures or dark shapes; then the first master whose
+ * layouts are clear. One master for every content slide keeps the deck consistent.
+ */
+function homeMaster(tpl: DeckTemplate): string {
+  for (const m of [tpl.preferred.content, ...tpl.masters]) {
+    const own = tpl.layouts.filter((l) => l.master === m);
+    const text = own.find((l) => hasTitle(l) && contents(l).length === 1);
+    const two = own.find((l) => hasTitle(l) && contents(l).length >= 2);
+    if (text && [text, two].every((l) => !l || clearness(tpl, l) >= 0.6)) return m;
+  }
+  return tpl.preferred.content;
+}
+
 function pick(tpl: DeckTemplate, role: Role): TemplateLayout {
   const layouts = ordered(tpl, role);
   for (const want of WANTS[role]) {
-    const found = layouts.find(want);
+    // A layout whose content area is mostly clear beats one set over an illustration.
+    const fits = layouts.filter(want);
+    const found = fits.find((l) => clearness(tpl, l) >= 0.6) ?? fits[0];
     if (found) return found;
   }
   const next = FALLBACK[role];
@@ -109,9 +137,16 @@ function planOn(tpl: DeckTemplate, l: TemplateLayout, role: Role): TemplatePlan 
     .map((p) => ({ p, box: boxOf(tpl, l, p) }))
     .filter((b): b is { p: TemplatePlaceholder; box: Box } => b.box !== null)
     .sort((a, b) => a.box.x - b.box.x);
-  const first = bodies[0];
-  const last = bodies[bodies.length - 1];
-  const area = first?.box ?? masterBody?.box ?? below;
+  // Body text, charts and figures keep off the layout's pictures and dark shapes.
+  const obstacles = blockers(tpl, l);
+  const clear = (b: Box) => {
+    const c = clearOf(b, obstacles);
+    return c && c.w * c.h >= 0.3 * b.w * b.h ? c : b;
+  };
+  const clearBodies = bodies.map(({ p, box }) => ({ p, box: clear(box) }));
+  const first = clearBodies[0];
+  const last = clearBodies[clearBodies.length - 1];
+  const area = first?.box ?? clear(masterBody?.box ?? below);
   // Two content placeholders: chart in the left, commentary in the right; one: split it.
   const gap = Math.min(0.4, area.w * 0.04);
   const twoUp = first !== undefined && last !== undefined && first !== last;
@@ -141,10 +176,11 @@ function named(tpl: DeckTemplate, role: Role, name: string): TemplateLayout | un
 
 /** Plans for every role and every overridden kind, checked against the template's layout names. */
 export function templateFrame(
-  tpl: DeckTemplate,
+  template: DeckTemplate,
   overrides: Partial<Record<SlideKind, string>>,
   deckFile: string,
 ): DeckFrame & { plans: TemplatePlan[] } {
+  const tpl = { ...template, preferred: { ...template.preferred, content: homeMaster(template) } };
   const plans = new Map<string, TemplatePlan>();
   const problems: Problem[] = [];
   const roles: Role[] = ['cover', 'content', 'side', 'quote', 'titleOnly'];

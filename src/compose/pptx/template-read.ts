@@ -26,6 +26,13 @@ export interface TemplateLayout {
   placeholders: TemplatePlaceholder[];
 }
 
+/** A picture or filled shape of a master or layout that text should not be set on. */
+export interface Obstacle {
+  box: Box;
+  /** Its fill as RRGGBB, or null for a picture (whose colours are unknown). */
+  fill: string | null;
+}
+
 /** What the decks take from a template. */
 export interface DeckTemplate {
   /** The template's path, for messages. */
@@ -37,6 +44,10 @@ export interface DeckTemplate {
   /** Master part names in the template's order. */
   masters: string[];
   masterPlaceholders: Map<string, TemplatePlaceholder[]>;
+  /** Pictures and filled shapes by master or layout part (a layout with showMasterSp="0" hides its master's). */
+  obstacles: Map<string, Obstacle[]>;
+  /** Layouts that hide their master's shapes. */
+  hidesMaster: Set<string>;
   layouts: TemplateLayout[];
   /** Theme fonts of the first master's theme: major (headings), minor (body). */
   fonts: { major: string; minor: string };
@@ -90,6 +101,41 @@ export function placeholdersOf(xml: string): TemplatePlaceholder[] {
         }
       : null;
     out.push({ type, ...(idx === undefined ? {} : { idx }), box });
+  }
+  return out;
+}
+
+const boxIn = (xml: string): Box | null => {
+  const m = /<a:off x="(-?\d+)" y="(-?\d+)"\/>\s*<a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(xml);
+  return m
+    ? {
+        x: Number(m[1]) / EMU_PER_INCH,
+        y: Number(m[2]) / EMU_PER_INCH,
+        w: Number(m[3]) / EMU_PER_INCH,
+        h: Number(m[4]) / EMU_PER_INCH,
+      }
+    : null;
+};
+
+/** Pictures and filled non-placeholder shapes of a master or layout (groups as one picture). */
+export function obstaclesOf(xml: string): Obstacle[] {
+  const tree = xml.replace(/<p:bg>[\s\S]*?<\/p:bg>/, '');
+  const out: Obstacle[] = [];
+  for (const [el, kind] of tree.matchAll(/<p:(pic|sp|grpSp)>[\s\S]*?<\/p:\1>/g)) {
+    if (/<p:ph\b/.test(el)) continue;
+    const spPr = /<p:(?:spPr|grpSpPr)>[\s\S]*?<\/p:(?:spPr|grpSpPr)>/.exec(el)?.[0] ?? '';
+    const box = boxIn(spPr);
+    if (!box || box.w <= 0 || box.h <= 0) continue;
+    if (kind !== 'sp' || /<a:blipFill\b/.test(spPr)) {
+      out.push({ box, fill: null });
+      continue;
+    }
+    // The shape's own fill, not its outline's (a dashed curve is no surface to avoid).
+    const surface = spPr.replace(/<a:ln\b[\s\S]*?(?:<\/a:ln>|\/>)/g, '');
+    const fill = /<a:(?:solidFill|pattFill|gradFill)>\s*<a:srgbClr val="([0-9A-Fa-f]{6})"/.exec(
+      surface,
+    );
+    if (fill?.[1]) out.push({ box, fill: fill[1].toUpperCase() });
   }
   return out;
 }
@@ -175,11 +221,15 @@ export function readDeckTemplate(file: string, bytes: Uint8Array): DeckTemplate 
   const masters = targets(parts, pres, 'slideMaster').filter((m) => parts.has(m));
   if (masters.length === 0) throw bad('has no slide master; save it from PowerPoint as a template');
   const masterPlaceholders = new Map(masters.map((m) => [m, placeholdersOf(text(m))]));
+  const obstacles = new Map(masters.map((m) => [m, obstaclesOf(text(m))]));
+  const hidesMaster = new Set<string>();
   const layouts = masters.flatMap((master) =>
     targets(parts, master, 'slideLayout')
       .filter((l) => parts.has(l))
       .map((part): TemplateLayout => {
         const xml = text(part);
+        obstacles.set(part, obstaclesOf(xml));
+        if (/<p:sldLayout\b[^>]*\bshowMasterSp="0"/.test(xml)) hidesMaster.add(part);
         return {
           part,
           name: /<p:cSld\b[^>]*\bname="([^"]*)"/.exec(xml)?.[1] ?? '',
@@ -213,6 +263,8 @@ export function readDeckTemplate(file: string, bytes: Uint8Array): DeckTemplate 
     size: size ? { cx: Number(size[1]), cy: Number(size[2]) } : { cx: 12_192_000, cy: 6_858_000 },
     masters,
     masterPlaceholders,
+    obstacles,
+    hidesMaster,
     layouts,
     fonts: { major: font('major') || 'Calibri Light', minor: font('minor') || 'Calibri' },
     colors: themeColors(theme),
