@@ -24,6 +24,8 @@ export interface SlidePlan {
   side: Box;
   /** The cover's handling line; null puts it at the head of the cover's body. */
   aside: Box | null;
+  /** Where the boxes come from, for a message when text does not fit them (templates). */
+  source?: string;
 }
 
 /** What a deck is laid out on. */

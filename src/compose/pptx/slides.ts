@@ -4,6 +4,7 @@
  * fits them and adds the native chart a kind calls for (slide-parts.ts holds the bodies).
  */
 import type * as P from './pptxgen.js';
+import { InputError } from '../../errors.js';
 import type { DeckModel, DeckSlide } from '../../model/deck.js';
 import type { colors } from './master.js';
 import { blocksToParas, labelledRows, type Para } from './text.js';
@@ -55,18 +56,34 @@ export function addSlide(env: SlideEnv, s: DeckSlide): SlidePlan {
             : 'content';
   const plan = env.frame.plan(role, s.kind);
   const slide = env.pptx.addSlide({ masterName: plan.layout });
-  if (s.kind === 'title') cover(env, slide, s, plan);
-  else {
-    title(env, slide, s, plan);
-    // A one-bar chart says nothing a number cannot: show the figure itself instead.
-    if (chart?.native?.kind === 'bars' && chart.native.values.length === 1)
-      withCallout(env, slide, s, chart.native, plan);
-    else if (chart) withChart(env, slide, s, chart, plan);
-    else if (s.kind === 'quotes') quotes(env, slide, s, plan);
-    else body(env, slide, s, plan.body);
+  try {
+    if (s.kind === 'title') cover(env, slide, s, plan);
+    else {
+      title(env, slide, s, plan);
+      // A one-bar chart says nothing a number cannot: show the figure itself instead.
+      if (chart?.native?.kind === 'bars' && chart.native.values.length === 1)
+        withCallout(env, slide, s, chart.native, plan);
+      else if (chart) withChart(env, slide, s, chart, plan);
+      else if (s.kind === 'quotes') quotes(env, slide, s, plan);
+      else body(env, slide, s, plan.body);
+    }
+  } catch (err) {
+    throw plan.source ? onLayout(err, plan.source, s.kind) : err;
   }
   slide.addNotes(notesWithTakeaway(s.notes, chart));
   return plan;
+}
+
+/** A fitting failure on a template's layout says which layout, and how to choose another. */
+function onLayout(err: unknown, source: string, kind: string): unknown {
+  if (!(err instanceof InputError) || err.code !== 'E_DECK_FIT') return err;
+  return new InputError(
+    err.code,
+    err.problems.map((p) => ({
+      ...p,
+      message: `${p.message}; the box is ${source}: name a roomier layout for "${kind}" under "layouts" in deck.json, or lower the sizes under "type"`,
+    })),
+  );
 }
 
 /**

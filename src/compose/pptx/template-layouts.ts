@@ -161,6 +161,7 @@ function planOn(tpl: DeckTemplate, l: TemplateLayout, role: Role): TemplatePlan 
     layout: `template:${role}:${l.part}`,
     part: l.part,
     bodyPh: `<p:ph${type} idx="${idx}"/>`,
+    source: `the layout "${l.name}" of ${tpl.file}`,
     title,
     body: area,
     chart,
