@@ -260,6 +260,23 @@ describe('bad deck templates', () => {
       expect(existsSync(path.join(out, 'decks'))).toBe(false);
     });
 
+  it('a legacy .ppt: exit 1, says to save it as .potx', async () => {
+    const dir = templatesWith(null);
+    writeFileSync(path.join(dir, 'deck/house.ppt'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]));
+    const r = await cli(['build', '--templates', dir, '--out', tempDir(), '--only', 'decks']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/house\.ppt: is a legacy binary PowerPoint file; .* save it as \.potx/);
+  });
+
+  it("PowerPoint's lock file beside an open template is not a second template", async () => {
+    const dir = templatesWith(null);
+    writeFileSync(path.join(dir, 'deck/~$house.potx'), Buffer.from([0x05, 0x41, 0x6c]));
+    const out = tempDir();
+    expect((await cli(['build', '--templates', dir, '--out', out, '--only', 'decks'])).code).toBe(
+      0,
+    );
+  }, 120_000);
+
   it('two templates and no name in deck.json: says which to name', async () => {
     const dir = templatesWith(null);
     writeFileSync(path.join(dir, 'deck/a.potx'), 'x');

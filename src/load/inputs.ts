@@ -8,7 +8,7 @@ import { listFiles, readInputBytes } from './files.js';
 import { InputError } from '../errors.js';
 
 /** Files under templates/ that a build reads; anything else there is never opened. */
-export const TEMPLATE_FILE = /\.(liquid|json|ttf|otf|png|jpe?g|pptx|potx|pptm|potm)$/i;
+export const TEMPLATE_FILE = /\.(liquid|json|ttf|otf|png|jpe?g|p[po]t[xm]?)$/i;
 /** More template files than this is a wrong folder (a home folder, a repository), not a template set. */
 export const MAX_TEMPLATE_FILES = 2000;
 
@@ -41,7 +41,7 @@ export async function readTemplates(root: string): Promise<InputSnapshot['templa
       ? 'template'
       : name.endsWith('.json')
         ? 'template config'
-        : /\.p[po]t[xm]$/i.test(name)
+        : /\.p[po]t[xm]?$/i.test(name)
           ? 'deck template'
           : 'asset';
     files.set(name, await readInputBytes(path.join(root, name), what));

@@ -61,10 +61,7 @@ export const DeckSchema = z.strictObject({
    */
   template: z
     .string()
-    .regex(
-      /^[^/\\]+\.(pptx|potx|pptm|potm)$/i,
-      'must name a .pptx or .potx file in templates/deck/',
-    )
+    .regex(/^[^/\\]+\.p[po]t[xm]?$/i, 'must name a .pptx or .potx file in templates/deck/')
     .optional(),
   /** A template layout, by its name in PowerPoint's layout gallery, for a kind of slide. */
   layouts: z.partialRecord(z.enum(SLIDE_KINDS), z.string().min(1)).optional(),

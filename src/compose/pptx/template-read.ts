@@ -159,6 +159,10 @@ function unpack(file: string, bytes: Uint8Array): Map<string, Uint8Array> {
       'is a macro-enabled PowerPoint file; decks take no macros: save the template as .potx or .pptx ("PowerPoint Template" or "PowerPoint Presentation") and name that file',
     );
   // An OLE compound file: a password-protected (encrypted) package or a legacy binary .ppt/.pot.
+  if (/\.(ppt|pot)$/i.test(file))
+    throw bad(
+      'is a legacy binary PowerPoint file; open it in PowerPoint and save it as .potx ("PowerPoint Template")',
+    );
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
     throw bad(
       'is encrypted (password-protected) or a legacy binary .ppt/.pot file; remove the password and save it as .potx or .pptx',

@@ -11,7 +11,11 @@ import { DECK_FILE, parseDeckConfig, type DeckConfig } from '../../model/deck.js
 import { readDeckTemplate, type DeckTemplate } from './template-read.js';
 import { templateFrame } from './template-layouts.js';
 
-const FOUND = /^deck\/[^/]+\.p[po]t[xm]$/i;
+/**
+ * PowerPoint files directly in deck/ (legacy .ppt/.pot too, to say they need saving as .potx),
+ * but not PowerPoint's "~$name" lock file while the template is open, nor macOS "._name" files.
+ */
+const FOUND = /^deck\/(?!~\$|\._)[^/]+\.p[po]t[xm]?$/i;
 
 /** A template and the sha256 of its bytes (a changed file rebuilds the decks). */
 export interface ChosenTemplate {
