@@ -12,6 +12,8 @@ import { cpSync, existsSync, readFileSync, writeFileSync, rmSync } from 'node:fs
 import path from 'node:path';
 import JSZip from 'jszip';
 import { cli, STACK_FRAME, tempDir } from './helpers.js';
+import { readDeckTemplate } from '../src/compose/pptx/template-read.js';
+import { templateFrame, type TemplatePlan } from '../src/compose/pptx/template-layouts.js';
 import { convert, deckBoxes, fontconfig, layoutProblems, pdfLines, pptxIn } from './deck-viewer.js';
 
 const LO_TEMPLATES = '/usr/lib/libreoffice/share/template/common/presnt';
@@ -208,6 +210,53 @@ describe.skipIf(!hasSoffice)('decks on LibreOffice templates', () => {
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/layouts\.sources.*no layout "No such layout"/);
   }, 300_000);
+});
+
+describe.skipIf(!hasSoffice)('template layouts as PowerPoint writes them', () => {
+  it('takes boxes from the master where layout placeholders inherit them', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(loTemplate('Vivid')));
+    // PowerPoint's own templates leave most layout placeholders without a position.
+    for (const name of Object.keys(zip.files).filter((n) =>
+      /slideLayouts\/slideLayout\d+\.xml$/.test(n),
+    ))
+      zip.file(
+        name,
+        (await read(zip, name)).replace(/<p:spPr><a:xfrm>[\s\S]*?<\/a:xfrm>/g, '<p:spPr>'),
+      );
+    const tpl = readDeckTemplate('house.pptx', await zip.generateAsync({ type: 'uint8array' }));
+    const frame = templateFrame(tpl, {}, 'deck.json');
+    const content = frame.plan('content', 'takeaways') as TemplatePlan;
+    const master = tpl.masterPlaceholders.get(
+      tpl.layouts.find((l) => l.part === content.part)?.master ?? '',
+    );
+    expect(content.title).toEqual(master?.find((p) => p.type === 'title')?.box);
+    expect(content.body).toEqual(master?.find((p) => p.type === 'body')?.box);
+    expect(content.bodyPh).toBe('<p:ph idx="1"/>');
+  }, 120_000);
+
+  it('uses the master body when no layout has a content placeholder', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(loTemplate('Vivid')));
+    for (const name of Object.keys(zip.files).filter((n) =>
+      /slideLayouts\/slideLayout\d+\.xml$/.test(n),
+    ))
+      zip.file(
+        name,
+        (await read(zip, name)).replace(
+          /<p:sp>(?:(?!<\/p:sp>)[\s\S])*?<p:ph(?: idx="\d+")?\/>[\s\S]*?<\/p:sp>/g,
+          '',
+        ),
+      );
+    const tpl = readDeckTemplate('house.pptx', await zip.generateAsync({ type: 'uint8array' }));
+    const content = templateFrame(tpl, {}, 'deck.json').plan(
+      'content',
+      'takeaways',
+    ) as TemplatePlan;
+    const layout = tpl.layouts.find((l) => l.part === content.part);
+    expect(layout?.placeholders.some((p) => p.type === 'subTitle')).toBe(false);
+    const master = tpl.masterPlaceholders.get(layout?.master ?? '');
+    expect(content.body).toEqual(master?.find((p) => p.type === 'body')?.box);
+    expect(content.bodyPh).toBe('<p:ph type="body" idx="1"/>');
+  }, 120_000);
 });
 
 describe('bad deck templates', () => {

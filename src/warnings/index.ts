@@ -196,9 +196,11 @@ export function collectWarnings(ctx: BuildContext, opts: WarningOptions = {}): B
 
 /** Colours of an organisation's deck template that the decks refuse, as unreadable on its background. */
 function deckContrast(ctx: BuildContext): BuildWarning[] {
-  const tpl = deckSetup(ctx.templates).chosen?.template;
+  const { chosen, frame } = deckSetup(ctx.templates);
+  const tpl = chosen?.template;
   if (!tpl) return [];
-  return templateTheme(ctx.theme.theme, tpl).problems.map((message) => ({
+  const problems = [...templateTheme(ctx.theme.theme, tpl).problems, ...(frame?.problems ?? [])];
+  return problems.map((message) => ({
     code: 'W_DECK_CONTRAST',
     message: `deck template: ${message}`,
     where: tpl.file,

@@ -26,6 +26,12 @@ export interface SlidePlan {
   aside: Box | null;
   /** Where the boxes come from, for a message when text does not fit them (templates). */
   source?: string;
+  /** A template's title colour, alignment and anchoring; unset: the house's. */
+  titleLook?: {
+    color: string;
+    align?: 'left' | 'center' | 'right';
+    valign?: 'top' | 'middle' | 'bottom';
+  };
 }
 
 /** What a deck is laid out on. */
@@ -33,11 +39,6 @@ export interface DeckFrame {
   plan(role: Role, kind: SlideKind): SlidePlan;
   /** Font names for the serif (headings) and sans (body) families. */
   faces: { serif: string; sans: string };
-  /**
-   * True for an organisation's template: title and body placeholders take their colour and
-   * alignment from its layouts rather than ours.
-   */
-  inherit: boolean;
 }
 
 const AREA = { x: GRID.left, y: GRID.bodyY, h: GRID.bodyBottom - GRID.bodyY };
@@ -94,5 +95,4 @@ const HOUSE: Record<Role, SlidePlan> = {
 export const houseFrame: DeckFrame = {
   plan: (role) => HOUSE[role],
   faces: { serif: SERIF, sans: SANS },
-  inherit: false,
 };

@@ -97,12 +97,18 @@ function notesWithTakeaway(notes: string, chart: DeckChart | null): string {
 }
 
 /**
- * A template's title placeholders keep its colour and alignment (its identity); body text is
- * set in its dark colour, checked for contrast (template-colors.ts), so it is always legible.
+ * Titles sit in the title placeholder, bottom-aligned on the house masters; on a template they
+ * take its alignment and anchoring (its title colour is in the plan too, checked for contrast).
  */
-const own = (env: SlideEnv, color: string) => (env.frame.inherit ? undefined : color);
-const anchored = (env: SlideEnv, extra: Partial<P.TextPropsOptions>) =>
-  env.frame.inherit ? { placeholder: extra.placeholder } : extra;
+function titleOptions(plan: SlidePlan): Partial<P.TextPropsOptions> {
+  const look = plan.titleLook;
+  if (!look) return { valign: 'bottom', placeholder: 'title' };
+  return {
+    placeholder: 'title',
+    align: look.align ?? 'left',
+    ...(look.valign ? { valign: look.valign } : {}),
+  };
+}
 
 /** The takeaway headline: serif, accent-free, up to two lines. */
 function title(env: SlideEnv, slide: P.Slide, s: DeckSlide, plan: SlidePlan): void {
@@ -112,22 +118,12 @@ function title(env: SlideEnv, slide: P.Slide, s: DeckSlide, plan: SlidePlan): vo
       runs: [{ text: s.title }],
       family: 'serif',
       scale: 1,
-      color: own(env, env.c.ink),
+      color: plan.titleLook?.color ?? env.c.ink,
       bold: true,
       after: 0,
     },
   ];
-  place(
-    env,
-    slide,
-    s,
-    'title',
-    paras,
-    plan.title,
-    t.size,
-    t.min,
-    anchored(env, { valign: 'bottom', placeholder: 'title' }),
-  );
+  place(env, slide, s, 'title', paras, plan.title, t.size, t.min, titleOptions(plan));
 }
 
 /** The cover: partner name large (the slide title), the handling line top right, the title block below. */
@@ -138,22 +134,12 @@ function cover(env: SlideEnv, slide: P.Slide, s: DeckSlide, plan: SlidePlan): vo
       runs: [{ text: s.title }],
       family: 'serif',
       scale: 1,
-      color: own(env, env.c.accent),
+      color: plan.titleLook?.color ?? env.c.accent,
       bold: true,
       after: 0,
     },
   ];
-  place(
-    env,
-    slide,
-    s,
-    'partner name',
-    name,
-    plan.title,
-    t.size,
-    t.min,
-    anchored(env, { valign: 'bottom', placeholder: 'title' }),
-  );
+  place(env, slide, s, 'partner name', name, plan.title, t.size, t.min, titleOptions(plan));
   const aside: Para[] = s.aside
     ? [
         {

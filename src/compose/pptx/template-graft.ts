@@ -155,21 +155,6 @@ export async function graftTemplate(
       rels.replace(/Target="\.\.\/slideLayouts\/[^"]+"/, `Target="../${layout.slice(4)}"`),
     );
     const xml = (await zip.file(slide)?.async('string')) ?? '';
-    zip.file(slide, inheritStyle(xml.replace(/<p:ph\s[^>]*type="body"[^>]*\/>/g, p.bodyPh)));
+    zip.file(slide, xml.replace(/<p:ph\s[^>]*type="body"[^>]*\/>/g, p.bodyPh));
   }
-}
-
-/**
- * Slide titles take the template's colour, alignment and anchoring: pptxgenjs writes black
- * for a run with no colour and left/top for a box with no alignment.
- */
-export function inheritStyle(xml: string): string {
-  return xml.replace(/<p:sp>[\s\S]*?<\/p:sp>/g, (sp) =>
-    /<p:ph\s[^>]*type="title"/.test(sp)
-      ? sp
-          .replace(/<a:solidFill><a:srgbClr val="000000"\/><\/a:solidFill>/g, '')
-          .replace(/ anchor="t"/, '')
-          .replace(/<a:pPr algn="l"/g, '<a:pPr')
-      : sp,
-  );
 }

@@ -13,12 +13,15 @@ import type { DeckFrame, Role, SlidePlan } from './frame.js';
 import type { Box } from './text.js';
 import type { DeckTemplate, TemplateLayout, TemplatePlaceholder } from './template-read.js';
 import { blockers, clearOf, clearShare } from './template-clear.js';
+import { titleLook as lookOf } from './template-title.js';
 
 /** A plan on a template layout: which layout part the slide uses and how its body placeholder is written. */
 export interface TemplatePlan extends SlidePlan {
   part: string;
   /** The `<p:ph …/>` of the placeholder the slide's body fills. */
   bodyPh: string;
+  /** Why the title colour was changed, when it was (a build warning). */
+  problem?: string;
 }
 
 const EMU_PER_INCH = 914_400;
@@ -38,6 +41,11 @@ const WANTS: Record<Role, ((l: TemplateLayout) => boolean)[]> = {
   content: [
     (l) => l.type === 'obj' && hasTitle(l) && contents(l).length === 1,
     (l) => hasTitle(l) && contents(l).length === 1,
+    // Layouts without a content placeholder (the master's body then gives the box).
+    (l) =>
+      hasTitle(l) &&
+      l.type !== 'title' &&
+      !l.placeholders.some((p) => p.type === 'ctrTitle' || p.type === 'subTitle'),
   ],
   side: [
     (l) => l.type === 'twoObj' && hasTitle(l) && contents(l).length >= 2,
@@ -114,6 +122,29 @@ function boxOf(tpl: DeckTemplate, l: TemplateLayout, p: TemplatePlaceholder): Bo
   return m.find((x) => (kind === 'title' ? isTitle(x) : x.type === 'body'))?.box ?? null;
 }
 
+/** A box kept on the slide, a small margin from its edges (some layouts run off the slide). */
+function onSlide(b: Box, W: number, H: number): Box {
+  const m = Math.min(W, H) * 0.03;
+  const x = Math.max(b.x, m);
+  const y = Math.max(b.y, m);
+  return { x, y, w: Math.min(b.x + b.w, W - m) - x, h: Math.min(b.y + b.h, H - m) - y };
+}
+
+/** A content box starts below the title where the two would overlap (a master's body under a lower title). */
+function belowTitle(b: Box, title: Box): Box {
+  const bottom = title.y + title.h;
+  const across = b.x < title.x + title.w && title.x < b.x + b.w;
+  if (!across || b.y >= bottom || b.y + b.h <= bottom) return b;
+  const y = bottom + 0.15;
+  return { ...b, y, h: b.y + b.h - y };
+}
+
+const withLook = ({ look, box, problem }: ReturnType<typeof lookOf>) => ({
+  title: box,
+  titleLook: look,
+  ...(problem ? { problem } : {}),
+});
+
 /** The boxes of one layout for one role. */
 function planOn(tpl: DeckTemplate, l: TemplateLayout, role: Role): TemplatePlan {
   const W = tpl.size.cx / EMU_PER_INCH;
@@ -139,7 +170,8 @@ function planOn(tpl: DeckTemplate, l: TemplateLayout, role: Role): TemplatePlan 
     .sort((a, b) => a.box.x - b.box.x);
   // Body text, charts and figures keep off the layout's pictures and dark shapes.
   const obstacles = blockers(tpl, l);
-  const clear = (b: Box) => {
+  const clear = (raw: Box) => {
+    const b = belowTitle(onSlide(raw, W, H), title);
     const c = clearOf(b, obstacles);
     return c && c.w * c.h >= 0.3 * b.w * b.h ? c : b;
   };
@@ -156,13 +188,14 @@ function planOn(tpl: DeckTemplate, l: TemplateLayout, role: Role): TemplatePlan 
     : { ...area, x: area.x + area.w * 0.56 + gap / 2, w: area.w * 0.44 - gap / 2 };
   const ph = role === 'side' && twoUp ? last.p : first?.p;
   const idx = ph?.idx ?? (role === 'side' && twoUp ? '2' : '1');
-  const type = ph && ph.type !== 'obj' ? ` type="${ph.type}"` : '';
+  // No content placeholder on the layout: the slide's body inherits from the master's body.
+  const type = !ph ? ' type="body"' : ph.type !== 'obj' ? ` type="${ph.type}"` : '';
   return {
     layout: `template:${role}:${l.part}`,
     part: l.part,
     bodyPh: `<p:ph${type} idx="${idx}"/>`,
     source: `the layout "${l.name}" of ${tpl.file}`,
-    title,
+    ...withLook(lookOf(tpl, l, title)),
     body: area,
     chart,
     side,
@@ -180,7 +213,7 @@ export function templateFrame(
   template: DeckTemplate,
   overrides: Partial<Record<SlideKind, string>>,
   deckFile: string,
-): DeckFrame & { plans: TemplatePlan[] } {
+): DeckFrame & { plans: TemplatePlan[]; problems: string[] } {
   const tpl = { ...template, preferred: { ...template.preferred, content: homeMaster(template) } };
   const plans = new Map<string, TemplatePlan>();
   const problems: Problem[] = [];
@@ -204,8 +237,8 @@ export function templateFrame(
   return {
     plan: (role, kind) => (plans.get(`${kind}:${role}`) ?? plans.get(role)) as TemplatePlan,
     faces,
-    inherit: true,
     plans: [...new Set(plans.values())],
+    problems: [...new Set([...plans.values()].flatMap((p) => (p.problem ? [p.problem] : [])))],
   };
 }
 

@@ -131,11 +131,11 @@ export function obstaclesOf(xml: string): Obstacle[] {
       continue;
     }
     // The shape's own fill, not its outline's (a dashed curve is no surface to avoid).
-    const surface = spPr.replace(/<a:ln\b[\s\S]*?(?:<\/a:ln>|\/>)/g, '');
-    const fill = /<a:(?:solidFill|pattFill|gradFill)>\s*<a:srgbClr val="([0-9A-Fa-f]{6})"/.exec(
-      surface,
-    );
-    if (fill?.[1]) out.push({ box, fill: fill[1].toUpperCase() });
+    const surface = spPr.replace(/<a:ln\b[^>]*\/>|<a:ln\b[^>]*>[\s\S]*?<\/a:ln>/g, '');
+    // A solid fill's colour, a pattern's foreground, a gradient's first stop.
+    const paint = /<a:(solidFill|pattFill|gradFill)\b[^>]*>([\s\S]*?)<\/a:\1>/.exec(surface)?.[2];
+    const fill = paint && /<a:srgbClr val="([0-9A-Fa-f]{6})"/.exec(paint)?.[1];
+    if (fill) out.push({ box, fill: fill.toUpperCase() });
   }
   return out;
 }
