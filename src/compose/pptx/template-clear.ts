@@ -4,17 +4,9 @@
  * do); body text, charts and figures are set in the largest part of the box that is clear of
  * them. A filled shape counts only when the body text colour cannot be read on it (< 4.5:1).
  */
-import { luminance } from '../../charts/palette.js';
+import { contrast } from './template-colors.js';
 import type { Box } from './text.js';
 import type { DeckTemplate, Obstacle, TemplateLayout } from './template-read.js';
-
-function contrast(a: string, b: string): number {
-  const [hi, lo] = [luminance(`#${a}`), luminance(`#${b}`)].sort((x, y) => y - x) as [
-    number,
-    number,
-  ];
-  return (hi + 0.05) / (lo + 0.05);
-}
 
 const area = (b: Box) => b.w * b.h;
 const overlap = (a: Box, b: Box) =>

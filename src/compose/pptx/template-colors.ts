@@ -8,9 +8,10 @@ import type { Theme } from '../../model/theme.js';
 import { luminance } from '../../charts/palette.js';
 import type { DeckTemplate } from './template-read.js';
 
-/** WCAG contrast ratio of two #rrggbb colours (1 to 21). */
-function contrast(a: string, b: string): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+/** WCAG contrast ratio of two colours, "#rrggbb" or "rrggbb" (1 to 21). */
+export function contrast(a: string, b: string): number {
+  const lum = (c: string) => luminance(c.startsWith('#') ? c : `#${c}`);
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
   return (hi + 0.05) / (lo + 0.05);
 }
 

@@ -125,6 +125,7 @@ function boxOf(tpl: DeckTemplate, l: TemplateLayout, p: TemplatePlaceholder): Bo
 /** A box kept on the slide, a small margin from its edges (some layouts run off the slide). */
 function onSlide(b: Box, W: number, H: number): Box {
   const m = Math.min(W, H) * 0.03;
+  if (b.x >= m && b.y >= m && b.x + b.w <= W - m && b.y + b.h <= H - m) return b;
   const x = Math.max(b.x, m);
   const y = Math.max(b.y, m);
   return { x, y, w: Math.min(b.x + b.w, W - m) - x, h: Math.min(b.y + b.h, H - m) - y };

@@ -6,7 +6,7 @@
  * against what lies behind the title box (a band on the master, or the background): a title
  * colour that cannot be read there (< 3:1, large text) is replaced, and the build says so.
  */
-import { luminance } from '../../charts/palette.js';
+import { contrast } from './template-colors.js';
 import type { Box } from './text.js';
 import type { DeckTemplate, TemplateLayout } from './template-read.js';
 
@@ -21,14 +21,6 @@ const decoder = new TextDecoder();
 const ALIGN = { l: 'left', ctr: 'center', r: 'right' } as const;
 const ANCHOR = { t: 'top', ctr: 'middle', b: 'bottom' } as const;
 const SCHEME: Record<string, string> = { tx1: 'dk1', bg1: 'lt1', tx2: 'dk2', bg2: 'lt2' };
-
-function contrast(a: string, b: string): number {
-  const [hi, lo] = [luminance(`#${a}`), luminance(`#${b}`)].sort((x, y) => y - x) as [
-    number,
-    number,
-  ];
-  return (hi + 0.05) / (lo + 0.05);
-}
 
 /** The title placeholder's shape in a layout or master. */
 const titleShape = (xml: string) =>
@@ -81,7 +73,8 @@ function ground(tpl: DeckTemplate, l: TemplateLayout, box: Box, master: string) 
   ].filter((o) => o.fill !== null);
   const band = shapes.filter((o) => area(overlap(o.box, box)) >= 0.5 * area(box)).pop();
   const inBand = band && overlap(band.box, box);
-  const title = inBand && inBand.h >= 0.6 * box.h ? { ...box, y: inBand.y, h: inBand.h } : box;
+  const clipped = inBand && inBand.h < box.h - 1e-6 && inBand.h >= 0.6 * box.h;
+  const title = clipped ? { ...box, y: inBand.y, h: inBand.h } : box;
   const under = shapes.filter((o) => area(overlap(o.box, title)) >= 0.05 * area(title));
   const covered = Math.max(0, ...under.map((o) => area(overlap(o.box, title))));
   const bg = /<p:bg>[\s\S]*?<a:srgbClr val="([0-9A-Fa-f]{6})"/.exec(master)?.[1];
