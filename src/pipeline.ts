@@ -189,6 +189,7 @@ export async function buildDetailed(
   const warnings = collectWarnings(ctx, {
     ...(options.maxAgeDays !== undefined ? { maxAgeDays: options.maxAgeDays } : {}),
     ...(pdfFit ? { fit: pdfFit } : {}),
+    decks: units.some((u) => u.renderer.name === 'decks'),
   });
   const result = {
     rebuilt: [...rebuiltPaths].sort(),

@@ -8,7 +8,7 @@ import { listFiles, readInputBytes } from './files.js';
 import { InputError } from '../errors.js';
 
 /** Files under templates/ that a build reads; anything else there is never opened. */
-export const TEMPLATE_FILE = /\.(liquid|json|ttf|otf|png|jpe?g)$/i;
+export const TEMPLATE_FILE = /\.(liquid|json|ttf|otf|png|jpe?g|p[po]t[xm]?)$/i;
 /**
  * More template files than this is a wrong folder (a home folder, a repository), not a template
  * set.
@@ -46,7 +46,9 @@ export async function readTemplates(root: string): Promise<InputSnapshot['templa
       ? 'template'
       : name.endsWith('.json')
         ? 'template config'
-        : 'asset';
+        : /\.p[po]t[xm]?$/i.test(name)
+          ? 'deck template'
+          : 'asset';
     files.set(name, await readInputBytes(path.join(root, name), what));
   }
   return { root, files };

@@ -60,6 +60,16 @@ const SlideSchema = z.strictObject({
 });
 
 export const DeckSchema = z.strictObject({
+  /**
+   * The organisation's PowerPoint template, a .pptx or .potx next to deck.json. Unset: the one
+   * such file found there, or the house masters when there is none.
+   */
+  template: z
+    .string()
+    .regex(/^[^/\\]+\.p[po]t[xm]?$/i, 'must name a .pptx or .potx file in templates/deck/')
+    .optional(),
+  /** A template layout, by its name in PowerPoint's layout gallery, for a kind of slide. */
+  layouts: z.partialRecord(z.enum(SLIDE_KINDS), z.string().min(1)).optional(),
   footer: Template,
   type: z.strictObject({ title: TypeSize, body: TypeSize, quote: TypeSize, cover: TypeSize }),
   slides: z.array(SlideSchema).min(1),

@@ -13,6 +13,7 @@ import { defineMasters, colors, GRID, SERIF } from '../compose/pptx/master.js';
 import { addSlide } from '../compose/pptx/slides.js';
 import { fontMeasure } from '../compose/pptx/fit.js';
 import { chartsFor } from '../compose/pptx/render.js';
+import { houseFrame } from '../compose/pptx/frame.js';
 import { RecordingDeck, type RecBox, type RecOp, type RecRun } from './recorder.js';
 import { cssFont, faceKey, type Ctx2D } from './canvas-text.js';
 
@@ -226,6 +227,8 @@ export async function renderSlides(ctx: BuildContext, deck: DeckModel): Promise<
     c: colors(theme),
     chart,
     mode: ctx.deckCharts,
+    // Previews show the house layouts; a deck on an organisation's template is checked in PowerPoint.
+    frame: houseFrame,
   };
   const pngs: (Buffer | null)[] = [];
   deck.slides.forEach((s: DeckSlide) => {

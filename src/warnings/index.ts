@@ -8,6 +8,8 @@ import { planCharts } from '../charts/plan.js';
 import type { FitReport } from '../compose/types.js';
 import { endOfAsEpochMs } from '../dataset/dates.js';
 import { NOT_STATED_LABEL } from '../dataset/schema.js';
+import { deckSetup } from '../compose/pptx/template.js';
+import { templateTheme } from '../compose/pptx/template-colors.js';
 
 /** One warning: a code to filter on, a sentence for people, and where it points. */
 export interface BuildWarning {
@@ -19,7 +21,8 @@ export interface BuildWarning {
     | 'W_FIT_LAST_STEP'
     | 'W_FIT_CUT'
     | 'W_FIT_SHORT'
-    | 'W_CHART_VALUES';
+    | 'W_CHART_VALUES'
+    | 'W_DECK_CONTRAST';
   message: string;
   /** A JSON path into the data, a chart key, or an output file. */
   where?: string;
@@ -40,6 +43,8 @@ export interface WarningOptions {
   maxAgeDays?: number;
   /** How the PDF fitted, from the manifest (absent when the build has no PDF). */
   fit?: FitReport;
+  /** Whether the build makes decks (their template's colours are then checked). */
+  decks?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -201,5 +206,26 @@ function thinCharts(ctx: BuildContext): BuildWarning[] {
 
 /** Every warning for a prepared build. */
 export function collectWarnings(ctx: BuildContext, opts: WarningOptions = {}): BuildWarning[] {
-  return [...dataAge(ctx, opts), ...unsourced(ctx), ...fit(opts.fit), ...thinCharts(ctx)];
+  return [
+    ...dataAge(ctx, opts),
+    ...unsourced(ctx),
+    ...fit(opts.fit),
+    ...thinCharts(ctx),
+    ...(opts.decks ? deckContrast(ctx) : []),
+  ];
+}
+
+/** Colours of an organisation's deck template that the decks refuse, as unreadable on its background. */
+function deckContrast(ctx: BuildContext): BuildWarning[] {
+  const { chosen, frame } = deckSetup(ctx.templates);
+  const tpl = chosen?.template;
+  if (!tpl) return [];
+  const problems = [...templateTheme(ctx.theme.theme, tpl).problems, ...(frame?.problems ?? [])];
+  return problems.map((message) => ({
+    code: 'W_DECK_CONTRAST',
+    message: `deck template: ${message}`,
+    where: tpl.file,
+    // The decks already keep off the colour: worth knowing, not a fault in the output.
+    advisory: true,
+  }));
 }
