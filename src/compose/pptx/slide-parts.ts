@@ -196,7 +196,9 @@ export function withCallout(
       h: Math.min(2.2, plan.chart.h - 0.2),
     },
     66,
-    36,
+    // A template's narrow content box may not hold "WST 1.15 million" at 36pt; the figure may
+    // shrink as far as a slide title may, and still leads the slide.
+    Math.min(36, env.deck.type.title.min),
   );
   body(env, slide, s, plan.side);
 }
