@@ -227,7 +227,8 @@ export async function renderSlides(ctx: BuildContext, deck: DeckModel): Promise<
     c: colors(theme),
     chart,
     mode: ctx.deckCharts,
-    // Previews show the house layouts; a deck on an organisation's template is checked in PowerPoint.
+    // Previews show the house layouts; a deck on an organisation's template is checked in
+    // PowerPoint itself.
     frame: houseFrame,
   };
   const pngs: (Buffer | null)[] = [];

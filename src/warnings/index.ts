@@ -215,7 +215,10 @@ export function collectWarnings(ctx: BuildContext, opts: WarningOptions = {}): B
   ];
 }
 
-/** Colours of an organisation's deck template that the decks refuse, as unreadable on its background. */
+/**
+ * Colours of an organisation's deck template that the decks refuse, as unreadable on its own
+ * background.
+ */
 function deckContrast(ctx: BuildContext): BuildWarning[] {
   const { chosen, frame } = deckSetup(ctx.templates);
   const tpl = chosen?.template;

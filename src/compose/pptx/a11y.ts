@@ -72,7 +72,8 @@ export function hintFaces(xml: string, hints: FaceHint[]): string {
     const name = h.typeface.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     out = out.replace(
       new RegExp(`<a:latin typeface="${name}"[^>]*/>`, 'g'),
-      `<a:latin typeface="${h.typeface}" panose="${h.panose}" pitchFamily="${h.pitchFamily}" charset="0"/>`,
+      `<a:latin typeface="${h.typeface}" panose="${h.panose}" ` +
+        `pitchFamily="${h.pitchFamily}" charset="0"/>`,
     );
   }
   return out;

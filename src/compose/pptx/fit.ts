@@ -81,7 +81,8 @@ function makeMeasure(theme: ResolvedTheme): Measure {
     return f;
   };
   return (text, family, size, bold = false, italic = false) => {
-    const key = `${family}-${bold && italic ? 'boldItalic' : bold ? 'bold' : italic ? 'italic' : 'regular'}`;
+    const style = bold && italic ? 'boldItalic' : bold ? 'bold' : italic ? 'italic' : 'regular';
+    const key = `${family}-${style}`;
     const cacheKey = `${key}\u0000${text}`;
     let em = widths.get(cacheKey);
     if (em === undefined) {
@@ -113,7 +114,10 @@ export interface FitStyle {
  */
 const WIDTH_RESERVE = 0.95;
 
-/** Number of lines the runs wrap to in a width (points), greedy word wrap. Infinity if a word is too wide. */
+/**
+ * Number of lines the runs wrap to in a width (points), greedy word wrap. Infinity if a word
+ * is too wide.
+ */
 export function countLines(
   runs: Run[],
   width: number,

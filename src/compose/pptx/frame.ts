@@ -4,11 +4,14 @@
  * organisation's template gives its own (template-layouts.ts). slides.ts lays out against a
  * frame and never against fixed numbers, so the same code fills either.
  */
-import type { SlideKind } from '../../model/deck.js';
+import type { SlideKind } from '../../model/deck-config.js';
 import { GRID, MASTER, PLACES, SANS, SERIF } from './master.js';
 import type { Box } from './text.js';
 
-/** The layouts a deck uses: the cover, a body of text, a chart with text beside it, quotes, a title with our own rows below. */
+/**
+ * The layouts a deck uses: the cover, a body of text, a chart with text beside it, quotes, a title
+ * with our own rows below.
+ */
 export type Role = 'cover' | 'content' | 'side' | 'quote' | 'titleOnly';
 
 /** One slide's layout and boxes (inches). */

@@ -16,10 +16,16 @@ function plannedChart(ctx: BuildContext, slide: DeckSlide, partnerId: string): u
   return p ? { spec: p.inst.spec, data: p.data } : null;
 }
 
-/** Deck models are cached per template set and scope: a context copied with other templates gets its own. */
+/**
+ * Deck models are cached per template set and scope: a context copied with other templates
+ * gets its own.
+ */
 const modelCache = new WeakMap<object, WeakMap<object, Map<string, DeckModel>>>();
 
-/** The deck models for the build's partners, built once (cheap: text only); the preview draws them too. */
+/**
+ * The deck models for the build's partners, built once (cheap: text only); the preview draws
+ * them too.
+ */
 export function deckModels(ctx: BuildContext): Map<string, DeckModel> {
   let byScope = modelCache.get(ctx.templates);
   if (!byScope) modelCache.set(ctx.templates, (byScope = new WeakMap()));

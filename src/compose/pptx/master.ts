@@ -41,7 +41,9 @@ export const MASTER = {
 /** Left edge of the commentary beside a chart or a callout figure. */
 const SIDE_X = GRID.left + 7.1 + 0.4;
 
-/** Where the title and body placeholders sit on each layout (the slides fill them at these boxes). */
+/**
+ * Where the title and body placeholders sit on each layout (the slides fill them at these boxes).
+ */
 export const PLACES = {
   coverTitle: { x: GRID.left, y: 1.7, w: GRID.contentW - 0.5, h: 1.9 },
   coverBody: { x: GRID.left, y: 4.15, w: GRID.contentW - 0.5, h: 2.4 },

@@ -48,7 +48,10 @@ export type NativeChart = NativeBarChart | NativeTimeline;
 
 const hex = (c: string) => c.replace(/^#/, '').toUpperCase();
 
-/** Colours per bar: the highlight in the accent and the rest muted, a palette colour each for a breakdown, else the accent. */
+/**
+ * Colours per bar: the highlight in the accent and the rest muted, a palette colour each for
+ * a breakdown, else the accent.
+ */
 function colorsOf(d: BarData, theme: Theme): string[] {
   const c = theme.colors;
   if (d.series.length > 1) return seriesColors(theme.palette, d.series.length).map(hex);
@@ -58,7 +61,10 @@ function colorsOf(d: BarData, theme: Theme): string[] {
   return d.labels.map(() => hex(c.accent));
 }
 
-/** pptxgenjs plots the first category at the bottom, so rows (largest first) are handed over reversed. */
+/**
+ * pptxgenjs plots the first category at the bottom, so rows (largest first) are handed over in
+ * reverse.
+ */
 function bars(
   d: BarData,
   chart: RenderedChart,
@@ -152,10 +158,10 @@ export function fixChartXml(xml: string): string {
     (m) => m[1],
   );
   const repeats = names.flatMap((n, i) => (names.indexOf(n) < i ? [i] : []));
+  const hidden = repeats.map(
+    (i) => `<c:legendEntry><c:idx val="${i}"/><c:delete val="1"/></c:legendEntry>`,
+  );
   if (repeats.length)
-    out = out.replace(
-      /(<c:legend>\s*<c:legendPos [^>]*\/>)/,
-      `$1${repeats.map((i) => `<c:legendEntry><c:idx val="${i}"/><c:delete val="1"/></c:legendEntry>`).join('')}`,
-    );
+    out = out.replace(/(<c:legend>\s*<c:legendPos [^>]*\/>)/, `$1${hidden.join('')}`);
   return out;
 }

@@ -88,10 +88,12 @@ function coreXml(props: DocProps, iso: string): string {
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-    `<dc:title>${e(props.title)}</dc:title><dc:subject>${e(props.subject)}</dc:subject><dc:creator>${e(props.author)}</dc:creator>` +
+    `<dc:title>${e(props.title)}</dc:title><dc:subject>${e(props.subject)}</dc:subject>` +
+    `<dc:creator>${e(props.author)}</dc:creator>` +
     (props.keywords ? `<cp:keywords>${e(props.keywords)}</cp:keywords>` : '') +
     `<cp:lastModifiedBy>${e(props.author)}</cp:lastModifiedBy><cp:revision>1</cp:revision>` +
-    `<dcterms:created xsi:type="dcterms:W3CDTF">${iso}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${iso}</dcterms:modified>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${iso}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${iso}</dcterms:modified>` +
     '</cp:coreProperties>'
   );
 }
@@ -127,7 +129,10 @@ function houseColours(xml: string, theme: Theme): string {
   return out;
 }
 
-/** Renames chartK.xml / Microsoft_Excel_WorksheetK.xlsx to 1…N in creation order, with every reference. */
+/**
+ * Renames chartK.xml / Microsoft_Excel_WorksheetK.xlsx to 1…N in creation order, with every
+ * reference to them.
+ */
 async function renumberCharts(zip: JSZip): Promise<void> {
   const num = (n: string) => Number(/(\d+)\.xml$/.exec(n)?.[1]);
   const charts = Object.keys(zip.files)
@@ -159,7 +164,9 @@ async function renumberCharts(zip: JSZip): Promise<void> {
   for (const [name, bytes] of moved) zip.file(name, bytes);
 }
 
-/** Splits each notes text run at its newlines into separate paragraphs with the same run properties. */
+/**
+ * Splits each notes text run at its newlines into separate paragraphs with the same run properties.
+ */
 export function splitNoteParagraphs(xml: string): string {
   return xml.replace(
     /<a:p>(<a:r>(<a:rPr[^>]*\/>)<a:t>)([^<]*)(<\/a:t><\/a:r>)/g,
@@ -181,7 +188,10 @@ export function unwrapDataLabels(xml: string): string {
   );
 }
 
-/** Re-zips deterministically: sorted entries, [Content_Types].xml first, fixed dates, DEFLATE (node:zlib). */
+/**
+ * Re-zips deterministically: sorted entries, [Content_Types].xml first, fixed dates, and
+ * DEFLATE from node:zlib.
+ */
 async function rezip(zip: JSZip, clock: Date): Promise<Buffer> {
   const names = Object.keys(zip.files).filter((n) => !zip.files[n]?.dir);
   names.sort((a, b) =>
@@ -211,7 +221,9 @@ export async function finishPackage(
   theme: Theme,
   clock: Date,
   faces: FaceHint[] = [],
-  /** Puts an organisation's template in (template-graft.ts); its colours and shapes stay its own. */
+  /**
+   * Puts an organisation's template in (template-graft.ts); its colours and shapes stay its own.
+   */
   graft?: (zip: JSZip) => Promise<void>,
 ): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);

@@ -1,6 +1,7 @@
 /**
  * Draws one deck: deck model → slides on the house masters, or on an organisation's template
- * (its layouts grafted in when packaging) → fixed-up PPTX bytes. Loaded only when a deck is rebuilt.
+ * (its layouts grafted in when packaging) → fixed-up PPTX bytes. Loaded only when a deck is
+ * to be rebuilt.
  */
 import { PptxGenJS } from './pptxgen.js';
 import type { BuildContext } from '../types.js';
@@ -22,7 +23,10 @@ import { getChart } from '../../charts/render.js';
 
 const EMU_PER_INCH = 914_400;
 
-/** The chart a slide names, drawn for this partner from the shared specs; null when the partner has none. */
+/**
+ * The chart a slide names, drawn for this partner from the shared specs; null when the
+ * partner has none.
+ */
 export function chartsFor(
   ctx: BuildContext,
   partnerId: string,

@@ -42,7 +42,9 @@ export function place(
   return fitted;
 }
 
-/** Body text across the content width: a labelled list as two columns, anything else as paragraphs. */
+/**
+ * Body text across the content width: a labelled list as two columns, anything else as paragraphs.
+ */
 export function body(env: SlideEnv, slide: P.Slide, s: DeckSlide, box: Box): void {
   const t = env.deck.type.body;
   // Two columns need room; in a narrow column the bold label simply leads its bullet.

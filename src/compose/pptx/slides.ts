@@ -81,7 +81,9 @@ function onLayout(err: unknown, source: string, kind: string): unknown {
     err.code,
     err.problems.map((p) => ({
       ...p,
-      message: `${p.message}; the box is ${source}: name a roomier layout for "${kind}" under "layouts" in deck.json, or lower the sizes under "type"`,
+      message:
+        `${p.message}; the box is ${source}: name a roomier layout for "${kind}" under ` +
+        '"layouts" in deck.json, or lower the sizes under "type"',
     })),
   );
 }
@@ -126,7 +128,10 @@ function title(env: SlideEnv, slide: P.Slide, s: DeckSlide, plan: SlidePlan): vo
   place(env, slide, s, 'title', paras, plan.title, t.size, t.min, titleOptions(plan));
 }
 
-/** The cover: partner name large (the slide title), the handling line top right, the title block below. */
+/**
+ * The cover: partner name large (the slide title), the handling line top right, the title
+ * block below.
+ */
 function cover(env: SlideEnv, slide: P.Slide, s: DeckSlide, plan: SlidePlan): void {
   const t = env.deck.type.cover;
   const name: Para[] = [

@@ -8,7 +8,10 @@
 import { RANGES, SUBSTITUTES } from './substitute-widths.js';
 import type { Family } from './fit.js';
 
-/** Which substitutes stand in for each house family (DejaVu Sans: LibreOffice's last resort for any unknown name). */
+/**
+ * Which substitutes stand in for each house family (DejaVu Sans: LibreOffice's last resort
+ * for any unknown name).
+ */
 const STAND_INS: Record<Family, string[]> = {
   sans: ['Liberation Sans', 'Carlito', 'DejaVu Sans'],
   serif: ['Liberation Serif', 'DejaVu Serif', 'DejaVu Sans'],

@@ -19,7 +19,8 @@ export function contrast(a: string, b: string): number {
 function mix(c: string, to: string, t: number): string {
   const ch = (s: string, i: number) => Number.parseInt(s.slice(i, i + 2), 16);
   const hex = (n: number) => Math.round(n).toString(16).padStart(2, '0');
-  return `#${[1, 3, 5].map((i) => hex(ch(c, i) + (ch(to, i) - ch(c, i)) * t)).join('')}`.toUpperCase();
+  const channels = [1, 3, 5].map((i) => hex(ch(c, i) + (ch(to, i) - ch(c, i)) * t));
+  return `#${channels.join('')}`.toUpperCase();
 }
 
 /** The lightest tint of `c` toward the background that chart marks can still be seen in (3:1). */
@@ -53,7 +54,8 @@ export function templateTheme(
     if (c === undefined) return undefined;
     if (contrast(c, bg) >= min) return c;
     problems.push(
-      `${name} ${c} has contrast ${ratio(c)}:1 on the background ${bg}, below ${min}:1 for ${use}; the decks do not use it for that`,
+      `${name} ${c} has contrast ${ratio(c)}:1 on the background ${bg}, below ${min}:1 for ` +
+        `${use}; the decks do not use it for that`,
     );
     return undefined;
   };

@@ -18,7 +18,10 @@ const CT = {
   theme: 'application/vnd.openxmlformats-officedocument.theme+xml',
 };
 
-/** New names for the template's parts: masters and layouts in order, themes after ours, the rest prefixed. */
+/**
+ * New names for the template's parts: masters and layouts in order, themes after ours, the
+ * rest prefixed.
+ */
 function plan(tpl: DeckTemplate): Map<string, string> {
   const names = new Map<string, string>();
   const queue = [...tpl.masters];
@@ -130,10 +133,10 @@ export async function graftTemplate(
   );
   const presRels = (await zip.file('ppt/_rels/presentation.xml.rels')?.async('string')) ?? '';
   const masterRels = tpl.masters
-    .map(
-      (m, i) =>
-        `<Relationship Id="rIdM${i + 1}" Type="${REL}/slideMaster" Target="${(names.get(m) ?? '').slice(4)}"/>`,
-    )
+    .map((m, i) => {
+      const target = (names.get(m) ?? '').slice(4);
+      return `<Relationship Id="rIdM${i + 1}" Type="${REL}/slideMaster" Target="${target}"/>`;
+    })
     .join('');
   const firstTheme = [...names.entries()].find(([, to]) => /^ppt\/theme\//.test(to))?.[1];
   zip.file(

@@ -8,14 +8,17 @@
  */
 import type * as P from './pptxgen.js';
 import { InputError, type Problem } from '../../errors.js';
-import type { SlideKind } from '../../model/deck.js';
+import type { SlideKind } from '../../model/deck-config.js';
 import type { DeckFrame, Role, SlidePlan } from './frame.js';
 import type { Box } from './text.js';
 import type { DeckTemplate, TemplateLayout, TemplatePlaceholder } from './template-read.js';
 import { blockers, clearOf, clearShare } from './template-clear.js';
 import { titleLook as lookOf } from './template-title.js';
 
-/** A plan on a template layout: which layout part the slide uses and how its body placeholder is written. */
+/**
+ * A plan on a template layout: which layout part the slide uses and how its body placeholder
+ * is written.
+ */
 export interface TemplatePlan extends SlidePlan {
   part: string;
   /** The `<p:ph …/>` of the placeholder the slide's body fills. */
@@ -131,7 +134,10 @@ function onSlide(b: Box, W: number, H: number): Box {
   return { x, y, w: Math.min(b.x + b.w, W - m) - x, h: Math.min(b.y + b.h, H - m) - y };
 }
 
-/** A content box starts below the title where the two would overlap (a master's body under a lower title). */
+/**
+ * A content box starts below the title where the two would overlap (a master's body under a
+ * lower title).
+ */
 function belowTitle(b: Box, title: Box): Box {
   const bottom = title.y + title.h;
   const across = b.x < title.x + title.w && title.x < b.x + b.w;

@@ -8,7 +8,10 @@ import { unzipSync } from 'fflate';
 import { inputError } from '../../errors.js';
 import type { Box } from './text.js';
 
-/** A placeholder of a layout or master: its type (PowerPoint's default "obj" when unstated) and box (inches). */
+/**
+ * A placeholder of a layout or master: its type (PowerPoint's default "obj" when unstated)
+ * and box (inches).
+ */
 export interface TemplatePlaceholder {
   type: string;
   idx?: string;
@@ -44,7 +47,10 @@ export interface DeckTemplate {
   /** Master part names in the template's order. */
   masters: string[];
   masterPlaceholders: Map<string, TemplatePlaceholder[]>;
-  /** Pictures and filled shapes by master or layout part (a layout with showMasterSp="0" hides its master's). */
+  /**
+   * Pictures and filled shapes by master or layout part (a layout with showMasterSp="0" hides
+   * its master's).
+   */
   obstacles: Map<string, Obstacle[]>;
   /** Layouts that hide their master's shapes. */
   hidesMaster: Set<string>;
@@ -156,20 +162,24 @@ function unpack(file: string, bytes: Uint8Array): Map<string, Uint8Array> {
   const bad = (message: string) => inputError('E_DECK_TEMPLATE', { file, message });
   if (/\.(pptm|potm)$/i.test(file))
     throw bad(
-      'is a macro-enabled PowerPoint file; decks take no macros: save the template as .potx or .pptx ("PowerPoint Template" or "PowerPoint Presentation") and name that file',
+      'is a macro-enabled PowerPoint file; decks take no macros: save the template as .potx or ' +
+        '.pptx ("PowerPoint Template" or "PowerPoint Presentation") and name that file',
     );
   // An OLE compound file: a password-protected (encrypted) package or a legacy binary .ppt/.pot.
   if (/\.(ppt|pot)$/i.test(file))
     throw bad(
-      'is a legacy binary PowerPoint file; open it in PowerPoint and save it as .potx ("PowerPoint Template")',
+      'is a legacy binary PowerPoint file; open it in PowerPoint and save it as .potx ' +
+        '("PowerPoint Template")',
     );
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
     throw bad(
-      'is encrypted (password-protected) or a legacy binary .ppt/.pot file; remove the password and save it as .potx or .pptx',
+      'is encrypted (password-protected) or a legacy binary .ppt/.pot file; remove the ' +
+        'password and save it as .potx or .pptx',
     );
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b)
     throw bad(
-      'is not a PowerPoint template: a .pptx or .potx file is a zip archive, and this file is not one',
+      'is not a PowerPoint template: a .pptx or .potx file is a zip archive, and this file is ' +
+        'not one',
     );
   let total = 0;
   let entries: Record<string, Uint8Array>;
@@ -184,7 +194,8 @@ function unpack(file: string, bytes: Uint8Array): Map<string, Uint8Array> {
   } catch (err) {
     if (err instanceof RangeError)
       throw bad(
-        `unpacks to more than ${MAX_UNPACKED / 1048576} MB; a slide template should hold masters and layouts only, so remove embedded media or sample slides`,
+        `unpacks to more than ${MAX_UNPACKED / 1048576} MB; a slide template should hold ` +
+          'masters and layouts only, so remove embedded media or sample slides',
       );
     throw bad('is damaged: it is not a readable zip archive; save it again from PowerPoint');
   }
@@ -196,7 +207,8 @@ function unpack(file: string, bytes: Uint8Array): Map<string, Uint8Array> {
     );
   if (/macroEnabled/i.test(decoder.decode(types)) || parts.has('ppt/vbaProject.bin'))
     throw bad(
-      'contains macros (a VBA project); decks take no macros: save the template as .potx or .pptx without them',
+      'contains macros (a VBA project); decks take no macros: save the template as .potx or ' +
+        '.pptx without them',
     );
   return parts;
 }
@@ -250,7 +262,8 @@ export function readDeckTemplate(file: string, bytes: Uint8Array): DeckTemplate 
   const isTitle = (p: TemplatePlaceholder) => p.type === 'title' || p.type === 'ctrTitle';
   if (!layouts.some((l) => l.placeholders.some(isTitle)))
     throw bad(
-      'has no layout with a title placeholder; every slide needs a title, so add one to the layouts (View › Slide Master › Title)',
+      'has no layout with a title placeholder; every slide needs a title, so add one to the ' +
+        'layouts (View › Slide Master › Title)',
     );
   const theme = text(targets(parts, masters[0] ?? '', 'theme')[0] ?? '');
   const font = (kind: string) =>

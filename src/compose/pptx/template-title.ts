@@ -28,12 +28,13 @@ const titleShape = (xml: string) =>
     xml,
   )?.[0];
 
+/** The solid fill of a run, default run or end-of-paragraph run (srgbClr or schemeClr). */
+const RUN_COLOR =
+  /<a:(?:defRPr|rPr|endParaRPr)\b[^>]*>\s*<a:solidFill>\s*<a:(srgbClr|schemeClr) val="([^"]+)"/;
+
 /** The first colour a run, a default run or an end-of-paragraph run is given, as RRGGBB. */
 function colorIn(xml: string, tpl: DeckTemplate): string | undefined {
-  const m =
-    /<a:(?:defRPr|rPr|endParaRPr)\b[^>]*>\s*<a:solidFill>\s*<a:(srgbClr|schemeClr) val="([^"]+)"/.exec(
-      xml,
-    );
+  const m = RUN_COLOR.exec(xml);
   if (!m?.[2]) return undefined;
   if (m[1] === 'srgbClr') return m[2].toUpperCase();
   return tpl.colors[SCHEME[m[2]] ?? m[2]];
@@ -112,6 +113,9 @@ export function titleLook(
   return {
     look: { color: best, ...base },
     box: title,
-    problem: `the title colour #${color} of the layout "${l.name}" has contrast ${worst(color).toFixed(1)}:1 on #${fills.join(', #')} behind it, below 3:1; its slide titles are set in #${best}`,
+    problem:
+      `the title colour #${color} of the layout "${l.name}" has contrast ` +
+      `${worst(color).toFixed(1)}:1 on #${fills.join(', #')} behind it, below 3:1; its slide ` +
+      `titles are set in #${best}`,
   };
 }

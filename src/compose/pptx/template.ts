@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { inputError } from '../../errors.js';
 import type { LoadedTemplates } from '../../load/templates.js';
-import { DECK_FILE, parseDeckConfig, type DeckConfig } from '../../model/deck.js';
+import { DECK_FILE, parseDeckConfig, type DeckConfig } from '../../model/deck-config.js';
 import { readDeckTemplate, type DeckTemplate } from './template-read.js';
 import { templateFrame } from './template-layouts.js';
 
@@ -40,7 +40,9 @@ export function chooseTemplate(
       throw inputError('E_DECK_TEMPLATE', {
         file: deckJson,
         path: 'template',
-        message: `names "${config.template}", which is not in ${path.join(templates.root, 'deck')}; put the .pptx or .potx there or fix the name`,
+        message:
+          `names "${config.template}", which is not in ${path.join(templates.root, 'deck')}; ` +
+          'put the .pptx or .potx there or fix the name',
       });
   } else {
     const found = Object.keys(templates.assets).filter((n) => FOUND.test(n));
@@ -48,7 +50,10 @@ export function chooseTemplate(
       throw inputError('E_DECK_TEMPLATE', {
         file: deckJson,
         path: 'template',
-        message: `${path.join(templates.root, 'deck')} holds ${found.length} PowerPoint files (${found.map((f) => path.basename(f)).join(', ')}); name the one to use with "template" in deck.json`,
+        message:
+          `${path.join(templates.root, 'deck')} holds ${found.length} PowerPoint files ` +
+          `(${found.map((f) => path.basename(f)).join(', ')}); name the one to use with ` +
+          '"template" in deck.json',
       });
     name = found[0];
   }
@@ -64,7 +69,10 @@ export function chooseTemplate(
   return chosen;
 }
 
-/** The deck config, the chosen template and its frame, per template set (checked when decks are planned). */
+/**
+ * The deck config, the chosen template and its frame, per template set (checked when decks
+ * are planned).
+ */
 export interface DeckSetup {
   config: DeckConfig;
   chosen: ChosenTemplate | null;

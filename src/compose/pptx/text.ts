@@ -42,7 +42,9 @@ export function fitError(deck: DeckModel, slide: DeckSlide, part: string, min: n
     {
       file: deck.file,
       path: `slides[${slide.at}]`,
-      message: `the ${part} of the "${slide.kind}" slide for ${deck.partner.name} does not fit its box even at the minimum ${min}pt; shorten the text its template renders or raise the space`,
+      message:
+        `the ${part} of the "${slide.kind}" slide for ${deck.partner.name} does not fit its box ` +
+        `even at the minimum ${min}pt; shorten the text its template renders or raise the space`,
     },
   ]);
 }
@@ -97,7 +99,8 @@ export function addParas(
       lineSpacing: round(size * LEADING),
       paraSpaceAfter: i < paras.length - 1 ? round(p.after * size) : 0,
     };
-    // pptxgenjs starts a new paragraph at every run that carries `bullet`, so only the first run may.
+    // pptxgenjs starts a new paragraph at every run that carries `bullet`, so only the first
+    // run may carry it.
     const bullet = p.bullet ? { bullet: { indent: round(size * BULLET_INDENT) } } : {};
     p.runs.forEach((r, j) => {
       runs.push({
@@ -155,7 +158,9 @@ export function blocksToParas(
   });
 }
 
-/** A "labelled" list: every item starts with a bold run (a date, a source), shown in its own column. */
+/**
+ * A "labelled" list: every item starts with a bold run (a date, a source), shown in its own column.
+ */
 export function labelledRows(blocks: Block[]): { label: string; runs: Run[] }[] | null {
   const list = blocks.length === 1 ? blocks[0] : undefined;
   if (list?.kind !== 'list') return null;
