@@ -15,11 +15,10 @@
  * - the theme's colour scheme is replaced by the house palette, so "theme colours" in
  *   PowerPoint's pickers are ours.
  */
-import JSZip from 'jszip';
 import type { Theme } from '../../model/theme.js';
 import { canonicalPlaceholders, type FaceHint, hintFaces, markDecorative } from './a11y.js';
 import { fixChartXml } from './native-charts.js';
-import { zipSync } from './zip.js';
+import { ZipFiles, zipSync } from './zip.js';
 
 /** Document properties for docProps/core.xml. */
 export interface DocProps {
@@ -54,7 +53,7 @@ function resolveTarget(relsPath: string, target: string): string {
 }
 
 /** Drops content-type overrides and relationships that point at parts the zip does not have. */
-async function dropDanglingReferences(zip: JSZip): Promise<void> {
+async function dropDanglingReferences(zip: ZipFiles): Promise<void> {
   const names = new Set(Object.keys(zip.files).filter((n) => !zip.files[n]!.dir));
   const ct = await zip.file('[Content_Types].xml')!.async('string');
   zip.file(
@@ -119,7 +118,7 @@ function houseColours(xml: string, theme: Theme): string {
 }
 
 /** Renames chartK.xml / Microsoft_Excel_WorksheetK.xlsx to 1…N in creation order, with every reference. */
-async function renumberCharts(zip: JSZip): Promise<void> {
+async function renumberCharts(zip: ZipFiles): Promise<void> {
   const num = (n: string) => Number(/(\d+)\.xml$/.exec(n)![1]);
   const charts = Object.keys(zip.files)
     .filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n))
@@ -173,7 +172,7 @@ export function unwrapDataLabels(xml: string): string {
 }
 
 /** Re-zips deterministically: sorted entries, [Content_Types].xml first, fixed dates, DEFLATE (node:zlib). */
-async function rezip(zip: JSZip, clock: Date): Promise<Buffer> {
+async function rezip(zip: ZipFiles, clock: Date): Promise<Buffer> {
   const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
   names.sort((a, b) =>
     a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0,
@@ -185,10 +184,10 @@ async function rezip(zip: JSZip, clock: Date): Promise<Buffer> {
 }
 
 /** Chart workbooks: pin their dates and re-zip them the same way. */
-async function fixEmbeddedWorkbooks(zip: JSZip, clock: Date): Promise<void> {
+async function fixEmbeddedWorkbooks(zip: ZipFiles, clock: Date): Promise<void> {
   const iso = clock.toISOString();
   for (const name of Object.keys(zip.files).filter((n) => /^ppt\/embeddings\/.+\.xlsx$/.test(n))) {
-    const inner = await JSZip.loadAsync(await zip.file(name)!.async('uint8array'));
+    const inner = new ZipFiles(await zip.file(name)!.async('uint8array'));
     const core = inner.file('docProps/core.xml');
     if (core) inner.file('docProps/core.xml', pinDates(await core.async('string'), iso));
     zip.file(name, await rezip(inner, clock));
@@ -203,7 +202,7 @@ export async function finishPackage(
   clock: Date,
   faces: FaceHint[] = [],
 ): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
+  const zip = new ZipFiles(bytes);
   await renumberCharts(zip);
   await dropDanglingReferences(zip);
   const iso = clock.toISOString().replace(/\.\d{3}Z$/, 'Z');
