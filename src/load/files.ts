@@ -66,8 +66,13 @@ export async function readInputBytes(
     if (opened.size > limit) throw tooLarge(file, what, opened.size, limit);
     const chunks: Buffer[] = [];
     let total = 0;
+    // The first read is sized to the file, one byte over to see it grew since stat; later ones
+    // (a growing file, the read that finds the end) are small. Not zero-filled: only the bytes
+    // read are kept. (A zeroed 1 MB chunk per read was a third of a no-op's time.)
+    let want = opened.size + 1;
     for (;;) {
-      const chunk = Buffer.alloc(Math.min(1 << 20, limit + 1 - total));
+      const chunk = Buffer.allocUnsafe(Math.min(want, limit + 1 - total));
+      want = 64 * 1024;
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, total);
       if (bytesRead === 0) break;
       chunks.push(chunk.subarray(0, bytesRead));
