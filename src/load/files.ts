@@ -113,3 +113,22 @@ export async function listFiles(dir: string): Promise<string[]> {
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .sort();
 }
+
+/**
+ * Maps `items` with at most `atOnce` calls of `fn` under way, results in the items' order: file
+ * work overlaps (each call mostly waits on the disk) without an open file per item of a
+ * large set.
+ */
+export async function mapAtMost<T, R>(
+  items: readonly T[],
+  atOnce: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i] as T, i);
+  };
+  await Promise.all(Array.from({ length: Math.min(atOnce, items.length) }, lane));
+  return out;
+}

@@ -4,7 +4,7 @@
  * (a FIFO fed once cannot hang a second read) and what is hashed is what is built.
  */
 import path from 'node:path';
-import { listFiles, readInputBytes } from './files.js';
+import { listFiles, mapAtMost, readInputBytes } from './files.js';
 import { InputError } from '../errors.js';
 
 /** Files under templates/ that a build reads; anything else there is never opened. */
@@ -39,18 +39,12 @@ export async function readTemplates(root: string): Promise<InputSnapshot['templa
     name.endsWith('.liquid') ? 'template' : name.endsWith('.json') ? 'template config' : 'asset';
   // Up to READ_AT_ONCE files at once (one by one, each read waited for the one before); a
   // failure is still reported for the first failing file in sorted order.
-  const read: PromiseSettledResult<Buffer>[] = new Array(names.length);
-  let next = 0;
-  const lane = async () => {
-    for (let i = next++; i < names.length; i = next++) {
-      const name = names[i] as string;
-      read[i] = await readInputBytes(path.join(root, name), what(name)).then(
-        (value) => ({ status: 'fulfilled', value }),
-        (reason: unknown) => ({ status: 'rejected', reason }),
-      );
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_AT_ONCE, names.length) }, lane));
+  const read = await mapAtMost(names, READ_AT_ONCE, (name) =>
+    readInputBytes(path.join(root, name), what(name)).then(
+      (value): PromiseSettledResult<Buffer> => ({ status: 'fulfilled', value }),
+      (reason: unknown): PromiseSettledResult<Buffer> => ({ status: 'rejected', reason }),
+    ),
+  );
   const files = new Map<string, Buffer>();
   names.forEach((name, i) => {
     const r = read[i] as PromiseSettledResult<Buffer>;
