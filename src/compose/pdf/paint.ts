@@ -9,7 +9,9 @@ import type { PagePlan } from './layout.js';
 import { fontName, type Doc } from './fonts.js';
 import { drawBlock, drawLine, drawLines, rule } from './draw.js';
 import { Tagger } from './tags.js';
-import SVGtoPDF from 'svg-to-pdfkit';
+import { requireCjs } from '../../cjs.js';
+
+const SVGtoPDF = requireCjs('svg-to-pdfkit') as typeof import('svg-to-pdfkit').default;
 
 /** Print options: bleed in points (0 for none). */
 export interface PrintOptions {
