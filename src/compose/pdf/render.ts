@@ -1,5 +1,5 @@
 /** Draws the bulletin: model → fitted page plan → pdfkit bytes. Loaded only when the PDF is rebuilt. */
-import PDFDocument from 'pdfkit';
+import { requireCjs } from '../../cjs.js';
 import type { Artifact, BuildContext, Unit } from '../types.js';
 import { infoOf } from './info.js';
 import { provenanceJson, PROVENANCE_FILE } from './provenance.js';
@@ -8,6 +8,8 @@ import { bulletinPlan } from './plan.js';
 import { paintPlan, pageGeometry } from './paint.js';
 import { attachSourceData, escapeXmp, fixBaseSpec } from './standards.js';
 import { getChart } from '../../charts/render.js';
+
+const PDFDocument = requireCjs('pdfkit') as typeof import('pdfkit');
 
 function collect(doc: Doc): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
