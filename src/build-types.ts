@@ -34,9 +34,15 @@ export interface BuildOptions {
   onProgress?: ProgressListener;
   /** Warn when the latest dated fact is older than this many days (from the build clock). */
   maxAgeDays?: number;
-  /** Threads to render on (1: in this thread, the default; 'auto', the CLI's default: workers only when they pay off). */
+  /**
+   * Threads to render on (1: in this thread, the default; 'auto', the CLI's default: workers only
+   * when they pay off).
+   */
   jobs?: number | 'auto';
-  /** Told at each step of writing the output (tests use it to stop a build in the middle of its writes). */
+  /**
+   * Told at each step of writing the output (tests use it to stop a build in the middle of its
+   * writes).
+   */
   onWriteStep?: WriteStep;
 }
 

@@ -11,7 +11,9 @@ export interface Problem {
   message: string;
 }
 
-/** Control characters from data, shown as \u escapes so that a message cannot drive the terminal. */
+/**
+ * Control characters from data, shown as \u escapes so that a message cannot drive the terminal.
+ */
 export const escapeControls = (s: string): string =>
   s.replace(
     /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,

@@ -33,7 +33,9 @@ export async function build(options: BuildOptions): Promise<Manifest> {
   return (await buildDetailed(options)).manifest;
 }
 
-/** Builds the artifacts whose inputs changed (all with `force`) and writes them, the manifest last. */
+/**
+ * Builds the artifacts whose inputs changed (all with `force`) and writes them, the manifest last.
+ */
 export async function buildDetailed(options: BuildOptions): Promise<BuildResult> {
   // Every input is read once, here: the fast path hashes these bytes and the pipeline parses them.
   const inputs = await readInputs(options.data, options.templates);

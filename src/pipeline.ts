@@ -27,7 +27,10 @@ import type { Artifact, BuildContext } from './compose/types.js';
 import { collectWarnings } from './warnings/index.js';
 import type { BuildOptions, BuildResult } from './build-types.js';
 
-/** The build clock: SOURCE_DATE_EPOCH when given, else the bulletin's date, else its latest dated fact. */
+/**
+ * The build clock: SOURCE_DATE_EPOCH when given, else the bulletin's date, else its latest dated
+ * fact.
+ */
 export function buildClock(d: Dataset, sourceDateEpoch?: string): Date {
   if (sourceDateEpoch !== undefined && sourceDateEpoch !== '') {
     if (!/^\d{1,12}$/.test(sourceDateEpoch)) {
@@ -59,7 +62,9 @@ export function selectPartners(d: Dataset, wanted: string[] = []): string[] {
     throw new InputError('E_USAGE', [
       {
         file: '--partner',
-        message: `unknown partner ${unknown.map((u) => `"${u}"`).join(', ')}; the data has ${[...known].join(', ')}`,
+        message:
+          `unknown partner ${unknown.map((u) => `"${u}"`).join(', ')}; the data has ` +
+          `${[...known].join(', ')}`,
       },
     ]);
   }
@@ -105,7 +110,9 @@ export async function prepare(
   };
 }
 
-/** Plans the build: every unit of the chosen formats (and shard) with its inputs hash and freshness. */
+/**
+ * Plans the build: every unit of the chosen formats (and shard) with its inputs hash and freshness.
+ */
 async function planBuild(ctx: BuildContext, options: BuildOptions) {
   const only = options.only ?? [];
   const unknown = only.filter((o) => !FORMAT_NAMES.includes(o));
@@ -113,7 +120,9 @@ async function planBuild(ctx: BuildContext, options: BuildOptions) {
     throw new InputError('E_USAGE', [
       {
         file: '--only',
-        message: `unknown format ${unknown.map((u) => `"${u}"`).join(', ')}; formats are ${FORMAT_NAMES.join(', ')}`,
+        message:
+          `unknown format ${unknown.map((u) => `"${u}"`).join(', ')}; formats are ` +
+          `${FORMAT_NAMES.join(', ')}`,
       },
     ]);
   const renderers = RENDERERS.filter((r) => only.length === 0 || only.includes(r.name));
@@ -144,7 +153,9 @@ async function planBuild(ctx: BuildContext, options: BuildOptions) {
   return { units, stale, old, out, manifestName, whole };
 }
 
-/** Builds the artifacts whose inputs changed (all with `force`) and writes them, the manifest last. */
+/**
+ * Builds the artifacts whose inputs changed (all with `force`) and writes them, the manifest last.
+ */
 export async function buildDetailed(
   options: BuildOptions,
   inputs?: InputSnapshot,
@@ -164,7 +175,8 @@ export async function buildDetailed(
   }));
   const rebuiltPaths = new Set(built.map((b) => b.artifact.path));
   const planned = new Set(units.flatMap((u) => u.unit.paths));
-  // Entries of other formats or partners (a narrowed build) stay; a whole build drops what it no longer makes.
+  // Entries of other formats or partners (a narrowed build) stay; a whole build drops what it no
+  // longer makes.
   const kept = (old?.artifacts ?? []).filter(
     (a) => !rebuiltPaths.has(a.path) && (planned.has(a.path) || !whole),
   );
@@ -172,13 +184,15 @@ export async function buildDetailed(
     ? (old?.artifacts ?? []).map((a) => a.path).filter((p) => !planned.has(p))
     : [];
   const plan = { built, kept, prune, manifestName };
-  // Everything the result says is known before writing, so the fast path's cache is written with the manifest, under the lock.
+  // Everything the result says is known before writing, so the fast path's cache is written with
+  // the manifest, under the lock.
   const pdfFit = units.some((u) => u.renderer.name === 'pdf')
     ? planManifest(plan, manifestBase(ctx)).artifacts.find((a) => a.kind === 'pdf')?.fit
     : undefined;
   const warnings = collectWarnings(ctx, {
     ...(options.maxAgeDays !== undefined ? { maxAgeDays: options.maxAgeDays } : {}),
     ...(pdfFit ? { fit: pdfFit } : {}),
+    decks: units.some((u) => u.renderer.name === 'decks'),
   });
   const result = {
     rebuilt: [...rebuiltPaths].sort(),

@@ -1,4 +1,6 @@
-/** Progress events a build reports while it renders, for the CLI's display and the summary table. */
+/**
+ * Progress events a build reports while it renders, for the CLI's display and the summary table.
+ */
 
 /** One unit (the bulletin, a chart, a deck) started or finished rendering. */
 export interface ProgressEvent {

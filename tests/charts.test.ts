@@ -7,7 +7,8 @@ import {
   type BreakdownSpec,
   type TimelineSpec,
 } from '../src/charts/spec.js';
-import { selectBarData, selectBreakdownData, selectTimelineData } from '../src/charts/data.js';
+import { selectBarData, selectBreakdownData } from '../src/charts/bar-data.js';
+import { selectTimelineData } from '../src/charts/timeline-data.js';
 import { chartConfig } from '../src/charts/config.js';
 import { fillSentence, takeawayOf } from '../src/charts/takeaway.js';
 import { nativeChart as adapt } from '../src/compose/pptx/native-charts.js';

@@ -13,7 +13,7 @@ import { deckModels } from '../src/compose/pptx/index.js';
 import { plainText, type Block } from '../src/template/markdown.js';
 import type { BuildContext } from '../src/compose/types.js';
 import { comparable, rankComparable } from '../src/template/filters.js';
-import { selectTimelineData } from '../src/charts/data.js';
+import { selectTimelineData } from '../src/charts/timeline-data.js';
 import { loadChartSpecs, type TimelineSpec } from '../src/charts/spec.js';
 
 const blocksText = (blocks: Block[]): string =>

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadChartSpecs, type BarSpec, type BreakdownSpec } from '../src/charts/spec.js';
-import { selectBarData, selectBreakdownData, unitAt, limitBars } from '../src/charts/data.js';
+import { selectBarData, selectBreakdownData } from '../src/charts/bar-data.js';
+import { unitAt, limitBars } from '../src/charts/data.js';
 import { takeawayOf } from '../src/charts/takeaway.js';
 import { numberFormat } from '../src/charts/number-format.js';
 import { money, scaled } from '../src/template/filters.js';

@@ -45,9 +45,13 @@ const norm = (s: string) => s.normalize('NFKC').replace(/[\s•]+/g, '');
  * Fontconfig for LibreOffice: the system fonts, plus the house fonts or with them refused,
  * so "without our fonts" holds even on a machine that has them installed.
  */
-export function fontconfig(dir: string, houseFonts: string | null): string {
+export function fontconfig(
+  dir: string,
+  houseFonts: string | null,
+  families = ['Source Sans 3', 'Source Serif 4'],
+): string {
   const file = path.join(dir, 'fonts.conf');
-  const reject = ['Source Sans 3', 'Source Serif 4']
+  const reject = families
     .map((f) => `<pattern><patelt name="family"><string>${f}</string></patelt></pattern>`)
     .join('');
   writeFileSync(

@@ -38,12 +38,14 @@ const SIGN_NAMES: Record<string, string> = {
 export function currencyNotes(currencies: readonly string[]): string[] {
   if (currencies.length > 1)
     return [
-      `Amounts are in different currencies (${currencies.join(', ')}); each is shown as stated in its own currency and compared only with amounts in the same currency.`,
+      `Amounts are in different currencies (${currencies.join(', ')}); each is shown as stated ` +
+        `in its own currency and compared only with amounts in the same currency.`,
     ];
   const only = currencies[0];
   if (only && isStatedSymbol(only) && only !== '€')
     return [
-      `Amounts are as stated in the source, which gives only the sign “${only}” and does not say which ${SIGN_NAMES[only] ?? 'currency'}.`,
+      `Amounts are as stated in the source, which gives only the sign “${only}” and does not say ` +
+        `which ${SIGN_NAMES[only] ?? 'currency'}.`,
     ];
   return [];
 }
@@ -92,9 +94,12 @@ export function conversionFor(
   for (const to of candidates) {
     const used = new Map<string, Rate>();
     if (
-      currencies.every(
-        (c) => c === to || (rateBetween(rates, c, to) && used.set(c, rateBetween(rates, c, to)!)),
-      )
+      currencies.every((c) => {
+        if (c === to) return true;
+        const rate = rateBetween(rates, c, to);
+        if (rate) used.set(c, rate);
+        return rate !== undefined;
+      })
     )
       return { to, rates: used };
   }
@@ -107,7 +112,9 @@ export function conversionNote(conv: Conversion, d: Dataset): string {
   const titles = new Map(d.sources.map((s) => [s.id, s.title]));
   const parts = [...conv.rates.values()].map(
     (r) =>
-      `1 ${r.from} = ${new Intl.NumberFormat(locale, { maximumSignificantDigits: 6 }).format(r.rate)} ${r.to} as of ${formatDate(r.date, locale)}`,
+      `1 ${r.from} = ` +
+      `${new Intl.NumberFormat(locale, { maximumSignificantDigits: 6 }).format(r.rate)} ${r.to} ` +
+      `as of ${formatDate(r.date, locale)}`,
   );
   const sources = [...new Set([...conv.rates.values()].map((r) => titles.get(r.cite.source)))];
   return `Amounts in other currencies are converted to ${conv.to} at ${list(parts, locale)} (rates from ${list(

@@ -9,7 +9,9 @@ import { crc32 } from 'node:zlib';
 const xml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** Marks the root `<svg>` as an image labelled by a `<title>` and `<desc>` placed first inside it. */
+/**
+ * Marks the root `<svg>` as an image labelled by a `<title>` and `<desc>` placed first inside it.
+ */
 export function describeSvg(svg: string, title: string, desc: string): string {
   const open = /<svg\b[^>]*>/.exec(svg);
   if (!open) return svg;
@@ -17,7 +19,9 @@ export function describeSvg(svg: string, title: string, desc: string): string {
     /^<svg\b/,
     '<svg role="img" aria-labelledby="chart-title chart-desc"',
   );
-  const meaning = `\n<title id="chart-title">${xml(title)}</title>\n<desc id="chart-desc">${xml(desc)}</desc>`;
+  const meaning =
+    `\n<title id="chart-title">${xml(title)}</title>` +
+    `\n<desc id="chart-desc">${xml(desc)}</desc>`;
   const end = open.index + open[0].length;
   return svg.slice(0, open.index) + tag + meaning + svg.slice(end);
 }

@@ -9,7 +9,10 @@ import type { ResolvedTheme } from '../model/theme.js';
 
 const registered = new Set<string>();
 
-/** The CSS weight and style canvas should match a theme face with (the theme's "bold" files are semibold). */
+/**
+ * The CSS weight and style canvas should match a theme face with (the theme's "bold" files are
+ * semibold).
+ */
 export const FACE_STYLE = {
   regular: { weight: '400', style: 'normal' },
   italic: { weight: '400', style: 'italic' },

@@ -80,17 +80,18 @@ export function numberFormat(unit: Unit, values: number[], locale: string): stri
   if (sections.length > 3) return wrap('#,##0');
   // The default section takes the largest group; the others need a condition each, in
   // whichever order lets every condition pick exactly its own values.
-  const byDefault = [...sections].sort((a, b) => groups.get(b)!.length - groups.get(a)!.length);
-  for (const fallback of byDefault) {
-    const others = sections.filter((x) => x !== fallback);
+  const entries = [...groups];
+  const byDefault = [...entries].sort((a, b) => b[1].length - a[1].length);
+  for (const [fallback] of byDefault) {
+    const others = entries.filter(([x]) => x !== fallback);
     for (const order of others.length === 2 ? [others, [...others].reverse()] : [others]) {
       let left = [...groups.values()].flat();
       const parts: string[] = [];
-      for (const section of order) {
-        const condition = conditionFor(groups.get(section)!, left);
+      for (const [section, values] of order) {
+        const condition = conditionFor(values, left);
         if (!condition) break;
         parts.push(`${condition}${wrap(section)}`);
-        left = left.filter((v) => !groups.get(section)!.includes(v));
+        left = left.filter((v) => !values.includes(v));
       }
       if (parts.length === order.length) return [...parts, wrap(fallback)].join(';');
     }

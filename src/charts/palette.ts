@@ -4,6 +4,7 @@
  * print neighbouring segments would merge. Interleaving the palette by luminance, dark with
  * light, keeps every pair of neighbours apart in grey.
  */
+import { cycled } from '../checked.js';
 
 /** Relative luminance (WCAG) of a #rrggbb colour, 0 (black) to 1 (white). */
 export function luminance(hex: string): number {
@@ -14,17 +15,20 @@ export function luminance(hex: string): number {
   return 0.2126 * lin(1) + 0.7152 * lin(3) + 0.0722 * lin(5);
 }
 
-/** n colours for neighbouring series: the palette sorted by luminance, then dark and middle alternated. */
+/**
+ * n colours for neighbouring series: the palette sorted by luminance, then dark and middle
+ * alternated.
+ */
 export function seriesColors(palette: readonly string[], n: number): string[] {
   const sorted = [...palette].sort((a, b) => luminance(a) - luminance(b));
   const half = Math.ceil(sorted.length / 2);
   const woven = sorted
     .slice(0, half)
-    .flatMap((c, i) => [c, ...(sorted[half + i] ? [sorted[half + i]!] : [])]);
-  return Array.from({ length: n }, (_, i) => woven[i % woven.length]!);
+    .flatMap((c, i) => [c, ...sorted.slice(half + i, half + i + 1)]);
+  return Array.from({ length: n }, (_, i) => cycled(woven, i, 'series colour'));
 }
 
 /** n colours for separate, labelled bars (a breakdown): the palette in its own order, repeating. */
 export function barColors(palette: readonly string[], n: number): string[] {
-  return Array.from({ length: n }, (_, i) => palette[i % palette.length]!);
+  return Array.from({ length: n }, (_, i) => cycled(palette, i, 'bar colour'));
 }

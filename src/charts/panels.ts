@@ -3,6 +3,7 @@
  * share a panel; several currencies get a panel each unless the dataset's rates convert
  * them into one. Pure: no I/O, no clock.
  */
+import { at, must } from '../checked.js';
 import type { Dataset } from '../dataset/schema.js';
 import type { BarData, ChartData } from './data.js';
 import {
@@ -27,10 +28,12 @@ export interface BarPanel {
 export function unitAt(d: BarData, i: number): Unit {
   let end = 0;
   for (const p of d.panels) if (i < (end += p.rows)) return p.unit;
-  return d.panels[d.panels.length - 1]!.unit;
+  return must(d.panels.at(-1), 'the last panel of a bar chart').unit;
 }
 
-/** A row before panels: a label, its value per stack series, and its currency ('' for quantities). */
+/**
+ * A row before panels: a label, its value per stack series, and its currency ('' for quantities).
+ */
 export interface Row {
   id: string;
   label: string;
@@ -68,7 +71,10 @@ export function panelled(
     // One scale: every row converted into the target and merged by partner (or category).
     const merged = new Map<string, Row>();
     for (const r of rows) {
-      const rate = r.currency === conv.to ? 1 : conv.rates.get(r.currency)!.rate;
+      const rate =
+        r.currency === conv.to
+          ? 1
+          : must(conv.rates.get(r.currency), `the rate for ${r.currency}`).rate;
       const prev = merged.get(r.id);
       const byCat = r.byCat.map((v, i) => v * rate + (prev?.byCat[i] ?? 0));
       merged.set(r.id, {
@@ -92,13 +98,16 @@ export function panelled(
       notes: [conversionNote(conv, d)],
     };
   }
-  const groups = currencies.map((c) => order(rows.filter((r) => r.currency === c)));
+  const groups = currencies.map((currency) => ({
+    currency,
+    rows: order(rows.filter((r) => r.currency === currency)),
+  }));
   return {
-    rows: groups.flat(),
-    panels: groups.map((g, i) => ({
-      unit: { kind: 'money', currency: currencies[i]! },
-      rows: g.length,
-      heading: currencyHeading(currencies[i]!, locale),
+    rows: groups.flatMap((g) => g.rows),
+    panels: groups.map((g) => ({
+      unit: { kind: 'money', currency: g.currency },
+      rows: g.rows.length,
+      heading: currencyHeading(g.currency, locale),
     })),
     notes: currencyNotes(currencies),
     ...(currencies.length > 1 ? { mixed: { currencies, leftOut: [] } } : {}),
@@ -110,21 +119,21 @@ export function panelled(
  * currency, so every bar drawn is comparable with the highlighted one; the note names what
  * is left out and why.
  */
-export function panelOf(data: BarData, at: number): BarData {
+export function panelOf(data: BarData, row: number): BarData {
   let start = 0;
-  const p = data.panels.findIndex((x) => at < (start += x.rows));
-  const panel = data.panels[p]!;
+  const p = data.panels.findIndex((x) => row < (start += x.rows));
+  const panel = must(data.panels[p], `the panel of bar ${row}`);
   start -= panel.rows;
-  const keep = (xs: readonly string[] | number[]) => xs.slice(start, start + panel.rows);
+  const keep = <T>(xs: readonly T[]) => xs.slice(start, start + panel.rows);
   const leftOut = data.labels.filter((_, i) => i < start || i >= start + panel.rows);
   const currencies = data.mixed?.currencies ?? [];
   const money = panel.unit.kind === 'money' ? panel.unit.currency : '';
   return {
     ...data,
-    labels: keep(data.labels) as string[],
-    series: data.series.map((s) => ({ ...s, values: keep(s.values) as number[] })),
+    labels: keep(data.labels),
+    series: data.series.map((s) => ({ ...s, values: keep(s.values) })),
     panels: [{ ...panel, heading: '' }],
-    highlight: at - start,
+    highlight: row - start,
     notes: [
       ...data.notes.filter((n) => !n.startsWith('Amounts are in different currencies')),
       `Only amounts in ${money} are shown: amounts in other currencies (${currencies
@@ -157,20 +166,25 @@ export function limitBars(data: ChartData, show: number | undefined): ChartData 
     start += p.rows;
   }
   if (keep.length === data.labels.length) return data;
-  const at = h === undefined ? -1 : keep.indexOf(h);
+  const highlight = h === undefined ? -1 : keep.indexOf(h);
   const { highlight: _, ...rest } = data;
   const each = data.panels.length > 1 ? ' in each currency' : '';
   return {
     ...rest,
-    labels: keep.map((i) => data.labels[i]!),
-    series: data.series.map((s) => ({ ...s, values: keep.map((i) => s.values[i]!) })),
+    labels: keep.map((i) => at(data.labels, i, 'bar label')),
+    series: data.series.map((s) => ({
+      ...s,
+      values: keep.map((i) => at(s.values, i, 'bar value')),
+    })),
     panels,
-    ...(at >= 0 ? { highlight: at } : {}),
+    ...(highlight >= 0 ? { highlight } : {}),
     notes: [
       ...data.notes,
       data.panels.length > 1
-        ? `At most ${quota} ${quota === 1 ? 'bar is' : 'bars are'} shown${each}, of ${data.labels.length} in all.`
-        : `The ${keep.length - (h !== undefined && h >= show ? 1 : 0)} largest of ${data.labels.length} partners are shown.`,
+        ? `At most ${quota} ${quota === 1 ? 'bar is' : 'bars are'} shown${each}, of ` +
+          `${data.labels.length} in all.`
+        : `The ${keep.length - (h !== undefined && h >= show ? 1 : 0)} largest of ` +
+          `${data.labels.length} partners are shown.`,
     ],
   };
 }

@@ -3,16 +3,12 @@
  * the dataset and the specs (no canvas), so planning units, a no-op rebuild and --check never
  * load the chart renderer.
  */
+import { must } from '../checked.js';
 import type { BuildContext } from '../compose/types.js';
 import { isPerPartner, loadChartSpecs, type ChartSpec, type LoadedSpecs } from './spec.js';
-import {
-  figuresOf,
-  timelineMonths,
-  selectBarData,
-  selectBreakdownData,
-  selectTimelineData,
-  type ChartData,
-} from './data.js';
+import { figuresOf, selectBarData, selectBreakdownData } from './bar-data.js';
+import type { ChartData } from './data.js';
+import { selectTimelineData, timelineMonths } from './timeline-data.js';
 
 /** One chart to draw: a spec, and the partner for per-partner specs. */
 export interface Instance {
@@ -37,7 +33,13 @@ export function chartData(
     return t.series[0]?.points.length ? t : null;
   }
   if (spec.kind === 'partner-breakdown')
-    return selectBreakdownData(ctx.dataset, spec, loaded, index, inst.partner!);
+    return selectBreakdownData(
+      ctx.dataset,
+      spec,
+      loaded,
+      index,
+      must(inst.partner, 'the partner of a breakdown'),
+    );
   const d = selectBarData(ctx.dataset, spec, loaded, index, inst.partner);
   // A partner without this figure gets no comparison chart rather than an empty one.
   return inst.partner !== undefined && d.highlight === undefined ? null : d;
@@ -60,7 +62,10 @@ export interface PlannedChart {
 
 export const PLAN_KEY = 'charts:plan';
 
-/** Every chart the build has, with its data: bulletin-wide specs once, per-partner specs per deck partner. Cheap: nothing is drawn. */
+/**
+ * Every chart the build has, with its data: bulletin-wide specs once, per-partner specs per deck
+ * partner. Cheap: nothing is drawn.
+ */
 export function planCharts(ctx: BuildContext): PlannedChart[] {
   let plan = ctx.assets.get(PLAN_KEY) as PlannedChart[] | undefined;
   if (!plan) {

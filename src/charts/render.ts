@@ -9,6 +9,7 @@ import type { Chart } from 'chart.js';
 import type { BuildContext } from '../compose/types.js';
 import type { ResolvedTheme } from '../model/theme.js';
 import { PAGE_SIZES } from '../compose/pdf/layout.js';
+import { must } from '../checked.js';
 import { InputError } from '../errors.js';
 import { specError, type LoadedSpecs } from './spec.js';
 import { limitBars, type ChartData } from './data.js';
@@ -46,7 +47,10 @@ export interface RenderedChart {
   png: Buffer;
 }
 
-/** Device pixels per point for PNGs: 1 px = 1 pt, so 5 gives 360 ppi at the printed size (3 would give only 216). */
+/**
+ * Device pixels per point for PNGs: 1 px = 1 pt, so 5 gives 360 ppi at the printed size (3 would
+ * give only 216).
+ */
 export const PNG_SCALE = 5;
 export const FONT_FAMILY = 'Source Sans 3';
 
@@ -62,7 +66,10 @@ function registerThemeFonts(root: string, theme: ResolvedTheme): void {
   registerThemeFaces(root, theme, ['sans-regular', 'sans-bold'], () => FONT_FAMILY);
 }
 
-/** chart.js and canvas, loaded once per process (chartjs-node-canvas loaded a fresh chart.js per canvas size). */
+/**
+ * chart.js and canvas, loaded once per process (chartjs-node-canvas loaded a fresh chart.js per
+ * canvas size).
+ */
 const require = createRequire(import.meta.url);
 let chartJs: typeof Chart | undefined;
 function chartLib(): typeof Chart {
@@ -115,8 +122,9 @@ function draw(
 export function normaliseSvg(svg: string): string {
   const ids = new Map<string, string>();
   return svg.replace(/surface\d+/g, (m) => {
-    if (!ids.has(m)) ids.set(m, `surface${ids.size + 1}`);
-    return ids.get(m)!;
+    const id = ids.get(m) ?? `surface${ids.size + 1}`;
+    ids.set(m, id);
+    return id;
   });
 }
 
@@ -142,7 +150,8 @@ function renderPlanned(
       loaded,
       inst.index,
       take.field,
-      `unknown slot${take.missing.length > 1 ? 's' : ''} ${take.missing.map((m) => `{${m}}`).join(', ')} for a ${inst.spec.kind} chart`,
+      `unknown slot${take.missing.length > 1 ? 's' : ''} ` +
+        `${take.missing.map((m) => `{${m}}`).join(', ')} for a ${inst.spec.kind} chart`,
     );
   // Drawing is most of a chart's cost (a PNG at scale 5 takes ~3x an SVG), and native-chart
   // decks need neither: the SVG is drawn on first read and kept (the PDF may read it twice);
@@ -189,6 +198,10 @@ export function renderChart(
     : null;
 }
 
+/** A chart the plan is known to hold (its key came from the plan). */
+export const renderedChart = (ctx: BuildContext, key: string): RenderedChart =>
+  must(getChart(ctx, key), `planned chart ${key}`);
+
 /** One chart by key, rendered on first use and shared by every renderer. */
 export function getChart(ctx: BuildContext, key: string): RenderedChart | undefined {
   const planned = planIndex(ctx).get(key);
@@ -210,7 +223,7 @@ export function getChart(ctx: BuildContext, key: string): RenderedChart | undefi
 export function chartSvgAt(ctx: BuildContext, key: string, height: number): string {
   const planned = planCharts(ctx).find((c) => c.key === key);
   if (!planned) throw new Error(`no chart ${key}`);
-  if (height === planned.inst.spec.height) return getChart(ctx, key)!.svg;
+  if (height === planned.inst.spec.height) return renderedChart(ctx, key).svg;
   const cacheKey = `charts:svg:${key}:${height}`;
   let svg = ctx.assets.get(cacheKey) as string | undefined;
   if (!svg) {
@@ -231,7 +244,7 @@ export function chartSvgAt(ctx: BuildContext, key: string, height: number): stri
 
 /** Every chart of the build, rendered (once) and shared. */
 export function getCharts(ctx: BuildContext): RenderedChart[] {
-  return planCharts(ctx).map((p) => getChart(ctx, p.key)!);
+  return planCharts(ctx).map((p) => renderedChart(ctx, p.key));
 }
 
 /** A bulletin-wide chart by spec id, or an InputError naming where it was asked for. */
@@ -251,5 +264,5 @@ export function chartById(
           .join(', ')}`,
       },
     ]);
-  return getChart(ctx, planned.key)!;
+  return renderedChart(ctx, planned.key);
 }

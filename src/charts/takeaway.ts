@@ -3,7 +3,15 @@
  * computed figures filled in) and alt text listing every value. Pure and locale-aware.
  */
 import { formatDate, list, ordinal, percent, words } from '../template/filters.js';
-import { formatValue, unitAt, type BarData, type ChartData, type TimelineData } from './data.js';
+import { at, must } from '../checked.js';
+import {
+  barTotals as totals,
+  formatValue,
+  unitAt,
+  type BarData,
+  type ChartData,
+  type TimelineData,
+} from './data.js';
 
 /** Fills "{name}" slots; returns the sentence and the slots it could not fill. */
 export function fillSentence(
@@ -12,40 +20,39 @@ export function fillSentence(
 ): { text: string; missing: string[] } {
   const missing: string[] = [];
   const text = sentence.replace(/\{(\w+)\}/g, (all, key: string) => {
-    if (key in slots) return slots[key]!;
+    const value = Object.hasOwn(slots, key) ? slots[key] : undefined;
+    if (value !== undefined) return value;
     missing.push(key);
     return all;
   });
   return { text: text.charAt(0).toUpperCase() + text.slice(1), missing };
 }
 
-const totals = (d: BarData) =>
-  d.labels.map((_, i) => d.series.reduce((s, x) => s + x.values[i]!, 0));
-
 /** Slots for one partner's breakdown: its total, the largest part and every part, largest first. */
 function breakdownSlots(d: BarData, subject: string, locale: string): Record<string, string> {
   const t = totals(d);
   const sum = t.reduce((s, v) => s + v, 0);
-  const top = t.indexOf(Math.max(...t));
+  const topValue = Math.max(...t);
+  const top = t.indexOf(topValue);
   const fmt = (v: number) => formatValue(v, unitAt(d, 0), locale);
   const others = t.length - 1;
   const comparison =
     others === 0
       ? 'all of it'
-      : t[top]! > sum - t[top]!
+      : topValue > sum - topValue
         ? `more than the other ${words(others, locale)} combined`
-        : `${percent(t[top]! / sum, locale)} of the total`;
+        : `${percent(topValue / sum, locale)} of the total`;
   const parts = t
-    .map((v, i) => ({ v, label: d.labels[i]!.toLowerCase() }))
+    .map((v, i) => ({ v, label: at(d.labels, i, 'bar label').toLowerCase() }))
     .sort((a, b) => b.v - a.v)
     .map((p) => `${p.label} ${fmt(p.v)}`);
   return {
     partner: subject,
     total: fmt(sum),
     count: words(t.length, locale),
-    top: d.labels[top]!.toLowerCase(),
-    topValue: fmt(t[top]!),
-    share: percent(t[top]! / sum, locale),
+    top: at(d.labels, top, 'bar label').toLowerCase(),
+    topValue: fmt(topValue),
+    share: percent(topValue / sum, locale),
     comparison,
     parts: list(parts, locale),
   };
@@ -56,33 +63,35 @@ function barSlots(d: BarData, locale: string): Record<string, string> {
   if (d.subject !== undefined) return breakdownSlots(d, d.subject, locale);
   const t = totals(d);
   const sum = t.reduce((s, v) => s + v, 0);
-  const top = t.indexOf(Math.max(...t));
-  const rest = sum - t[top]!;
+  const topValue = Math.max(...t);
+  const top = t.indexOf(topValue);
+  const rest = sum - topValue;
   const others = d.labels.length - 1;
   const fmt = (v: number) => formatValue(v, unitAt(d, 0), locale);
   const comparison =
     others === 0
       ? 'the only figure in the data'
-      : t[top]! > rest
-        ? `more than the other ${words(others, locale)} ${others === 1 ? 'partner' : 'partners'} combined`
-        : `${percent(t[top]! / sum, locale)} of the total`;
-  const cats = d.series.map((s) => s.values[top]!);
+      : topValue > rest
+        ? `more than the other ${words(others, locale)} ${others === 1 ? 'partner' : 'partners'}` +
+          ' combined'
+        : `${percent(topValue / sum, locale)} of the total`;
+  const cats = d.series.map((s) => at(s.values, top, 'bar value'));
   const slots: Record<string, string> = {
-    top: d.labels[top]!,
-    topValue: fmt(t[top]!),
+    top: at(d.labels, top, 'bar label'),
+    topValue: fmt(topValue),
     total: fmt(sum),
     count: words(d.labels.length, locale),
     comparison,
     topCategory: (d.series[cats.indexOf(Math.max(...cats))]?.name ?? '').toLowerCase(),
   };
   if (d.highlight !== undefined) {
-    const h = d.highlight;
-    const rank = [...t].sort((a, b) => b - a).indexOf(t[h]!) + 1;
+    const value = at(t, d.highlight, 'bar total');
+    const rank = [...t].sort((a, b) => b - a).indexOf(value) + 1;
     Object.assign(slots, {
-      partner: d.labels[h]!,
-      value: fmt(t[h]!),
+      partner: at(d.labels, d.highlight, 'bar label'),
+      value: fmt(value),
       rank: ordinal(rank, locale),
-      share: percent(t[h]! / sum, locale),
+      share: percent(value / sum, locale),
       leader:
         rank === 1
           ? 'the most'
@@ -102,15 +111,16 @@ function when(p: { date: string; onOrBefore?: boolean }, locale: string): string
 /** Slots for timelines, from the first series: who moved first, and who came last. */
 function timelineSlots(d: TimelineData, locale: string): Record<string, string> {
   const pts = [...(d.series[0]?.points ?? [])].sort((a, b) => a.x - b.x);
-  if (pts.length === 0) return {};
-  const first = pts[0]!;
-  const last = pts[pts.length - 1]!;
-  const firsts = pts.filter((p) => p.date === first.date).map((p) => d.rows[p.row]!);
+  const [first] = pts;
+  const last = pts.at(-1);
+  if (!first || !last) return {};
+  const partner = (p: { row: number }) => at(d.rows, p.row, 'timeline row');
+  const firsts = pts.filter((p) => p.date === first.date).map(partner);
   return {
     firstPartners: list(firsts, locale),
     firstWhen: when(first, locale),
     firstWhat: first.what.toLowerCase(),
-    lastPartner: d.rows[last.row]!,
+    lastPartner: partner(last),
     lastWhen: when(last, locale),
     count: words(d.rows.length, locale),
   };
@@ -122,13 +132,17 @@ function timelineSlots(d: TimelineData, locale: string): Record<string, string> 
  */
 function mixedSlots(d: BarData, locale: string): Record<string, string> {
   const t = totals(d);
-  const fmt = (i: number) => formatValue(t[i]!, unitAt(d, i), locale);
+  const fmt = (i: number) => formatValue(at(t, i, 'bar total'), unitAt(d, i), locale);
   const leaders: string[] = [];
   let start = 0;
   for (const p of d.panels) {
     const rows = [...Array(p.rows).keys()].map((i) => start + i);
-    const top = rows.reduce((b, i) => (t[i]! > t[b]! ? i : b), rows[0]!);
-    if (rows.length) leaders.push(`${d.labels[top]} (${fmt(top)})`);
+    const [firstRow] = rows;
+    if (firstRow !== undefined) {
+      const total = (i: number) => at(t, i, 'bar total');
+      const top = rows.reduce((b, i) => (total(i) > total(b) ? i : b), firstRow);
+      leaders.push(`${d.labels[top]} (${fmt(top)})`);
+    }
     start += p.rows;
   }
   const currencies = d.mixed?.currencies ?? [];
@@ -146,7 +160,7 @@ function mixedSlots(d: BarData, locale: string): Record<string, string> {
   if (d.highlight !== undefined) {
     const unit = unitAt(d, d.highlight);
     Object.assign(slots, {
-      partner: d.labels[d.highlight]!,
+      partner: at(d.labels, d.highlight, 'bar label'),
       value: fmt(d.highlight),
       currency: unit.kind === 'money' ? unit.currency : '',
     });
@@ -189,13 +203,16 @@ export function altTextOf(title: string, d: ChartData, locale: string): string {
     const t = totals(d);
     const stacked = d.series.length > 1;
     const rows = d.labels.map((l, i) => {
+      const value = (v: number) => formatValue(v, unitAt(d, i), locale);
       const parts = stacked
         ? ` (${d.series
-            .filter((s) => s.values[i]! > 0)
-            .map((s) => `${s.name} ${formatValue(s.values[i]!, unitAt(d, i), locale)}`)
+            .map((s) => ({ name: s.name, v: at(s.values, i, 'bar value') }))
+            .filter((s) => s.v > 0)
+            .map((s) => `${s.name} ${value(s.v)}`)
             .join(', ')})`
         : '';
-      return `${l}${d.highlight === i ? ' (highlighted)' : ''}: ${formatValue(t[i]!, unitAt(d, i), locale)}${parts}`;
+      const mark = d.highlight === i ? ' (highlighted)' : '';
+      return `${l}${mark}: ${value(at(t, i, 'bar total'))}${parts}`;
     });
     const what = d.subject !== undefined ? `${title}, ${d.subject}` : title;
     return [
@@ -204,7 +221,9 @@ export function altTextOf(title: string, d: ChartData, locale: string): string {
       ...d.notes,
     ].join(' ');
   }
-  const range = `${formatDate(d.months[0]!.date, locale)} to ${formatDate(d.months[d.months.length - 1]!.date, locale)}`;
+  const from = must(d.months[0], 'first timeline month').date;
+  const to = must(d.months.at(-1), 'last timeline month').date;
+  const range = `${formatDate(from, locale)} to ${formatDate(to, locale)}`;
   const rows = d.rows.map((name, r) => {
     const items = d.series.flatMap((s) =>
       s.points

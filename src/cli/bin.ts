@@ -17,7 +17,8 @@ else
     process.once(signal, () => {
       void stopWrites().then((wrote) => {
         processIO.err(
-          `bulletin: stopped by ${signal}; ${wrote ? 'the output folder holds a complete set (the previous one, or the new one if it was already being put in place)' : 'nothing was written to the output folder'}.`,
+          `bulletin: stopped by ${signal}; ` +
+            `${wrote ? 'the output folder holds a complete set (the previous one, or the new one if it was already being put in place)' : 'nothing was written to the output folder'}.`,
         );
         process.exit(code);
       });

@@ -18,7 +18,9 @@ export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> 
     else if (stale.length === 0) io.out(`${args.out} is up to date with the data and templates.`);
     else
       io.err(
-        `${args.out} is out of date; ${stale.length} file${stale.length === 1 ? '' : 's'} would be rebuilt:\n${stale.map((s) => `  ${s}`).join('\n')}\nRun "bulletin build" and commit the result.`,
+        `${args.out} is out of date; ${stale.length} file${stale.length === 1 ? '' : 's'} would ` +
+          `be rebuilt:\n${stale.map((s) => `  ${s}`).join('\n')}\nRun "bulletin build" and ` +
+          `commit the result.`,
       );
     return stale.length === 0 ? ExitCode.ok : ExitCode.stale;
   }
@@ -60,7 +62,10 @@ export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> 
     if (result.warnings.length) io.err(warningLines(result));
     if (preview && !quiet)
       io.out(
-        `Preview: ${preview.index} (${preview.pages} pages at ${(preview.msPerPage / 1000).toFixed(2)} s, ${preview.slides} slides at ${(preview.msPerSlide / 1000).toFixed(2)} s each; ${(preview.ms / 1000).toFixed(1)} s in all)`,
+        `Preview: ${preview.index} (${preview.pages} pages at ` +
+          `${(preview.msPerPage / 1000).toFixed(2)} s, ${preview.slides} slides at ` +
+          `${(preview.msPerSlide / 1000).toFixed(2)} s each; ${(preview.ms / 1000).toFixed(1)} s ` +
+          `in all)`,
       );
   }
   // --strict: a warning is as good as an error for a build that is about to be sent out.
@@ -72,5 +77,8 @@ export function buildReport(result: BuildResult, out: string, times: Map<string,
   if (result.rebuilt.length === 0)
     return `Nothing to rebuild: all ${result.upToDate.length} files in ${out} are up to date.`;
   const n = result.rebuilt.length;
-  return `Built ${n} file${n === 1 ? '' : 's'} in ${out}${result.upToDate.length ? ` (${result.upToDate.length} up to date)` : ''}:\n${summaryTable(result, times)}`;
+  return (
+    `Built ${n} file${n === 1 ? '' : 's'} in ` +
+    `${out}${result.upToDate.length ? ` (${result.upToDate.length} up to date)` : ''}:\n${summaryTable(result, times)}`
+  );
 }

@@ -22,9 +22,12 @@ export interface DiffArgs {
 export async function diffCommand(args: DiffArgs, io: CliIO): Promise<number> {
   const [a, b] = [await readBuildFolder(args.old), await readBuildFolder(args.new)];
   const d = diffBuilds(a, b);
-  const names = [path.basename(path.resolve(args.old)), path.basename(path.resolve(args.new))];
+  const names: [string, string] = [
+    path.basename(path.resolve(args.old)),
+    path.basename(path.resolve(args.new)),
+  ];
   const [oldName, newName] = names[0] === names[1] ? [args.old, args.new] : names;
-  if (args.report) await writeReportFiles(args.report, diffHtml(d, oldName!, newName!));
+  if (args.report) await writeReportFiles(args.report, diffHtml(d, oldName, newName));
   if (args.json) {
     const visuals = d.visuals.map(({ name, label, change, changedPixels, share }) => ({
       name,
@@ -47,6 +50,6 @@ export async function diffCommand(args: DiffArgs, io: CliIO): Promise<number> {
         2,
       ),
     );
-  } else io.out(diffMarkdown(d, oldName!, newName!));
+  } else io.out(diffMarkdown(d, oldName, newName));
   return d.changed ? ExitCode.stale : ExitCode.ok;
 }

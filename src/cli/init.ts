@@ -40,7 +40,8 @@ export async function initCommand(args: { dir: string }, io: CliIO): Promise<num
       {
         file: args.dir,
         message:
-          'the folder exists and is not empty; bulletin init makes a new project in an empty or new folder',
+          'the folder exists and is not empty; bulletin init makes a new project in an empty or ' +
+          'new folder',
       },
     ]);
   }
@@ -59,7 +60,9 @@ export async function initCommand(args: { dir: string }, io: CliIO): Promise<num
   files.set('.gitignore', new TextEncoder().encode('output/\n'));
   for (const [rel, bytes] of files) await writeAtomic(path.join(dir, rel), bytes);
   io.out(
-    `Created a bulletin project in ${args.dir} (${files.size} files).\nNext:\n  cd ${args.dir}\n  bulletin build     # or: bulletin preview\nThen edit data/bulletin.json and templates/; README.md says what is where.`,
+    `Created a bulletin project in ${args.dir} (${files.size} files).\nNext:\n  cd ${args.dir}\n ` +
+      ` bulletin build     # or: bulletin preview\nThen edit data/bulletin.json and templates/; ` +
+      `README.md says what is where.`,
   );
   return ExitCode.ok;
 }

@@ -3,7 +3,10 @@ export interface CliIO {
   out(text: string): void;
   err(text: string): void;
   env: Record<string, string | undefined>;
-  /** Whether stdout is a terminal: only then may the progress display redraw a line with escape codes. */
+  /**
+   * Whether stdout is a terminal: only then may the progress display redraw a line with escape
+   * codes.
+   */
   isTTY?: boolean;
   /** Raw write to stdout without a newline (the redrawn progress line); absent in tests. */
   write?(text: string): void;

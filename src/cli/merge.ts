@@ -29,7 +29,8 @@ export async function mergeCommand(
   if (args.json) io.out(JSON.stringify({ ok: true, manifest: merged }, null, 2));
   else
     io.out(
-      `Merged ${parts.length} manifest${parts.length === 1 ? '' : 's'} (${merged.artifacts.length} files) into ${target}`,
+      `Merged ${parts.length} manifest${parts.length === 1 ? '' : 's'} ` +
+        `(${merged.artifacts.length} files) into ${target}`,
     );
   return ExitCode.ok;
 }

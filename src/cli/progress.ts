@@ -3,11 +3,15 @@
  * per unit (format, count, what); anywhere else (CI logs, pipes) each finished unit is one
  * plain line with no escape codes, because logs keep every byte and show escapes as garbage.
  */
+import { at } from '../checked.js';
 import type { ProgressEvent, ProgressListener } from '../progress.js';
 import type { BuildResult } from '../index.js';
 import type { CliIO } from './io.js';
 
-/** How chatty the display is: quiet prints nothing but errors and warnings; json prints only the final document. */
+/**
+ * How chatty the display is: quiet prints nothing but errors and warnings; json prints only the
+ * final document.
+ */
 export interface DisplayMode {
   quiet: boolean;
   json: boolean;
@@ -32,7 +36,7 @@ export function progressDisplay(io: CliIO, mode: DisplayMode): ProgressDisplay {
     const label = `[${e.format} ${e.index}/${e.total}]`;
     if (live) {
       // \r and erase-line redraw one line in place; the summary replaces it at the end.
-      io.write!(`\r\x1b[K${label} ${e.phase === 'start' ? 'rendering' : 'done'} ${e.key}`);
+      io.write?.(`\r\x1b[K${label} ${e.phase === 'start' ? 'rendering' : 'done'} ${e.key}`);
       drawn = true;
     } else if (e.phase === 'done') io.out(`${label} ${e.paths.join(', ')} (${seconds(e.ms ?? 0)})`);
   };
@@ -40,7 +44,7 @@ export function progressDisplay(io: CliIO, mode: DisplayMode): ProgressDisplay {
     listener,
     times,
     finish: () => {
-      if (drawn) io.write!('\r\x1b[K');
+      if (drawn) io.write?.('\r\x1b[K');
       drawn = false;
     },
   };
@@ -68,8 +72,11 @@ export function summaryTable(result: BuildResult, times: Map<string, number>): s
       t === undefined ? '' : seconds(t),
     ];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) =>
-    `  ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`.trimEnd();
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+  const cell = (c: string, i: number) => {
+    const w = at(widths, i, 'column width');
+    return i === 0 ? c.padEnd(w) : c.padStart(w);
+  };
+  const line = (r: string[]) => `  ${r.map(cell).join('  ')}`.trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
 }

@@ -13,7 +13,8 @@ export function reportError(err: unknown, io: CliIO, json: boolean, debug: boole
     else {
       const n = err.problems.length;
       io.err(
-        `bulletin: ${err instanceof EnvironmentError ? 'the system refused a write' : `${n === 1 ? 'a problem' : `${n} problems`} in the input`}:\n${err.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+        `bulletin: ` +
+          `${err instanceof EnvironmentError ? 'the system refused a write' : `${n === 1 ? 'a problem' : `${n} problems`} in the input`}:\n${err.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
       );
     }
     return ExitCode.badInput;
@@ -22,7 +23,9 @@ export function reportError(err: unknown, io: CliIO, json: boolean, debug: boole
   if (json) io.out(JSON.stringify({ ok: false, code: 'E_INTERNAL', message }, null, 2));
   else
     io.err(
-      `bulletin: internal error (a bug in bulletin, not in your files): ${message}\nPlease report it at ${BUG_URL} with the command you ran${debug ? '' : '; rerun with --debug for the stack'}.`,
+      `bulletin: internal error (a bug in bulletin, not in your files): ${message}\nPlease ` +
+        `report it at ${BUG_URL} with the command you ` +
+        `ran${debug ? '' : '; rerun with --debug for the stack'}.`,
     );
   if (debug && err instanceof Error && err.stack) io.err(err.stack);
   return ExitCode.internal;

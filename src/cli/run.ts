@@ -10,7 +10,8 @@ import { ExitCode } from '../errors.js';
 import { PACKAGE_VERSION } from '../version.js';
 
 const EPILOGUE =
-  'Exit codes: 0 success, 1 bad input or usage, 2 internal error (a bug), 3 output out of date (build --check) or changed (diff).';
+  'Exit codes: 0 success, 1 bad input or usage, 2 internal error (a bug), 3 output out of date ' +
+  '(build --check) or changed (diff).';
 
 type BuildFlags = Awaited<ReturnType<typeof buildOptions>['argv']>;
 

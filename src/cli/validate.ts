@@ -13,7 +13,8 @@ export async function validateCommand(
   else if (problems.length === 0) io.out(`${args.data}: valid`);
   else
     io.err(
-      `${problems.map(formatProblem).join('\n')}\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${args.data}`,
+      `${problems.map(formatProblem).join('\n')}\n${problems.length} ` +
+        `problem${problems.length === 1 ? '' : 's'} in ${args.data}`,
     );
   return problems.length === 0 ? ExitCode.ok : ExitCode.badInput;
 }

@@ -17,7 +17,10 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** One paragraph per problem: where, what was printed, why it fails, and the text around it. */
 export function describeProblem(p: VerifyProblem): string {
-  return `${p.file}, ${p.place}: "${p.printed}" does not trace to the data: ${p.reason}.\n  Printed in: "${p.context}"`;
+  return (
+    `${p.file}, ${p.place}: "${p.printed}" does not trace to the data: ${p.reason}.\n  Printed ` +
+    `in: "${p.context}"`
+  );
 }
 
 export async function verifyCommand(args: VerifyArgs, io: CliIO): Promise<number> {
@@ -31,9 +34,12 @@ export async function verifyCommand(args: VerifyArgs, io: CliIO): Promise<number
   // A build from other data fails for that reason alone: say so before the figures.
   const dataChanged = manifest.inputs.data !== sha256(text);
   const note = dataChanged
-    ? `note: this build was made from other data than ${args.data} (its manifest records another hash); rebuild to check the current data, or read the problems below as what the change did.`
+    ? `note: this build was made from other data than ${args.data} (its manifest records another ` +
+      `hash); rebuild to check the current data, or read the problems below as what the change ` +
+      `did.`
     : '';
-  const summary = `${plural(result.checked, 'number')} checked in ${plural(result.files.length, 'file')}`;
+  const files = plural(result.files.length, 'file');
+  const summary = `${plural(result.checked, 'number')} checked in ${files}`;
   if (args.json)
     io.out(
       JSON.stringify(
@@ -48,7 +54,8 @@ export async function verifyCommand(args: VerifyArgs, io: CliIO): Promise<number
       [
         ...(note ? [note] : []),
         ...result.problems.map(describeProblem),
-        `${summary}: ${plural(result.problems.length, 'figure')} do${result.problems.length === 1 ? 'es' : ''} not trace to ${args.data}.`,
+        `${summary}: ${plural(result.problems.length, 'figure')} ` +
+          `do${result.problems.length === 1 ? 'es' : ''} not trace to ${args.data}.`,
       ].join('\n\n'),
     );
   return result.ok ? ExitCode.ok : ExitCode.badInput;

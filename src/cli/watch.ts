@@ -11,7 +11,10 @@ import { ExitCode, InputError, formatProblem } from '../errors.js';
 import type { CliIO } from './io.js';
 import { optionsOf, warningLines, type BuildArgs } from './build-args.js';
 
-/** Quiet time after the last change before rebuilding: editors save in several writes (temp file, rename). */
+/**
+ * Quiet time after the last change before rebuilding: editors save in several writes (temp file,
+ * rename).
+ */
 export const DEBOUNCE_MS = 200;
 
 const clock = () => new Date().toTimeString().slice(0, 8);
@@ -34,7 +37,8 @@ export async function watchBuild(args: BuildArgs, io: CliIO): Promise<number> {
           buildMs: ms,
         });
       const what = result.rebuilt.length
-        ? `rebuilt ${result.rebuilt.length} file${result.rebuilt.length === 1 ? '' : 's'}${result.upToDate.length ? ` (${result.upToDate.length} up to date)` : ''}`
+        ? `rebuilt ${result.rebuilt.length} ` +
+          `file${result.rebuilt.length === 1 ? '' : 's'}${result.upToDate.length ? ` (${result.upToDate.length} up to date)` : ''}`
         : `up to date (${result.upToDate.length} files)`;
       const warn = result.warnings.length
         ? `; ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}`
@@ -47,7 +51,8 @@ export async function watchBuild(args: BuildArgs, io: CliIO): Promise<number> {
         io.err(`[${clock()}] error: ${err.problems.map(formatProblem).join('\n  ')}`);
       else
         io.err(
-          `[${clock()}] error: internal error (a bug in bulletin): ${err instanceof Error ? err.message : String(err)}`,
+          `[${clock()}] error: internal error (a bug in bulletin): ` +
+            `${err instanceof Error ? err.message : String(err)}`,
         );
     }
   };
@@ -70,7 +75,8 @@ export async function watchBuild(args: BuildArgs, io: CliIO): Promise<number> {
   let timer: NodeJS.Timeout | undefined;
   const changed = (dir: string) => (_event: string, file: string | Buffer | null) => {
     const name = file ? path.resolve(dir, file.toString()) : dir;
-    // Our own writes into output/ must not trigger a build (output may sit inside a watched folder).
+    // Our own writes into output/ must not trigger a build (output may sit inside a watched
+    // folder).
     if (name === out || name.startsWith(out + path.sep)) return;
     if (/(^|[/\\])\.|~$/.test(path.basename(name))) return;
     clearTimeout(timer);

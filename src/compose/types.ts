@@ -45,9 +45,15 @@ export interface BuildContext {
   clock: Date;
   /** Print options: paper overrides the theme's page size; bleed adds 3 mm and crop marks. */
   print: { paper?: 'LETTER' | 'A4'; bleed: boolean };
-  /** How decks show charts: native, editable PowerPoint charts, or the chart PNGs as pictures (--deck-charts image). */
+  /**
+   * How decks show charts: native, editable PowerPoint charts, or the chart PNGs as pictures
+   * (--deck-charts image).
+   */
   deckCharts: 'native' | 'image';
-  /** Whether charts/<id>.png files are written: only when the build names the charts format (--only charts). */
+  /**
+   * Whether charts/<id>.png files are written: only when the build names the charts format (--only
+   * charts).
+   */
   chartPngs: boolean;
   /** Shared, lazily rendered assets (charts are rendered once for all formats). */
   assets: Map<string, unknown>;

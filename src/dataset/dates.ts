@@ -3,6 +3,8 @@
  * "April 19", so a fact's date is a day, a month, a year or (part of) a decade, written as
  * `2022-04-19`, `2022-02`, `2005`, `1990s` or `early-1990s`.
  */
+import { must } from '../checked.js';
+
 export type Precision = 'day' | 'month' | 'year' | 'decade';
 export type DecadePart = 'early' | 'mid' | 'late';
 
@@ -35,7 +37,10 @@ export function parseFuzzyDate(text: string): FuzzyDate | string {
   }
   const m = CALENDAR.exec(text);
   if (!m) {
-    return `"${text}" is not a date: write YYYY-MM-DD, YYYY-MM, YYYY, a decade such as 1990s, or early-/mid-/late-1990s`;
+    return (
+      `"${text}" is not a date: write YYYY-MM-DD, YYYY-MM, YYYY, a decade such as 1990s, or ` +
+      `early-/mid-/late-1990s`
+    );
   }
   const year = Number(m[1]);
   if (m[2] === undefined) return { precision: 'year', year };
@@ -56,14 +61,15 @@ export function mustParse(text: string): FuzzyDate {
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+const monthOf = (d: FuzzyDate) => must(d.month, `the month of a ${d.precision} date`);
 
 /** First day the date can mean, as YYYY-MM-DD (sorts as text). */
 export function startOf(d: FuzzyDate): string {
   switch (d.precision) {
     case 'day':
-      return `${d.year}-${pad(d.month!)}-${pad(d.day!)}`;
+      return `${d.year}-${pad(monthOf(d))}-${pad(must(d.day, 'the day of a day date'))}`;
     case 'month':
-      return `${d.year}-${pad(d.month!)}-01`;
+      return `${d.year}-${pad(monthOf(d))}-01`;
     case 'year':
       return `${d.year}-01-01`;
     case 'decade': {
@@ -79,7 +85,7 @@ export function endOf(d: FuzzyDate): string {
     case 'day':
       return startOf(d);
     case 'month':
-      return `${d.year}-${pad(d.month!)}-${pad(daysInMonth(d.year, d.month!))}`;
+      return `${d.year}-${pad(monthOf(d))}-${pad(daysInMonth(d.year, monthOf(d)))}`;
     case 'year':
       return `${d.year}-12-31`;
     case 'decade': {

@@ -54,7 +54,9 @@ const uniqueIds: Rule = (d) => {
       if (prev && !prev.startsWith(name))
         out.push({
           path: [name, i, 'id'],
-          message: `id "${item.id}" is already used by ${prev}; partners, actors and people need distinct ids`,
+          message:
+            `id "${item.id}" is already used by ${prev}; partners, actors and people need ` +
+            `distinct ids`,
         });
       else owner.set(item.id, `${name}[${i}]`);
     });
@@ -198,7 +200,9 @@ const amountsConsistent: Rule = (d) => {
     if (parts > m.amount)
       out.push({
         path: ['measures', i, 'components'],
-        message: `components add up to ${parts}, more than the amount ${m.amount}; parts are in the amount's currency and cannot exceed it`,
+        message:
+          `components add up to ${parts}, more than the amount ${m.amount}; parts are in the ` +
+          `amount's currency and cannot exceed it`,
       });
   });
   d.rates.forEach((r, i) => {

@@ -4,96 +4,18 @@
  * is reported instead of silently ignored.
  */
 import { z } from 'zod';
-import { FUZZY_DATE_PATTERN, parseFuzzyDate } from './dates.js';
 import { WebUrl } from './links.js';
+import { Amount, Citation, Currency, DateText, Quantity, Slug, text } from './fields.js';
 
-/**
- * Characters no output can carry: XML 1.0 (every PPTX part) forbids most control characters,
- * U+FFFE/U+FFFF and lone surrogates, and no page can show them. Checked here, once, so the
- * error is the same whichever formats a build makes. Tab and newline are fine.
- */
-const UNPRINTABLE =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`)
-    .superRefine((value, ctx) => {
-      const m = UNPRINTABLE.exec(value);
-      if (!m) return;
-      const hex = (m[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
-      ctx.addIssue({
-        code: 'custom',
-        message: `holds the control character U+${hex} at character ${m.index + 1}, which a PDF or PPTX cannot carry; remove it (it often comes from copying text out of another program)`,
-      });
-    });
-
-/** Names Windows reserves for devices: a file called "con.pptx" cannot be created there. */
-const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/;
-
-/** An id: lowercase letters, digits and single hyphens; safe as a file name on every system. */
-export const Slug = z
-  .string()
-  .max(64, 'ids must be at most 64 characters')
-  .regex(
-    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
-    'must be an id of lowercase letters, digits and single hyphens, such as "my-partner"',
-  )
-  .refine((id) => !RESERVED.test(id), {
-    message: 'is a name Windows reserves for devices (con, nul, com1…); choose another id',
-  });
-
-/** A date with its precision: 2022-04-19, 2022-02, 2005, 1990s or early-1990s. */
-export const DateText = z
-  .string()
-  .regex(
-    new RegExp(FUZZY_DATE_PATTERN),
-    'must be a date written YYYY-MM-DD, YYYY-MM, YYYY, 1990s or early-/mid-/late-1990s',
-  )
-  .superRefine((value, ctx) => {
-    const parsed = parseFuzzyDate(value);
-    if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
-  })
-  .meta({
-    description:
-      'A date with its precision: 2022-04-19 (day), 2022-02 (month), 2005 (year), 1990s or early-1990s (decade).',
-  });
-
-/** Where a fact comes from: a source id and, optionally, where in it. */
-export const Citation = z.strictObject({
-  source: Slug.meta({ description: 'Id of an entry in `sources`.' }),
-  locator: text(200)
-    .optional()
-    .meta({ description: 'Where in the source, e.g. a section or paragraph.' }),
-});
-
-/** Largest amount accepted: ten trillion in any currency; beyond it is a typo. */
-export const MAX_AMOUNT = 1e13;
-const Amount = z
-  .number()
-  .nonnegative('must not be negative')
-  .max(MAX_AMOUNT, 'is implausibly large (over ten trillion); check the number of zeros');
-
-/** Bare symbols accepted where the source states a currency only by its sign. */
-export const STATED_SYMBOLS = ['$', '€', '£', '¥'] as const;
-const isoCurrencies = new Set(Intl.supportedValuesOf('currency'));
-export const Currency = z
-  .string()
-  .refine((c) => isoCurrencies.has(c) || (STATED_SYMBOLS as readonly string[]).includes(c), {
-    message: `must be an ISO 4217 code such as "USD" or "AUD", or a bare sign (${STATED_SYMBOLS.join(' ')}) when the source does not say which currency`,
-  })
-  .meta({
-    description: 'ISO 4217 code, or a bare sign such as "$" when the source gives only the sign.',
-  });
-
-export const Quantity = z.strictObject({
-  value: Amount,
-  unit: text(40).meta({ description: 'Plural unit, e.g. "barrels", "tons", "visas".' }),
-  qualifier: z.enum(['over', 'about', 'up-to']).optional(),
-});
+export {
+  Citation,
+  Currency,
+  DateText,
+  MAX_AMOUNT,
+  Quantity,
+  Slug,
+  STATED_SYMBOLS,
+} from './fields.js';
 
 const Author = z.strictObject({
   name: text(120),
@@ -123,7 +45,9 @@ export const Bulletin = z.strictObject({
   topic: text(160).optional(),
   basedOn: Slug.optional().meta({
     description:
-      'Id of the source whose analysis this bulletin restates in its own words. When set, `authors` are credited as the analysts it is based on, not as the writers of its sentences.',
+      'Id of the source whose analysis this bulletin restates in its own words. When set, ' +
+      '`authors` are credited as the analysts it is based on, not as the writers of its ' +
+      'sentences.',
   }),
   producedBy: text(160)
     .optional()
@@ -183,14 +107,21 @@ export const Event = z.strictObject({
   firstOfItsKind: z.boolean().optional().meta({
     description: 'The event itself was the first of its kind (e.g. the first of a series).',
   }),
-  firstParticipation: z.boolean().optional().meta({
-    description:
-      'The participants took part in an event of this kind for the first time; the event itself need not be new.',
-  }),
-  firstInRegion: text(80).optional().meta({
-    description:
-      'The participant was the first from this region to do this ("the first in Asia to join" → "Asia").',
-  }),
+  firstParticipation: z
+    .boolean()
+    .optional()
+    .meta({
+      description:
+        'The participants took part in an event of this kind for the first time; the event ' +
+        'itself need not be new.',
+    }),
+  firstInRegion: text(80)
+    .optional()
+    .meta({
+      description:
+        'The participant was the first from this region to do this ("the first in Asia to join" ' +
+        '→ "Asia").',
+    }),
   topics: z.array(text(120)).optional(),
   cite: Citation,
 });
@@ -219,7 +150,10 @@ export const Aid = z.strictObject({
   ...measureBase,
   type: z.literal('aid'),
   category: Slug.optional().meta({
-    description: `Id of an entry in \`aidCategories\`. Leave it out when the source does not state the category: it is then labelled "${NOT_STATED_LABEL}". A package whose parts are in several categories states them in \`components\`.`,
+    description:
+      `Id of an entry in \`aidCategories\`. Leave it out when the source does not state the ` +
+      `category: it is then labelled "${NOT_STATED_LABEL}". A package whose parts are in several ` +
+      `categories states them in \`components\`.`,
   }),
   amount: Amount.optional(),
   currency: Currency.optional(),
@@ -227,16 +161,21 @@ export const Aid = z.strictObject({
     description:
       'The earlier amount this figure raised ("raised from … to …"); it stood on or before `date`.',
   }),
-  stage: z.enum(['announced', 'pledged', 'provided']).optional().meta({
-    description:
-      'What the source says of the amount: announced, pledged, or provided (sent). Absent: the source only states it.',
-  }),
+  stage: z
+    .enum(['announced', 'pledged', 'provided'])
+    .optional()
+    .meta({
+      description:
+        'What the source says of the amount: announced, pledged, or provided (sent). Absent: the ' +
+        'source only states it.',
+    }),
   components: z
     .array(z.strictObject({ category: Slug, amount: Amount }))
     .optional()
     .meta({
       description:
-        "Parts of the amount by category, in its currency. Parts may add up to less than the amount (the rest is in the package's own category), never to more.",
+        'Parts of the amount by category, in its currency. Parts may add up to less than the ' +
+        "amount (the rest is in the package's own category), never to more.",
     }),
   items: z.array(text(120)).optional(),
   itemsAreExamples: z.boolean().optional().meta({

@@ -56,7 +56,9 @@ function issueMessages(
       return [
         {
           path,
-          message: `must be ${issue.expected === 'object' ? 'an object' : issue.expected === 'array' ? 'an array' : `a ${issue.expected}`}, not ${describeType(actual)}`,
+          message:
+            `must be ` +
+            `${issue.expected === 'object' ? 'an object' : issue.expected === 'array' ? 'an array' : `a ${issue.expected}`}, not ${describeType(actual)}`,
         },
       ];
     }
@@ -126,7 +128,10 @@ function sortProblems(problems: Problem[]): Problem[] {
   );
 }
 
-/** Validates a template config (theme, chart specs, deck) against its zod schema; throws every problem. */
+/**
+ * Validates a template config (theme, chart specs, deck) against its zod schema; throws every
+ * problem.
+ */
 export function parseConfig<S extends z.ZodType>(
   schema: S,
   json: LocatedJson,

@@ -79,7 +79,10 @@ export function diffHtml(
             `<tr><td><code>${esc(x.field)}</code></td><td>${esc(show(x.before))}</td><td>${esc(show(x.after))}</td></tr>`,
         )
         .join('');
-      return `<h3>${esc(f.collection)} <code>${esc(f.id)}</code>: ${f.change}</h3><table><tr><th>field</th><th>before</th><th>after</th></tr>${rows}</table>`;
+      return (
+        `<h3>${esc(f.collection)} <code>${esc(f.id)}</code>: ` +
+        `${f.change}</h3><table><tr><th>field</th><th>before</th><th>after</th></tr>${rows}</table>`
+      );
     })
     .join('\n');
   const fileRows = d.files

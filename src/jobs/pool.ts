@@ -5,6 +5,7 @@
  * already. Each worker prepares the same inputs itself and returns bytes, so the output is
  * byte for byte what a one-job build writes.
  */
+import { at } from '../checked.js';
 import type { InputSnapshot } from '../load/inputs.js';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -44,7 +45,10 @@ export type WorkerReply =
 
 const WORKER = new URL('./worker.js', import.meta.url);
 
-/** Whether workers can run: the compiled worker exists (not when running from TypeScript sources, as tests do). */
+/**
+ * Whether workers can run: the compiled worker exists (not when running from TypeScript sources, as
+ * tests do).
+ */
 export function workersAvailable(): boolean {
   return existsSync(fileURLToPath(WORKER));
 }
@@ -71,7 +75,10 @@ export function threadsFor(jobs: number | 'auto' | undefined, units: StaleUnit[]
   return Math.min(wanted, 1 + partners);
 }
 
-/** Renders the given units (in order, per renderer) in process, one at a time so progress can be reported and timed. */
+/**
+ * Renders the given units (in order, per renderer) in process, one at a time so progress can be
+ * reported and timed.
+ */
 export async function renderUnits(
   ctx: BuildContext,
   renderers: readonly Renderer[],
@@ -98,7 +105,10 @@ export async function renderUnits(
   return out;
 }
 
-/** Splits units into `jobs` buckets: bulletin-wide units in the first, partners spread evenly by unit count. */
+/**
+ * Splits units into `jobs` buckets: bulletin-wide units in the first, partners spread evenly by
+ * unit count.
+ */
 export function partition(units: StaleUnit[], jobs: number): StaleUnit[][] {
   const groups = new Map<string, StaleUnit[]>();
   for (const u of units) {
@@ -106,8 +116,9 @@ export function partition(units: StaleUnit[], jobs: number): StaleUnit[][] {
     groups.set(key, [...(groups.get(key) ?? []), u]);
   }
   const buckets: StaleUnit[][] = Array.from({ length: jobs }, () => []);
-  // Bucket 0 (this thread) starts with the bulletin-wide units, the PDF among them, the largest single job.
-  buckets[0]!.push(...(groups.get('') ?? []));
+  // Bucket 0 (this thread) starts with the bulletin-wide units, the PDF among them, the largest
+  // single job.
+  at(buckets, 0, 'the first bucket').push(...(groups.get('') ?? []));
   groups.delete('');
   for (const group of groups.values()) {
     const smallest = buckets.reduce((a, b) => (b.length < a.length ? b : a));
@@ -135,7 +146,10 @@ function runWorker(task: WorkerTask): Promise<Artifact[]> {
   });
 }
 
-/** Renders the units over `jobs` threads (this one included) and returns the artifacts in one-job order. */
+/**
+ * Renders the units over `jobs` threads (this one included) and returns the artifacts in one-job
+ * order.
+ */
 export async function renderInWorkers(
   ctx: BuildContext,
   renderers: readonly Renderer[],

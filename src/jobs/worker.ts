@@ -1,4 +1,8 @@
-/** A build worker: prepares the inputs as the main thread does, renders its units, posts the bytes back. */
+/**
+ * A build worker: prepares the inputs as the main thread does, renders its units, posts the bytes
+ * back.
+ */
+import { must } from '../checked.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import { prepare } from '../pipeline.js';
 import { RENDERERS } from '../compose/registry.js';
@@ -30,12 +34,14 @@ async function main(task: WorkerTask): Promise<WorkerReply> {
   return { artifacts: await renderUnits(ctx, RENDERERS, units) };
 }
 
+const port = must(parentPort, 'the parent port (this module runs as a build worker)');
+
 main(workerData as WorkerTask).then(
   // Copied, not transferred: a Buffer may be a view of a pooled ArrayBuffer shared with others.
-  (reply) => parentPort!.postMessage(reply),
+  (reply) => port.postMessage(reply),
   (err: unknown) => {
     const e = err instanceof Error ? err : new Error(String(err));
-    parentPort!.postMessage({
+    port.postMessage({
       error: {
         name: e.name,
         message: e.message,

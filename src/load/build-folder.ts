@@ -31,7 +31,9 @@ async function readManifestOf(dir: string): Promise<Manifest> {
   } catch (err) {
     throw inputError('E_MANIFEST', {
       file,
-      message: `is not valid JSON (${(err as Error).message}); point diff at a bulletin output folder`,
+      message:
+        `is not valid JSON (${(err as Error).message}); ` +
+        'point diff at a bulletin output folder',
     });
   }
   const artifacts = (m as { artifacts?: unknown }).artifacts;

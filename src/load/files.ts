@@ -8,7 +8,9 @@ import { open, stat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { inputError } from '../errors.js';
 
-/** Inputs larger than this are refused before they are read (a 200 MB file must not exhaust memory). */
+/**
+ * Inputs larger than this are refused before they are read (a 200 MB file must not exhaust memory).
+ */
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 
 const code = (err: unknown) => (err as NodeJS.ErrnoException | undefined)?.code;
@@ -27,10 +29,15 @@ async function statOrFail(file: string, what: string) {
 const tooLarge = (file: string, what: string, size: number, limit: number) =>
   inputError('E_TOO_LARGE', {
     file,
-    message: `${what} is ${(size / 1048576).toFixed(1)} MB, over the ${limit / 1048576} MB limit; split it or remove unused content`,
+    message:
+      `${what} is ${(size / 1048576).toFixed(1)} MB, over the ${limit / 1048576} MB limit; split ` +
+      `it or remove unused content`,
   });
 
-/** Reads a file as bytes, with clear errors for a missing path, a directory, a device or FIFO, or an oversized file. */
+/**
+ * Reads a file as bytes, with clear errors for a missing path, a directory, a device or FIFO, or an
+ * oversized file.
+ */
 export async function readInputBytes(
   file: string,
   what = 'file',
@@ -56,7 +63,9 @@ export async function readInputBytes(
     if (c === 'EACCES' || c === 'EPERM' || c === 'EMFILE' || c === 'ENFILE' || c === 'EIO')
       throw inputError(`E_${c}`, {
         file,
-        message: `${what} cannot be read (${c}); check that this user may read it, or close other programs if too many files are open`,
+        message:
+          `${what} cannot be read (${c}); check that this user may read it, or close other ` +
+          `programs if too many files are open`,
       });
     throw err;
   });
@@ -102,7 +111,10 @@ export async function readInputText(file: string, what = 'file'): Promise<string
   return decodeInputText(await readInputBytes(file, what), file, what);
 }
 
-/** Lists regular files below a folder (relative paths, sorted, so the order never depends on the disk). */
+/**
+ * Lists regular files below a folder (relative paths, sorted, so the order never depends on the
+ * disk).
+ */
 export async function listFiles(dir: string): Promise<string[]> {
   const info = await statOrFail(dir, 'templates folder');
   if (!info.isDirectory())

@@ -8,8 +8,11 @@ import { listFiles, mapAtMost, readInputBytes } from './files.js';
 import { InputError } from '../errors.js';
 
 /** Files under templates/ that a build reads; anything else there is never opened. */
-export const TEMPLATE_FILE = /\.(liquid|json|ttf|otf|png|jpe?g)$/i;
-/** More template files than this is a wrong folder (a home folder, a repository), not a template set. */
+export const TEMPLATE_FILE = /\.(liquid|json|ttf|otf|png|jpe?g|p[po]t[xm]?)$/i;
+/**
+ * More template files than this is a wrong folder (a home folder, a repository), not a template
+ * set.
+ */
 export const MAX_TEMPLATE_FILES = 2000;
 
 export interface InputSnapshot {
@@ -32,11 +35,19 @@ export async function readTemplates(root: string): Promise<InputSnapshot['templa
     throw new InputError('E_TOO_MANY', [
       {
         file: root,
-        message: `holds ${names.length} template files, over the limit of ${MAX_TEMPLATE_FILES}; point --templates at the template folder`,
+        message:
+          `holds ${names.length} template files, over the limit of ${MAX_TEMPLATE_FILES}; point ` +
+          `--templates at the template folder`,
       },
     ]);
   const what = (name: string) =>
-    name.endsWith('.liquid') ? 'template' : name.endsWith('.json') ? 'template config' : 'asset';
+    name.endsWith('.liquid')
+      ? 'template'
+      : name.endsWith('.json')
+        ? 'template config'
+        : /\.p[po]t[xm]?$/i.test(name)
+          ? 'deck template'
+          : 'asset';
   // Up to READ_AT_ONCE files at once (one by one, each read waited for the one before); a
   // failure is still reported for the first failing file in sorted order.
   const read = await mapAtMost(names, READ_AT_ONCE, (name) =>

@@ -51,10 +51,16 @@ export function positionOf(textValue: string, offset: number): { line: number; c
   return { line, column: offset - lineStart + 1 };
 }
 
-/** Deeper nesting than this is refused before parsing: no dataset or template config needs it, and the parser recurses. */
+/**
+ * Deeper nesting than this is refused before parsing: no dataset or template config needs it, and
+ * the parser recurses.
+ */
 export const MAX_JSON_DEPTH = 64;
 
-/** Offset of the first bracket that opens a level deeper than MAX_JSON_DEPTH, if any (strings skipped). */
+/**
+ * Offset of the first bracket that opens a level deeper than MAX_JSON_DEPTH, if any (strings
+ * skipped).
+ */
 function tooDeepAt(source: string): number | undefined {
   let depth = 0;
   let inString = false;
@@ -91,7 +97,9 @@ export function parseLocatedJson(file: string, source: string): LocatedJson | Pr
       {
         file,
         ...positionOf(source, deep),
-        message: `arrays and objects are nested more than ${MAX_JSON_DEPTH} levels deep here; no bulletin file needs that, so check the brackets`,
+        message:
+          `arrays and objects are nested more than ${MAX_JSON_DEPTH} levels deep here; no ` +
+          `bulletin file needs that, so check the brackets`,
       },
     ];
   const errors: ParseError[] = [];
@@ -114,8 +122,10 @@ export function parseLocatedJson(file: string, source: string): LocatedJson | Pr
       ...positionOf(source, node.offset),
       message:
         kind === 'duplicate'
-          ? `duplicate key "${String(node.value)}" in one object; JSON keeps only the last, so remove one`
-          : `the number ${source.slice(node.offset, node.offset + Math.min(node.length, 40))} is too large to be held as a number; check the digits and the exponent`,
+          ? `duplicate key "${String(node.value)}" in one object; JSON keeps only the last, so ` +
+            `remove one`
+          : `the number ${source.slice(node.offset, node.offset + Math.min(node.length, 40))} is ` +
+            `too large to be held as a number; check the digits and the exponent`,
     }),
   );
   if (duplicates.length) return duplicates;

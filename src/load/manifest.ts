@@ -13,7 +13,9 @@ import type { Manifest, ManifestEntry } from '../output/manifest.js';
 /** Manifests bulletin writes are a few KB; a bigger one is not ours. */
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 const HEX64 = /^[0-9a-f]{64}$/;
-/** A relative path of plain names: no "..", no empty part, no absolute path, no backslash or NUL. */
+/**
+ * A relative path of plain names: no "..", no empty part, no absolute path, no backslash or NUL.
+ */
 const PLAIN_PATH = /^(?!.*(^|\/)\.\.?(\/|$))[^/\\\0]+(\/[^/\\\0]+)*$/;
 
 const isObject = (v: unknown): v is Record<string, unknown> =>

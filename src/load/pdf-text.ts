@@ -5,6 +5,7 @@
  * numbers can be told from figures. Charts are vector art; their alt text is read instead.
  */
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { must } from '../checked.js';
 import type { Printed, PrintedText } from './printed.js';
 
 /** Share of the page height at the top and at the bottom that holds the running header/footer. */
@@ -47,7 +48,8 @@ export async function readPdfText(file: string, bytes: Uint8Array): Promise<Prin
   try {
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
-      const height = page.view[3]! - page.view[1]!;
+      const [, bottom, , top] = page.view;
+      const height = must(top, 'page top') - must(bottom, 'page bottom');
       const content = await page.getTextContent();
       const items: Item[] = content.items.flatMap((it) =>
         'str' in it ? [{ str: it.str, hasEOL: it.hasEOL, y: it.transform[5] as number }] : [],

@@ -6,6 +6,7 @@
  */
 import { strFromU8, unzipSync } from 'fflate';
 import path from 'node:path';
+import { must } from '../checked.js';
 import type { ChartValue, Printed, PrintedText } from './printed.js';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -18,17 +19,20 @@ export function decodeXml(s: string): string {
   );
 }
 
+/** Capture group 1 of every match of `re` (global, its first group not optional) in `text`. */
+const firstGroups = (text: string, re: RegExp): string[] =>
+  [...text.matchAll(re)].map((m) => must(m[1], `group 1 of ${re.source}`));
+
 /** Paragraph text of a slide or notes part; slide-number fields are left out (not figures). */
 function partText(xml: string): string {
   return xml
     .split('</a:p>')
     .map((p) =>
-      [
-        ...p
-          .replace(/<a:fld\b[^>]*type="slidenum"[^>]*>[\s\S]*?<\/a:fld>/g, '')
-          .matchAll(/<a:t>([^<]*)<\/a:t>/g),
-      ]
-        .map((m) => decodeXml(m[1]!))
+      firstGroups(
+        p.replace(/<a:fld\b[^>]*type="slidenum"[^>]*>[\s\S]*?<\/a:fld>/g, ''),
+        /<a:t>([^<]*)<\/a:t>/g,
+      )
+        .map(decodeXml)
         .join(''),
     )
     .filter((t) => t.trim())
@@ -44,8 +48,8 @@ function targets(files: Record<string, Uint8Array>, part: string, type: string):
   );
   const xml = files[rels] ? strFromU8(files[rels]) : '';
   const byId = new Map<string, string>();
-  for (const m of xml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
-    const attr = (n: string) => new RegExp(`\\b${n}="([^"]*)"`).exec(m[1]!)?.[1] ?? '';
+  for (const attrs of firstGroups(xml, /<Relationship\b([^>]*)\/?>/g)) {
+    const attr = (n: string) => new RegExp(`\\b${n}="([^"]*)"`).exec(attrs)?.[1] ?? '';
     const target = attr('Target');
     // pptxgenjs writes chart targets from the package root ("/ppt/charts/chart1.xml").
     const resolved = target.startsWith('/')
@@ -55,8 +59,9 @@ function targets(files: Record<string, Uint8Array>, part: string, type: string):
   }
   if (type !== 'slide') return [...byId.values()];
   // Slides in presentation order, as listed in presentation.xml.
-  const order = [...strFromU8(files[part]!).matchAll(/<p:sldId\b[^>]*r:id="([^"]*)"/g)];
-  return order.flatMap((m) => byId.get(m[1]!) ?? []);
+  const xmlOfPart = must(files[part], part);
+  const order = firstGroups(strFromU8(xmlOfPart), /<p:sldId\b[^>]*r:id="([^"]*)"/g);
+  return order.flatMap((id) => byId.get(id) ?? []);
 }
 
 const formatOf = (xml: string | undefined) =>
@@ -78,13 +83,13 @@ function chartValues(
   // are Excel day serials, checked as dates rather than amounts.
   const axisFormat = formatOf(/<c:valAx>([\s\S]*?)<\/c:valAx>/.exec(xml)?.[1]);
   const date = /[dmy]/i.test(axisFormat.replace(/"[^"]*"/g, '')) && !/[#0]/.test(axisFormat);
-  for (const ser of xml.matchAll(/<c:ser>([\s\S]*?)<\/c:ser>/g)) {
-    const body = ser[1]!;
+  for (const body of firstGroups(xml, /<c:ser>([\s\S]*?)<\/c:ser>/g)) {
     const name = decodeXml(/<c:tx>[\s\S]*?<c:v>([^<]*)<\/c:v>/.exec(body)?.[1] ?? '');
-    for (const m of body.matchAll(/<c:strCache>([\s\S]*?)<\/c:strCache>/g))
-      for (const v of m[1]!.matchAll(/<c:v>([^<]*)<\/c:v>/g)) labels.push(decodeXml(v[1]!));
-    for (const m of body.matchAll(/<c:lvl>([\s\S]*?)<\/c:lvl>/g))
-      for (const v of m[1]!.matchAll(/<c:v>([^<]*)<\/c:v>/g)) labels.push(decodeXml(v[1]!));
+    const caches = [
+      ...firstGroups(body, /<c:strCache>([\s\S]*?)<\/c:strCache>/g),
+      ...firstGroups(body, /<c:lvl>([\s\S]*?)<\/c:lvl>/g),
+    ];
+    for (const c of caches) labels.push(...firstGroups(c, /<c:v>([^<]*)<\/c:v>/g).map(decodeXml));
     const own = formatOf(/<c:dLbls>([\s\S]*?)<\/c:dLbls>/.exec(body)?.[1]);
     const cache = /<c:val>[\s\S]*?<c:numCache>([\s\S]*?)<\/c:numCache>/.exec(body)?.[1] ?? '';
     const cacheFormat = decodeXml(/<c:formatCode>([^<]*)<\/c:formatCode>/.exec(cache)?.[1] ?? '');
@@ -113,8 +118,8 @@ export function readPptxText(file: string, bytes: Uint8Array): Printed {
     const xml = read(slide);
     texts.push({ file, place, text: partText(xml) });
     // Alt text of pictures and charts (a chart image lists every value there).
-    for (const m of xml.matchAll(/<p:cNvPr\b[^>]*\bdescr="([^"]*)"/g))
-      texts.push({ file, place: `${place}, alt text`, text: decodeXml(m[1]!) });
+    for (const alt of firstGroups(xml, /<p:cNvPr\b[^>]*\bdescr="([^"]*)"/g))
+      texts.push({ file, place: `${place}, alt text`, text: decodeXml(alt) });
     for (const notes of targets(files, slide, 'notesSlide'))
       texts.push({ file, place: `${place} notes`, text: partText(read(notes)) });
     targets(files, slide, 'chart').forEach((chart, k) => {

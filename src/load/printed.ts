@@ -56,7 +56,8 @@ export async function readPrinted(
     throw inputError('E_NO_BUILD', {
       file: path.join(outDir, 'manifest.json'),
       message:
-        'no build found in this folder; run "bulletin build" first, or pass --out with the folder it wrote',
+        'no build found in this folder; run "bulletin build" first, or pass --out with the ' +
+        'folder it wrote',
     });
   const printed: Printed = { texts: [], chartValues: [], files: [] };
   const documents = manifest.artifacts

@@ -2,7 +2,6 @@
  * buildBulletinModel: what the bulletin says, as blocks of styled text — rendered from the
  * templates, parsed from Markdown, and split into sections. Pure: no I/O, no clock.
  */
-import { z } from 'zod';
 import type { Dataset } from '../dataset/schema.js';
 import { parseConfig } from '../dataset/validate.js';
 import { InputError } from '../errors.js';
@@ -14,48 +13,9 @@ import { formatDate } from '../template/filters.js';
 import type { LocatedJson } from '../load/json.js';
 import { CHARTS_FILE, isPerPartner, loadChartSpecs } from '../charts/spec.js';
 
-export const BulletinLayout = z.strictObject({
-  blocks: z.strictObject({
-    standfirst: z.string(),
-    body: z.string(),
-    conclusion: z.string(),
-    keyFigures: z.string().optional(),
-    byline: z.string().optional().meta({
-      description:
-        'Template for the line under the title: whose analysis this is and who produced the edition. Default: the authors, role and affiliation.',
-    }),
-    credit: z.string().optional().meta({
-      description:
-        'Template for the author field of the PDF and deck metadata (plain text). Default: the authors’ names.',
-    }),
-    about: z.string(),
-    disclaimer: z.string(),
-  }),
-  pullQuote: z.string().optional(),
-  conclusionHeading: z.string(),
-  featured: z.number().int().min(0).default(6).meta({
-    description:
-      'How many partner sections the body writes in full (templates see it as layout.featured); the rest are summarised.',
-  }),
-  /** Charts set into the columns; page and column count from 0, like the boxes. */
-  figures: z
-    .array(
-      z.strictObject({
-        chart: z
-          .string()
-          .meta({ description: 'Id of a bulletin-wide chart in charts/charts.json.' }),
-        page: z.number().int().min(0).max(1),
-        column: z.number().int().min(0).max(2),
-        position: z.enum(['top', 'bottom']),
-        cutPriority: z.number().default(3).meta({
-          description:
-            'Lower is cut first when the text does not fit (pull quote 1, key figures 2); charts default to 3.',
-        }),
-      }),
-    )
-    .default([]),
-});
-export type BulletinLayout = z.infer<typeof BulletinLayout>;
+import { BulletinLayout, LAYOUT_FILE } from './bulletin-layout.js';
+
+export { BulletinLayout, LAYOUT_FILE } from './bulletin-layout.js';
 
 export interface Section {
   heading: string;
@@ -90,13 +50,14 @@ export interface BulletinModel {
   about: Block[];
   disclaimer: Block[];
   sources: { id: string; title: string; author?: string; publisher?: string; url?: string }[];
-  /** The facts the text printed, with their citations (embedded in the PDF, and what a rebuild depends on). */
+  /**
+   * The facts the text printed, with their citations (embedded in the PDF, and what a rebuild
+   * depends on).
+   */
   provenance: UsedFact[];
   /** Partners with a deck whose own section the body did not write: summarised, or left out. */
   summarised: string[];
 }
-
-export const LAYOUT_FILE = 'bulletin/bulletin.json';
 
 function renderBlocks(
   engine: TemplateEngine,
@@ -129,7 +90,9 @@ function splitSections(blocks: Block[]): { intro: Block[]; sections: Section[] }
   return { intro, sections };
 }
 
-/** Every figure must name a bulletin-wide chart (not a per-partner one) that charts.json defines. */
+/**
+ * Every figure must name a bulletin-wide chart (not a per-partner one) that charts.json defines.
+ */
 function checkFigures(layout: BulletinLayout, json: LocatedJson, templates: LoadedTemplates): void {
   if (layout.figures.length === 0) return;
   const specs = loadChartSpecs(templates).specs;
@@ -141,7 +104,8 @@ function checkFigures(layout: BulletinLayout, json: LocatedJson, templates: Load
       .map((s) => s.id)
       .join(', ');
     const message = spec
-      ? `chart "${f.chart}" is drawn once per partner and cannot go in the bulletin; use one of ${known}`
+      ? `chart "${f.chart}" is drawn once per partner and cannot go in the bulletin; use one of ` +
+        `${known}`
       : `no chart "${f.chart}" in ${CHARTS_FILE}; known: ${known}`;
     return [
       {
@@ -155,7 +119,10 @@ function checkFigures(layout: BulletinLayout, json: LocatedJson, templates: Load
   if (problems.length) throw new InputError('E_LAYOUT', problems);
 }
 
-/** The sources the printed facts cite (all when none is cited): a source per summarised partner would fill page 2. */
+/**
+ * The sources the printed facts cite (all when none is cited): a source per summarised partner
+ * would fill page 2.
+ */
 function citedSources(d: Dataset, facts: UsedFact[]): Dataset['sources'] {
   // A fact read only to rank or count (no stored value printed) cites nothing on the page.
   const cited = new Set(
@@ -171,7 +138,9 @@ function citedSources(d: Dataset, facts: UsedFact[]): Dataset['sources'] {
   return list.length ? list : d.sources;
 }
 
-/** Deck partners whose section template was never read: the body wrote them in brief, or not at all. */
+/**
+ * Deck partners whose section template was never read: the body wrote them in brief, or not at all.
+ */
 function summarisedPartners(scope: Record<string, unknown>, usage: Usage): string[] {
   const partners = (scope.partners ?? []) as { id: string; deck: boolean }[];
   return partners

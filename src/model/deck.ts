@@ -40,7 +40,9 @@ const TypeSize = z.strictObject({
 
 const SlideSchema = z.strictObject({
   kind: z.enum(SLIDE_KINDS),
-  /** Dotted path in the deck scope; the slide is left out when it is missing, false, null or empty. */
+  /**
+   * Dotted path in the deck scope; the slide is left out when it is missing, false, null or empty.
+   */
   requires: z
     .string()
     .regex(/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/, 'must be a dotted path such as "p.oil"')
@@ -50,11 +52,24 @@ const SlideSchema = z.strictObject({
   /** A short extra line (the handling line on the title slide). */
   aside: Template.optional(),
   notes: Template,
-  /** The id of a chart spec in charts/charts.json the slide shows (per-partner ones: this partner's). */
+  /**
+   * The id of a chart spec in charts/charts.json the slide shows (per-partner ones: this
+   * partner's).
+   */
   chart: z.string().optional(),
 });
 
 export const DeckSchema = z.strictObject({
+  /**
+   * The organisation's PowerPoint template, a .pptx or .potx next to deck.json. Unset: the one
+   * such file found there, or the house masters when there is none.
+   */
+  template: z
+    .string()
+    .regex(/^[^/\\]+\.p[po]t[xm]?$/i, 'must name a .pptx or .potx file in templates/deck/')
+    .optional(),
+  /** A template layout, by its name in PowerPoint's layout gallery, for a kind of slide. */
+  layouts: z.partialRecord(z.enum(SLIDE_KINDS), z.string().min(1)).optional(),
   footer: Template,
   type: z.strictObject({ title: TypeSize, body: TypeSize, quote: TypeSize, cover: TypeSize }),
   slides: z.array(SlideSchema).min(1),
@@ -86,7 +101,10 @@ export interface DeckModel {
   slides: DeckSlide[];
 }
 
-/** Reads and checks templates/deck/deck.json (unknown kinds → InputError with file:line:col and path). */
+/**
+ * Reads and checks templates/deck/deck.json (unknown kinds → InputError with file:line:col and
+ * path).
+ */
 export function parseDeckConfig(templates: LoadedTemplates): DeckConfig {
   const json = templates.json[DECK_FILE];
   if (!json)
@@ -99,7 +117,10 @@ export function parseDeckConfig(templates: LoadedTemplates): DeckConfig {
   const config = parseConfig(DeckSchema, json, 'E_DECK');
   const missing = config.slides.flatMap((s, i) =>
     (['title', 'body', 'aside', 'notes'] as const)
-      .filter((k) => s[k] !== undefined && !templates.liquid.files[s[k]!])
+      .filter((k) => {
+        const file = s[k];
+        return file !== undefined && !templates.liquid.files[file];
+      })
       .map((k) => ({
         file: json.file,
         ...json.locate(['slides', i, k]),
@@ -112,7 +133,10 @@ export function parseDeckConfig(templates: LoadedTemplates): DeckConfig {
   return config;
 }
 
-/** Every slide chart must be a spec charts.json defines (per-partner ones are drawn for the deck's partner). */
+/**
+ * Every slide chart must be a spec charts.json defines (per-partner ones are drawn for the deck's
+ * partner).
+ */
 function checkCharts(config: DeckConfig, json: LocatedJson, templates: LoadedTemplates): void {
   if (!config.slides.some((s) => s.chart !== undefined)) return;
   const specs = loadChartSpecs(templates).specs;
@@ -186,7 +210,9 @@ export function partnerCites(
   return [...out.values()];
 }
 
-/** The scope a deck template sees: the bulletin scope plus `p` (this partner), `peers` and `cites`. */
+/**
+ * The scope a deck template sees: the bulletin scope plus `p` (this partner), `peers` and `cites`.
+ */
 export function deckScope(scope: Rec, partnerId: string, date: string): Rec {
   const partners = scope.partners as Rec[];
   const p = partners.find((x) => x.id === partnerId);

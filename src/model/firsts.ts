@@ -8,10 +8,16 @@
 import { compareDates } from '../dataset/dates.js';
 import type { Measure } from '../dataset/schema.js';
 
-/** The earliest evidence among some measures: its date, whether that date is only an upper bound, and the measure. */
+/**
+ * The earliest evidence among some measures: its date, whether that date is only an upper bound,
+ * and the measure.
+ */
 export interface FirstEvidence<M> {
   date: string;
-  /** True when the first measure may have come earlier than `date` (an as-of total, an earlier amount). */
+  /**
+   * True when the first measure may have come earlier than `date` (an as-of total, an earlier
+   * amount).
+   */
   onOrBefore: boolean;
   measure: M;
 }

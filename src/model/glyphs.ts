@@ -35,9 +35,10 @@ export function checkDataGlyphs(
   theme: ResolvedTheme,
   source: { file: string; text: string },
 ): void {
-  const fonts = (['serif-regular', 'sans-regular'] as const)
-    .filter((name) => theme.fonts[name])
-    .map((name) => ({ name, font: fontkit.create(theme.fonts[name]!) as unknown as GlyphFont }));
+  const fonts = (['serif-regular', 'sans-regular'] as const).flatMap((name) => {
+    const bytes = theme.fonts[name];
+    return bytes ? [{ name, font: fontkit.create(bytes) as unknown as GlyphFont }] : [];
+  });
   const seen = new Set<string>();
   const missing: { ch: string; font: string; path: (string | number)[] }[] = [];
   for (const [text, path] of strings(data))
@@ -56,7 +57,11 @@ export function checkDataGlyphs(
     file: source.file,
     ...(Array.isArray(located) ? {} : located.locate(path)),
     path: formatPath(path),
-    message: `the character "${ch}" (U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}) is not in the font ${font} (${theme.fontFiles[font]}); replace the character or choose a font that has it`,
+    message:
+      `the character "${ch}" ` +
+      `(U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}) is not in the ` +
+      `font ${font} (${theme.fontFiles[font]}); replace the character or choose a font that has ` +
+      `it`,
   }));
   throw new InputError('E_GLYPH', problems);
 }

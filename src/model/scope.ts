@@ -37,8 +37,9 @@ export function aidTotal(
       ? [{ amount: m.amount, currency: m.currency }]
       : [],
   );
-  if (amounts.length === 0) return null;
-  const currency = amounts[0]!.currency;
+  const [first] = amounts;
+  if (!first) return null;
+  const currency = first.currency;
   if (amounts.some((a) => a.currency !== currency)) return null;
   return { amount: amounts.reduce((s, a) => s + a.amount, 0), currency };
 }
@@ -56,7 +57,9 @@ export function aidTotals(
   return [...out.values()];
 }
 
-/** The latest date any fact is dated by: what the figures are "as of" when no issue date is given. */
+/**
+ * The latest date any fact is dated by: what the figures are "as of" when no issue date is given.
+ */
 export function figuresAsOf(d: Dataset): string | null {
   const dates = [
     ...d.measures.flatMap((m) => [m.date, m.asOf]),

@@ -96,7 +96,9 @@ export function resolveTheme(templates: LoadedTemplates): ResolvedTheme {
           file: json.file,
           ...json.locate(['fonts', family, face]),
           path: `fonts.${family}.${face}`,
-          message: `font file "${rel}" not found in ${templates.root}; add it or fix the path (TTF or OTF)`,
+          message:
+            `font file "${rel}" not found in ${templates.root}; add it or fix the path (TTF or ` +
+            `OTF)`,
         });
         continue;
       }

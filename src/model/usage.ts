@@ -33,8 +33,8 @@ export function tagNameTable<T extends object>(table: T, collectionOf: Record<st
 }
 
 function record(usage: Usage, key: string, prop: string): void {
-  if (!usage.has(key)) usage.set(key, new Set());
-  usage.get(key)!.add(prop);
+  const props = usage.get(key) ?? new Set();
+  usage.set(key, props.add(prop));
 }
 
 /** Derived scope properties, and the stored property each comes from. */

@@ -21,7 +21,10 @@ export interface WritePlan {
   built: { artifact: Artifact; inputs: string }[];
   /** Entries of files that were up to date and stay as they are. */
   kept: ManifestEntry[];
-  /** Files of a previous build that this build no longer makes (removed after the manifest is written). */
+  /**
+   * Files of a previous build that this build no longer makes (removed after the manifest is
+   * written).
+   */
   prune: string[];
   manifestName: string;
   /** Files written after the manifest (the fast path's cache), made from the manifest's bytes. */

@@ -7,7 +7,8 @@ import { EnvironmentError } from '../errors.js';
 const ADVICE: Record<string, string> = {
   EACCES: 'permission denied; make the folder writable for this user, or build into another --out',
   EPERM:
-    'the operating system refused the change; make the folder writable, or build into another --out',
+    'the operating system refused the change; make the folder writable, or build into another ' +
+    '--out',
   EROFS: 'the disk is read-only; build into a folder on a writable disk with --out',
   ENOSPC: 'the disk is full; free some space, or build into another --out',
   EDQUOT: 'the disk quota is used up; free some space, or build into another --out',

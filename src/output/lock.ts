@@ -1,10 +1,10 @@
 /**
- * One build at a time per output folder. The lock file is written in full under a private
- * name and then hard-linked into place, which fails if a lock exists: so a lock is never seen
- * empty or half-written. A lock whose process no longer exists is removed only by one
- * breaker at a time, and only if it is still the very file judged dead (same inode). A
- * holder checks that its lock is still its own before it renames anything into place. Temp files left by killed builds are
- * removed at the start of the next one.
+ * One build at a time per output folder. The lock file is written in full under a private name and
+ * then hard-linked into place, which fails if a lock exists: so a lock is never seen empty or
+ * half-written. A lock whose process no longer exists is removed only by one breaker at a time, and
+ * only if it is still the very file judged dead (same inode). A holder checks that its lock is
+ * still its own before it renames anything into place. Temp files left by killed builds are removed
+ * at the start of the next one.
  */
 import { link, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
@@ -14,7 +14,10 @@ import { errnoCode } from './faults.js';
 
 export const LOCK_FILE = '.bulletin.lock';
 const TEMP = /^\..+\.(\d+)\.\d+\.tmp$/;
-/** A lock file that holds no process id is a foreign or damaged file; older than this, it is dropped. */
+/**
+ * A lock file that holds no process id is a foreign or damaged file; older than this, it is
+ * dropped.
+ */
 const UNREADABLE_GRACE_MS = 10_000;
 
 function alive(pid: number): boolean {
@@ -87,7 +90,9 @@ async function breakDeadLock(file: string, ino: number): Promise<void> {
 }
 
 export interface OutputLock {
-  /** Throws when the lock is no longer this build's (it must not rename anything into place then). */
+  /**
+   * Throws when the lock is no longer this build's (it must not rename anything into place then).
+   */
   assertHeld(): Promise<void>;
   release(): Promise<void>;
 }
@@ -106,7 +111,8 @@ export async function lockOutput(outDir: string): Promise<OutputLock> {
             throw inputError('E_LOCKED', {
               file,
               message:
-                'another process took this output folder lock during the build; nothing was replaced. Build again when no other build is running',
+                'another process took this output folder lock during the build; nothing was ' +
+                'replaced. Build again when no other build is running',
             });
         },
         async release() {
@@ -127,7 +133,9 @@ export async function lockOutput(outDir: string): Promise<OutputLock> {
     if (holder > 0 && alive(holder))
       throw inputError('E_LOCKED', {
         file,
-        message: `another build (process ${holder}) is writing to this output folder; wait for it to finish, or build into another --out`,
+        message:
+          `another build (process ${holder}) is writing to this output folder; wait for it to ` +
+          `finish, or build into another --out`,
       });
     if (holder > 0 || Date.now() - info.mtimeMs > UNREADABLE_GRACE_MS)
       await breakDeadLock(file, info.ino);
@@ -135,7 +143,8 @@ export async function lockOutput(outDir: string): Promise<OutputLock> {
       throw inputError('E_LOCKED', {
         file,
         message:
-          'the output folder lock file holds no process id; if no build is running, remove it and build again',
+          'the output folder lock file holds no process id; if no build is running, remove it ' +
+          'and build again',
       });
   }
   throw inputError('E_LOCKED', {

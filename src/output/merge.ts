@@ -1,4 +1,7 @@
-/** Joins shard manifests into one: the same tool, build date and inputs, no path built twice differently. */
+/**
+ * Joins shard manifests into one: the same tool, build date and inputs, no path built twice
+ * differently.
+ */
 import { InputError, type Problem } from '../errors.js';
 import type { Manifest, ManifestEntry } from './manifest.js';
 
@@ -19,7 +22,9 @@ export function mergeManifests(parts: { file: string; manifest: Manifest }[]): M
     ) {
       problems.push({
         file,
-        message: `was built from other inputs than ${first.file} (tool, data, templates or build date differ); rebuild all shards from one commit`,
+        message:
+          `was built from other inputs than ${first.file} (tool, data, templates or build date ` +
+          `differ); rebuild all shards from one commit`,
       });
     }
     for (const entry of manifest.artifacts) {

@@ -1,4 +1,7 @@
-/** Writes the preview folder: every file atomically, then removes previews nothing made this time (a dropped deck). */
+/**
+ * Writes the preview folder: every file atomically, then removes previews nothing made this time (a
+ * dropped deck).
+ */
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { realOutDir, resolveOnDisk, writeAtomic } from './write.js';
@@ -11,7 +14,8 @@ export async function writePreviewFiles(
   files: { path: string; bytes: Uint8Array }[],
 ): Promise<void> {
   const root = await realOutDir(outDir);
-  // Resolved on disk first: a preview folder that is a link out of --out is refused, never written through.
+  // Resolved on disk first: a preview folder that is a link out of --out is refused, never written
+  // through.
   const dir = await resolveOnDisk(root, PREVIEW_DIR);
   for (const f of files)
     await writeAtomic(await resolveOnDisk(root, `${PREVIEW_DIR}/${f.path}`), f.bytes);

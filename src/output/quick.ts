@@ -95,7 +95,8 @@ export async function quickCheck(
     const text = await read(cache.manifest);
     if (sha(text) !== cache.manifestSha) return {};
     const manifest = parseManifest(text.toString('utf8'));
-    // The cache's word is not enough: the manifest itself must say it was built from this data by this tool.
+    // The cache's word is not enough: the manifest itself must say it was built from this data by
+    // this tool.
     if (
       !manifest ||
       manifest.inputs.data !== sha(inputs.data.bytes) ||

@@ -51,14 +51,19 @@ export async function resolveOnDisk(realRoot: string, rel: string): Promise<stri
     if (!inside(realRoot, target))
       throw inputError('E_SYMLINK', {
         file: next,
-        message: `is a symbolic link to ${target}, outside the output folder ${realRoot}; bulletin never writes or deletes through it. Remove the link (or make it a real folder) and build again`,
+        message:
+          `is a symbolic link to ${target}, outside the output folder ${realRoot}; bulletin ` +
+          `never writes or deletes through it. Remove the link (or make it a real folder) and ` +
+          `build again`,
       });
     cur = target;
   }
   return cur;
 }
 
-/** The output folder, created if needed, as a real path (it may itself be a link the user chose). */
+/**
+ * The output folder, created if needed, as a real path (it may itself be a link the user chose).
+ */
 export async function realOutDir(outDir: string): Promise<string> {
   await mkdir(outDir, { recursive: true });
   return realpath(outDir);

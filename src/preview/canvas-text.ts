@@ -3,6 +3,7 @@
  * is the top of the line and the baseline sits one font ascent below it. Only the preview
  * draws with this; the layouts it draws were decided by the PDF and deck code.
  */
+import { must } from '../checked.js';
 import { requireCjs } from '../cjs.js';
 import type { CanvasRenderingContext2D } from 'canvas';
 import type { BuildContext } from '../compose/types.js';
@@ -34,16 +35,19 @@ export function cssFont(key: string, px: number): string {
 
 /** Face key from family and flags, as fonts.ts names them. */
 export function faceKey(family: 'serif' | 'sans', bold?: boolean, italic?: boolean): string {
-  return `${family}-${bold && italic ? 'boldItalic' : bold ? 'bold' : italic ? 'italic' : 'regular'}`;
+  const style = bold && italic ? 'boldItalic' : bold ? 'bold' : italic ? 'italic' : 'regular';
+  return `${family}-${style}`;
 }
 
 const ascents = new Map<string, number>();
 
-/** Ascent of a theme face as a fraction of the size (hhea), as pdfkit uses to place the baseline. */
+/**
+ * Ascent of a theme face as a fraction of the size (hhea), as pdfkit uses to place the baseline.
+ */
 export function ascentOf(ctx: BuildContext, key: string): number {
   let a = ascents.get(key);
   if (a === undefined) {
-    const bytes = ctx.theme.fonts[key] ?? ctx.theme.fonts['sans-regular']!;
+    const bytes = must(ctx.theme.fonts[key] ?? ctx.theme.fonts['sans-regular'], `the font ${key}`);
     const f = fontkit.create(bytes) as unknown as { ascent: number; unitsPerEm: number };
     a = f.ascent / f.unitsPerEm;
     ascents.set(key, a);

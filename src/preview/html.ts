@@ -3,6 +3,7 @@
  * slides, and the facts an editor checks before sending (sizes, counts, times, warnings).
  * No script and no outside resource, so it opens from the file system, offline, as is.
  */
+import { esc } from '../compose/html/prose.js';
 import type { Manifest, ManifestEntry } from '../output/manifest.js';
 import type { BuildWarning } from '../warnings/index.js';
 
@@ -26,11 +27,6 @@ export interface SheetInput {
   decks: SheetDeck[];
 }
 
-const esc = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
 const kb = (n: number) =>
   n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(2)} MB` : `${(n / 1024).toFixed(1)} KB`;
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -45,11 +41,17 @@ function facts(a: ManifestEntry | undefined, input: SheetInput): string {
       ? `built in ${sec(t)}`
       : 'rebuilt'
     : 'up to date';
-  return `<p class="facts">${esc(a.path)} · ${[count, kb(a.bytes), when].filter(Boolean).join(' · ')}</p>`;
+  return (
+    `<p class="facts">${esc(a.path)} · ` +
+    `${[count, kb(a.bytes), when].filter(Boolean).join(' · ')}</p>`
+  );
 }
 
 function thumb(file: string, alt: string, cls: string, caption: string): string {
-  return `<figure class="${cls}"><a href="${esc(file)}"><img src="${esc(file)}" alt="${esc(alt)}" loading="lazy"></a><figcaption>${esc(caption)}</figcaption></figure>`;
+  return (
+    `<figure class="${cls}"><a href="${esc(file)}"><img src="${esc(file)}" alt="${esc(alt)}" ` +
+    `loading="lazy"></a><figcaption>${esc(caption)}</figcaption></figure>`
+  );
 }
 
 function artifactTable(input: SheetInput): string {
@@ -63,28 +65,38 @@ function artifactTable(input: SheetInput): string {
           : a.slides !== undefined
             ? `${a.slides} slides`
             : '';
-      return `<tr><td>${esc(a.path)}</td><td>${count}</td><td class="n">${kb(a.bytes)}</td><td class="n">${input.rebuilt.includes(a.path) ? (t !== undefined ? sec(t) : 'rebuilt') : 'up to date'}</td></tr>`;
+      return (
+        `<tr><td>${esc(a.path)}</td><td>${count}</td><td class="n">${kb(a.bytes)}</td><td ` +
+        `class="n">${input.rebuilt.includes(a.path) ? (t !== undefined ? sec(t) : 'rebuilt') : 'up to date'}</td></tr>`
+      );
     });
-  return `<details><summary>All ${input.manifest.artifacts.length} files</summary><table><thead><tr><th>file</th><th>pages/slides</th><th>size</th><th>time</th></tr></thead><tbody>${rows.join('')}</tbody></table></details>`;
+  return (
+    `<details><summary>All ${input.manifest.artifacts.length} ` +
+    `files</summary><table><thead><tr><th>file</th><th>pages/slides</th><th>size</th><th>time</th></tr></thead><tbody>${rows.join('')}</tbody></table></details>`
+  );
 }
 
 export function contactSheet(input: SheetInput): string {
   const m = input.manifest;
   const byPath = new Map(m.artifacts.map((a) => [a.path, a]));
   const warn = input.warnings.length
-    ? `<section class="warnings" id="warnings"><h2>${input.warnings.length} warning${input.warnings.length === 1 ? '' : 's'}</h2><ul>${input.warnings.map((w) => `<li><code>${esc(w.code)}</code> ${esc(w.message)}${w.where ? ` <span class="where">${esc(w.where)}</span>` : ''}</li>`).join('')}</ul></section>`
+    ? `<section class="warnings" id="warnings"><h2>${input.warnings.length} ` +
+      `warning${input.warnings.length === 1 ? '' : 's'}</h2><ul>${input.warnings.map((w) => `<li><code>${esc(w.code)}</code> ${esc(w.message)}${w.where ? ` <span class="where">${esc(w.where)}</span>` : ''}</li>`).join('')}</ul></section>`
     : '<section class="warnings none" id="warnings"><h2>No warnings</h2></section>';
   const bulletin = input.pages.length
-    ? `<section id="bulletin"><h2>Bulletin</h2>${facts(byPath.get('bulletin.pdf'), input)}<div class="pages">${input.pages.map((p, i) => thumb(p, `Bulletin page ${i + 1}`, 'page', `Page ${i + 1}`)).join('')}</div></section>`
+    ? `<section id="bulletin"><h2>Bulletin</h2>${facts(byPath.get('bulletin.pdf'), input)}<div ` +
+      `class="pages">${input.pages.map((p, i) => thumb(p, `Bulletin page ${i + 1}`, 'page', `Page ${i + 1}`)).join('')}</div></section>`
     : '';
   // The web edition has no pages to draw: the sheet links the file itself.
   const web = byPath.has('bulletin.html')
-    ? `<section id="web"><h2>Web edition</h2>${facts(byPath.get('bulletin.html'), input)}<p><a href="../bulletin.html">Open bulletin.html</a></p></section>`
+    ? `<section id="web"><h2>Web edition</h2>${facts(byPath.get('bulletin.html'), input)}<p><a ` +
+      `href="../bulletin.html">Open bulletin.html</a></p></section>`
     : '';
   const decks = input.decks
     .map(
       (d) =>
-        `<section class="deck" id="deck-${esc(d.id)}"><h2>${esc(d.name)}</h2>${facts(byPath.get(`decks/${d.id}.pptx`), input)}<div class="slides">${d.slides.map((s, i) => thumb(s.file, `${d.name}, slide ${i + 1}: ${s.title}`, 'slide', `${i + 1}. ${s.title || s.kind}`)).join('')}</div></section>`,
+        `<section class="deck" ` +
+        `id="deck-${esc(d.id)}"><h2>${esc(d.name)}</h2>${facts(byPath.get(`decks/${d.id}.pptx`), input)}<div class="slides">${d.slides.map((s, i) => thumb(s.file, `${d.name}, slide ${i + 1}: ${s.title}`, 'slide', `${i + 1}. ${s.title || s.kind}`)).join('')}</div></section>`,
     )
     .join('');
   const nav = [

@@ -3,6 +3,7 @@
  * look at them with the manifest's facts and the build's warnings. Renders bytes here; only
  * output/ writes. Reads the same plan and deck models the build used, so it shows the files.
  */
+import { at } from '../checked.js';
 import path from 'node:path';
 import { prepare, type BuildOptions, type BuildResult } from '../index.js';
 import { bulletinPlan } from '../compose/pdf/plan.js';
@@ -46,8 +47,9 @@ export async function writePreview(
     const p0 = performance.now();
     const pngs = await renderPages(ctx, bulletinPlan(ctx));
     pageMs = performance.now() - p0;
-    pages = pngs.map((_, i) => `bulletin-page-${i + 1}.png`);
-    pngs.forEach((bytes, i) => files.push({ path: pages[i]!, bytes }));
+    const named = pngs.map((bytes, i) => ({ path: `bulletin-page-${i + 1}.png`, bytes }));
+    pages = named.map((f) => f.path);
+    files.push(...named);
   }
   const decks: SheetDeck[] = [];
   let slideMs = 0;
@@ -59,11 +61,15 @@ export async function writePreview(
     slideMs += performance.now() - s0;
     slideCount += pngs.length;
     const names = pngs.map((_, i) => `deck-${id}-slide-${String(i + 1).padStart(2, '0')}.png`);
-    pngs.forEach((bytes, i) => files.push({ path: names[i]!, bytes }));
+    pngs.forEach((bytes, i) => files.push({ path: at(names, i, 'slide picture'), bytes }));
     decks.push({
       id,
       name: deck.partner.name,
-      slides: deck.slides.map((s, i) => ({ file: names[i]!, title: s.title, kind: s.kind })),
+      slides: deck.slides.map((s, i) => ({
+        file: at(names, i, 'slide picture'),
+        title: s.title,
+        kind: s.kind,
+      })),
     });
   }
   const html = contactSheet({

@@ -5,6 +5,7 @@
  * tool; the plan already holds every position, so drawing it is short and dependable. It is
  * a preview: hinting and kerning differ slightly from a PDF viewer, positions do not.
  */
+import { at, must } from '../checked.js';
 import { createCanvas, loadImage, type Image } from 'canvas';
 import type { BuildContext } from '../compose/types.js';
 import type { PagePlan, TextBlock } from '../compose/pdf/layout.js';
@@ -72,7 +73,10 @@ async function chartImages(plan: PagePlan): Promise<Map<string, Image>> {
   return out;
 }
 
-/** Every page of the plan as a PNG, drawn in the order paint.ts paints (the structure tagging left out). */
+/**
+ * Every page of the plan as a PNG, drawn in the order paint.ts paints (the structure tagging left
+ * out).
+ */
 export async function renderPages(ctx: BuildContext, plan: PagePlan): Promise<Buffer[]> {
   const theme = ctx.theme.theme;
   const [W, H] = plan.size;
@@ -105,8 +109,9 @@ export async function renderPages(ctx: BuildContext, plan: PagePlan): Promise<Bu
       rule(g, m.left, W - m.right, h.bottomRuleY, c.rule, 0.75);
     }
     for (const p of plan.flow.placed) {
-      if (plan.columns.frames[p.frame]!.page !== page) continue;
-      drawLine(g, ctx, p.line, p.x, p.y, p.width, plan.blocks[p.block]!.kind === 'para');
+      if (at(plan.columns.frames, p.frame, 'column frame').page !== page) continue;
+      const para = at(plan.blocks, p.block, 'text block').kind === 'para';
+      drawLine(g, ctx, p.line, p.x, p.y, p.width, para);
     }
     for (const b of plan.boxes.filter((x) => x.page === page)) {
       const k = b.content;
@@ -134,7 +139,13 @@ export async function renderPages(ctx: BuildContext, plan: PagePlan): Promise<Bu
         drawLines(g, ctx, k.attribution, b.x, after + 4, k.attrLeading, b.width);
       } else {
         let y = drawLines(g, ctx, k.title, b.x, b.y + k.top, k.titleLeading, b.width) + 3;
-        g.drawImage(images.get(b.id)!, b.x, y, k.chartW, k.chartH);
+        g.drawImage(
+          must(images.get(b.id), `the picture of chart ${b.id}`),
+          b.x,
+          y,
+          k.chartW,
+          k.chartH,
+        );
         y += k.chartH + 3;
         drawLines(g, ctx, k.notes, b.x, y, k.noteLeading, b.width);
       }
@@ -147,7 +158,8 @@ export async function renderPages(ctx: BuildContext, plan: PagePlan): Promise<Bu
     textAt(
       g,
       ctx,
-      `${h.series}  ·  ${h.title.lines.map((l) => l.pieces.map((p) => p.text).join(' ')).join(' ')}`,
+      `${h.series}  ·  ` +
+        `${h.title.lines.map((l) => l.pieces.map((p) => p.text).join(' ')).join(' ')}`,
       'sans-regular',
       n.size,
       c.muted,

@@ -5,6 +5,7 @@
  * no well-kept npm library renders PPTX without one. Native charts are shown as the same
  * chart's PNG from getChart, fitted into the chart's box.
  */
+import { must } from '../checked.js';
 import { createCanvas, loadImage } from 'canvas';
 import type { BuildContext } from '../compose/types.js';
 import type { DeckModel, DeckSlide } from '../model/deck.js';
@@ -12,6 +13,7 @@ import { defineMasters, colors, GRID, SERIF } from '../compose/pptx/master.js';
 import { addSlide } from '../compose/pptx/slides.js';
 import { fontMeasure } from '../compose/pptx/fit.js';
 import { chartsFor } from '../compose/pptx/render.js';
+import { houseFrame } from '../compose/pptx/frame.js';
 import { RecordingDeck, type RecBox, type RecOp, type RecRun } from './recorder.js';
 import { cssFont, faceKey, type Ctx2D } from './canvas-text.js';
 
@@ -28,7 +30,10 @@ type Para = {
   bullet: boolean;
 };
 
-/** Splits recorded runs into paragraphs the way pptxgenjs does: at breakLine, and at a run that carries a bullet. */
+/**
+ * Splits recorded runs into paragraphs the way pptxgenjs does: at breakLine, and at a run that
+ * carries a bullet.
+ */
 function paragraphs(runs: RecRun[], defaults: Record<string, unknown>): Para[] {
   const out: Para[] = [];
   let cur: Para | null = null;
@@ -57,9 +62,13 @@ const fontOf = (o: Record<string, unknown>, px: number) =>
   cssFont(faceKey(o.fontFace === SERIF ? 'serif' : 'sans', Boolean(o.bold), Boolean(o.italic)), px);
 
 type Word = { text: string; font: string; color: string; width: number; space: boolean };
-/** Greedy word wrap with canvas widths (the layouts fitted with a 5% reserve, so lines break where PowerPoint breaks them). */
+/**
+ * Greedy word wrap with canvas widths (the layouts fitted with a 5% reserve, so lines break where
+ * PowerPoint breaks them).
+ */
 function wrap(g: Ctx2D, p: Para, width: number): Word[][] {
-  const lines: Word[][] = [[]];
+  let line: Word[] = [];
+  const lines = [line];
   let x = 0;
   for (const r of p.runs) {
     const font = fontOf(r.options, p.size * PX_PER_PT);
@@ -68,21 +77,22 @@ function wrap(g: Ctx2D, p: Para, width: number): Word[][] {
     for (const part of r.text.split(/(\n| +)/)) {
       if (part === '') continue;
       if (part === '\n') {
-        lines.push([]);
+        line = [];
+        lines.push(line);
         x = 0;
         continue;
       }
       if (/^ +$/.test(part)) {
-        const last = lines[lines.length - 1]!;
-        if (last.length) last[last.length - 1]!.space = true;
+        const last = line.at(-1);
+        if (last) last.space = true;
         continue;
       }
       const w = g.measureText(part).width;
-      const line = lines[lines.length - 1]!;
       const prev = line[line.length - 1];
       const gap = prev?.space ? g.measureText(' ').width : 0;
       if (line.length && x + gap + w > width) {
-        lines.push([{ text: part, font, color, width: w, space: false }]);
+        line = [{ text: part, font, color, width: w, space: false }];
+        lines.push(line);
         x = w;
       } else {
         line.push({ text: part, font, color, width: w, space: false });
@@ -193,7 +203,7 @@ async function paintSlide(
       const bytes =
         op.kind === 'image'
           ? Buffer.from(op.data.replace(/^image\/\w+;base64,/, ''), 'base64')
-          : chartPng!;
+          : must(chartPng, 'the chart picture');
       const img = await loadImage(bytes);
       // Fitted inside the box without distortion, top left, as the image mode places it.
       const scale = Math.min(b.w / img.width, b.h / img.height);
@@ -217,6 +227,8 @@ export async function renderSlides(ctx: BuildContext, deck: DeckModel): Promise<
     c: colors(theme),
     chart,
     mode: ctx.deckCharts,
+    // Previews show the house layouts; a deck on an organisation's template is checked in PowerPoint.
+    frame: houseFrame,
   };
   const pngs: (Buffer | null)[] = [];
   deck.slides.forEach((s: DeckSlide) => {

@@ -31,5 +31,8 @@ export function checkStoredValue(
   const ok = pools.some((p) => findIn(p, v.value - tol, v.value + tol));
   if (ok) return undefined;
   const what = currencies ? `${currencies.join('/') || sign} amount` : 'quantity or count';
-  return `the chart stores the value ${v.value} (series "${v.series}"), and no ${what} in the data, nor a declared sum of them, equals it`;
+  return (
+    `the chart stores the value ${v.value} (series "${v.series}"), and no ${what} in the data, ` +
+    `nor a declared sum of them, equals it`
+  );
 }

@@ -22,8 +22,8 @@ function aidParts(d: Dataset, out: Candidate[]): AidPart[] {
   const parts: AidPart[] = [];
   for (const m of d.measures) {
     if (m.type !== 'aid' || m.amount === undefined || !m.currency) continue;
-    const money = (value: number, how: string) =>
-      out.push({ kind: 'money', value, currency: m.currency!, how });
+    const currency = m.currency;
+    const money = (value: number, how: string) => out.push({ kind: 'money', value, currency, how });
     money(m.amount, `the amount of ${m.id}`);
     if (m.previousAmount !== undefined) {
       money(m.previousAmount, `the previous amount of ${m.id}`);

@@ -6,11 +6,15 @@ import type { PrintedText } from './types.js';
 
 /** The exemptions, in words (printed by `bulletin verify --json` and the README). */
 export const EXEMPTIONS = [
-  'page numbers in a PDF page’s running header or footer band (the page’s own number and the page count)',
+  'page numbers in a PDF page’s running header or footer band (the page’s own number and the ' +
+    'page count)',
   'slide-number fields in decks',
   'the tool version string',
-  'chart axis ticks: PDF charts are vector art with no text, and a deck chart’s ticks are computed by PowerPoint when shown (its cache holds no ticks); the values and data labels are checked',
-  'numbers quoted from the data’s own text (a source title’s year, a locator such as “¶2”), when printed with a neighbouring word of that text',
+  'chart axis ticks: PDF charts are vector art with no text, and a deck chart’s ticks are ' +
+    'computed by PowerPoint when shown (its cache holds no ticks); the values and data labels ' +
+    'are checked',
+  'numbers quoted from the data’s own text (a source title’s year, a locator such as “¶2”), when ' +
+    'printed with a neighbouring word of that text',
 ] as const;
 
 /** Spans of `t.text` to skip: the tool version wherever it is printed. */

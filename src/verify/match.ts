@@ -4,6 +4,7 @@
  * "1.2 million" for a stated 1,150,000 fails. Only shares (a percentage is a rounding by
  * nature) and figures hedged with "about", "nearly"… may be roundings.
  */
+import { must } from '../checked.js';
 import { findIn, nearestIn, poolKey, type Pool } from './pool.js';
 import type { Candidates, PrintedFigure } from './types.js';
 import type { ScanLocale } from './scan.js';
@@ -46,14 +47,16 @@ function nearestAny(pools: (Pool | undefined)[], v: number) {
 }
 
 function traceMoney(f: PrintedFigure, c: Candidates, sl: ScanLocale): Trace {
-  const currencies = sl.signs.get(f.sign!) ?? [];
+  const currencies = f.sign === undefined ? [] : (sl.signs.get(f.sign) ?? []);
   if (currencies.length === 0) {
     const known = c.currencies
       .map((cur) => `${cur} (written ${signOf(cur, sl.locale)})`)
       .join(', ');
     return {
       ok: false,
-      reason: `it is printed in "${f.sign}", but no amount in the data is in a currency written that way; the data's currencies are ${known || 'none'}`,
+      reason:
+        `it is printed in "${f.sign}", but no amount in the data is in a currency written that ` +
+        `way; the data's currencies are ${known || 'none'}`,
     };
   }
   const names = currencies.join('/');
@@ -71,7 +74,9 @@ function traceMoney(f: PrintedFigure, c: Candidates, sl: ScanLocale): Trace {
     if (elsewhere)
       return {
         ok: false,
-        reason: `it reads as ${fmt(f.value, sl.locale)} in ${names}, but the data has that amount in ${other} (${elsewhere.how}), written ${signOf(other, sl.locale)}`,
+        reason:
+          `it reads as ${fmt(f.value, sl.locale)} in ${names}, but the data has that amount in ` +
+          `${other} (${elsewhere.how}), written ${signOf(other, sl.locale)}`,
       };
   }
   const near = nearestAny(mine, f.value);
@@ -79,11 +84,14 @@ function traceMoney(f: PrintedFigure, c: Candidates, sl: ScanLocale): Trace {
   const hint = !near
     ? ''
     : rounds
-      ? `; the nearest ${names} value is ${fmt(near.value, sl.locale)} (${near.how}), which the printed figure rounds: it drops a digit the data states`
+      ? `; the nearest ${names} value is ${fmt(near.value, sl.locale)} (${near.how}), which the ` +
+        `printed figure rounds: it drops a digit the data states`
       : `; the nearest ${names} value is ${fmt(near.value, sl.locale)} (${near.how})`;
   return {
     ok: false,
-    reason: `it reads as ${fmt(f.value, sl.locale)} in ${names}, and no ${names} amount in the data, nor a declared sum, difference or share of them, equals it${hint}`,
+    reason:
+      `it reads as ${fmt(f.value, sl.locale)} in ${names}, and no ${names} amount in the data, ` +
+      `nor a declared sum, difference or share of them, equals it${hint}`,
   };
 }
 
@@ -119,7 +127,9 @@ function traceNumber(f: PrintedFigure, c: Candidates, sl: ScanLocale): Trace {
   const hint = near ? `; the nearest is ${fmt(near.value, sl.locale)} (${near.how})` : '';
   return {
     ok: false,
-    reason: `it reads as ${fmt(f.value, sl.locale)}, and no ${what} in the data, nor a declared sum of them, equals it${hint}`,
+    reason:
+      `it reads as ${fmt(f.value, sl.locale)}, and no ${what} in the data, nor a declared sum of ` +
+      `them, equals it${hint}`,
   };
 }
 
@@ -130,7 +140,9 @@ function traceShare(f: PrintedFigure, c: Candidates, sl: ScanLocale): Trace {
   if (hit) return { ok: true, kind: 'share', how: hit.how };
   return {
     ok: false,
-    reason: `no share of a one-currency (or one-unit) total in the data rounds to ${fmt(f.value, sl.locale)}%`,
+    reason:
+      `no share of a one-currency (or one-unit) total in the data rounds to ` +
+      `${fmt(f.value, sl.locale)}%`,
   };
 }
 
@@ -139,18 +151,21 @@ function traceRank(f: PrintedFigure, c: Candidates): Trace {
   if (hit) return { ok: true, kind: 'rank', how: hit.how };
   return {
     ok: false,
-    reason: `no group of comparable values in the data has ${f.value} members, so nothing ranks ${f.raw}`,
+    reason:
+      `no group of comparable values in the data has ${f.value} members, so nothing ranks ` +
+      `${f.raw}`,
   };
 }
 
 /** The keys (see dateKeys) any of which lets the date read be printed. */
 function printedKeys(f: PrintedFigure): string[] {
-  const p = f.date!;
+  const p = must(f.date, 'the date read');
   if (f.kind === 'decade') {
     // "the early 1990s" from a stated early-1990s, or from a year in its first years.
+    const decade = must(p.year, 'the year of a decade');
     const [lo, hi] =
       p.part === 'early' ? [0, 3] : p.part === 'mid' ? [3, 7] : p.part === 'late' ? [7, 9] : [0, 9];
-    const years = Array.from({ length: hi - lo + 1 }, (_, i) => `yearin:${p.year! + lo + i}`);
+    const years = Array.from({ length: hi - lo + 1 }, (_, i) => `yearin:${decade + lo + i}`);
     return [p.part ? `decade:${p.year}:${p.part}` : `decade:${p.year}`, ...years];
   }
   const y = p.year ?? '';
@@ -166,7 +181,8 @@ function traceDate(f: PrintedFigure, c: Candidates): Trace {
     ok: false,
     reason:
       f.date?.day !== undefined
-        ? 'no date in the data (nor the build date) is that day; a date stated only to the month or year must not print a day'
+        ? 'no date in the data (nor the build date) is that day; a date stated only to the month ' +
+          'or year must not print a day'
         : 'no date in the data falls in that period',
   };
 }

@@ -3,6 +3,7 @@
  * binary search: a 500-partner build prints tens of thousands of figures against tens of
  * thousands of derived values, and a linear scan of every pair would take minutes.
  */
+import { at, must } from '../checked.js';
 import type { Candidate } from './types.js';
 
 /** The sorted values of one kind in one currency or unit, each with how it was derived. */
@@ -34,13 +35,15 @@ export function makePools(candidates: readonly Candidate[]): Map<string, Pool> {
   return pools;
 }
 
+const howAt = (pool: Pool, i: number) => at(pool.hows, i, 'pool derivation');
+
 /** Index of the first value >= v. */
 function lowerBound(values: readonly number[], v: number): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (values[mid]! < v) lo = mid + 1;
+    if (at(values, mid, 'pool value') < v) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -54,9 +57,8 @@ export function findIn(
 ): { value: number; how: string } | undefined {
   if (!pool) return undefined;
   const i = lowerBound(pool.values, lo);
-  return i < pool.values.length && pool.values[i]! <= hi
-    ? { value: pool.values[i]!, how: pool.hows[i]! }
-    : undefined;
+  const value = pool.values[i];
+  return value !== undefined && value <= hi ? { value, how: howAt(pool, i) } : undefined;
 }
 
 /** The value of the pool nearest to v. */
@@ -66,8 +68,11 @@ export function nearestIn(
 ): { value: number; how: string } | undefined {
   if (!pool || pool.values.length === 0) return undefined;
   const i = lowerBound(pool.values, v);
-  const pick = [i - 1, i]
-    .filter((j) => j >= 0 && j < pool.values.length)
-    .sort((a, b) => Math.abs(pool.values[a]! - v) - Math.abs(pool.values[b]! - v))[0]!;
-  return { value: pool.values[pick]!, how: pool.hows[pick]! };
+  const [pick] = [i - 1, i]
+    .flatMap((j) => {
+      const value = pool.values[j];
+      return value === undefined ? [] : [{ value, how: howAt(pool, j) }];
+    })
+    .sort((a, b) => Math.abs(a.value - v) - Math.abs(b.value - v));
+  return must(pick, 'nearest pool value');
 }

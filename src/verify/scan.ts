@@ -4,6 +4,7 @@
  * words, month names and currency signs come from Intl for the bulletin's locale, so the same
  * text the filters print is read back; glued ("FJD4.2 million") and spaced forms both read.
  */
+import { at, must } from '../checked.js';
 import type { PrintedFigure } from './types.js';
 import { EN_WORDS } from '../template/filters.js';
 
@@ -63,9 +64,7 @@ export function scanLocale(locale: string, currencies: string[], units: string[]
 const ISO = new Set(Intl.supportedValuesOf('currency'));
 // "one" is left out: too often a pronoun ("one of the partners") to read as a count.
 const COUNT_WORDS = EN_WORDS.filter((w) => w !== 'one');
-const WORD_VALUE: Record<string, number> = Object.fromEntries(
-  COUNT_WORDS.map((w) => [w, EN_WORDS.indexOf(w)]),
-);
+const WORD_VALUE = new Map(COUNT_WORDS.map((w) => [w, EN_WORDS.indexOf(w)]));
 const HEDGE = /(?:about|around|approximately|roughly|nearly|almost|some|close to|~|≈)\s*$/i;
 
 interface Regexes {
@@ -96,13 +95,17 @@ function regexes(sl: ScanLocale): Regexes {
     .join('|');
   const r: Regexes = {
     date: new RegExp(
-      `(?:\\b(early|mid|late)[- ])?\\b(${months})(?: (\\d{1,2})(?: ?[–-] ?(\\d{1,2}))?(?!\\d|${esc(sl.group)}\\d))?(?:,? (\\d{4})\\b)?`,
+      `(?:\\b(early|mid|late)[- ])?\\b(${months})(?: (\\d{1,2})(?: ?[–-] ` +
+        `?(\\d{1,2}))?(?!\\d|${esc(sl.group)}\\d))?(?:,? (\\d{4})\\b)?`,
       'gu',
     ),
     dayFirst: new RegExp(`\\b(\\d{1,2}) (${months})(?: (\\d{4})\\b)?`, 'gu'),
     decade: new RegExp(`(?:\\b(early|mid|late)[- ])?\\b(\\d{3}0)s\\b`, 'gu'),
     figure: new RegExp(
-      `(?<![\\p{L}\\p{N}$€£¥.,])(?:(${sign}) ?)?(${num})(?:(st|nd|rd|th)(?![\\p{L}\\p{N}])|( ?%| percent\\b| per cent\\b)|(?: (${longScale || 'a^'})\\b|(${shortScale || 'a^'})(?![\\p{L}\\p{N}]))?(?: ?(${known.join('|') || 'a^'})(?![\\p{L}])(?! ?\\d))?)(?![\\p{L}\\p{N}])`,
+      `(?<![\\p{L}\\p{N}$€£¥.,])(?:(${sign}) ?)?(${num})(?:(st|nd|rd|th)(?![\\p{L}\\p{N}])|( ?%| ` +
+        `percent\\b| per cent\\b)|(?: ` +
+        `(${longScale || 'a^'})\\b|(${shortScale || 'a^'})(?![\\p{L}\\p{N}]))?(?: ` +
+        `?(${known.join('|') || 'a^'})(?![\\p{L}])(?! ?\\d))?)(?![\\p{L}\\p{N}])`,
       'gu',
     ),
     words: new RegExp(`\\b(${COUNT_WORDS.join('|')})\\b`, 'giu'),
@@ -129,7 +132,7 @@ function dates(text: string, sl: ScanLocale, out: PrintedFigure[]): string {
   for (const m of text.matchAll(r.date)) {
     const [raw, part, monthName, d1, d2, y] = m;
     if (d1 === undefined && y === undefined) continue;
-    const month = sl.months.indexOf(monthName!) + 1;
+    const month = sl.months.indexOf(must(monthName, 'month name')) + 1;
     const year = y === undefined ? {} : { year: Number(y) };
     const start = m.index;
     for (const day of [d1, d2].filter((x) => x !== undefined))
@@ -157,7 +160,7 @@ function dates(text: string, sl: ScanLocale, out: PrintedFigure[]): string {
   for (const m of masked.matchAll(r.dayFirst)) {
     const [raw, day, monthName, y] = m;
     const date = {
-      month: sl.months.indexOf(monthName!) + 1,
+      month: sl.months.indexOf(must(monthName, 'month name')) + 1,
       day: Number(day),
       ...(y ? { year: Number(y) } : {}),
     };
@@ -203,15 +206,15 @@ function inCapsRun(text: string, start: number): boolean {
 
 /** "$10–30 million", "10 to 30 million": the first figure takes the second's scale and sign. */
 function shareRanges(text: string, figs: Working[]): void {
-  for (let i = 0; i + 1 < figs.length; i++) {
-    const a = figs[i]!;
-    const b = figs[i + 1]!;
+  for (let i = 1; i < figs.length; i++) {
+    const a = at(figs, i - 1, 'figure');
+    const b = at(figs, i, 'figure');
     const between = text.slice(a.end, b.start);
     if (!/^ ?(?:–|-|to|and) ?$/.test(between)) continue;
     // Only a dash or "to" makes a range of one kind: "FJD 4.2 million and 867,000 litres" is not.
     if (a.kind === 'money' && b.kind === 'number' && !b.unit && /^ ?(?:–|-|to) ?$/.test(between)) {
       b.kind = 'money';
-      b.sign = a.sign!;
+      b.sign = must(a.sign, 'the sign of a money figure');
     }
     if (a.factor === 1 && b.factor > 1 && a.kind === b.kind) {
       a.value *= b.factor;
@@ -231,7 +234,8 @@ export function scanFigures(input: string, sl: ScanLocale): PrintedFigure[] {
   const r = regexes(sl);
   const numeric: Working[] = [];
   for (const m of masked.matchAll(r.figure)) {
-    let [raw, sign, n, ord, pct, longScale, shortScale, suffix] = m;
+    let [raw, sign, digits, ord, pct, longScale, shortScale, suffix] = m;
+    const n = must(digits, 'figure digits');
     let start = m.index;
     if (
       sign &&
@@ -240,11 +244,11 @@ export function scanFigures(input: string, sl: ScanLocale): PrintedFigure[] {
       (!ISO.has(sign) || inCapsRun(text, start))
     ) {
       // An all-caps word before a number ("ALL 4") is not a currency code.
-      start += raw.indexOf(n!, sign.length);
-      raw = raw.slice(raw.indexOf(n!, sign.length));
+      start += raw.indexOf(n, sign.length);
+      raw = raw.slice(raw.indexOf(n, sign.length));
       sign = undefined;
     }
-    const dec = decimals(n!, sl);
+    const dec = decimals(n, sl);
     const scaleWord = longScale ?? shortScale;
     const factor =
       sl.scales.find((s) => s.word === scaleWord || s.word.toUpperCase() === scaleWord)?.factor ??
@@ -253,10 +257,10 @@ export function scanFigures(input: string, sl: ScanLocale): PrintedFigure[] {
     const printedSign = sign ?? suffix;
     const f: Working = {
       kind: printedSign ? 'money' : pct ? 'percent' : ord ? 'ordinal' : 'number',
-      value: toNumber(n!, sl) * factor,
+      value: toNumber(n, sl) * factor,
       step: 10 ** -dec * factor,
       hedged: HEDGE.test(text.slice(Math.max(0, start - 25), start)),
-      grouped: n!.includes(sl.group) || factor > 1 || printedSign !== undefined,
+      grouped: n.includes(sl.group) || factor > 1 || printedSign !== undefined,
       raw,
       start,
       end,
@@ -272,7 +276,7 @@ export function scanFigures(input: string, sl: ScanLocale): PrintedFigure[] {
   out.push(...numeric.map(({ factor: _f, ...f }) => f));
   if (sl.locale.startsWith('en'))
     for (const m of masked.matchAll(r.words)) {
-      const value = WORD_VALUE[m[1]!.toLowerCase()]!;
+      const value = must(WORD_VALUE.get(m[0].toLowerCase()), `the value of "${m[0]}"`);
       out.push({
         kind: 'word',
         value,

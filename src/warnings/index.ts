@@ -8,6 +8,8 @@ import { planCharts } from '../charts/plan.js';
 import type { FitReport } from '../compose/types.js';
 import { endOfAsEpochMs } from '../dataset/dates.js';
 import { NOT_STATED_LABEL } from '../dataset/schema.js';
+import { deckSetup } from '../compose/pptx/template.js';
+import { templateTheme } from '../compose/pptx/template-colors.js';
 
 export { strictWarnings, type BuildWarning } from './strict.js';
 import type { BuildWarning } from './strict.js';
@@ -18,11 +20,16 @@ export interface WarningOptions {
   maxAgeDays?: number;
   /** How the PDF fitted, from the manifest (absent when the build has no PDF). */
   fit?: FitReport;
+  /** Whether the build makes decks (their template's colours are then checked). */
+  decks?: boolean;
 }
 
 const DAY_MS = 86_400_000;
 
-/** The latest date any fact carries, as epoch ms at the end of its precision; null when none has one. */
+/**
+ * The latest date any fact carries, as epoch ms at the end of its precision; null when none has
+ * one.
+ */
 export function latestFactDate(ctx: BuildContext): { ms: number; text: string } | null {
   const d = ctx.dataset;
   const dates = [
@@ -38,7 +45,10 @@ export function latestFactDate(ctx: BuildContext): { ms: number; text: string } 
   return best;
 }
 
-/** Data older than the configured age, measured from the build clock (never the wall clock: builds repeat). */
+/**
+ * Data older than the configured age, measured from the build clock (never the wall clock: builds
+ * repeat).
+ */
 function dataAge(ctx: BuildContext, opts: WarningOptions): BuildWarning[] {
   if (opts.maxAgeDays === undefined) return [];
   const latest = latestFactDate(ctx);
@@ -48,7 +58,9 @@ function dataAge(ctx: BuildContext, opts: WarningOptions): BuildWarning[] {
   return [
     {
       code: 'W_DATA_AGE',
-      message: `the latest dated fact (${latest.text}) is ${days} days older than the build date ${ctx.clock.toISOString().slice(0, 10)}; the limit is ${opts.maxAgeDays} days`,
+      message:
+        `the latest dated fact (${latest.text}) is ${days} days older than the build date ` +
+        `${ctx.clock.toISOString().slice(0, 10)}; the limit is ${opts.maxAgeDays} days`,
       where: ctx.data.file,
     },
   ];
@@ -87,15 +99,17 @@ function unsourced(ctx: BuildContext): BuildWarning[] {
       });
     // Parts that add up to less than the whole may be a part left out by mistake; the rest is
     // counted in the package's own category, so say which (more than the whole is an error).
-    if (m.type === 'aid' && m.amount !== undefined && (m.components ?? []).length) {
-      const parts = m.components!.reduce((s, c) => s + c.amount, 0);
+    if (m.type === 'aid' && m.amount !== undefined && m.components?.length) {
+      const parts = m.components.reduce((s, c) => s + c.amount, 0);
       if (parts < m.amount) {
         const label = m.category
           ? (d.aidCategories.find((c) => c.id === m.category)?.label ?? m.category)
           : NOT_STATED_LABEL;
         out.push({
           code: 'W_AID_PARTS',
-          message: `aid "${m.id}": its components add up to ${parts} of its amount ${m.amount}; the other ${m.amount - parts} is counted as "${label}"`,
+          message:
+            `aid "${m.id}": its components add up to ${parts} of its amount ${m.amount}; the ` +
+            `other ${m.amount - parts} is counted as "${label}"`,
           where: `measures[${i}].components`,
         });
       }
@@ -104,7 +118,10 @@ function unsourced(ctx: BuildContext): BuildWarning[] {
   return out;
 }
 
-/** The PDF only fitted by using its smallest type step, or by cutting boxes: the next edit may not fit at all. */
+/**
+ * The PDF only fitted by using its smallest type step, or by cutting boxes: the next edit may not
+ * fit at all.
+ */
 // Read from the manifest's record of the PDF, so a build that did not redraw the PDF (or a
 // no-op) neither lays it out again nor loads pdfkit to warn about it.
 /** Empty lines on the last page (all its columns) above which the bulletin looks unfinished. */
@@ -116,7 +133,9 @@ function fit(report: FitReport | undefined): BuildWarning[] {
   if (report.step === report.steps - 1 && report.steps > 1) {
     out.push({
       code: 'W_FIT_LAST_STEP',
-      message: `the bulletin fits only at its last type step (${report.step + 1} of ${report.steps}); any more text will not fit`,
+      message:
+        `the bulletin fits only at its last type step (${report.step + 1} of ${report.steps}); ` +
+        `any more text will not fit`,
       where: 'bulletin.pdf',
     });
   }
@@ -124,7 +143,10 @@ function fit(report: FitReport | undefined): BuildWarning[] {
   if ((report.emptyLines ?? 0) > SHORT_LINES)
     out.push({
       code: 'W_FIT_SHORT',
-      message: `the text is too short to fill two pages: after larger type, taller charts and balanced columns, the last page still has room for about ${report.emptyLines} lines of text (up to ${report.slack} pt empty in one column); add text to the templates, or a figure`,
+      message:
+        `the text is too short to fill two pages: after larger type, taller charts and balanced ` +
+        `columns, the last page still has room for about ${report.emptyLines} lines of text (up ` +
+        `to ${report.slack} pt empty in one column); add text to the templates, or a figure`,
       where: 'bulletin.pdf',
       advisory: true,
     });
@@ -137,7 +159,10 @@ function fit(report: FitReport | undefined): BuildWarning[] {
   return out;
 }
 
-/** A chart with fewer than two values compares nothing (decks show such a figure as a number instead). */
+/**
+ * A chart with fewer than two values compares nothing (decks show such a figure as a number
+ * instead).
+ */
 function thinCharts(ctx: BuildContext): BuildWarning[] {
   return planCharts(ctx).flatMap((c): BuildWarning[] => {
     const n =
@@ -158,5 +183,26 @@ function thinCharts(ctx: BuildContext): BuildWarning[] {
 
 /** Every warning for a prepared build. */
 export function collectWarnings(ctx: BuildContext, opts: WarningOptions = {}): BuildWarning[] {
-  return [...dataAge(ctx, opts), ...unsourced(ctx), ...fit(opts.fit), ...thinCharts(ctx)];
+  return [
+    ...dataAge(ctx, opts),
+    ...unsourced(ctx),
+    ...fit(opts.fit),
+    ...thinCharts(ctx),
+    ...(opts.decks ? deckContrast(ctx) : []),
+  ];
+}
+
+/** Colours of an organisation's deck template that the decks refuse, as unreadable on its background. */
+function deckContrast(ctx: BuildContext): BuildWarning[] {
+  const { chosen, frame } = deckSetup(ctx.templates);
+  const tpl = chosen?.template;
+  if (!tpl) return [];
+  const problems = [...templateTheme(ctx.theme.theme, tpl).problems, ...(frame?.problems ?? [])];
+  return problems.map((message) => ({
+    code: 'W_DECK_CONTRAST',
+    message: `deck template: ${message}`,
+    where: tpl.file,
+    // The decks already keep off the colour: worth knowing, not a fault in the output.
+    advisory: true,
+  }));
 }

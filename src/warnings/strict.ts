@@ -14,7 +14,8 @@ export interface BuildWarning {
     | 'W_FIT_LAST_STEP'
     | 'W_FIT_CUT'
     | 'W_FIT_SHORT'
-    | 'W_CHART_VALUES';
+    | 'W_CHART_VALUES'
+    | 'W_DECK_CONTRAST';
   message: string;
   /** A JSON path into the data, a chart key, or an output file. */
   where?: string;

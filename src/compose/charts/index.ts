@@ -23,10 +23,10 @@ export const chartsRenderer: Renderer = {
     }));
   },
   async render(ctx: BuildContext, units: Unit[]): Promise<Artifact[]> {
-    const { getChart, PNG_SCALE } = await import('../../charts/render.js');
+    const { renderedChart, PNG_SCALE } = await import('../../charts/render.js');
     const { describeSvg, printPng } = await import('../../charts/describe.js');
     return units.flatMap((u): Artifact[] => {
-      const c = getChart(ctx, u.key)!;
+      const c = renderedChart(ctx, u.key);
       const partner = c.partner ? { partner: c.partner } : {};
       // A file on its own carries its meaning: title and description for screen readers,
       // print resolution (chart points drawn at PNG_SCALE pixels each) and colour space.

@@ -2,7 +2,8 @@
  * A bar chart as accessible SVG: each bar under its own label line (name left, value right,
  * in the wording the text uses), so long names never collide with bars at 360 px.
  */
-import { formatValue, type BarData, type Unit } from '../../charts/data.js';
+import { at } from '../../checked.js';
+import { barTotals, formatValue, type BarData, type Unit } from '../../charts/data.js';
 import { barColors, seriesColors } from '../../charts/palette.js';
 import { esc } from './prose.js';
 import { FONT, legendHtml, n, svgDocument, textWidth, VIEW_W, wrapText } from './svg.js';
@@ -43,7 +44,7 @@ export function barChart(
   palette: readonly string[],
   locale: string,
 ): { svg: string; legend: string } {
-  const totals = d.labels.map((_, i) => d.series.reduce((s, x) => s + x.values[i]!, 0));
+  const totals = barTotals(d);
   const color = colorClasses(d, palette);
   const panels = panelsOf(d);
   const parts: string[] = [];
@@ -56,9 +57,9 @@ export function barChart(
     }
     const max = Math.max(...totals.slice(panel.from, panel.to), 0) || 1;
     for (let i = panel.from; i < panel.to; i++) {
-      const value = formatValue(totals[i]!, panel.unit, locale);
+      const value = formatValue(at(totals, i, 'bar total'), panel.unit, locale);
       const room = VIEW_W - textWidth(value, FONT) - 12;
-      const lines = wrapText(d.labels[i]!, FONT, room);
+      const lines = wrapText(at(d.labels, i, 'bar label'), FONT, room);
       const bold = i === d.highlight ? ' font-weight="600"' : '';
       lines.forEach((l, li) => {
         parts.push(`<text x="0" y="${n(y + FONT + li * LINE_H)}"${bold}>${esc(l)}</text>`);
@@ -69,15 +70,16 @@ export function barChart(
       y += lines.length * LINE_H + 4;
       let x = 0;
       d.series.forEach((s, si) => {
-        const w = (s.values[i]! / max) * VIEW_W;
+        const w = (at(s.values, i, 'bar value') / max) * VIEW_W;
         if (!(w > 0)) return;
         parts.push(
-          `<rect class="${color(si, i)}${d.series.length > 1 ? ' seam' : ''}" x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${BAR_H}"/>`,
+          `<rect class="${color(si, i)}${d.series.length > 1 ? ' seam' : ''}" x="${n(x)}" ` +
+            `y="${n(y)}" width="${n(w)}" height="${BAR_H}"/>`,
         );
         x += w;
       });
       // A figure too small for the scale still shows as a hairline, so no bar reads as missing.
-      const first = d.series.findIndex((s) => s.values[i]! > 0);
+      const first = d.series.findIndex((s) => at(s.values, i, 'bar value') > 0);
       if (first >= 0 && x < MIN_W)
         parts.push(
           `<rect class="${color(first, i)}" x="0" y="${n(y)}" width="${MIN_W}" height="${BAR_H}"/>`,
@@ -98,7 +100,10 @@ export function barChart(
   return { svg, legend };
 }
 
-/** The chart's figures as a table: a row per bar, per series and a total when stacked, a row group per currency. */
+/**
+ * The chart's figures as a table: a row per bar, per series and a total when stacked, a row group
+ * per currency.
+ */
 export function barTable(d: BarData, caption: string, locale: string): string {
   const stacked = d.series.length > 1;
   const what = d.subject !== undefined ? 'Category' : 'Partner';
@@ -116,13 +121,17 @@ export function barTable(d: BarData, caption: string, locale: string): string {
       const i = panel.from + k;
       const values = d.series.map((s) => s.values[i] ?? 0);
       const cells = stacked ? [...values, values.reduce((a, b) => a + b, 0)] : values;
-      return `<tr><th scope="row">${esc(label)}</th>${cells.map((v) => `<td>${esc(fmt(v))}</td>`).join('')}</tr>`;
+      return (
+        `<tr><th ` +
+        `scope="row">${esc(label)}</th>${cells.map((v) => `<td>${esc(fmt(v))}</td>`).join('')}</tr>`
+      );
     });
     return `<tbody>${head}${rows.join('')}</tbody>`;
   });
   return [
     `<table><caption>${esc(caption)}</caption>`,
-    `<thead><tr><th scope="col">${what}</th>${heads.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>`,
+    `<thead><tr><th ` +
+      `scope="col">${what}</th>${heads.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>`,
     `${groups.join('')}</table>`,
   ].join('');
 }

@@ -23,7 +23,10 @@ function mix(c: string, to: string, t: number): string {
   return `#${[1, 3, 5].map((i) => hex(ch(c, i) + (ch(to, i) - ch(c, i)) * t)).join('')}`;
 }
 
-/** The colour nearest `c` (toward black or white, away from `bg`) with at least `ratio` contrast on `bg`. */
+/**
+ * The colour nearest `c` (toward black or white, away from `bg`) with at least `ratio` contrast on
+ * `bg`.
+ */
 export function withContrast(c: string, bg: string, ratio: number): string {
   if (contrast(c, bg) >= ratio) return c;
   const to = luminance(bg) > 0.18 ? '#000000' : '#ffffff';

@@ -13,7 +13,8 @@ function sourceLine(sources: BulletinModel['sources']): string {
   if (sources.length === 0) return '';
   const links = sources.map(
     (s) =>
-      `<a href="#source-${esc(s.id)}">${esc([s.author, s.publisher].filter(Boolean).join(', ') || s.title)}</a>`,
+      `<a ` +
+      `href="#source-${esc(s.id)}">${esc([s.author, s.publisher].filter(Boolean).join(', ') || s.title)}</a>`,
   );
   return ` Source: ${links.join('; ')}.`;
 }
@@ -38,7 +39,8 @@ export function chartFigure(
   const note = `${c.notes.map(esc).join(' ')}${sourceLine(sources)}`.trim();
   return [
     `<figure class="chart" id="${id}">`,
-    `<figcaption><span class="chart-title">${esc(c.title)}</span> <span class="takeaway">${esc(c.takeaway)}</span></figcaption>`,
+    `<figcaption><span class="chart-title">${esc(c.title)}</span> <span ` +
+      `class="takeaway">${esc(c.takeaway)}</span></figcaption>`,
     drawn.svg,
     drawn.legend,
     note ? `<p class="note">${note}</p>` : '',

@@ -3,22 +3,26 @@
  * refused) written as HTML. Every character of text is escaped here, so nothing in the data
  * or the templates can become markup, and only web and mail links become links.
  */
+import { must } from '../../checked.js';
 import type { Block, Run } from '../../template/markdown.js';
 
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
+const ENTITIES = new Map([
+  ['&', '&amp;'],
+  ['<', '&lt;'],
+  ['>', '&gt;'],
+  ['"', '&quot;'],
+  ["'", '&#39;'],
+]);
 
 /** Text escaped for element content and quoted attribute values. */
 export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+  return text.replace(/[&<>"']/g, (c) => must(ENTITIES.get(c), `the entity for ${c}`));
 }
 
-/** A link target the page may follow: http(s), mail, or a fragment; anything else (javascript:, data:) is dropped. */
+/**
+ * A link target the page may follow: http(s), mail, or a fragment; anything else (javascript:,
+ * data:) is dropped.
+ */
 export function safeHref(href: string): string | undefined {
   const h = href.trim();
   return /^(https?:|mailto:|#)/i.test(h) ? h : undefined;
@@ -40,8 +44,9 @@ export function inlineHtml(runs: Run[], mark: (text: string) => string = esc): s
 }
 
 /**
- * Blocks as HTML. Headings keep their Markdown level but sit at or below `base` (the level
- * under the enclosing section's heading), never beyond h6; a quote in the prose is a blockquote of one paragraph.
+ * Blocks as HTML. Headings keep their Markdown level but sit at or below `base` (the level under
+ * the enclosing section's heading), never beyond h6; a quote in the prose is a blockquote of one
+ * paragraph.
  */
 export function blocksHtml(
   blocks: Block[],

@@ -68,10 +68,15 @@ export function figureMarker(
   for (const f of model.provenance)
     for (const w of figureWordings(f, stored(d, f), locale))
       owners.set(w, new Set([...(owners.get(w) ?? []), factId(f)]));
-  const unique = [...owners].filter(([, ids]) => ids.size === 1);
-  if (unique.length === 0) return esc;
-  const target = new Map(unique.map(([w, ids]) => [w, [...ids][0]!]));
-  // Longest first, so "$300 million" wins over "$30"; word edges so "$30 million" never matches inside "$300 million".
+  // Only wordings that belong to one fact can link to it.
+  const target = new Map<string, string>();
+  for (const [w, ids] of owners) {
+    const [id, ...others] = ids;
+    if (id !== undefined && others.length === 0) target.set(w, id);
+  }
+  if (target.size === 0) return esc;
+  // Longest first, so "$300 million" wins over "$30"; word edges so "$30 million" never matches
+  // inside "$300 million".
   const words = [...target.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
   const pattern = new RegExp(
     `(?<![\\w.,])(${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\w]|[.,]\\d)`,
@@ -111,13 +116,17 @@ export function factsTable(model: BulletinModel, d: Dataset, locale: string): st
       const values = Object.entries(f.values)
         .map(([k, v]) => `${esc(k)}: ${esc(valueText(k, v, item, locale))}`)
         .join('; ');
-      return `<tr id="${factId(f)}"><th scope="row">${esc(f.id)}</th><td>${values}</td><td>${citeHtml(f.cite, model)}</td></tr>`;
+      return (
+        `<tr id="${factId(f)}"><th ` +
+        `scope="row">${esc(f.id)}</th><td>${values}</td><td>${citeHtml(f.cite, model)}</td></tr>`
+      );
     });
   if (rows.length === 0) return '';
   return [
     '<details class="facts"><summary>Where each figure comes from</summary>',
     '<table><caption>The facts this bulletin prints, with their sources</caption>',
-    '<thead><tr><th scope="col">Fact</th><th scope="col">Values printed</th><th scope="col">Cited from</th></tr></thead>',
+    '<thead><tr><th scope="col">Fact</th><th scope="col">Values printed</th><th ' +
+      'scope="col">Cited from</th></tr></thead>',
     `<tbody>${rows.join('')}</tbody></table></details>`,
   ].join('');
 }

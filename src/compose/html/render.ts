@@ -3,6 +3,7 @@
  * as inline SVG, the source data embedded as JSON, no script to run, nothing fetched).
  * Loaded only when bulletin.html is rebuilt.
  */
+import { must } from '../../checked.js';
 import type { Artifact, BuildContext, Unit } from '../types.js';
 import { mastheadParts, type BulletinModel } from '../../model/bulletin.js';
 import type { RenderedChart } from '../../charts/render.js';
@@ -14,7 +15,9 @@ import { blocksHtml, esc, inlineHtml, safeHref } from './prose.js';
 import { embeddedJson, factsTable, figureMarker } from './provenance.js';
 import { stylesheet } from './style.js';
 
-/** The byline runs: the layout's template, or the authors with role and affiliation (as the PDF). */
+/**
+ * The byline runs: the layout's template, or the authors with role and affiliation (as the PDF).
+ */
 function bylineRuns(m: BulletinModel['meta']): Run[] {
   if (m.byline) return m.byline;
   const a = m.authors[0];
@@ -33,11 +36,9 @@ const slug = (i: number) => `section-${i + 1}`;
  */
 function interleave(sections: string[], boxes: string[]): string[] {
   if (sections.length === 0) return boxes;
-  const after = sections.map(() => [] as string[]);
-  boxes.forEach((b, k) => {
-    after[Math.min(sections.length - 1, Math.floor((k * sections.length) / boxes.length))]!.push(b);
-  });
-  return sections.flatMap((s, i) => [s, ...after[i]!]);
+  const slot = (k: number) =>
+    Math.min(sections.length - 1, Math.floor((k * sections.length) / boxes.length));
+  return sections.flatMap((s, i) => [s, ...boxes.filter((_, k) => slot(k) === i)]);
 }
 
 function sourcesList(model: BulletinModel): string {
@@ -61,14 +62,17 @@ export function bulletinHtml(ctx: BuildContext, charts: RenderedChart[], json: s
   const palette = ctx.theme.theme.palette;
   const sections = model.sections.map(
     (s, i) =>
-      `<section aria-labelledby="${slug(i)}"><h2 id="${slug(i)}">${esc(s.heading)}</h2>\n${blocksHtml(s.blocks, 3, mark)}</section>`,
+      `<section aria-labelledby="${slug(i)}"><h2 ` +
+      `id="${slug(i)}">${esc(s.heading)}</h2>\n${blocksHtml(s.blocks, 3, mark)}</section>`,
   );
   const quote = model.pullQuote
-    ? `<figure class="pull-quote"><blockquote><p>${esc(model.pullQuote.text)}</p></blockquote><figcaption>— <cite>${esc(model.pullQuote.attribution)}</cite></figcaption></figure>`
+    ? `<figure ` +
+      `class="pull-quote"><blockquote><p>${esc(model.pullQuote.text)}</p></blockquote><figcaption>— <cite>${esc(model.pullQuote.attribution)}</cite></figcaption></figure>`
     : '';
   const figures = charts.map((c) => chartFigure(c, model.sources, palette, locale));
   const keyFigures = model.keyFigures.length
-    ? `<aside class="key-figures" aria-labelledby="key-figures"><h2 id="key-figures">Key figures</h2><ul>${model.keyFigures.map((k) => `<li>${inlineHtml(k, mark)}</li>`).join('')}</ul></aside>`
+    ? `<aside class="key-figures" aria-labelledby="key-figures"><h2 id="key-figures">Key ` +
+      `figures</h2><ul>${model.keyFigures.map((k) => `<li>${inlineHtml(k, mark)}</li>`).join('')}</ul></aside>`
     : '';
   const conclusion = `<section aria-labelledby="conclusion"><h2 id="conclusion">${esc(model.conclusion.heading)}</h2>\n${blocksHtml(model.conclusion.blocks, 3, mark)}</section>`;
   const title = [m.title, m.subtitle].filter(Boolean).join(': ');
@@ -139,5 +143,6 @@ export async function renderHtml(ctx: BuildContext, units: Unit[]): Promise<Arti
   );
   const html = bulletinHtml(ctx, chartsInOrder(ctx), json);
   // The path is the unit's own (index.ts names it), so this module never imports its descriptor.
-  return [{ path: units[0]!.paths[0]!, kind: 'html', bytes: new TextEncoder().encode(html) }];
+  const path = must(units[0]?.paths[0], 'the path of the web edition');
+  return [{ path, kind: 'html', bytes: new TextEncoder().encode(html) }];
 }

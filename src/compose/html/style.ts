@@ -9,7 +9,9 @@ import { schemeCss, schemesOf } from './colors.js';
 
 const STACKS = {
   serif: '"Source Serif 4", "Source Serif Pro", Georgia, Cambria, "Times New Roman", serif',
-  sans: '"Source Sans 3", "Source Sans Pro", system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
+  sans:
+    '"Source Sans 3", "Source Sans Pro", system-ui, -apple-system, "Segoe UI", Roboto, Arial, ' +
+    'sans-serif',
 } as const;
 
 /** The stylesheet for a theme. */

@@ -14,7 +14,9 @@ export const SMALL = 14;
 /** A deterministic text width estimate (no font metrics on the server): 0.55 em a character. */
 export const textWidth = (text: string, size: number): number => text.length * size * 0.55;
 
-/** Words broken into lines no wider than `width` (a word longer than the line keeps its own line). */
+/**
+ * Words broken into lines no wider than `width` (a word longer than the line keeps its own line).
+ */
 export function wrapText(text: string, size: number, width: number): string[] {
   const lines: string[] = [];
   let line = '';
@@ -64,11 +66,20 @@ export function marker(
     case 'circle':
       return `<circle class="${cls}" cx="${n(x)}" cy="${n(y)}" r="${n(r)}"/>`;
     case 'square':
-      return `<rect class="${cls}" x="${n(x - r)}" y="${n(y - r)}" width="${n(2 * r)}" height="${n(2 * r)}"/>`;
+      return (
+        `<rect class="${cls}" x="${n(x - r)}" y="${n(y - r)}" width="${n(2 * r)}" ` +
+        `height="${n(2 * r)}"/>`
+      );
     case 'triangle':
-      return `<path class="${cls}" d="M${n(x)} ${n(y - r * 1.15)}L${n(x + r * 1.1)} ${n(y + r * 0.85)}L${n(x - r * 1.1)} ${n(y + r * 0.85)}Z"/>`;
+      return (
+        `<path class="${cls}" d="M${n(x)} ${n(y - r * 1.15)}L${n(x + r * 1.1)} ` +
+        `${n(y + r * 0.85)}L${n(x - r * 1.1)} ${n(y + r * 0.85)}Z"/>`
+      );
     case 'diamond':
-      return `<path class="${cls}" d="M${n(x)} ${n(y - r * 1.25)}L${n(x + r * 1.25)} ${n(y)}L${n(x)} ${n(y + r * 1.25)}L${n(x - r * 1.25)} ${n(y)}Z"/>`;
+      return (
+        `<path class="${cls}" d="M${n(x)} ${n(y - r * 1.25)}L${n(x + r * 1.25)} ${n(y)}L${n(x)} ` +
+        `${n(y + r * 1.25)}L${n(x - r * 1.25)} ${n(y)}Z"/>`
+      );
   }
 }
 
@@ -77,7 +88,8 @@ export function legendHtml(items: { name: string; key: string }[]): string {
   if (items.length < 2) return '';
   const li = items.map(
     (i) =>
-      `<li><svg class="key" viewBox="0 0 14 14" aria-hidden="true" focusable="false">${i.key}</svg>${esc(i.name)}</li>`,
+      `<li><svg class="key" viewBox="0 0 14 14" aria-hidden="true" ` +
+      `focusable="false">${i.key}</svg>${esc(i.name)}</li>`,
   );
   return `<ul class="legend" aria-hidden="true">${li.join('')}</ul>`;
 }

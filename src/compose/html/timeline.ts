@@ -4,6 +4,7 @@
  */
 import type { TimelineData, TimelinePoint } from '../../charts/data.js';
 import { formatDate } from '../../template/filters.js';
+import { cycled } from '../../checked.js';
 import { esc } from './prose.js';
 import {
   legendHtml,
@@ -21,7 +22,7 @@ import {
 const LANE = 9;
 const R = 4.2;
 
-const shapeOf = (si: number) => SHAPES[si % SHAPES.length]!;
+const shapeOf = (si: number) => cycled(SHAPES, si, 'point shape');
 const classOf = (ci: number, p: { approximate: boolean; onOrBefore?: boolean }) =>
   `c${ci} mark${p.approximate || p.onOrBefore ? ' hollow' : ''}`;
 
@@ -47,7 +48,8 @@ export function timelineChart(
     const y0 = top + rowH / 2 - ((lines.length - 1) * FONT) / 2 + FONT * 0.35;
     lines.forEach((l, li) => parts.push(`<text x="0" y="${n(y0 + li * FONT)}">${esc(l)}</text>`));
     parts.push(
-      `<line class="grid" x1="${n(plotX)}" x2="${VIEW_W}" y1="${n(top + rowH / 2)}" y2="${n(top + rowH / 2)}"/>`,
+      `<line class="grid" x1="${n(plotX)}" x2="${VIEW_W}" y1="${n(top + rowH / 2)}" ` +
+        `y2="${n(top + rowH / 2)}"/>`,
     );
   });
   const plotH = d.rows.length * rowH;
@@ -110,7 +112,8 @@ export function timelineTable(d: TimelineData, caption: string, locale: string):
   });
   return [
     `<table><caption>${esc(caption)}</caption>`,
-    `<thead><tr><th scope="col">Partner</th>${d.series.map((s) => `<th scope="col">${esc(s.name)}</th>`).join('')}</tr></thead>`,
+    `<thead><tr><th ` +
+      `scope="col">Partner</th>${d.series.map((s) => `<th scope="col">${esc(s.name)}</th>`).join('')}</tr></thead>`,
     `<tbody>${rows.join('')}</tbody></table>`,
   ].join('');
 }

@@ -8,7 +8,9 @@
  * print still shows the hyphen. pdfkit's own `text()` drops the space glyphs when it
  * justifies, which is why lines are written here.
  */
+import { at } from '../../checked.js';
 import type { Line, Piece } from './lines.js';
+import { runsOf } from './runs.js';
 import type { TextBlock } from './layout.js';
 import type { Doc } from './fonts.js';
 
@@ -52,7 +54,8 @@ const SOFT_HYPHEN = '\u00ad';
 function glyphs(font: EmbeddedFont, text: string): string[] {
   const [codes, positions] = font.encode(text);
   return codes.flatMap((code, i) => {
-    const kern = positions[i]!.xAdvance - positions[i]!.advanceWidth;
+    const { xAdvance, advanceWidth } = at(positions, i, 'glyph position');
+    const kern = xAdvance - advanceWidth;
     return kern === 0 ? [`<${code}>`] : [`<${code}>`, num(-kern)];
   });
 }
@@ -145,42 +148,34 @@ export function drawLine(
     cx += p.width;
     return at;
   });
-  const parts: (typeof placed)[] = [];
-  for (let i = 0; i < placed.length; ) {
-    let j = i;
-    while (j < placed.length && placed[j]!.p.link === placed[i]!.p.link) j++;
-    parts.push(placed.slice(i, j));
-    i = j;
-  }
-  parts.forEach((part, k) => {
-    const link = part[0]!.p.link;
-    const last = part[part.length - 1]!;
+  // Runs of pieces that share a link (or share having none).
+  const parts = runsOf(placed, (a, b) => a.p.link === b.p.link);
+  parts.forEach(({ first, last, items: part }, k) => {
+    const link = first.p.link;
     // The space before a link belongs to the text before it (as a glyph at that text's end),
     // so the link's words, and its /Contents, start with the link itself.
-    const next = parts[k + 1]?.[0];
+    const next = parts[k + 1]?.first;
     const trailing = next ? next.space : !line.last && !last.p.hyphen;
-    const drawn =
-      k > 0 && part[0]!.space ? [{ ...part[0]!, space: false }, ...part.slice(1)] : part;
+    const drawn = k > 0 && first.space ? [{ ...first, space: false }, ...part.slice(1)] : part;
     sink.segment(link, () => {
       textObject(doc, drawn, y, spaceAdvance, trailing);
-      if (link) underline(doc, part, y);
+      if (link) underline(doc, first, last, y);
     });
     if (link) {
-      const x0 = part[0]!.x;
+      const x0 = first.x;
       const text = part.map((q, n) => (n > 0 && q.space ? ' ' : '') + q.p.text).join('');
       sink.linkArea(link, text, {
         x: x0,
         y,
         w: last.x + last.p.width - x0,
-        h: part[0]!.p.size * 1.2,
+        h: first.p.size * 1.2,
       });
     }
   });
 }
 
-function underline(doc: Doc, part: { p: Piece; x: number }[], y: number): void {
-  const first = part[0]!;
-  const last = part[part.length - 1]!;
+type At = { p: Piece; x: number };
+function underline(doc: Doc, first: At, last: At, y: number): void {
   const size = first.p.size;
   const lw = size < 10 ? 0.5 : Math.floor(size / 10);
   const ly = y + size * 1.2 - lw;

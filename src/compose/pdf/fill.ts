@@ -5,10 +5,11 @@
  * paragraphs, and the last page's text balanced across its columns. What is left is
  * measured, and the build warns when it is more than a few lines.
  */
+import { at } from '../../checked.js';
 import { flowBlocks, type FlowBlock, type FlowResult, type Frame } from './flow.js';
 import type { Box, ChartFigure } from './boxes.js';
 
-type Step = { body: number; leading: number };
+export type Step = { body: number; leading: number };
 
 /** How many steps above the theme's largest the fitting may go for short content. */
 const UPWARD_STEPS = 2;
@@ -56,7 +57,9 @@ export function growCharts(
   return lo > 1.01 ? withScale(lo) : boxes;
 }
 
-/** Opens the paragraph gaps until the text reaches the last column's foot, at most half a line each. */
+/**
+ * Opens the paragraph gaps until the text reaches the last column's foot, at most half a line each.
+ */
 export function spread(
   blocks: FlowBlock[],
   frames: Frame[],
@@ -92,7 +95,8 @@ export function balanceLastPage(
 ): FlowResult {
   const full = flowBlocks(blocks, frames, extraGap);
   const last = frames.filter((f) => f.page === lastPage);
-  if (!full.placed.some((p) => frames[p.frame]!.page === lastPage) || last.length < 2) return full;
+  if (!full.placed.some((p) => at(frames, p.frame, 'frame').page === lastPage) || last.length < 2)
+    return full;
   const capped = (foot: number) =>
     frames.map((f) =>
       f.page === lastPage ? { ...f, h: Math.max(0, Math.min(f.h, foot - f.y)) } : f,

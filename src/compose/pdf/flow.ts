@@ -53,15 +53,18 @@ export function flowBlocks(blocks: FlowBlock[], frames: Frame[], extraGap = 0): 
   let fi = 0;
   let y = frames[0]?.y ?? 0;
   const slack: number[] = frames.map(() => 0);
-  const room = () => (frames[fi] ? frames[fi]!.y + frames[fi]!.h - y : 0);
-  const atTop = () => frames[fi] !== undefined && y === frames[fi]!.y;
+  const room = () => {
+    const f = frames[fi];
+    return f ? f.y + f.h - y : 0;
+  };
+  const atTop = () => frames[fi]?.y === y;
   const nextFrame = () => {
     if (frames[fi]) slack[fi] = room();
     fi++;
-    if (frames[fi]) y = frames[fi]!.y;
+    const f = frames[fi];
+    if (f) y = f.y;
   };
-  for (let bi = 0; bi < blocks.length; bi++) {
-    const b = blocks[bi]!;
+  for (const [bi, b] of blocks.entries()) {
     if (!frames[fi]) return overflowFrom(blocks, bi, 0, placed, slack);
     const afterHeading = blocks[bi - 1]?.kind === 'heading';
     const gap = atTop() ? 0 : b.before + (b.kind === 'para' && !afterHeading ? extraGap : 0);
@@ -75,22 +78,20 @@ export function flowBlocks(blocks: FlowBlock[], frames: Frame[], extraGap = 0): 
     if (gap + keep > room() && !atTop()) nextFrame();
     else y += gap;
     if (!frames[fi]) return overflowFrom(blocks, bi, 0, placed, slack);
-    for (let li = 0; li < b.lines.length; li++) {
+    for (const [li, line] of b.lines.entries()) {
       const remaining = b.lines.length - li;
       // Widow: if exactly one line would be left for the next frame, move two.
       const fitsHere = Math.floor((room() + 0.01) / b.leading);
       const mustBreak =
         fitsHere < 1 || (b.kind === 'para' && remaining === 2 && fitsHere === 1 && li > 0);
-      if (mustBreak) {
-        nextFrame();
-        if (!frames[fi]) return overflowFrom(blocks, bi, li, placed, slack);
-      }
-      const f = frames[fi]!;
+      if (mustBreak) nextFrame();
+      const f = frames[fi];
+      if (!f) return overflowFrom(blocks, bi, li, placed, slack);
       placed.push({
         frame: fi,
         x: f.x,
         y,
-        line: b.lines[li]!,
+        line,
         leading: b.leading,
         width: f.w,
         where: b.where,
@@ -100,7 +101,9 @@ export function flowBlocks(blocks: FlowBlock[], frames: Frame[], extraGap = 0): 
     }
   }
   if (frames[fi]) slack[fi] = room();
-  for (let k = fi + 1; k < frames.length; k++) slack[k] = frames[k]!.h;
+  frames.forEach((f, k) => {
+    if (k > fi) slack[k] = f.h;
+  });
   return { placed, overflow: 0, leftOver: [], slack };
 }
 
@@ -113,8 +116,8 @@ function overflowFrom(
 ): FlowResult {
   let h = 0;
   const leftOver: string[] = [];
-  for (let k = bi; k < blocks.length; k++) {
-    const b = blocks[k]!;
+  for (const [k, b] of blocks.entries()) {
+    if (k < bi) continue;
     const lines = k === bi ? b.lines.length - li : b.lines.length;
     h += lines * b.leading + (k === bi ? 0 : b.before);
     if (!leftOver.includes(b.where)) leftOver.push(b.where);

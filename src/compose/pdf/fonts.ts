@@ -3,6 +3,7 @@
  * check so that a character the fonts lack is a build error naming the character and where
  * it came from — never a silent box in print.
  */
+import { must } from '../../checked.js';
 import type PDFDocument from 'pdfkit';
 import { InputError, type Problem } from '../../errors.js';
 import type { ResolvedTheme } from '../../model/theme.js';
@@ -16,7 +17,10 @@ export function fontName(family: Family, bold?: boolean, italic?: boolean): stri
   return `${family}-${face}`;
 }
 
-/** Registers every theme font with the document, as the shared parsed face (pdfkit takes a fontkit font). */
+/**
+ * Registers every theme font with the document, as the shared parsed face (pdfkit takes a fontkit
+ * font).
+ */
 export function registerFonts(doc: PDFKit.PDFDocument, theme: ResolvedTheme): void {
   for (const [name, bytes] of Object.entries(theme.fonts))
     doc.registerFont(name, openFace(bytes) as unknown as Buffer);
@@ -53,7 +57,7 @@ export class GlyphChecker {
     if (!bytes) return;
     const f = openFace(bytes);
     for (const ch of text) {
-      const cp = ch.codePointAt(0)!;
+      const cp = must(ch.codePointAt(0), 'a code point');
       if (cp === 0x20 || cp === 0x0a || cp === 0xa0 || cp === 0xad) continue;
       if (!f.hasGlyphForCodePoint(cp)) {
         const key = `${font}:${cp}`;
@@ -64,7 +68,9 @@ export class GlyphChecker {
         this.problems.push({
           ...from,
           path: where,
-          message: `the character "${ch}" (U+${hex}) is not in the font ${font} (${this.theme.fontFiles[font]}); replace the character or choose a font that has it`,
+          message:
+            `the character "${ch}" (U+${hex}) is not in the font ${font} ` +
+            `(${this.theme.fontFiles[font]}); replace the character or choose a font that has it`,
         });
       }
     }

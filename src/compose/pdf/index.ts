@@ -11,7 +11,8 @@ import { planCharts } from '../../charts/plan.js';
 export const pdfRenderer: Renderer = {
   name: 'pdf',
   units(ctx: BuildContext): Unit[] {
-    // The rendered text, the facts it used, the plotted data, the style and the clock: all the PDF's bytes depend on.
+    // The rendered text, the facts it used, the plotted data, the style and the clock: all the
+    // PDF's bytes depend on.
     const charts = ctx.bulletin.figures.flatMap((f) =>
       planCharts(ctx)
         .filter((c) => c.key === f.chart)

@@ -9,129 +9,22 @@
  */
 import { mastheadParts, type BulletinModel } from '../../model/bulletin.js';
 import type { Theme } from '../../model/theme.js';
-import { plainText, type Block, type Run } from '../../template/markdown.js';
+import { plainText, type Run } from '../../template/markdown.js';
 import { InputError } from '../../errors.js';
-import { breakLines, type Line, type Measure, type TextStyle } from './lines.js';
-import { flowBlocks, type FlowBlock, type Frame, type FlowResult } from './flow.js';
+import { must } from '../../checked.js';
+import { breakLines, type Measure, type TextStyle } from './lines.js';
+import { flowBlocks, type FlowBlock, type Frame } from './flow.js';
 import { chartBox, keyFiguresBox, pullQuoteBox, type Box, type ChartFigure } from './boxes.js';
-import { balanceLastPage, growCharts, lastPageGaps, spread, upwardSteps } from './fill.js';
-
-export const PAGE_SIZES = { LETTER: [612, 792], A4: [595.28, 841.89] } as const;
-export const PAGE_COUNT = 2;
-
-export interface TextBlock {
-  x: number;
-  y: number;
-  lines: Line[];
-  leading: number;
-  width: number;
-  justify: boolean;
-}
-
-/** Everything the drawing step needs; no decision is left to it. */
-export interface PagePlan {
-  size: readonly [number, number];
-  header: {
-    series: string;
-    publisher: string;
-    ruleY: number;
-    title: TextBlock;
-    subtitle?: TextBlock;
-    byline: TextBlock;
-    standfirst: TextBlock;
-    bottomRuleY: number;
-  };
-  columns: { width: number; frames: Frame[] };
-  flow: FlowResult;
-  /** The flow's blocks: kind and section, for the structure tree. */
-  blocks: { kind: FlowBlock['kind']; section: number }[];
-  /** Section titles in reading order: the introduction (''), the sections, the conclusion. */
-  sectionTitles: string[];
-  boxes: (Box & { x: number; y: number; width: number })[];
-  backMatter: { y: number; blocks: TextBlock[]; ruleY: number };
-  footerY: number;
-  step: number;
-  stepCount: number;
-  /** The type steps tried, largest first (`step` indexes them). */
-  steps: { body: number; leading: number }[];
-  extraGap: number;
-  cut: string[];
-  /** Unplanned space in each column of the last page, in points (text end to the next box or foot). */
-  gaps: number[];
-}
-
-function styleOf(
-  theme: Theme,
-  key: keyof Theme['type'],
-  color: string,
-  extra: Partial<TextStyle> = {},
-): TextStyle & { leading: number } {
-  const t = theme.type[key];
-  return { family: t.family, size: t.size, color, leading: t.leading, ...extra };
-}
-
-function blockRuns(b: Block): Run[][] {
-  if (b.kind === 'list') return b.items.map((item) => [{ text: '• ' }, ...item]);
-  return [b.runs];
-}
-
-/** Turns the model's prose into flow blocks at one body size. */
-function flowContent(
-  model: BulletinModel,
-  theme: Theme,
-  body: { body: number; leading: number },
-  width: number,
-  measure: Measure,
-): FlowBlock[] {
-  const bodyStyle: TextStyle = {
-    family: theme.type.body.family,
-    size: body.body,
-    color: theme.colors.ink,
-  };
-  const h = theme.type.heading;
-  const headStyle: TextStyle = {
-    family: h.family,
-    size: h.size,
-    color: theme.colors.accent,
-    bold: true,
-  };
-  const out: FlowBlock[] = [];
-  const paras = (blocks: Block[], where: string) => {
-    for (const b of blocks) {
-      for (const runs of blockRuns(b)) {
-        const afterHeading = out[out.length - 1]?.kind === 'heading';
-        out.push({
-          kind: 'para',
-          lines: breakLines(runs, bodyStyle, width, measure),
-          leading: body.leading,
-          before: afterHeading ? 2 : body.leading * 0.5,
-          where,
-          section,
-        });
-      }
-    }
-  };
-  let section = 0;
-  const heading = (text: string) =>
-    out.push({
-      kind: 'heading',
-      lines: breakLines([{ text: text.toUpperCase() }], headStyle, width, measure),
-      leading: h.leading,
-      before: body.leading * 1.1,
-      where: `section "${text}"`,
-      section,
-    });
-  paras(model.intro, 'introduction');
-  for (const s of model.sections) {
-    section++;
-    heading(s.heading);
-    paras(s.blocks, `section "${s.heading}"`);
-  }
-  section++;
-  heading(model.conclusion.heading);
-  paras(model.conclusion.blocks, 'conclusion');
-  return out;
-}
+import { flowContent, styleOf } from './flow-content.js';
+import { PAGE_COUNT, PAGE_SIZES, type PagePlan, type TextBlock } from './page-plan.js';
+import {
+  balanceLastPage,
+  growCharts,
+  lastPageGaps,
+  spread,
+  upwardSteps,
+  type Step,
+} from './fill.js';
 
 export function layoutBulletin(
   model: BulletinModel,
@@ -176,7 +69,7 @@ export function layoutBulletin(
     : undefined;
   if (subtitle) y += height(subtitle);
   y += 8;
-  const a = model.meta.authors[0]!;
+  const a = must(model.meta.authors[0], 'the first author (the schema requires one)');
   const byline = block(
     model.meta.byline ?? [
       { text: model.meta.authors.map((x) => x.name).join(', '), bold: true },
@@ -213,7 +106,9 @@ export function layoutBulletin(
     { text: 'Sources: ', bold: true },
     ...model.sources.flatMap((s, i) => [
       {
-        text: `${i + 1}. ${[s.author, s.title, s.publisher].filter(Boolean).join(', ')}.${i < model.sources.length - 1 ? ' ' : ''}`,
+        text: `${i + 1}. ${[s.author, s.title, s.publisher].filter(Boolean).join(', ')}.${
+          i < model.sources.length - 1 ? ' ' : ''
+        }`,
         ...(s.url ? { link: s.url } : {}),
       },
     ]),
@@ -249,7 +144,9 @@ export function layoutBulletin(
       throw new InputError('E_LAYOUT', [
         {
           file: 'templates/bulletin/bulletin.json',
-          message: `chart "${f.id}" is set in column ${f.column}, but the theme has ${theme.page.columns} column(s), counted from 0`,
+          message:
+            `chart "${f.id}" is set in column ${f.column}, but the theme has ` +
+            `${theme.page.columns} column(s), counted from 0`,
         },
       ]);
     optional.push(chartBox(theme, f, colW, measure));
@@ -284,7 +181,7 @@ export function layoutBulletin(
   let worst: { overflow: number; leftOver: string[] } = { overflow: 0, leftOver: [] };
   const upward = steps.length - theme.fit.steps.length;
   /** Fills an under-full layout at step `si`: charts grow, gaps open, the last page balances. */
-  const finish = (si: number, blocks: FlowBlock[]): PagePlan => {
+  const finish = (si: number, step: Step, blocks: FlowBlock[]): PagePlan => {
     const grown = growCharts(
       boxes,
       figures,
@@ -293,7 +190,7 @@ export function layoutBulletin(
       (f, scale) => chartBox(theme, f, colW, measure, scale),
     );
     const { frames: finalFrames, placed: finalPlaced } = framesFor(grown);
-    const best = spread(blocks, finalFrames, steps[si]!.leading, flowBlocks(blocks, finalFrames));
+    const best = spread(blocks, finalFrames, step.leading, flowBlocks(blocks, finalFrames));
     const balanced = balanceLastPage(blocks, finalFrames, best.extraGap, PAGE_COUNT - 1);
     return {
       size: [W, H],
@@ -325,30 +222,31 @@ export function layoutBulletin(
   for (;;) {
     const { frames } = framesFor(boxes);
     let larger: PagePlan | undefined;
-    for (let si = 0; si < steps.length; si++) {
-      const blocks = flowContent(model, theme, steps[si]!, colW, measure);
+    for (const [si, step] of steps.entries()) {
+      const blocks = flowContent(model, theme, step, colW, measure);
       const flow = flowBlocks(blocks, frames);
       if (flow.overflow > 0) {
         if (si === steps.length - 1) worst = flow;
         continue;
       }
-      const plan = finish(si, blocks);
+      const plan = finish(si, step, blocks);
       // A step above the theme's own is only worth it when it fills the pages better by
       // more than a few lines; otherwise larger type just loosens the justified lines.
-      if (larger && emptiness(larger) >= emptiness(plan) - 3 * steps[si]!.leading) larger = plan;
+      if (larger && emptiness(larger) >= emptiness(plan) - 3 * step.leading) larger = plan;
       else if (!larger) larger = plan;
       if (si >= upward) return larger;
     }
     if (larger) return larger;
-    const next = boxes
-      .filter((b) => b.cutPriority !== undefined)
-      .sort((p, q) => p.cutPriority! - q.cutPriority!)[0];
+    const [next] = boxes
+      .flatMap((box) => (box.cutPriority === undefined ? [] : [{ box, by: box.cutPriority }]))
+      .sort((p, q) => p.by - q.by)
+      .map((c) => c.box);
     if (!next) break;
     boxes = boxes.filter((b) => b !== next);
     cut.push(next.id);
   }
   const cuttable = optional.map((b) => b.id);
-  const last = steps[steps.length - 1]!;
+  const last = must(steps.at(-1), 'the smallest type step');
   const lines = new Map<string, number>();
   for (const b of flowContent(model, theme, last, colW, measure))
     lines.set(b.where, (lines.get(b.where) ?? 0) + b.lines.length);
@@ -359,7 +257,12 @@ export function layoutBulletin(
   throw new InputError('E_OVERFLOW', [
     {
       file: `${templatesRoot}/bulletin`,
-      message: `the bulletin does not fit on ${PAGE_COUNT} pages: even at the smallest type step (${last.body} pt) and without ${cuttable.join(' and ') || 'any optional block'}, about ${Math.ceil(worst.overflow)} pt (${Math.ceil(worst.overflow / last.leading)} lines) is left over. The longest parts are ${longest.join(', ')}; shorten their templates by at least that many lines.`,
+      message:
+        `the bulletin does not fit on ${PAGE_COUNT} pages: even at the smallest type step ` +
+        `(${last.body} pt) and without ${cuttable.join(' and ') || 'any optional block'}, about ` +
+        `${Math.ceil(worst.overflow)} pt (${Math.ceil(worst.overflow / last.leading)} lines) is ` +
+        `left over. The longest parts are ${longest.join(', ')}; shorten their templates by at ` +
+        `least that many lines.`,
     },
   ]);
 }
@@ -368,3 +271,4 @@ export function layoutBulletin(
 const emptiness = (p: PagePlan) => p.gaps.reduce((s, g) => s + g, 0);
 
 export { plainText };
+export { PAGE_COUNT, PAGE_SIZES, type PagePlan, type TextBlock } from './page-plan.js';

@@ -115,7 +115,10 @@ export function breakLines(runs: Run[], style: TextStyle, width: number, measure
     current = [];
     currentW = 0;
   };
-  /** Puts the longest hyphenated head of a word that fits in `room` on this line, the tail on the next. */
+  /**
+   * Puts the longest hyphenated head of a word that fits in `room` on this line, the tail on the
+   * next.
+   */
   const placeHyphenated = (
     part: Word['parts'][number],
     room: number,
@@ -160,11 +163,12 @@ export function breakLines(runs: Run[], style: TextStyle, width: number, measure
     // Hyphenate only when the line would otherwise be loose: more than 60% extra per space.
     const spaces = current.filter((p, i) => i > 0 && p.spaceBefore).length;
     const stretch = (width - currentW) / Math.max(1, spaces);
+    const only = w.parts.length === 1 ? w.parts[0] : undefined;
     if (
-      w.parts.length === 1 &&
+      only !== undefined &&
       current.length &&
       stretch > spaceW * 0.6 &&
-      placeHyphenated(w.parts[0]!, room, gap > 0, stretch > spaceW * 1.5)
+      placeHyphenated(only, room, gap > 0, stretch > spaceW * 1.5)
     )
       continue;
     push(false);

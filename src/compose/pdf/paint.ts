@@ -8,7 +8,9 @@ import type { Theme } from '../../model/theme.js';
 import type { PagePlan } from './layout.js';
 import { fontName, type Doc } from './fonts.js';
 import { drawBlock, drawLine, drawLines, rule } from './draw.js';
+import { runsOf } from './runs.js';
 import { Tagger } from './tags.js';
+import { at, must } from '../../checked.js';
 import { requireCjs } from '../../cjs.js';
 
 const SVGtoPDF = requireCjs('svg-to-pdfkit') as typeof import('svg-to-pdfkit').default;
@@ -118,25 +120,23 @@ export function paintPlan(
         rule(doc, m.left, W - m.right, h.ruleY, c.accent, 2);
       });
       t.mark(title, 'H1', (s) => drawBlock(doc, h.title, s));
-      if (subtitle && h.subtitle) t.mark(subtitle, 'P', (s) => drawBlock(doc, h.subtitle!, s));
+      const sub = h.subtitle;
+      if (subtitle && sub) t.mark(subtitle, 'P', (s) => drawBlock(doc, sub, s));
       t.mark(byline, 'P', (s) => drawBlock(doc, h.byline, s));
       t.mark(standfirst, 'P', (s) => drawBlock(doc, h.standfirst, s));
       t.artifact('Layout', () => rule(doc, m.left, W - m.right, h.bottomRuleY, c.rule, 0.75));
     }
     // Column text, one marked sequence per block and frame.
-    const lines = plan.flow.placed.filter((p) => plan.columns.frames[p.frame]!.page === page);
-    for (let i = 0; i < lines.length; ) {
-      const first = lines[i]!;
-      let j = i;
-      while (j < lines.length && lines[j]!.block === first.block && lines[j]!.frame === first.frame)
-        j++;
-      const info = plan.blocks[first.block]!;
+    const lines = plan.flow.placed.filter(
+      (p) => at(plan.columns.frames, p.frame, 'column frame').page === page,
+    );
+    const runs = runsOf(lines, (a, b) => a.block === b.block && a.frame === b.frame);
+    for (const { first, items: run } of runs) {
+      const info = at(plan.blocks, first.block, 'text block');
       const el = t.block(first.block, info.kind, info.section);
-      const run = lines.slice(i, j);
       t.mark(el, info.kind === 'heading' ? 'H2' : 'P', (s) =>
         run.forEach((p) => drawLine(doc, p.line, p.x, p.y, p.width, info.kind === 'para', s)),
       );
-      i = j;
     }
     for (const b of boxes.filter((x) => x.page === page)) {
       const content = b.content;
@@ -194,7 +194,7 @@ export function paintPlan(
           );
         });
       } else if (content.kind === 'chart') {
-        const sect = figures.get(b.id)!;
+        const sect = must(figures.get(b.id), `the tag of figure ${b.id}`);
         let y = b.y + content.top;
         const yTitle = y;
         t.mark(t.element('Caption', {}, sect), 'Caption', (s) =>
@@ -233,7 +233,8 @@ export function paintPlan(
       const n = theme.type.note;
       doc.font(fontName('sans')).fontSize(n.size).fillColor(c.muted);
       doc.text(
-        `${h.series}  ·  ${h.title.lines.map((l) => l.pieces.map((p) => p.text).join(' ')).join(' ')}`,
+        `${h.series}  ·  ` +
+          `${h.title.lines.map((l) => l.pieces.map((p) => p.text).join(' ')).join(' ')}`,
         m.left,
         plan.footerY,
         { lineBreak: false },

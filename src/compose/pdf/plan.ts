@@ -15,7 +15,10 @@ const PDFDocument = requireCjs('pdfkit') as typeof import('pdfkit');
 
 const PLAN_KEY = 'pdf:plan';
 
-/** The layout's figures joined with their rendered charts (rendered once, shared with other formats). */
+/**
+ * The layout's figures joined with their rendered charts (rendered once, shared with other
+ * formats).
+ */
 export function chartFigures(ctx: BuildContext): ChartFigure[] {
   const figs = ctx.bulletin.figures;
   if (figs.length === 0) return [];
@@ -46,7 +49,9 @@ export function chartFigures(ctx: BuildContext): ChartFigure[] {
   });
 }
 
-/** The fitted page plan for this build's paper; `doc` measures when given (the PDF's own document). */
+/**
+ * The fitted page plan for this build's paper; `doc` measures when given (the PDF's own document).
+ */
 export function bulletinPlan(ctx: BuildContext, doc?: Doc): PagePlan {
   const cached = ctx.assets.get(PLAN_KEY) as PagePlan | undefined;
   if (cached) return cached;

@@ -1,4 +1,8 @@
-/** Draws the bulletin: model → fitted page plan → pdfkit bytes. Loaded only when the PDF is rebuilt. */
+/**
+ * Draws the bulletin: model → fitted page plan → pdfkit bytes. Loaded only when the PDF is
+ * rebuilt.
+ */
+import { at } from '../../checked.js';
 import { requireCjs } from '../../cjs.js';
 import type { Artifact, BuildContext, Unit } from '../types.js';
 import { infoOf } from './info.js';
@@ -28,7 +32,8 @@ export async function renderPdf(ctx: BuildContext, units: Unit[]): Promise<Artif
   if (units.length === 0) return [];
   const theme = ctx.theme.theme;
   const model = ctx.bulletin;
-  // The file ID is derived from `info`, so fixed dates here make the bytes reproducible (pdfkit#1183).
+  // The file ID is derived from `info`, so fixed dates here make the bytes reproducible
+  // (pdfkit#1183).
   const doc: Doc = new PDFDocument({
     autoFirstPage: false,
     margin: 0,
@@ -78,7 +83,7 @@ export async function renderPdf(ctx: BuildContext, units: Unit[]): Promise<Artif
   );
   paintPlan(doc, plan, theme, model.meta.locale, print);
   doc.end();
-  const step = plan.steps[plan.step]!;
+  const step = at(plan.steps, plan.step, 'type step');
   const slack = Math.round(Math.max(0, ...plan.gaps));
   const fit = {
     step: plan.step,

@@ -106,7 +106,7 @@ interface Ref {
 const isTrueType = (b: Uint8Array) =>
   b.length > 4 &&
   ((b[0] === 0 && b[1] === 1 && b[2] === 0 && b[3] === 0) ||
-    String.fromCharCode(b[0]!, b[1]!, b[2]!, b[3]!) === 'true');
+    String.fromCharCode(...b.subarray(0, 4)) === 'true');
 
 /**
  * Corrects pdfkit's objects as they are written, where the PDF reference asks for more:

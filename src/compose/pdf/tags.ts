@@ -6,6 +6,7 @@
  * them. A link is a Link element holding its text and its one annotation (with /QuadPoints
  * when the link wraps).
  */
+import { must } from '../../checked.js';
 import type { Doc } from './fonts.js';
 import type { Rect, TextSink } from './draw.js';
 
@@ -101,7 +102,7 @@ export class Tagger {
         drawPart();
       },
       linkArea(link, text, rect) {
-        const l = links.get(link)!;
+        const l = must(links.get(link), `the link ${link}`);
         l.text.push(text);
         l.rects.push(rect);
       },

@@ -88,7 +88,9 @@ export function hintFaces(xml: string, hints: FaceHint[]): string {
  */
 export function canonicalPlaceholders(xml: string): string {
   return xml.replace(/<p:ph\s([^>]*?)\s*\/>/g, (_all, attrs: string) => {
-    const map = new Map([...attrs.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+    const map = new Map(
+      [...attrs.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1] ?? '', m[2] ?? '']),
+    );
     const type = map.get('type');
     if (type === 'title' || type === 'ctrTitle') map.delete('idx');
     const order = ['type', 'orient', 'sz', 'idx', 'hasCustomPrompt'];

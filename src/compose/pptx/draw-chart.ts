@@ -3,7 +3,7 @@
  * through here, so axis labels, fonts, colours and formats are set the same way everywhere.
  */
 import type * as P from './pptxgen.js';
-import { SANS, type colors } from './master.js';
+import type { colors } from './master.js';
 import type { Measure } from './fit.js';
 import type { Box } from './text.js';
 import type { NativeBarChart, NativeChart, NativeTimeline } from './native-charts.js';
@@ -19,19 +19,19 @@ export interface ChartEnv {
 }
 
 /** Options every deck chart shares: fonts, every category label shown, no title. */
-function common(env: ChartEnv, chart: NativeChart, box: Box) {
+function common(env: ChartEnv, chart: NativeChart, box: Box, face: string) {
   return {
     ...box,
     altText: chart.altText,
     // Always a colour per bar or series: without chartColors pptxgenjs picks them with Math.random.
     chartColors: chart.colors,
-    catAxisLabelFontFace: SANS,
+    catAxisLabelFontFace: face,
     catAxisLabelFontSize: SIZE,
     catAxisLabelColor: env.c.ink,
     // Every category label, always: LibreOffice otherwise drops every other one when it
     // judges them crowded (tickLblSkip=1).
     catAxisLabelFrequency: '1',
-    legendFontFace: SANS,
+    legendFontFace: face,
     legendFontSize: SIZE - 2,
     legendColor: env.c.ink,
     legendPos: 't' as const,
@@ -40,9 +40,17 @@ function common(env: ChartEnv, chart: NativeChart, box: Box) {
 }
 
 /** Horizontal bars with value labels; the value axis leaves room for the longest label. */
-function drawBars(env: ChartEnv, slide: P.Slide, chart: NativeBarChart, box: Box): void {
+function drawBars(
+  env: ChartEnv,
+  slide: P.Slide,
+  chart: NativeBarChart,
+  box: Box,
+  face: string,
+): void {
   const stacked = chart.series.length > 1;
-  const totals = chart.labels.map((_, i) => chart.series.reduce((s, x) => s + x.values[i]!, 0));
+  const totals = chart.labels.map((_, i) =>
+    chart.series.reduce((s, x) => s + (x.values[i] ?? 0), 0),
+  );
   const max = Math.max(...totals);
   // Room right of the longest bar for its value label, or PowerPoint wraps the label: the plot
   // is the box less the category labels, and the value axis is stretched so the label fits.
@@ -58,7 +66,7 @@ function drawBars(env: ChartEnv, slide: P.Slide, chart: NativeBarChart, box: Box
       values: s.values,
     })),
     {
-      ...common(env, chart, box),
+      ...common(env, chart, box, face),
       barDir: 'bar',
       barGrouping: stacked ? 'stacked' : 'clustered',
       ...(stacked ? { overlap: 100 } : {}),
@@ -73,7 +81,7 @@ function drawBars(env: ChartEnv, slide: P.Slide, chart: NativeBarChart, box: Box
       showValue: !stacked,
       dataLabelPosition: 'outEnd',
       dataLabelFormatCode: chart.format,
-      dataLabelFontFace: SANS,
+      dataLabelFontFace: face,
       dataLabelFontSize: SIZE,
       dataLabelFontBold: true,
       dataLabelColor: env.c.ink,
@@ -86,12 +94,18 @@ function drawBars(env: ChartEnv, slide: P.Slide, chart: NativeBarChart, box: Box
  * A timeline as a dot plot: a column per partner, each date a dot on a month axis (real date
  * serials formatted "mmm", ticks a month apart), one colour per kind of date, no lines.
  */
-function drawTimeline(env: ChartEnv, slide: P.Slide, chart: NativeTimeline, box: Box): void {
+function drawTimeline(
+  env: ChartEnv,
+  slide: P.Slide,
+  chart: NativeTimeline,
+  box: Box,
+  face: string,
+): void {
   slide.addChart(
     env.pptx.ChartType.line,
     chart.series.map((s) => ({ name: s.name, labels: chart.labels, values: s.values })),
     {
-      ...common(env, chart, box),
+      ...common(env, chart, box, face),
       lineSize: 0,
       lineDataSymbol: 'circle',
       lineDataSymbolSize: 11,
@@ -102,7 +116,7 @@ function drawTimeline(env: ChartEnv, slide: P.Slide, chart: NativeTimeline, box:
         (chart.to - chart.from) / Math.max(1, Math.round((chart.to - chart.from) / 30.4)),
       ),
       valAxisLabelFormatCode: 'mmm d',
-      valAxisLabelFontFace: SANS,
+      valAxisLabelFontFace: face,
       valAxisLabelFontSize: SIZE - 2,
       valAxisLabelColor: env.c.muted,
       valGridLine: { color: env.c.rule, size: 0.5 },
@@ -114,7 +128,13 @@ function drawTimeline(env: ChartEnv, slide: P.Slide, chart: NativeTimeline, box:
 }
 
 /** Adds a native chart in a box. */
-export function drawChart(env: ChartEnv, slide: P.Slide, chart: NativeChart, box: Box): void {
-  if (chart.kind === 'bars') drawBars(env, slide, chart, box);
-  else drawTimeline(env, slide, chart, box);
+export function drawChart(
+  env: ChartEnv,
+  slide: P.Slide,
+  chart: NativeChart,
+  box: Box,
+  face: string,
+): void {
+  if (chart.kind === 'bars') drawBars(env, slide, chart, box, face);
+  else drawTimeline(env, slide, chart, box, face);
 }

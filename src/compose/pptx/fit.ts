@@ -7,7 +7,7 @@
 import { openFace } from '../faces.js';
 import type { ResolvedTheme } from '../../model/theme.js';
 import type { Run } from '../../template/markdown.js';
-import { substituteWidth } from './substitutes.js';
+import { metricTwin, substituteWidth, tableWidth } from './substitutes.js';
 
 export type Family = 'serif' | 'sans';
 
@@ -35,6 +35,36 @@ export function fontMeasure(theme: ResolvedTheme): Measure {
   let m = measurers.get(theme.fonts);
   if (!m) measurers.set(theme.fonts, (m = makeMeasure(theme)));
   return m;
+}
+
+/**
+ * A measurer for an organisation's template fonts: the widest of the font's own metrics when
+ * we hold them (the house fonts' files, or the tables of a metric twin such as Liberation Sans
+ * for Arial) and the stand-ins a viewer uses when the font is missing, so text fits whether or
+ * not the meeting-room PC has the template's fonts.
+ */
+export function templateMeasure(
+  theme: ResolvedTheme,
+  faces: { serif: string; sans: string },
+  house: { serif: string; sans: string },
+): Measure {
+  const houseMeasure = fontMeasure(theme);
+  const widths = new Map<string, number>();
+  return (text, family, size, bold = false, italic = false) => {
+    const face = faces[family];
+    const key = `${face}\u0000${bold}${italic}\u0000${text}`;
+    let em = widths.get(key);
+    if (em === undefined) {
+      const twin = metricTwin(face);
+      const own = twin ? tableWidth(twin, text, bold, italic) : 0;
+      // The house fonts' files measure themselves; the stand-ins are the floor either way.
+      const houseFamily = face === house.serif ? 'serif' : face === house.sans ? 'sans' : null;
+      const fromFile = houseFamily ? houseMeasure(text, houseFamily, 1, bold, italic) : 0;
+      em = Math.max(own, fromFile, substituteWidth(text, family, bold, italic));
+      widths.set(key, em);
+    }
+    return em * size;
+  };
 }
 
 function makeMeasure(theme: ResolvedTheme): Measure {

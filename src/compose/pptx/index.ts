@@ -4,14 +4,10 @@
  */
 import type { Artifact, BuildContext, Renderer, Unit } from '../types.js';
 import { styleInputs } from '../inputs.js';
-import {
-  buildDeckModel,
-  parseDeckConfig,
-  type DeckModel,
-  type DeckSlide,
-} from '../../model/deck.js';
+import { buildDeckModel, type DeckModel, type DeckSlide } from '../../model/deck.js';
 import { planIndex } from '../../charts/plan.js';
 import { deckChartKey } from './chart-key.js';
+import { deckSetup } from './template.js';
 
 /** What a slide's chart plots, without drawing it (for the deck's inputs hash). */
 function plannedChart(ctx: BuildContext, slide: DeckSlide, partnerId: string): unknown {
@@ -29,7 +25,7 @@ export function deckModels(ctx: BuildContext): Map<string, DeckModel> {
   if (!byScope) modelCache.set(ctx.templates, (byScope = new WeakMap()));
   let models = byScope.get(ctx.scope);
   if (!models) {
-    const config = parseDeckConfig(ctx.templates);
+    const config = deckSetup(ctx.templates).config;
     const date = ctx.clock.toISOString().slice(0, 10);
     models = new Map(
       ctx.partners.map((id) => [
@@ -54,6 +50,9 @@ export const decksRenderer: Renderer = {
       topic: b.topic,
       series: b.series,
     };
+    // The organisation's template by content, and its layout choices (a changed file rebuilds).
+    const { chosen, config } = deckSetup(ctx.templates);
+    const template = chosen ? { sha256: chosen.sha256, layouts: config.layouts ?? {} } : null;
     return [...deckModels(ctx)].map(([id, deck]) => ({
       key: id,
       partner: id,
@@ -66,6 +65,7 @@ export const decksRenderer: Renderer = {
         style: styleInputs(ctx),
         clock: ctx.clock.toISOString(),
         mode: ctx.deckCharts,
+        ...(template ? { template } : {}),
       },
     }));
   },
@@ -74,7 +74,8 @@ export const decksRenderer: Renderer = {
     const models = deckModels(ctx);
     const out: Artifact[] = [];
     for (const u of units) {
-      const deck = models.get(u.key)!;
+      const deck = models.get(u.key);
+      if (!deck) throw new Error(`no deck model for ${u.key}`);
       out.push({
         path: `decks/${u.key}.pptx`,
         kind: 'pptx',

@@ -67,10 +67,12 @@ function bars(
 ): NativeBarChart | null {
   // Several currency panels cannot share one value axis or one number format (issue 12):
   // such a slide shows no native chart rather than one that ranks across currencies.
-  if (d.panels.length !== 1) return null;
-  const unit = d.panels[0]!.unit;
+  const panel = d.panels.length === 1 ? d.panels[0] : undefined;
+  if (!panel) return null;
+  const unit = panel.unit;
   const rev = <T>(xs: T[]) => [...xs].reverse();
-  const single = d.series.length === 1;
+  const only = d.series.length === 1 ? d.series[0] : undefined;
+  const single = only !== undefined;
   const all = d.series.flatMap((s) => s.values);
   const colors = colorsOf(d, theme);
   return {
@@ -78,11 +80,11 @@ function bars(
     name: chart.title,
     labels: rev(d.labels),
     series: d.series.map((s) => ({ name: s.name, values: rev(s.values) })),
-    values: single ? rev(d.series[0]!.values) : [],
+    values: only ? rev(only.values) : [],
     colors: single ? rev(colors) : colors,
     format: numberFormat(unit, all, locale),
     altText: chart.alt,
-    display: single ? rev(d.series[0]!.values.map((v) => formatValue(v, unit, locale))) : [],
+    display: only ? rev(only.values.map((v) => formatValue(v, unit, locale))) : [],
   };
 }
 
@@ -96,7 +98,10 @@ const serial = (iso: string) => (Date.parse(`${iso}T00:00:00Z`) - EXCEL_EPOCH) /
  * the chart fix-up (dedupeLegend) keeps one legend entry per name.
  */
 function timeline(d: TimelineData, chart: RenderedChart, theme: Theme): NativeTimeline {
-  const from = serial(`${d.months[0]!.date}-01`);
+  const first = d.months[0];
+  // The window starts on a month's first day: the data always names one (charts/data.ts).
+  if (!first) throw new Error('a timeline without months');
+  const from = serial(`${first.date}-01`);
   const palette = seriesColors(theme.palette, d.series.length).map(hex);
   const series: NativeTimeline['series'] = [];
   const colors: string[] = [];
@@ -106,9 +111,12 @@ function timeline(d: TimelineData, chart: RenderedChart, theme: Theme): NativeTi
     for (let i = 0; i < depth; i++) {
       series.push({
         name: s.name,
-        values: perRow.map((ps) => (ps[i] ? from + ps[i]!.x : null)),
+        values: perRow.map((ps) => {
+          const p = ps[i];
+          return p ? from + p.x : null;
+        }),
       });
-      colors.push(palette[k]!);
+      colors.push(palette[k] ?? hex(theme.colors.accent));
     }
   });
   return {

@@ -33,9 +33,18 @@ export interface DocProps {
 export function xmlEscape(s: string): string {
   return s.replace(
     /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch]!,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch] ?? ch,
   );
 }
+
+/** A part pptxgenjs wrote, as text or bytes (a missing one is a bug here, not bad input). */
+function partOf(zip: ZipFiles, name: string) {
+  const f = zip.file(name);
+  if (!f) throw new Error(`the package has no ${name}`);
+  return f;
+}
+const textOf = (zip: ZipFiles, name: string) => partOf(zip, name).async('string');
+const bytesOf = (zip: ZipFiles, name: string) => partOf(zip, name).async('uint8array');
 
 const dirOf = (p: string) => p.slice(0, p.lastIndexOf('/') + 1);
 
@@ -54,8 +63,8 @@ function resolveTarget(relsPath: string, target: string): string {
 
 /** Drops content-type overrides and relationships that point at parts the zip does not have. */
 async function dropDanglingReferences(zip: ZipFiles): Promise<void> {
-  const names = new Set(Object.keys(zip.files).filter((n) => !zip.files[n]!.dir));
-  const ct = await zip.file('[Content_Types].xml')!.async('string');
+  const names = new Set(Object.keys(zip.files).filter((n) => !zip.files[n]?.dir));
+  const ct = await textOf(zip, '[Content_Types].xml');
   zip.file(
     '[Content_Types].xml',
     ct.replace(/<Override [^>]*PartName="\/([^"]+)"[^>]*\/>/g, (all, part: string) =>
@@ -63,7 +72,7 @@ async function dropDanglingReferences(zip: ZipFiles): Promise<void> {
     ),
   );
   for (const rels of [...names].filter((n) => n.endsWith('.rels'))) {
-    const xml = await zip.file(rels)!.async('string');
+    const xml = await textOf(zip, rels);
     const fixed = xml.replace(/<Relationship [^>]*\/>/g, (all) => {
       if (/TargetMode="External"/.test(all)) return all;
       const target = /Target="([^"]+)"/.exec(all)?.[1];
@@ -119,7 +128,7 @@ function houseColours(xml: string, theme: Theme): string {
 
 /** Renames chartK.xml / Microsoft_Excel_WorksheetK.xlsx to 1…N in creation order, with every reference. */
 async function renumberCharts(zip: ZipFiles): Promise<void> {
-  const num = (n: string) => Number(/(\d+)\.xml$/.exec(n)![1]);
+  const num = (n: string) => Number(/(\d+)\.xml$/.exec(n)?.[1]);
   const charts = Object.keys(zip.files)
     .filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n))
     .sort((a, b) => num(a) - num(b));
@@ -135,12 +144,12 @@ async function renumberCharts(zip: ZipFiles): Promise<void> {
         (all, a: string, k: string, b: string) => (map.has(k) ? `${a}${map.get(k)}${b}` : all),
       );
   const moved: [string, Uint8Array][] = [];
-  for (const name of Object.keys(zip.files).filter((n) => !zip.files[n]!.dir)) {
+  for (const name of Object.keys(zip.files).filter((n) => !zip.files[n]?.dir)) {
     const target = rename(name);
     const isText = /\.(xml|rels)$/.test(name);
     const bytes = isText
-      ? new TextEncoder().encode(rename(await zip.file(name)!.async('string')))
-      : await zip.file(name)!.async('uint8array');
+      ? new TextEncoder().encode(rename(await textOf(zip, name)))
+      : await bytesOf(zip, name);
     if (target !== name || isText) {
       zip.remove(name);
       moved.push([target, bytes]);
@@ -173,12 +182,12 @@ export function unwrapDataLabels(xml: string): string {
 
 /** Re-zips deterministically: sorted entries, [Content_Types].xml first, fixed dates, DEFLATE (node:zlib). */
 async function rezip(zip: ZipFiles, clock: Date): Promise<Buffer> {
-  const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
+  const names = Object.keys(zip.files).filter((n) => !zip.files[n]?.dir);
   names.sort((a, b) =>
     a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0,
   );
   const entries = await Promise.all(
-    names.map(async (name) => ({ name, bytes: await zip.file(name)!.async('uint8array') })),
+    names.map(async (name) => ({ name, bytes: await bytesOf(zip, name) })),
   );
   return zipSync(entries, clock);
 }
@@ -187,7 +196,7 @@ async function rezip(zip: ZipFiles, clock: Date): Promise<Buffer> {
 async function fixEmbeddedWorkbooks(zip: ZipFiles, clock: Date): Promise<void> {
   const iso = clock.toISOString();
   for (const name of Object.keys(zip.files).filter((n) => /^ppt\/embeddings\/.+\.xlsx$/.test(n))) {
-    const inner = new ZipFiles(await zip.file(name)!.async('uint8array'));
+    const inner = new ZipFiles(await bytesOf(zip, name));
     const core = inner.file('docProps/core.xml');
     if (core) inner.file('docProps/core.xml', pinDates(await core.async('string'), iso));
     zip.file(name, await rezip(inner, clock));
@@ -201,34 +210,40 @@ export async function finishPackage(
   theme: Theme,
   clock: Date,
   faces: FaceHint[] = [],
+  /** Puts an organisation's template in (template-graft.ts); its colours and shapes stay its own. */
+  graft?: (zip: ZipFiles) => Promise<void>,
 ): Promise<Uint8Array> {
   const zip = new ZipFiles(bytes);
+  if (graft) await graft(zip);
   await renumberCharts(zip);
   await dropDanglingReferences(zip);
   const iso = clock.toISOString().replace(/\.\d{3}Z$/, 'Z');
   zip.file('docProps/core.xml', coreXml(props, iso));
-  const app = await zip.file('docProps/app.xml')!.async('string');
+  const app = await textOf(zip, 'docProps/app.xml');
   zip.file(
     'docProps/app.xml',
     app.replace(/<Company>[\s\S]*?<\/Company>/, `<Company>${xmlEscape(props.company)}</Company>`),
   );
-  for (const name of Object.keys(zip.files).filter((n) => /^ppt\/theme\/theme\d+\.xml$/.test(n))) {
-    zip.file(name, houseColours(await zip.file(name)!.async('string'), theme));
+  const themes = graft ? [] : Object.keys(zip.files);
+  for (const name of themes.filter((n) => /^ppt\/theme\/theme\d+\.xml$/.test(n))) {
+    zip.file(name, houseColours(await textOf(zip, name), theme));
   }
   for (const name of Object.keys(zip.files).filter((n) =>
     /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n),
   )) {
-    zip.file(name, splitNoteParagraphs(await zip.file(name)!.async('string')));
+    zip.file(name, splitNoteParagraphs(await textOf(zip, name)));
   }
   for (const name of Object.keys(zip.files).filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n))) {
-    zip.file(name, fixChartXml(unwrapDataLabels(await zip.file(name)!.async('string'))));
+    zip.file(name, fixChartXml(unwrapDataLabels(await textOf(zip, name))));
   }
   // Accessibility and font fallbacks (a11y.ts): decorative shapes, PANOSE on house fonts.
   for (const name of Object.keys(zip.files).filter((n) =>
     /^ppt\/(slides|slideLayouts|slideMasters|theme|charts)\/[^/]+\.xml$/.test(n),
   )) {
-    const xml = await zip.file(name)!.async('string');
-    const drawn = /^ppt\/(slides|slideLayouts|slideMasters)\//.test(name)
+    const xml = await textOf(zip, name);
+    const drawn = (graft ? /^ppt\/slides\// : /^ppt\/(slides|slideLayouts|slideMasters)\//).test(
+      name,
+    )
       ? canonicalPlaceholders(markDecorative(xml))
       : xml;
     zip.file(name, hintFaces(drawn, faces));

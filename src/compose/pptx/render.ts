@@ -1,20 +1,32 @@
-/** Draws one deck: deck model → slides on the house masters → fixed-up PPTX bytes. Loaded only when a deck is rebuilt. */
+/**
+ * Draws one deck: deck model → slides on the house masters, or on an organisation's template
+ * (its layouts grafted in when packaging) → fixed-up PPTX bytes. Loaded only when a deck is rebuilt.
+ */
 import { PptxGenJS } from './pptxgen.js';
 import type { BuildContext } from '../types.js';
 import type { DeckModel, DeckSlide } from '../../model/deck.js';
-import { defineMasters, colors, SANS, SERIF } from './master.js';
+import { defineMasters, colors, GRID, SANS, SERIF } from './master.js';
 import { addSlide, type DeckChart } from './slides.js';
-import { fontMeasure } from './fit.js';
+import { fontMeasure, templateMeasure } from './fit.js';
+import { deckSetup } from './template.js';
+import { templateTheme } from './template-colors.js';
+import { defineTemplateMasters, type TemplatePlan } from './template-layouts.js';
+import { graftTemplate } from './template-graft.js';
+import type { DeckTemplate } from './template-read.js';
 import { finishPackage } from './package.js';
 import { faceHints } from './a11y.js';
 import { deckChartKey } from './chart-key.js';
 import { nativeChart } from './native-charts.js';
+import { houseFrame } from './frame.js';
 import { getChart } from '../../charts/render.js';
+
+const EMU_PER_INCH = 914_400;
 
 /** The chart a slide names, drawn for this partner from the shared specs; null when the partner has none. */
 export function chartsFor(
   ctx: BuildContext,
   partnerId: string,
+  theme = ctx.theme.theme,
 ): (slide: DeckSlide) => DeckChart | null {
   return (slide) => {
     // Only the charts this deck shows are drawn (once, shared with the charts renderer).
@@ -23,31 +35,48 @@ export function chartsFor(
     if (!rendered) return null;
     return {
       rendered,
-      native: nativeChart(rendered, ctx.theme.theme, ctx.dataset.bulletin.locale),
+      native: nativeChart(rendered, theme, ctx.dataset.bulletin.locale),
     };
   };
 }
 
-/** Builds one deck's bytes. */
+/** Builds one deck's bytes, on the house masters or the organisation's template. */
 export async function renderDeck(ctx: BuildContext, deck: DeckModel): Promise<Uint8Array> {
-  const theme = ctx.theme.theme;
   const b = ctx.dataset.bulletin;
+  const { chosen, frame: tplFrame } = deckSetup(ctx.templates);
+  const tpl = chosen?.template ?? null;
+  // On a template, colours are its own (where legible) and fonts are its theme fonts.
+  const theme = tpl ? templateTheme(ctx.theme.theme, tpl).theme : ctx.theme.theme;
+  const frame = tplFrame ?? houseFrame;
   const pptx = new PptxGenJS();
-  pptx.layout = 'LAYOUT_WIDE';
-  pptx.theme = { headFontFace: SERIF, bodyFontFace: SANS };
+  if (tpl) {
+    pptx.defineLayout({
+      name: 'TEMPLATE',
+      width: tpl.size.cx / EMU_PER_INCH,
+      height: tpl.size.cy / EMU_PER_INCH,
+    });
+    pptx.layout = 'TEMPLATE';
+  } else pptx.layout = 'LAYOUT_WIDE';
+  pptx.theme = { headFontFace: frame.faces.serif, bodyFontFace: frame.faces.sans };
   pptx.author = ctx.bulletin.meta.credit ?? b.authors.map((a) => a.name).join(', ');
   pptx.company = b.publisher.name;
   pptx.title = `${b.title}: ${deck.partner.name}`;
-  defineMasters(pptx, theme, b.series, deck.footer);
+  if (tplFrame) defineTemplateMasters(pptx, tplFrame.plans);
+  else defineMasters(pptx, theme, b.series, deck.footer);
   const env = {
     pptx,
     deck,
-    measure: fontMeasure(ctx.theme),
+    measure: tpl
+      ? templateMeasure(ctx.theme, frame.faces, { serif: SERIF, sans: SANS })
+      : fontMeasure(ctx.theme),
     c: colors(theme),
-    chart: chartsFor(ctx, deck.partner.id),
+    chart: chartsFor(ctx, deck.partner.id, theme),
     mode: ctx.deckCharts,
+    frame,
   };
-  for (const s of deck.slides) addSlide(env, s);
+  const plans = deck.slides.map((s) =>
+    addSlide(tpl ? { ...env, deck: scaledType(deck, tpl) } : env, s),
+  );
   const raw = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
   return finishPackage(
     raw,
@@ -61,5 +90,28 @@ export async function renderDeck(ctx: BuildContext, deck: DeckModel): Promise<Ui
     theme,
     ctx.clock,
     faceHints(ctx.theme, { serif: SERIF, sans: SANS }),
+    tpl ? (zip) => graftTemplate(zip, tpl, plans as TemplatePlan[]) : undefined,
   );
+}
+
+/**
+ * deck.json's type sizes are for the house 13.33-inch slide: on a template's slide they scale
+ * with its width, so a 10-inch 4:3 or an 11-inch LibreOffice slide keeps the same proportions.
+ */
+function scaledType(deck: DeckModel, tpl: DeckTemplate): DeckModel {
+  const k = Math.min(1, tpl.size.cx / EMU_PER_INCH / GRID.width);
+  const scale = (t: { size: number; min: number }) => ({
+    size: Math.round(t.size * k * 2) / 2,
+    min: Math.round(t.min * k * 2) / 2,
+  });
+  const t = deck.type;
+  return {
+    ...deck,
+    type: {
+      title: scale(t.title),
+      body: scale(t.body),
+      quote: scale(t.quote),
+      cover: scale(t.cover),
+    },
+  };
 }

@@ -19,7 +19,8 @@ export interface Para {
   runs: Run[];
   family: Family;
   scale: number;
-  color: string;
+  /** Unset: the placeholder's own colour (an organisation's template). */
+  color?: string;
   bullet?: boolean;
   bold?: boolean;
   italic?: boolean;
@@ -84,12 +85,13 @@ export function addParas(
   box: Box,
   base: number,
   extra: Partial<P.TextPropsOptions> = {},
+  faces: { serif: string; sans: string } = { serif: SERIF, sans: SANS },
 ): void {
   const runs: P.TextProps[] = [];
   paras.forEach((p, i) => {
     const size = base * p.scale;
     const para: P.TextPropsOptions = {
-      fontFace: p.family === 'serif' ? SERIF : SANS,
+      fontFace: faces[p.family],
       fontSize: size,
       color: p.color,
       lineSpacing: round(size * LEADING),
@@ -127,7 +129,7 @@ const round = (n: number) => Math.round(n * 100) / 100;
 export function blocksToParas(
   blocks: Block[],
   family: Family,
-  color: string,
+  color: string | undefined,
   quoteColor = color,
 ): Para[] {
   return blocks.flatMap((b): Para[] => {
@@ -155,8 +157,9 @@ export function blocksToParas(
 
 /** A "labelled" list: every item starts with a bold run (a date, a source), shown in its own column. */
 export function labelledRows(blocks: Block[]): { label: string; runs: Run[] }[] | null {
-  if (blocks.length !== 1 || blocks[0]!.kind !== 'list') return null;
-  const rows = blocks[0]!.items.map((runs) =>
+  const list = blocks.length === 1 ? blocks[0] : undefined;
+  if (list?.kind !== 'list') return null;
+  const rows = list.items.map((runs) =>
     runs[0]?.bold ? { label: runs[0].text.trim(), runs: trimStart(runs.slice(1)) } : null,
   );
   return rows.every((r) => r !== null) ? (rows as { label: string; runs: Run[] }[]) : null;

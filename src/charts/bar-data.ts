@@ -1,0 +1,214 @@
+/**
+ * Bar data from the dataset: one row per partner (or per aid category for a breakdown), one
+ * series per stack, rows in several currencies kept in separate panels. Pure: no I/O, no clock.
+ * A spec that points at data the dataset lacks is an InputError naming charts.json.
+ */
+import type { Dataset, Measure } from '../dataset/schema.js';
+import { NOT_STATED_LABEL } from '../dataset/schema.js';
+import { at, must } from '../checked.js';
+import type { Unit } from './currency.js';
+import { partnersFor, type BarData } from './data.js';
+import { panelled, panelOf, type Row } from './panels.js';
+import {
+  specError,
+  type BarSpec,
+  type BreakdownSpec,
+  type CompareSpec,
+  type LoadedSpecs,
+} from './spec.js';
+
+/** Category key for an amount whose category the source does not state. */
+export const NOT_STATED = '';
+
+/** One figure: its category (aid), its currency ('' for quantities) and its value. */
+interface Figure {
+  category: string;
+  currency: string;
+  v: number;
+}
+
+/** The figures a measure contributes, per aid category when splitting by category. */
+export function figuresOf(m: Measure, value: 'amount' | 'quantity'): Figure[] {
+  if (value === 'quantity')
+    return 'quantity' in m ? [{ category: '', currency: '', v: m.quantity.value }] : [];
+  if (m.type !== 'aid' || m.amount === undefined || m.currency === undefined) return [];
+  const currency = m.currency;
+  // Components split a package; what they leave over stays in the package's own category.
+  const parts = (m.components ?? []).map((c) => ({ category: c.category, currency, v: c.amount }));
+  const rest = m.amount - parts.reduce((s, p) => s + p.v, 0);
+  return rest > 0 ? [...parts, { category: m.category ?? NOT_STATED, currency, v: rest }] : parts;
+}
+
+/** The measures of the spec's type that have a figure to show; an InputError when none has. */
+function measuresToChart(
+  d: Dataset,
+  spec: BarSpec | CompareSpec | BreakdownSpec,
+  loaded: LoadedSpecs,
+  index: number,
+): Measure[] {
+  const measures = d.measures.filter(
+    (m) => m.type === spec.measure && figuresOf(m, spec.value).length > 0,
+  );
+  if (measures.length === 0) {
+    const what = spec.value === 'amount' ? 'an amount' : 'a quantity';
+    throw specError(
+      loaded,
+      index,
+      'measure',
+      `no "${spec.measure}" measure in the data has ${what}`,
+    );
+  }
+  return measures;
+}
+
+/** Aid categories as stack series, with the built-in "not stated" one when an amount needs it. */
+function categoriesOf(d: Dataset, figs: Figure[]): { id: string; label: string }[] {
+  const notStated = figs.some((f) => f.category === NOT_STATED);
+  return [...d.aidCategories, ...(notStated ? [{ id: NOT_STATED, label: NOT_STATED_LABEL }] : [])];
+}
+
+function quantityUnit(
+  spec: BarSpec | CompareSpec | BreakdownSpec,
+  loaded: LoadedSpecs,
+  index: number,
+  measures: Measure[],
+): Unit {
+  const units = new Set(measures.flatMap((m) => ('quantity' in m ? [m.quantity.unit] : [])));
+  if (units.size > 1)
+    throw specError(
+      loaded,
+      index,
+      'measure',
+      `"${spec.measure}" measures use different units (${[...units].join(', ')}); they cannot ` +
+        `share one axis`,
+    );
+  const [unit] = units;
+  return { kind: 'quantity', unit: must(unit, `the unit of "${spec.measure}" quantities`) };
+}
+
+/** Bar data for a "bar" or "partner-compare" spec; `highlight` is a partner id. */
+export function selectBarData(
+  d: Dataset,
+  spec: BarSpec | CompareSpec,
+  loaded: LoadedSpecs,
+  index: number,
+  highlight?: string,
+): BarData {
+  const { rows, data } = barRows(d, spec, loaded, index);
+  const at = highlight === undefined ? -1 : rows.findIndex((r) => r.id === highlight);
+  if (at < 0 || data.panels.length === 1) return { ...data, ...(at >= 0 ? { highlight: at } : {}) };
+  return panelOf(data, at);
+}
+
+// A comparison chart is drawn once per partner over the same rows; computing them per
+// partner made planning cubic in partners (partners × charts × measures).
+const rowCache = new WeakMap<Dataset, Map<object, { rows: { id: string }[]; data: BarData }>>();
+
+function barRows(
+  d: Dataset,
+  spec: BarSpec | CompareSpec,
+  loaded: LoadedSpecs,
+  index: number,
+): { rows: { id: string }[]; data: BarData } {
+  let bySpec = rowCache.get(d);
+  if (!bySpec) rowCache.set(d, (bySpec = new Map()));
+  const hit = bySpec.get(spec);
+  if (hit) return hit;
+  if (spec.value === 'amount' && spec.measure !== 'aid')
+    throw specError(
+      loaded,
+      index,
+      'value',
+      `only "aid" measures have an amount; "${spec.measure}" measures do not`,
+    );
+  const measures = measuresToChart(d, spec, loaded, index);
+  const stack = spec.kind === 'bar' && spec.stackBy === 'category';
+  const byPartner = new Map<string, Figure[]>();
+  for (const m of measures)
+    byPartner.set(m.partner, [...(byPartner.get(m.partner) ?? []), ...figuresOf(m, spec.value)]);
+  const categories = stack
+    ? categoriesOf(d, [...byPartner.values()].flat())
+    : [{ id: '', label: spec.title }];
+  const flat: Row[] = partnersFor(d, spec.roles).flatMap((p) => {
+    const figs = byPartner.get(p.id) ?? [];
+    // A partner with amounts in two currencies gets a row in each currency's panel.
+    return [...new Set(figs.map((f) => f.currency))].map((currency) => {
+      const mine = figs.filter((f) => f.currency === currency);
+      const byCat = categories.map((c) =>
+        mine.filter((f) => !stack || f.category === c.id).reduce((s, f) => s + f.v, 0),
+      );
+      return { id: p.id, label: p.name, currency, byCat, total: byCat.reduce((s, v) => s + v, 0) };
+    });
+  });
+  const { rows, panels, notes, mixed } = panelled(
+    d,
+    flat.filter((r) => r.total > 0),
+    () => quantityUnit(spec, loaded, index, measures),
+    spec.sort,
+  );
+  const series = categories
+    .map((c, ci) => ({ name: c.label, values: rows.map((r) => at(r.byCat, ci, 'category value')) }))
+    .filter((s) => s.values.some((v) => v > 0));
+  const result = {
+    rows,
+    data: {
+      kind: 'bar' as const,
+      labels: rows.map((r) => r.label),
+      series,
+      panels,
+      horizontal: spec.kind === 'partner-compare' || spec.orientation === 'horizontal',
+      notes,
+      ...(mixed ? { mixed } : {}),
+    },
+  };
+  bySpec.set(spec, result);
+  return result;
+}
+
+/** One partner's figures summed by category, one bar each; null when the partner has none. */
+export function selectBreakdownData(
+  d: Dataset,
+  spec: BreakdownSpec,
+  loaded: LoadedSpecs,
+  index: number,
+  partner: string,
+): BarData | null {
+  if (spec.value !== 'amount' || spec.measure !== 'aid')
+    throw specError(
+      loaded,
+      index,
+      'by',
+      'only "aid" amounts have a category to break down by; use "measure": "aid" and "value": ' +
+        '"amount"',
+    );
+  const all = measuresToChart(d, spec, loaded, index);
+  const mine = all.filter((m) => m.partner === partner);
+  const subject = d.partners.find((p) => p.id === partner)?.name;
+  if (mine.length === 0 || subject === undefined) return null;
+  const figs = mine.flatMap((m) => figuresOf(m, spec.value));
+  const rows: Row[] = [...new Set(figs.map((f) => f.currency))].flatMap((currency) =>
+    categoriesOf(d, figs).flatMap((c) => {
+      const v = figs
+        .filter((f) => f.currency === currency && f.category === c.id)
+        .reduce((s, f) => s + f.v, 0);
+      return v > 0 ? [{ id: c.id, label: c.label, currency, byCat: [v], total: v }] : [];
+    }),
+  );
+  const {
+    rows: ordered,
+    panels,
+    notes,
+    mixed,
+  } = panelled(d, rows, () => ({ kind: 'quantity', unit: '' }), spec.sort);
+  return {
+    kind: 'bar',
+    labels: ordered.map((r) => r.label),
+    series: [{ name: spec.title, values: ordered.map((r) => r.total) }],
+    panels,
+    horizontal: true,
+    colorEach: true,
+    subject,
+    notes,
+    ...(mixed ? { mixed } : {}),
+  };
+}

@@ -1,0 +1,160 @@
+/**
+ * Puts an organisation's masters, layouts and themes into the package pptxgenjs wrote: its
+ * stand-in masters go, the template's come in (with the pictures and other parts they
+ * reference, renamed so nothing clashes), and each slide is rewired to the template layout
+ * it was laid out on. pptxgenjs cannot open a template itself (and pptx-automizer, made for
+ * filling templates, brings its own pptxgenjs 3 and picks no layouts by placeholder), so the
+ * slides are written by pptxgenjs as for the house masters and grafted here.
+ */
+import type { ZipFiles } from './zip.js';
+import type { TemplatePlan } from './template-layouts.js';
+import { relsOf, resolvePart, type DeckTemplate } from './template-read.js';
+
+const decoder = new TextDecoder();
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const CT = {
+  master: 'application/vnd.openxmlformats-officedocument.presentationml.slideMaster+xml',
+  layout: 'application/vnd.openxmlformats-officedocument.presentationml.slideLayout+xml',
+  theme: 'application/vnd.openxmlformats-officedocument.theme+xml',
+};
+
+/** New names for the template's parts: masters and layouts in order, themes after ours, the rest prefixed. */
+function plan(tpl: DeckTemplate): Map<string, string> {
+  const names = new Map<string, string>();
+  const queue = [...tpl.masters];
+  let layouts = 0;
+  let themes = 1;
+  tpl.masters.forEach((m, i) => names.set(m, `ppt/slideMasters/slideMaster${i + 1}.xml`));
+  while (queue.length) {
+    const part = queue.shift() ?? '';
+    const rels = tpl.parts.get(relsOf(part));
+    if (!rels) continue;
+    for (const m of decoder.decode(rels).matchAll(/<Relationship\b[^>]*>/g)) {
+      if (/TargetMode="External"/.test(m[0])) continue;
+      const target = /Target="([^"]+)"/.exec(m[0])?.[1];
+      if (target === undefined) continue;
+      const to = resolvePart(part, target);
+      if (names.has(to) || !tpl.parts.has(to) || /\/slides?\//.test(to)) continue;
+      const base = to.slice(to.lastIndexOf('/') + 1);
+      if (/\/slideLayout$/.test(/Type="([^"]+)"/.exec(m[0])?.[1] ?? ''))
+        names.set(to, `ppt/slideLayouts/slideLayout${++layouts}.xml`);
+      else if (/^ppt\/theme\//.test(to)) names.set(to, `ppt/theme/theme${++themes}.xml`);
+      else names.set(to, `${to.slice(0, to.length - base.length)}template-${base}`);
+      queue.push(to);
+    }
+  }
+  return names;
+}
+
+/** A relationships part with its internal targets renamed (targets relative to the new owner). */
+function renameRels(xml: string, owner: string, newOwner: string, names: Map<string, string>) {
+  const up = newOwner.split('/').length - 2;
+  return xml.replace(/(<Relationship\b[^>]*?Target=")([^"]+)("[^>]*>)/g, (all, a, t, b) => {
+    if (/TargetMode="External"/.test(all)) return all;
+    const renamed = names.get(resolvePart(owner, t));
+    if (renamed === undefined) return all;
+    return `${a}${'../'.repeat(up)}${renamed.split('/').slice(1).join('/')}${b}`;
+  });
+}
+
+/** The template's content type for a part: its Override, else the Default for its extension. */
+function contentType(types: string, part: string): string | undefined {
+  const o = new RegExp(
+    `<Override [^>]*PartName="/${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>`,
+  ).exec(types);
+  const ct = o && /ContentType="([^"]+)"/.exec(o[0])?.[1];
+  if (ct) return ct;
+  const ext = part.slice(part.lastIndexOf('.') + 1).toLowerCase();
+  const d = new RegExp(`<Default [^>]*Extension="${ext}"[^>]*>`, 'i').exec(types);
+  return d ? /ContentType="([^"]+)"/.exec(d[0])?.[1] : undefined;
+}
+
+/** Replaces the stand-in masters with the template's and points each slide at its layout. */
+export async function graftTemplate(
+  zip: ZipFiles,
+  tpl: DeckTemplate,
+  slides: TemplatePlan[],
+): Promise<void> {
+  for (const name of Object.keys(zip.files))
+    if (/^ppt\/(slideLayouts|slideMasters)\//.test(name)) zip.remove(name);
+  const names = plan(tpl);
+  const tplTypes = decoder.decode(tpl.parts.get('[Content_Types].xml') ?? new Uint8Array());
+  let types = (await zip.file('[Content_Types].xml')?.async('string')) ?? '';
+  types = types.replace(
+    /<Override [^>]*PartName="\/ppt\/(slideLayouts|slideMasters)\/[^"]*"[^>]*\/>/g,
+    '',
+  );
+  const overrides: string[] = [];
+  for (const [from, to] of [...names].sort((a, b) => (a[1] < b[1] ? -1 : 1))) {
+    const bytes = tpl.parts.get(from);
+    if (!bytes) continue;
+    zip.file(to, bytes);
+    const rels = tpl.parts.get(relsOf(from));
+    if (rels) zip.file(relsOf(to), renameRels(decoder.decode(rels), from, to, names));
+    // A template that leaves a master, layout or theme untyped still gets its standard type.
+    const kind = /^ppt\/(slideMasters|slideLayouts|theme)\//.exec(to)?.[1];
+    const fallback =
+      kind === 'slideMasters'
+        ? CT.master
+        : kind === 'slideLayouts'
+          ? CT.layout
+          : kind
+            ? CT.theme
+            : undefined;
+    const ct = contentType(tplTypes, from) ?? fallback;
+    const ext = to.slice(to.lastIndexOf('.') + 1).toLowerCase();
+    if (ct && /\.xml$/.test(to))
+      overrides.push(`<Override PartName="/${to}" ContentType="${ct}"/>`);
+    else if (ct && !new RegExp(`Extension="${ext}"`, 'i').test(types))
+      types = types.replace(
+        '<Override ',
+        `<Default Extension="${ext}" ContentType="${ct}"/><Override `,
+      );
+  }
+  zip.file('[Content_Types].xml', types.replace('</Types>', `${overrides.join('')}</Types>`));
+  // The presentation lists the template's masters (their ids, which its layouts' ids follow).
+  const pres = decoder.decode(tpl.parts.get('ppt/presentation.xml') ?? new Uint8Array());
+  const ids = [...pres.matchAll(/<p:sldMasterId\b[^>]*\bid="(\d+)"/g)].map((m) => m[1]);
+  const ours = (await zip.file('ppt/presentation.xml')?.async('string')) ?? '';
+  const list = tpl.masters
+    .map((_, i) => `<p:sldMasterId id="${ids[i] ?? 2147483648 + i * 100}" r:id="rIdM${i + 1}"/>`)
+    .join('');
+  zip.file(
+    'ppt/presentation.xml',
+    ours
+      .replace(
+        /<p:sldMasterIdLst>[\s\S]*?<\/p:sldMasterIdLst>/,
+        `<p:sldMasterIdLst>${list}</p:sldMasterIdLst>`,
+      )
+      .replace(/<p:sldSz cx="\d+" cy="\d+"/, `<p:sldSz cx="${tpl.size.cx}" cy="${tpl.size.cy}"`),
+  );
+  const presRels = (await zip.file('ppt/_rels/presentation.xml.rels')?.async('string')) ?? '';
+  const masterRels = tpl.masters
+    .map(
+      (m, i) =>
+        `<Relationship Id="rIdM${i + 1}" Type="${REL}/slideMaster" Target="${(names.get(m) ?? '').slice(4)}"/>`,
+    )
+    .join('');
+  const firstTheme = [...names.entries()].find(([, to]) => /^ppt\/theme\//.test(to))?.[1];
+  zip.file(
+    'ppt/_rels/presentation.xml.rels',
+    presRels
+      .replace(/<Relationship [^>]*\/slideMaster"[^>]*\/>/g, '')
+      .replace(/(<Relationship [^>]*\/theme" Target=")[^"]*"/, (all, a) =>
+        firstTheme ? `${a}${firstTheme.slice(4)}"` : all,
+      )
+      .replace('</Relationships>', `${masterRels}</Relationships>`),
+  );
+  // Each slide on its layout, its body in the layout's content placeholder.
+  for (const [i, p] of slides.entries()) {
+    const slide = `ppt/slides/slide${i + 1}.xml`;
+    const layout = names.get(p.part) ?? '';
+    const rels = (await zip.file(relsOf(slide))?.async('string')) ?? '';
+    zip.file(
+      relsOf(slide),
+      rels.replace(/Target="\.\.\/slideLayouts\/[^"]+"/, `Target="../${layout.slice(4)}"`),
+    );
+    const xml = (await zip.file(slide)?.async('string')) ?? '';
+    zip.file(slide, xml.replace(/<p:ph\s[^>]*type="body"[^>]*\/>/g, p.bodyPh));
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * How a template sets its slide titles: colour, alignment and anchoring, read from the
+ * layout's title placeholder, else the master's, else the master's title style. They are
+ * written on each slide title rather than left to inheritance, because LibreOffice's exports
+ * put them on the placeholder's own paragraph, which no slide inherits. The colour is checked
+ * against what lies behind the title box (a band on the master, or the background): a title
+ * colour that cannot be read there (< 3:1, large text) is replaced, and the build says so.
+ */
+import { contrast } from './template-colors.js';
+import type { Box } from './text.js';
+import type { DeckTemplate, TemplateLayout } from './template-read.js';
+
+/** A title's look, as pptxgenjs options. */
+export interface TitleLook {
+  color: string;
+  align?: 'left' | 'center' | 'right';
+  valign?: 'top' | 'middle' | 'bottom';
+}
+
+const decoder = new TextDecoder();
+const ALIGN = { l: 'left', ctr: 'center', r: 'right' } as const;
+const ANCHOR = { t: 'top', ctr: 'middle', b: 'bottom' } as const;
+const SCHEME: Record<string, string> = { tx1: 'dk1', bg1: 'lt1', tx2: 'dk2', bg2: 'lt2' };
+
+/** The title placeholder's shape in a layout or master. */
+const titleShape = (xml: string) =>
+  /<p:sp>(?:(?!<\/p:sp>)[\s\S])*?<p:ph\b[^>]*type="(?:title|ctrTitle)"[\s\S]*?<\/p:sp>/.exec(
+    xml,
+  )?.[0];
+
+/** The first colour a run, a default run or an end-of-paragraph run is given, as RRGGBB. */
+function colorIn(xml: string, tpl: DeckTemplate): string | undefined {
+  const m =
+    /<a:(?:defRPr|rPr|endParaRPr)\b[^>]*>\s*<a:solidFill>\s*<a:(srgbClr|schemeClr) val="([^"]+)"/.exec(
+      xml,
+    );
+  if (!m?.[2]) return undefined;
+  if (m[1] === 'srgbClr') return m[2].toUpperCase();
+  return tpl.colors[SCHEME[m[2]] ?? m[2]];
+}
+
+type Look = { color?: string; align?: TitleLook['align']; valign?: TitleLook['valign'] };
+
+function lookOf(xml: string | undefined, tpl: DeckTemplate): Look {
+  if (!xml) return {};
+  const algn = /<a:(?:lvl1pPr|pPr)\b[^>]*\balgn="(l|ctr|r)"/.exec(xml)?.[1] as keyof typeof ALIGN;
+  const anchor = /<a:bodyPr\b[^>]*\banchor="(t|ctr|b)"/.exec(xml)?.[1] as keyof typeof ANCHOR;
+  return {
+    color: colorIn(xml, tpl),
+    ...(algn ? { align: ALIGN[algn] } : {}),
+    ...(anchor ? { valign: ANCHOR[anchor] } : {}),
+  };
+}
+
+const overlap = (a: Box, b: Box): Box | null => {
+  const x = Math.max(a.x, b.x);
+  const y = Math.max(a.y, b.y);
+  const w = Math.min(a.x + a.w, b.x + b.w) - x;
+  const h = Math.min(a.y + a.h, b.y + b.h) - y;
+  return w > 0 && h > 0 ? { x, y, w, h } : null;
+};
+const area = (b: Box | null) => (b ? b.w * b.h : 0);
+
+/**
+ * Where the title goes and what it is set on: a title box mostly on a band of the master is
+ * kept within the band (so no line spills onto the page in the band's text colour), and the
+ * colours under it are the band's, any shape it overlaps, and the background where it is bare.
+ */
+function ground(tpl: DeckTemplate, l: TemplateLayout, box: Box, master: string) {
+  const shapes = [
+    ...(tpl.hidesMaster.has(l.part) ? [] : (tpl.obstacles.get(l.master) ?? [])),
+    ...(tpl.obstacles.get(l.part) ?? []),
+  ].filter((o) => o.fill !== null);
+  const band = shapes.filter((o) => area(overlap(o.box, box)) >= 0.5 * area(box)).pop();
+  const inBand = band && overlap(band.box, box);
+  const clipped = inBand && inBand.h < box.h - 1e-6 && inBand.h >= 0.6 * box.h;
+  const title = clipped ? { ...box, y: inBand.y, h: inBand.h } : box;
+  const under = shapes.filter((o) => area(overlap(o.box, title)) >= 0.05 * area(title));
+  const covered = Math.max(0, ...under.map((o) => area(overlap(o.box, title))));
+  const bg = /<p:bg>[\s\S]*?<a:srgbClr val="([0-9A-Fa-f]{6})"/.exec(master)?.[1];
+  const fills = under.map((o) => o.fill ?? '');
+  if (covered < 0.95 * area(title)) fills.push((bg ?? tpl.colors.lt1 ?? 'FFFFFF').toUpperCase());
+  return { title, fills: [...new Set(fills)] };
+}
+
+/** A layout's title box and look, legible on what is behind it, and what had to change. */
+export function titleLook(
+  tpl: DeckTemplate,
+  l: TemplateLayout,
+  box: Box,
+): { look: TitleLook; box: Box; problem?: string } {
+  const text = (part: string) => decoder.decode(tpl.parts.get(part) ?? new Uint8Array());
+  const master = text(l.master);
+  const style = /<p:titleStyle>[\s\S]*?<\/a:lvl1pPr>/.exec(master)?.[0];
+  const looks = [
+    lookOf(titleShape(text(l.part)), tpl),
+    lookOf(titleShape(master), tpl),
+    lookOf(style, tpl),
+  ];
+  const pick = <K extends keyof Look>(k: K) => looks.find((x) => x[k] !== undefined)?.[k];
+  const color = pick('color') ?? tpl.colors.dk1 ?? '000000';
+  const align = pick('align');
+  const valign = pick('valign');
+  const base = { ...(align ? { align } : {}), ...(valign ? { valign } : {}) };
+  const { title, fills } = ground(tpl, l, box, master);
+  const worst = (c: string) => Math.min(...fills.map((f) => contrast(c, f)));
+  if (worst(color) >= 3) return { look: { color, ...base }, box: title };
+  const options = [tpl.colors.dk1, tpl.colors.lt1, '000000', 'FFFFFF'].filter(
+    (c): c is string => c !== undefined,
+  );
+  const best = options.sort((a, b) => worst(b) - worst(a))[0] ?? '000000';
+  return {
+    look: { color: best, ...base },
+    box: title,
+    problem: `the title colour #${color} of the layout "${l.name}" has contrast ${worst(color).toFixed(1)}:1 on #${fills.join(', #')} behind it, below 3:1; its slide titles are set in #${best}`,
+  };
+}
