@@ -140,10 +140,13 @@ async function planBuild(ctx: BuildContext, options: BuildOptions) {
   const out = path.resolve(options.out);
   const manifestName = shard ? `manifest-shard-${shard.index}-of-${shard.count}.json` : MANIFEST;
   const old = await readManifest(out, manifestName);
+  // --force rebuilds everything whatever is on disk: no need to read and hash the old files.
   const onDisk = new Map(
-    await Promise.all(
-      (old?.artifacts ?? []).map(async (a) => [a.path, await fileHash(out, a)] as const),
-    ),
+    options.force
+      ? []
+      : await Promise.all(
+          (old?.artifacts ?? []).map(async (a) => [a.path, await fileHash(out, a)] as const),
+        ),
   );
   const stale = units.filter((u) => options.force || !isFresh(u, old, onDisk));
   const whole = !shard && only.length === 0 && (options.partners ?? []).length === 0;

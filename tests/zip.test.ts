@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { zipSync } from '../src/compose/pptx/zip.js';
+import { ZipFiles, zipSync } from '../src/compose/pptx/zip.js';
 
 const clock = new Date('2022-04-19T10:31:07Z');
 const text = (s: string) => new TextEncoder().encode(s);
@@ -39,5 +39,17 @@ describe('zipSync', () => {
     for (let i = z.indexOf('PK\x03\x04'); i >= 0; i = z.indexOf('PK\x03\x04', i + 4))
       methods.push(z.readUInt16LE(i + 8));
     expect(methods).toEqual([8, 0, 0]);
+  });
+
+  it('reads back through ZipFiles as JSZip would: text, bytes, edits and removals', async () => {
+    const zip = new ZipFiles(zipSync(entries, clock));
+    expect(Object.keys(zip.files)).toEqual(entries.map((e) => e.name));
+    expect(await zip.file('ppt/notes/café.xml')!.async('string')).toBe('naïve ✓');
+    expect(await zip.file('ppt/media/tiny.bin')!.async('uint8array')).toEqual(entries[1]!.bytes);
+    zip.file('ppt/notes/café.xml', 'ça');
+    expect(await zip.file('ppt/notes/café.xml')!.async('uint8array')).toEqual(text('ça'));
+    zip.remove('ppt/media/tiny.bin');
+    expect(zip.file('ppt/media/tiny.bin')).toBeNull();
+    expect(Object.keys(zip.files)).toEqual(['[Content_Types].xml', 'ppt/notes/café.xml']);
   });
 });

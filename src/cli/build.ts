@@ -1,7 +1,7 @@
 /** `bulletin build`: builds what changed into the output folder; `--check` only reports. */
 import { buildDetailed, check, type BuildResult } from '../index.js';
 import { ExitCode } from '../errors.js';
-import { strictWarnings } from '../warnings/index.js';
+import { strictWarnings } from '../warnings/strict.js';
 import type { CliIO } from './io.js';
 import { progressDisplay, summaryTable } from './progress.js';
 import { watchBuild } from './watch.js';

@@ -3,17 +3,18 @@
  * same fontkit font the glyph check and the deck fitter use, so each face's tables, glyphs and
  * layout caches are read once instead of once per consumer (and once per PDF document).
  */
-import * as fontkit from 'fontkit';
+import type { Font } from 'fontkit';
+import { requireCjs } from '../cjs.js';
 
-const faces = new WeakMap<Uint8Array, fontkit.Font>();
+const fontkit = requireCjs('fontkit') as typeof import('fontkit');
+
+const faces = new WeakMap<Uint8Array, Font>();
 
 /** The parsed face of a theme font file's bytes (the same object for the same bytes). */
-export function openFace(bytes: Uint8Array): fontkit.Font {
+export function openFace(bytes: Uint8Array): Font {
   let face = faces.get(bytes);
   if (!face) {
-    face = fontkit.create(
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length),
-    ) as fontkit.Font;
+    face = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)) as Font;
     faces.set(bytes, face);
   }
   return face;

@@ -75,8 +75,13 @@ export async function readInputBytes(
     if (opened.size > limit) throw tooLarge(file, what, opened.size, limit);
     const chunks: Buffer[] = [];
     let total = 0;
+    // The first read is sized to the file, one byte over to see it grew since stat; later ones
+    // (a growing file, the read that finds the end) are small. Not zero-filled: only the bytes
+    // read are kept. (A zeroed 1 MB chunk per read was a third of a no-op's time.)
+    let want = opened.size + 1;
     for (;;) {
-      const chunk = Buffer.alloc(Math.min(1 << 20, limit + 1 - total));
+      const chunk = Buffer.allocUnsafe(Math.min(want, limit + 1 - total));
+      want = 64 * 1024;
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, total);
       if (bytesRead === 0) break;
       chunks.push(chunk.subarray(0, bytesRead));
@@ -119,4 +124,23 @@ export async function listFiles(dir: string): Promise<string[]> {
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .sort();
+}
+
+/**
+ * Maps `items` with at most `atOnce` calls of `fn` under way, results in the items' order: file
+ * work overlaps (each call mostly waits on the disk) without an open file per item of a
+ * large set.
+ */
+export async function mapAtMost<T, R>(
+  items: readonly T[],
+  atOnce: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i] as T, i);
+  };
+  await Promise.all(Array.from({ length: Math.min(atOnce, items.length) }, lane));
+  return out;
 }

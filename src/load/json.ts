@@ -2,14 +2,13 @@
  * JSON parsing that remembers where every value is, so that a problem found later
  * (by the schema or a cross-field rule) can be reported as file:line:col.
  */
-import {
-  parseTree,
-  findNodeAtLocation,
-  printParseErrorCode,
-  type Node,
-  type ParseError,
-} from 'jsonc-parser';
+import type { Node, ParseError } from 'jsonc-parser';
+import { requireCjs } from '../cjs.js';
 import type { Problem } from '../errors.js';
+
+const { parseTree, findNodeAtLocation, printParseErrorCode } = requireCjs(
+  'jsonc-parser',
+) as typeof import('jsonc-parser');
 
 export type JsonPath = (string | number)[];
 

@@ -5,11 +5,13 @@
  * families' regular faces are asked, since any text may be set in either (headings in sans,
  * body in serif); their other faces share the regular face's character set.
  */
-import * as fontkit from 'fontkit';
+import { requireCjs } from '../cjs.js';
 import { InputError, type Problem } from '../errors.js';
 import { formatPath } from '../dataset/validate.js';
 import { parseLocatedJson } from '../load/json.js';
 import type { ResolvedTheme } from './theme.js';
+
+const fontkit = requireCjs('fontkit') as typeof import('fontkit');
 
 type GlyphFont = { hasGlyphForCodePoint(cp: number): boolean };
 /** Spaces and breaks the renderers handle themselves, never as glyphs. */

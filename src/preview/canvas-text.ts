@@ -4,11 +4,13 @@
  * draws with this; the layouts it draws were decided by the PDF and deck code.
  */
 import { must } from '../checked.js';
-import * as fontkit from 'fontkit';
+import { requireCjs } from '../cjs.js';
 import type { CanvasRenderingContext2D } from 'canvas';
 import type { BuildContext } from '../compose/types.js';
 import { FACE_STYLE, registerThemeFaces } from '../charts/fonts.js';
 import { SANS, SERIF } from '../compose/pptx/master.js';
+
+const fontkit = requireCjs('fontkit') as typeof import('fontkit');
 
 export type Ctx2D = CanvasRenderingContext2D;
 

@@ -4,9 +4,12 @@
  * (ownPropertyOnly), and it can render from an in-memory set of templates so that a
  * template cannot reach the file system.
  */
-import { Liquid, LiquidError } from 'liquidjs';
+import { requireCjs } from '../cjs.js';
 import { registerFilters } from './register-filters.js';
 import { InputError, type Problem } from '../errors.js';
+
+const { Liquid, LiquidError } = requireCjs('liquidjs') as typeof import('liquidjs');
+type Liquid = import('liquidjs').Liquid;
 
 /** Templates as loaded: relative path → text, plus the folder they came from (for messages). */
 export interface TemplateSet {

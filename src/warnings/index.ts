@@ -11,31 +11,8 @@ import { NOT_STATED_LABEL } from '../dataset/schema.js';
 import { deckSetup } from '../compose/pptx/template.js';
 import { templateTheme } from '../compose/pptx/template-colors.js';
 
-/** One warning: a code to filter on, a sentence for people, and where it points. */
-export interface BuildWarning {
-  code:
-    | 'W_DATA_AGE'
-    | 'W_NO_LOCATOR'
-    | 'W_AID_NO_AMOUNT'
-    | 'W_AID_PARTS'
-    | 'W_FIT_LAST_STEP'
-    | 'W_FIT_CUT'
-    | 'W_FIT_SHORT'
-    | 'W_CHART_VALUES'
-    | 'W_DECK_CONTRAST';
-  message: string;
-  /** A JSON path into the data, a chart key, or an output file. */
-  where?: string;
-  /**
-   * Shown, but not failing --strict: a page with room to spare is worth a look, yet data with
-   * little to say (a new project, a dataset without optional fields) is not an error to fix.
-   */
-  advisory?: boolean;
-}
-
-/** The warnings that fail a --strict build. */
-export const strictWarnings = (ws: readonly BuildWarning[]): BuildWarning[] =>
-  ws.filter((w) => !w.advisory);
+export { strictWarnings, type BuildWarning } from './strict.js';
+import type { BuildWarning } from './strict.js';
 
 /** What the warning rules may be configured with. */
 export interface WarningOptions {

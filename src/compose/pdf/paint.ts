@@ -11,7 +11,9 @@ import { drawBlock, drawLine, drawLines, rule } from './draw.js';
 import { runsOf } from './runs.js';
 import { Tagger } from './tags.js';
 import { at, must } from '../../checked.js';
-import SVGtoPDF from 'svg-to-pdfkit';
+import { requireCjs } from '../../cjs.js';
+
+const SVGtoPDF = requireCjs('svg-to-pdfkit') as typeof import('svg-to-pdfkit').default;
 
 /** Print options: bleed in points (0 for none). */
 export interface PrintOptions {

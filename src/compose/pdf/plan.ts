@@ -3,13 +3,15 @@
  * draws it on a canvas, and the fit warnings read which type step it took. Measuring goes
  * through a pdfkit document with the theme fonts, so every reader sees the plan the PDF has.
  */
-import PDFDocument from 'pdfkit';
+import { requireCjs } from '../../cjs.js';
 import type { BuildContext } from '../types.js';
 import { registerFonts, type Doc } from './fonts.js';
 import { layoutBulletin, type PagePlan } from './layout.js';
 import { cachedMeasure } from './measure.js';
 import type { ChartFigure } from './boxes.js';
 import { chartSvgAt, getChart } from '../../charts/render.js';
+
+const PDFDocument = requireCjs('pdfkit') as typeof import('pdfkit');
 
 const PLAN_KEY = 'pdf:plan';
 

@@ -3,7 +3,7 @@
  * rebuilt.
  */
 import { at } from '../../checked.js';
-import PDFDocument from 'pdfkit';
+import { requireCjs } from '../../cjs.js';
 import type { Artifact, BuildContext, Unit } from '../types.js';
 import { infoOf } from './info.js';
 import { provenanceJson, PROVENANCE_FILE } from './provenance.js';
@@ -12,6 +12,8 @@ import { bulletinPlan } from './plan.js';
 import { paintPlan, pageGeometry } from './paint.js';
 import { attachSourceData, escapeXmp, fixBaseSpec } from './standards.js';
 import { getChart } from '../../charts/render.js';
+
+const PDFDocument = requireCjs('pdfkit') as typeof import('pdfkit');
 
 function collect(doc: Doc): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {

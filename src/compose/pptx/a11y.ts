@@ -8,8 +8,10 @@
  *   what PowerPoint uses to pick a look-alike (a serif for the serif, a sans for the sans)
  *   when the font is missing; pptxgenjs writes "sans" (34) for every face.
  */
-import * as fontkit from 'fontkit';
+import { requireCjs } from '../../cjs.js';
 import type { ResolvedTheme } from '../../model/theme.js';
+
+const fontkit = requireCjs('fontkit') as typeof import('fontkit');
 
 const DECORATIVE =
   '<a:extLst><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}">' +

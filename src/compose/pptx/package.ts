@@ -15,11 +15,10 @@
  * - the theme's colour scheme is replaced by the house palette, so "theme colours" in
  *   PowerPoint's pickers are ours.
  */
-import JSZip from 'jszip';
 import type { Theme } from '../../model/theme.js';
 import { canonicalPlaceholders, type FaceHint, hintFaces, markDecorative } from './a11y.js';
 import { fixChartXml } from './native-charts.js';
-import { zipSync } from './zip.js';
+import { ZipFiles, zipSync } from './zip.js';
 
 /** Document properties for docProps/core.xml. */
 export interface DocProps {
@@ -39,13 +38,13 @@ export function xmlEscape(s: string): string {
 }
 
 /** A part pptxgenjs wrote, as text or bytes (a missing one is a bug here, not bad input). */
-function partOf(zip: JSZip, name: string): JSZip.JSZipObject {
+function partOf(zip: ZipFiles, name: string) {
   const f = zip.file(name);
   if (!f) throw new Error(`the package has no ${name}`);
   return f;
 }
-const textOf = (zip: JSZip, name: string) => partOf(zip, name).async('string');
-const bytesOf = (zip: JSZip, name: string) => partOf(zip, name).async('uint8array');
+const textOf = (zip: ZipFiles, name: string) => partOf(zip, name).async('string');
+const bytesOf = (zip: ZipFiles, name: string) => partOf(zip, name).async('uint8array');
 
 const dirOf = (p: string) => p.slice(0, p.lastIndexOf('/') + 1);
 
@@ -63,7 +62,7 @@ function resolveTarget(relsPath: string, target: string): string {
 }
 
 /** Drops content-type overrides and relationships that point at parts the zip does not have. */
-async function dropDanglingReferences(zip: JSZip): Promise<void> {
+async function dropDanglingReferences(zip: ZipFiles): Promise<void> {
   const names = new Set(Object.keys(zip.files).filter((n) => !zip.files[n]?.dir));
   const ct = await textOf(zip, '[Content_Types].xml');
   zip.file(
@@ -133,7 +132,7 @@ function houseColours(xml: string, theme: Theme): string {
  * Renames chartK.xml / Microsoft_Excel_WorksheetK.xlsx to 1…N in creation order, with every
  * reference to them.
  */
-async function renumberCharts(zip: JSZip): Promise<void> {
+async function renumberCharts(zip: ZipFiles): Promise<void> {
   const num = (n: string) => Number(/(\d+)\.xml$/.exec(n)?.[1]);
   const charts = Object.keys(zip.files)
     .filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n))
@@ -192,7 +191,7 @@ export function unwrapDataLabels(xml: string): string {
  * Re-zips deterministically: sorted entries, [Content_Types].xml first, fixed dates, and
  * DEFLATE from node:zlib.
  */
-async function rezip(zip: JSZip, clock: Date): Promise<Buffer> {
+async function rezip(zip: ZipFiles, clock: Date): Promise<Buffer> {
   const names = Object.keys(zip.files).filter((n) => !zip.files[n]?.dir);
   names.sort((a, b) =>
     a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0,
@@ -204,10 +203,10 @@ async function rezip(zip: JSZip, clock: Date): Promise<Buffer> {
 }
 
 /** Chart workbooks: pin their dates and re-zip them the same way. */
-async function fixEmbeddedWorkbooks(zip: JSZip, clock: Date): Promise<void> {
+async function fixEmbeddedWorkbooks(zip: ZipFiles, clock: Date): Promise<void> {
   const iso = clock.toISOString();
   for (const name of Object.keys(zip.files).filter((n) => /^ppt\/embeddings\/.+\.xlsx$/.test(n))) {
-    const inner = await JSZip.loadAsync(await bytesOf(zip, name));
+    const inner = new ZipFiles(await bytesOf(zip, name));
     const core = inner.file('docProps/core.xml');
     if (core) inner.file('docProps/core.xml', pinDates(await core.async('string'), iso));
     zip.file(name, await rezip(inner, clock));
@@ -224,9 +223,9 @@ export async function finishPackage(
   /**
    * Puts an organisation's template in (template-graft.ts); its colours and shapes stay its own.
    */
-  graft?: (zip: JSZip) => Promise<void>,
+  graft?: (zip: ZipFiles) => Promise<void>,
 ): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
+  const zip = new ZipFiles(bytes);
   if (graft) await graft(zip);
   await renumberCharts(zip);
   await dropDanglingReferences(zip);

@@ -6,7 +6,7 @@
  * filling templates, brings its own pptxgenjs 3 and picks no layouts by placeholder), so the
  * slides are written by pptxgenjs as for the house masters and grafted here.
  */
-import type JSZip from 'jszip';
+import type { ZipFiles } from './zip.js';
 import type { TemplatePlan } from './template-layouts.js';
 import { relsOf, resolvePart, type DeckTemplate } from './template-read.js';
 
@@ -74,7 +74,7 @@ function contentType(types: string, part: string): string | undefined {
 
 /** Replaces the stand-in masters with the template's and points each slide at its layout. */
 export async function graftTemplate(
-  zip: JSZip,
+  zip: ZipFiles,
   tpl: DeckTemplate,
   slides: TemplatePlan[],
 ): Promise<void> {

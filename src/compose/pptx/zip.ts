@@ -1,10 +1,15 @@
 /**
  * A deterministic zip writer on node:zlib. JSZip's DEFLATE is pako (a JavaScript zlib) and took
- * 60–220 ms a deck at level 9; Node's native zlib takes a few. Only writing is done here (JSZip
- * still reads and edits the package): entries in the order given, one fixed date, UNIX
- * permissions 0664, no data descriptors, no extra fields, so equal entries give equal bytes.
- * Considered: yazl (native zlib too, but a stream API and one more dependency for ~60 lines).
+ * 60–220 ms a deck at level 9; Node's native zlib takes a few. Entries in the order given, one
+ * fixed date, UNIX permissions 0664, no data descriptors, no extra fields, so equal entries
+ * give equal bytes. Considered: yazl (native zlib too, but a stream API and one more dependency
+ * for ~60 lines).
+ *
+ * Reading is fflate's unzipSync behind the few JSZip calls the fix-ups make (ZipFiles): JSZip
+ * reads every entry through its stream workers, a few ms an entry and ~10% of a deck's time.
  */
+import { unzipSync } from 'fflate';
+import { createHash } from 'node:crypto';
 import { crc32, deflateRawSync } from 'node:zlib';
 
 /** One file of the archive. */
@@ -32,6 +37,30 @@ function dosDateTime(clock: Date): { time: number; date: number } {
   };
 }
 
+/**
+ * Deflated entries by content: a build's decks share their masters, layouts, theme and many
+ * chart parts (a third of their bytes), and DEFLATE at level 9 is most of a deck's packaging
+ * time. zlib is deterministic, so a remembered result is the bytes deflating again would give.
+ * Bounded, so a long build (or --watch) does not keep every part it ever zipped.
+ */
+const deflated = new Map<string, Buffer>();
+const DEFLATE_MEMO_BYTES = 16 * 1024 * 1024;
+let memoBytes = 0;
+function deflateOnce(bytes: Uint8Array): Buffer {
+  const key = createHash('sha1').update(bytes).digest('base64');
+  let out = deflated.get(key);
+  if (!out) {
+    out = deflateRawSync(bytes, { level: 9 });
+    if (memoBytes + out.length > DEFLATE_MEMO_BYTES) {
+      deflated.clear();
+      memoBytes = 0;
+    }
+    deflated.set(key, out);
+    memoBytes += out.length;
+  }
+  return out;
+}
+
 /** Zips `entries` (DEFLATE at level 9, or stored when that is smaller) dated `clock`. */
 export function zipSync(entries: ZipEntry[], clock: Date): Buffer {
   const { time, date } = dosDateTime(clock);
@@ -40,9 +69,9 @@ export function zipSync(entries: ZipEntry[], clock: Date): Buffer {
   let offset = 0;
   for (const { name, bytes } of entries) {
     const fileName = Buffer.from(name, 'utf8');
-    const deflated = deflateRawSync(bytes, { level: 9 });
-    const stored = deflated.length >= bytes.length;
-    const data = stored ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) : deflated;
+    const packed = deflateOnce(bytes);
+    const stored = packed.length >= bytes.length;
+    const data = stored ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) : packed;
     // Fields shared by the local and the central header, from "version needed" on.
     const common = Buffer.alloc(26);
     common.writeUInt16LE(20, 0); // version needed: 2.0 (DEFLATE)
@@ -76,4 +105,56 @@ export function zipSync(entries: ZipEntry[], clock: Date): Buffer {
   end.writeUInt32LE(dirSize, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, ...centrals, end]);
+}
+
+type Content = string | Uint8Array;
+interface ZipEntryHandle {
+  async(type: 'string'): Promise<string>;
+  async(type: 'uint8array'): Promise<Uint8Array>;
+}
+
+/**
+ * A package held as named entries, edited in memory: the subset of JSZip's API the fix-ups in
+ * package.ts use (files, file(name), file(name, content), remove), read with fflate.
+ */
+export class ZipFiles {
+  /** Every entry, folders (names ending in "/") marked `dir` as JSZip marks them. */
+  readonly files: Record<string, { dir: boolean }> = {};
+  private readonly content = new Map<string, Content>();
+
+  constructor(bytes: Uint8Array) {
+    for (const [name, data] of Object.entries(unzipSync(bytes))) this.set(name, data);
+  }
+
+  private set(name: string, data: Content): void {
+    this.files[name] = { dir: name.endsWith('/') };
+    this.content.set(name, data);
+  }
+
+  file(name: string): ZipEntryHandle | null;
+  file(name: string, data: Content): this;
+  file(name: string, data?: Content): ZipEntryHandle | null | this {
+    if (data !== undefined) {
+      this.set(name, data);
+      return this;
+    }
+    const held = this.content.get(name);
+    if (held === undefined) return null;
+    const bytes = () => (typeof held === 'string' ? new TextEncoder().encode(held) : held);
+    return {
+      async: ((type: 'string' | 'uint8array') =>
+        Promise.resolve(
+          type === 'string'
+            ? typeof held === 'string'
+              ? held
+              : Buffer.from(held.buffer, held.byteOffset, held.length).toString('utf8')
+            : bytes(),
+        )) as ZipEntryHandle['async'],
+    };
+  }
+
+  remove(name: string): void {
+    delete this.files[name];
+    this.content.delete(name);
+  }
 }
