@@ -1,8 +1,8 @@
 /**
- * Decks in a real client without our fonts: every deck of the seed and of the `bulletin init`
- * sample is drawn by LibreOffice with the house fonts refused and again with them installed;
- * in both, no two text lines overlap and no line leaves its box. LibreOffice's own reading of
- * the decks (.odp) must find a filled title placeholder on every slide.
+ * Decks in a real client without our fonts: every deck of the seed, the second fixture and the
+ * `bulletin init` sample is drawn by LibreOffice with the house fonts refused and again with
+ * them installed; in both, no two text lines overlap and no line leaves its box. LibreOffice's
+ * own reading of the decks (.odp) must find a filled title placeholder on every slide.
  */
 import { describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
@@ -43,6 +43,20 @@ describe('decks in LibreOffice, with and without the house fonts', () => {
   it('seed decks: no overlapping lines, no text out of its box, a title on every slide', async () => {
     const out = tempDir();
     expect((await cli(['build', '--out', out, '--only', 'decks'])).code).toBe(0);
+    await checkDecks(path.join(out, 'decks'));
+  }, 600_000);
+
+  it('the second fixture (seven currencies, long names) passes the same checks', async () => {
+    const out = tempDir();
+    const fixture = 'tests/fixtures/pacific';
+    const args = ['build', '--out', out, '--only', 'decks'];
+    const inputs = [
+      '--data',
+      `${fixture}/data/bulletin.json`,
+      '--templates',
+      `${fixture}/templates`,
+    ];
+    expect((await cli([...args, ...inputs])).code).toBe(0);
     await checkDecks(path.join(out, 'decks'));
   }, 600_000);
 
