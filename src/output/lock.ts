@@ -83,7 +83,15 @@ async function breakDeadLock(file: string, ino: number): Promise<void> {
     return;
   }
   try {
-    if ((await stat(file).catch(() => undefined))?.ino === ino) await rm(file, { force: true });
+    // The inode alone is not proof: once another breaker dropped the dead lock, a live build's
+    // new lock can get the same inode number back (file systems reuse them at once). So the
+    // lock must also still name a process that is gone; a live build's lock never does. (One
+    // naming no process at all is the old foreign file the caller judged; builds write theirs
+    // whole before linking it into place.)
+    if ((await stat(file).catch(() => undefined))?.ino !== ino) return;
+    const text = await readFile(file, 'utf8').catch(() => '');
+    const holder = /^\s*(\d+)\s*$/.exec(text) ? Number(text) : 0;
+    if (holder === 0 || !alive(holder)) await rm(file, { force: true });
   } finally {
     await rm(breaker, { force: true });
   }
