@@ -118,12 +118,16 @@ function seriesMark(
 
 type MasterObject = NonNullable<P.SlideMasterProps['objects']>[number];
 
-/** A text placeholder a slide fills (`slide.addText(runs, { placeholder: name })`). */
-function placeholder(
+/**
+ * A text placeholder a slide fills (`slide.addText(runs, { placeholder: name })`). Without a
+ * colour it is a stand-in for an organisation's template placeholder, swapped for the
+ * template's own when packaging, so it carries no look of ours.
+ */
+export function placeholder(
   name: 'title' | 'body',
   box: { x: number; y: number; w: number; h: number },
   family: string,
-  color: string,
+  color?: string,
 ): MasterObject {
   // A slide's placeholder takes its box and anchoring from here (pptxgenjs ignores the slide's).
   const valign = name === 'title' ? 'bottom' : 'top';
@@ -137,9 +141,7 @@ function placeholder(
         ...box,
         margin: 0,
         fontFace: family,
-        color,
-        align: 'left',
-        valign,
+        ...(color === undefined ? {} : { color, align: 'left', valign }),
       },
       text: '',
     },

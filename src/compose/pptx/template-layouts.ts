@@ -14,6 +14,7 @@ import type { Box } from './text.js';
 import type { DeckTemplate, TemplateLayout, TemplatePlaceholder } from './template-read.js';
 import { blockers, clearOf, clearShare } from './template-clear.js';
 import { titleLook as lookOf } from './template-title.js';
+import { placeholder } from './master.js';
 
 /**
  * A plan on a template layout: which layout part the slide uses and how its body placeholder
@@ -255,20 +256,6 @@ export function templateFrame(
  * placeholder at its master's box). The package step swaps them for the template's own.
  */
 export function defineTemplateMasters(pptx: P.Pptx, plans: TemplatePlan[]): void {
-  const ph = (name: 'title' | 'body', box: Box, face: string) =>
-    ({
-      placeholder: {
-        options: {
-          name,
-          type: name,
-          objectName: name === 'title' ? 'Title' : 'Body',
-          ...box,
-          margin: 0,
-          fontFace: face,
-        },
-        text: '',
-      },
-    }) as NonNullable<P.SlideMasterProps['objects']>[number];
   const seen = new Set<string>();
   for (const p of plans) {
     if (seen.has(p.layout)) continue;
@@ -277,7 +264,10 @@ export function defineTemplateMasters(pptx: P.Pptx, plans: TemplatePlan[]): void
     const body = role === 'side' ? p.side : p.body;
     pptx.defineSlideMaster({
       title: p.layout,
-      objects: [ph('title', p.title, ''), ...(role === 'titleOnly' ? [] : [ph('body', body, '')])],
+      objects: [
+        placeholder('title', p.title, ''),
+        ...(role === 'titleOnly' ? [] : [placeholder('body', body, '')]),
+      ],
     });
   }
 }
