@@ -153,6 +153,35 @@ const accentRule = (c: ReturnType<typeof colors>, y: number, w: number, width: n
   line: { x: GRID.left, y, w, h: 0, line: { color: c.accent, width } },
 });
 
+/** The footer rule and the footer text (cut short where a slide number sits beside it). */
+const footerObjects = (c: ReturnType<typeof colors>, footer: string, textW: number) => [
+  {
+    line: {
+      x: GRID.left,
+      y: GRID.footerY,
+      w: GRID.contentW,
+      h: 0,
+      line: { color: c.rule, width: 0.75 },
+    },
+  },
+  {
+    text: {
+      text: footer,
+      options: {
+        x: GRID.left,
+        y: GRID.footerY + 0.08,
+        w: textW,
+        h: 0.3,
+        margin: 0,
+        fontFace: SANS,
+        fontSize: 10,
+        color: c.muted,
+        valign: 'top' as const,
+      },
+    },
+  },
+];
+
 /** Defines the cover, content and title-only masters on a presentation. */
 export function defineMasters(pptx: P.Pptx, theme: Theme, series: string, footer: string): void {
   const c = colors(theme);
@@ -175,31 +204,7 @@ export function defineMasters(pptx: P.Pptx, theme: Theme, series: string, footer
       placeholder('title', PLACES.coverTitle, SERIF, c.accent),
       placeholder('body', PLACES.coverBody, SANS, c.muted),
       accentRule(c, 3.85, 1.2, 3),
-      {
-        line: {
-          x: GRID.left,
-          y: GRID.footerY,
-          w: GRID.contentW,
-          h: 0,
-          line: { color: c.rule, width: 0.75 },
-        },
-      },
-      {
-        text: {
-          text: footer,
-          options: {
-            x: GRID.left,
-            y: GRID.footerY + 0.08,
-            w: GRID.contentW,
-            h: 0.3,
-            margin: 0,
-            fontFace: SANS,
-            fontSize: 10,
-            color: c.muted,
-            valign: 'top',
-          },
-        },
-      },
+      ...footerObjects(c, footer, GRID.contentW),
     ],
   });
   const content = (name: string, body?: (typeof PLACES)[keyof typeof PLACES]) =>
@@ -211,31 +216,8 @@ export function defineMasters(pptx: P.Pptx, theme: Theme, series: string, footer
         placeholder('title', PLACES.title, SERIF, c.ink),
         ...(body ? [placeholder('body', body, SANS, c.ink)] : []),
         titleRule,
-        {
-          line: {
-            x: GRID.left,
-            y: GRID.footerY,
-            w: GRID.contentW,
-            h: 0,
-            line: { color: c.rule, width: 0.75 },
-          },
-        },
-        {
-          text: {
-            text: footer,
-            options: {
-              x: GRID.left,
-              y: GRID.footerY + 0.08,
-              w: GRID.contentW - 0.8,
-              h: 0.3,
-              margin: 0,
-              fontFace: SANS,
-              fontSize: 10,
-              color: c.muted,
-              valign: 'top',
-            },
-          },
-        },
+        // Narrower: the slide number sits at its right.
+        ...footerObjects(c, footer, GRID.contentW - 0.8),
       ],
       slideNumber: {
         x: GRID.width - GRID.right - 0.6,
