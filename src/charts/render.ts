@@ -83,6 +83,28 @@ function chartLib(): typeof Chart {
 }
 
 /**
+ * Runs chart.js once on a 2D context (node-canvas's, or the PDF's painter) and releases the
+ * chart; `read` takes what was drawn before chart.js clears the canvas on destroy.
+ */
+function drawWith<T>(
+  context: unknown,
+  ink: string,
+  config: ReturnType<typeof chartConfig>,
+  options: object,
+  read: () => T,
+): T {
+  const ChartJs = chartLib();
+  ChartJs.defaults.color = ink;
+  config.options = { ...config.options, responsive: false, animation: false, ...options };
+  const chart = new ChartJs(context as never, config);
+  try {
+    return read();
+  } finally {
+    chart.destroy();
+  }
+}
+
+/**
  * Draws one chart: SVG at 1 px = 1 pt, or PNG at PNG_SCALE device pixels per point. The pixel
  * ratio is set per chart, so one chart.js serves every size and type.
  */
@@ -93,29 +115,39 @@ function draw(
   ink: string,
   config: ReturnType<typeof chartConfig>,
 ): Buffer {
-  const ChartJs = chartLib();
-  ChartJs.defaults.color = ink;
   const canvas = createCanvas(width, height, type === 'svg' ? 'svg' : undefined);
   // An opaque context gives an RGB PNG without alpha (colour type 2), as print workflows want;
   // the first getContext call decides, chart.js's own call then gets the same context.
   const context = canvas.getContext('2d', type === 'png' ? { alpha: false } : undefined);
   (canvas as unknown as { style: object }).style = {};
-  config.options = {
-    ...config.options,
-    responsive: false,
-    animation: false,
-    ...(type === 'png' ? { devicePixelRatio: PNG_SCALE } : {}),
-  };
-  const chart = new ChartJs(context as never, config);
+  const options = type === 'png' ? { devicePixelRatio: PNG_SCALE } : {};
   try {
-    return type === 'svg'
-      ? canvas.toBuffer('image/svg+xml' as never)
-      : canvas.toBuffer('image/png');
+    return drawWith(context, ink, config, options, () =>
+      type === 'svg' ? canvas.toBuffer('image/svg+xml' as never) : canvas.toBuffer('image/png'),
+    );
   } finally {
-    chart.destroy();
     // Release the (PNG: ~2.5 MB) surface now rather than when the collector gets to it.
     if (type === 'png') canvas.width = canvas.height = 0;
   }
+}
+
+/** A 2D context chart.js can draw on that is not a canvas (the PDF's chart painter). */
+export interface ChartSurface {
+  canvas: { width: number; height: number };
+  /** Called once the chart is drawn, before chart.js clears the canvas on destroy. */
+  finish(): void;
+}
+
+/**
+ * Draws a chart on a surface of the size to draw it at (column width × some height): chart.js
+ * lays the chart out at that height, as for chartSvgAt, so nothing is stretched.
+ */
+export function drawChartOn(ctx: BuildContext, key: string, surface: ChartSurface): void {
+  const planned = planIndex(ctx).get(key);
+  if (!planned) throw new Error(`no chart ${key}`);
+  const theme = ctx.theme.theme;
+  const config = chartConfig(planned.data, theme, ctx.dataset.bulletin.locale);
+  drawWith(surface, theme.colors.ink, config, {}, () => surface.finish());
 }
 
 /** cairo numbers its surfaces per process; fix them so the same spec gives the same bytes. */

@@ -67,7 +67,7 @@ async function chartImages(plan: PagePlan): Promise<Map<string, Image>> {
   const out = new Map<string, Image>();
   for (const b of plan.boxes) {
     if (b.content.kind !== 'chart') continue;
-    const svg = typeof b.content.svg === 'string' ? b.content.svg : b.content.svg();
+    const svg = b.content.svg();
     out.set(b.id, await loadImage(Buffer.from(svg, 'utf8')));
   }
   return out;

@@ -5,6 +5,7 @@
 import type { Run } from '../../template/markdown.js';
 import type { Theme } from '../../model/theme.js';
 import { breakLines, type Line, type Measure } from './lines.js';
+import type { Doc } from './fonts.js';
 
 export interface Box {
   id: string;
@@ -24,7 +25,10 @@ export type BoxContent =
       kind: 'chart';
       title: Line[];
       titleLeading: number;
-      svg: string | (() => string);
+      /** The chart as SVG (previews) and painted on the PDF, at its drawn size in pixels. */
+      svg: () => string;
+      paint: (doc: Doc) => void;
+      pixels: { width: number; height: number };
       alt: string;
       top: number;
       chartW: number;
@@ -41,15 +45,18 @@ export interface ChartFigure {
   position: 'top' | 'bottom';
   cutPriority: number;
   title: string;
-  svg: string;
   width: number;
   height: number;
   /** Notes and source, set small under the chart. */
   note: string;
   /** Alternative text for the figure (screen readers, the structure tree). */
   alt: string;
-  /** The SVG drawn at another height in chart pixels (when the fitting step grows the chart). */
+  /**
+   * The chart at a height in chart pixels (the fitting step may grow it): as SVG, and painted
+   * on a PDF at the origin, one unit a pixel.
+   */
   svgAt: (height: number) => string;
+  paintAt: (height: number, doc: Doc) => void;
 }
 
 /** Space between a chart box and the text it borders. */
@@ -97,7 +104,9 @@ export function chartBox(
       kind: 'chart',
       title,
       titleLeading,
-      svg: heightPx === f.height ? f.svg : () => f.svgAt(heightPx),
+      svg: () => f.svgAt(heightPx),
+      paint: (doc: Doc) => f.paintAt(heightPx, doc),
+      pixels: { width: f.width, height: heightPx },
       alt: f.alt,
       top,
       chartW: width,

@@ -11,9 +11,6 @@ import { drawBlock, drawLine, drawLines, rule } from './draw.js';
 import { runsOf } from './runs.js';
 import { Tagger } from './tags.js';
 import { at, must } from '../../checked.js';
-import { requireCjs } from '../../cjs.js';
-
-const SVGtoPDF = requireCjs('svg-to-pdfkit') as typeof import('svg-to-pdfkit').default;
 
 /** Print options: bleed in points (0 for none). */
 export interface PrintOptions {
@@ -202,18 +199,17 @@ export function paintPlan(
         );
         y += content.title.length * content.titleLeading + 3;
         const yChart = y;
-        // svg-to-pdfkit keeps the chart as vector paths: no bitmap in the PDF.
+        // chart.js paints the chart as vector paths: no bitmap in the PDF.
         const figure = t.element('Figure', { alt: content.alt }, sect);
         t.bbox(figure, { x: b.x, y: yChart, w: content.chartW, h: content.chartH });
-        t.mark(figure, 'Figure', () =>
-          SVGtoPDF(
-            doc,
-            typeof content.svg === 'string' ? content.svg : content.svg(),
-            b.x,
-            yChart,
-            { width: content.chartW, height: content.chartH },
-          ),
-        );
+        t.mark(figure, 'Figure', () => {
+          const scale = content.chartW / content.pixels.width;
+          // Clipped to its box, as a canvas clips to its edges.
+          doc.save().rect(b.x, yChart, content.chartW, content.chartH).clip();
+          doc.transform(scale, 0, 0, scale, b.x, yChart);
+          content.paint(doc);
+          doc.restore();
+        });
         y += content.chartH + 3;
         const yNote = y;
         if (content.notes.length)

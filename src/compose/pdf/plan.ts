@@ -5,11 +5,14 @@
  */
 import { requireCjs } from '../../cjs.js';
 import type { BuildContext } from '../types.js';
-import { registerFonts, type Doc } from './fonts.js';
+import { fontName, registerFonts, type Doc } from './fonts.js';
 import { layoutBulletin, type PagePlan } from './layout.js';
 import { cachedMeasure } from './measure.js';
 import type { ChartFigure } from './boxes.js';
-import { chartSvgAt, getChart } from '../../charts/render.js';
+import { chartSvgAt, drawChartOn, getChart } from '../../charts/render.js';
+import { PdfChartContext } from './chart-context.js';
+import { openFace } from '../faces.js';
+import { must } from '../../checked.js';
 
 const PDFDocument = requireCjs('pdfkit') as typeof import('pdfkit');
 
@@ -38,15 +41,31 @@ export function chartFigures(ctx: BuildContext): ChartFigure[] {
         position: f.position,
         cutPriority: f.cutPriority,
         title: c.title,
-        svg: c.svg,
         width: c.width,
         height: c.height,
         note,
         alt: `${c.alt} ${c.takeaway}`,
         svgAt: (h: number) => chartSvgAt(ctx, c.id, h),
+        paintAt: (h: number, doc: Doc) => paintChart(ctx, c.id, c.width, h, doc),
       },
     ];
   });
+}
+
+/**
+ * Paints a chart straight onto the PDF page (at the origin, a unit a pixel) in the theme's
+ * sans faces, as the SVG charts are drawn; italic falls back to upright where the theme has none.
+ */
+function paintChart(ctx: BuildContext, key: string, width: number, height: number, doc: Doc) {
+  const fonts = ctx.theme.fonts;
+  const faceOf = (bold: boolean, italic: boolean) =>
+    openFace(
+      must(
+        fonts[fontName('sans', bold, italic)] ?? fonts[fontName('sans', bold)],
+        `the theme's sans ${bold ? 'bold' : 'regular'} face`,
+      ),
+    );
+  drawChartOn(ctx, key, new PdfChartContext(doc, faceOf, width, height));
 }
 
 /**

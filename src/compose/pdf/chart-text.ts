@@ -1,0 +1,86 @@
+/**
+ * Text for the PDF chart context: a CSS font read as canvas reads it, and a shaped run turned
+ * into glyph outlines placed where node-canvas (pango) puts them, so the charts in the PDF
+ * match the SVG charts.
+ */
+import type { Font } from 'fontkit';
+import { InternalError } from '../../errors.js';
+import { apply, quadToCubic, type Matrix, type Segment } from './chart-path.js';
+
+/** A CSS font shorthand as canvas reads it: size in px, and which theme face. */
+export function parseFont(css: string): { size: number; bold: boolean; italic: boolean } {
+  const m = /(?:^|\s)([\d.]+)px\b/.exec(css);
+  if (!m?.[1]) throw new InternalError(`the PDF chart painter cannot read the font "${css}"`);
+  const before = css.slice(0, m.index);
+  const named = /\bbold(er)?\b/.test(before) ? 700 : undefined;
+  const weight = named ?? Number(/\b([1-9]00)\b/.exec(before)?.[1] ?? 400);
+  // CSS matching between the faces canvas was given (400 and 600): above 500 is the bold face.
+  return { size: Number(m[1]), bold: weight > 500, italic: /\b(italic|oblique)\b/.test(before) };
+}
+
+/** Where fillText was asked to put a string. */
+export interface TextPlace {
+  x: number;
+  y: number;
+  align: string;
+  baseline: string;
+  maxWidth: number | undefined;
+}
+
+/** The outlines of a shaped run at `size`, placed as node-canvas places it, through `matrix`. */
+export function textOutline(
+  face: Font,
+  size: number,
+  run: ReturnType<Font['layout']>,
+  { x, y, align, baseline, maxWidth }: TextPlace,
+  matrix: Matrix,
+): Segment[] {
+  const k = size / face.unitsPerEm;
+  const width = run.advanceWidth * k;
+  // Like canvas: text wider than maxWidth is narrowed to fit, not cut.
+  const squeeze = maxWidth !== undefined && width > maxWidth && width > 0 ? maxWidth / width : 1;
+  // node-canvas aligns by pango's *pixel* extents: the width rounded up to a whole unit.
+  const shift = Math.ceil(width - 1e-9) * squeeze;
+  const left =
+    align === 'right' || align === 'end' ? x - shift : align === 'center' ? x - shift / 2 : x;
+  // node-canvas puts the top of pango's line box at y − adjustment, and the baseline `ascent`
+  // below that top (getBaselineAdjustment in CanvasRenderingContext2d.cc).
+  const [ascent, descent] = [face.ascent * k, -face.descent * k];
+  const adjust: Record<string, number> = {
+    alphabetic: ascent,
+    middle: (ascent + descent) / 2,
+    bottom: ascent + descent,
+  };
+  const base = y - (adjust[baseline] ?? 0) + ascent;
+  const out: Segment[] = [];
+  let pen = 0;
+  run.glyphs.forEach((glyph, i) => {
+    const pos = run.positions[i];
+    const ox = pen + (pos?.xOffset ?? 0);
+    const oy = pos?.yOffset ?? 0;
+    // Font units, y up → chart space, y down.
+    const at = (args: number[], j: number): [number, number] =>
+      apply(
+        matrix,
+        left + (ox + (args[j] ?? 0)) * k * squeeze,
+        base - (oy + (args[j + 1] ?? 0)) * k,
+      );
+    let cur: [number, number] = [left, base];
+    for (const { command, args } of glyph.path.commands) {
+      if (command === 'moveTo' || command === 'lineTo') {
+        cur = at(args, 0);
+        out.push({ op: command === 'moveTo' ? 'M' : 'L', x: cur[0], y: cur[1] });
+      } else if (command === 'quadraticCurveTo') {
+        const end = at(args, 2);
+        out.push(quadToCubic(cur, at(args, 0), end));
+        cur = end;
+      } else if (command === 'bezierCurveTo') {
+        const [c1, c2, end] = [at(args, 0), at(args, 2), at(args, 4)];
+        out.push({ op: 'C', x1: c1[0], y1: c1[1], x2: c2[0], y2: c2[1], x: end[0], y: end[1] });
+        cur = end;
+      } else if (command === 'closePath') out.push({ op: 'Z' });
+    }
+    pen += pos?.xAdvance ?? glyph.advanceWidth;
+  });
+  return out;
+}
