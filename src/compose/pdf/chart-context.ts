@@ -23,6 +23,9 @@ import {
 } from './chart-path.js';
 import { parseFont, textOutline } from './chart-text.js';
 
+/** A number as pdfkit writes it into content (PDFObject.number). */
+const pdfNum = (n: number): number => Math.round(n * 1e6) / 1e6;
+
 /** The theme face for a weight and style (the chart fonts are the sans faces). */
 export type FaceOf = (bold: boolean, italic: boolean) => Font;
 
@@ -197,18 +200,27 @@ export class PdfChartContext {
     this.path = [];
   }
 
+  /**
+   * Writes the path's operators in one piece (a glyph outline is hundreds of them; pdfkit's
+   * moveTo and friends turn each into its own buffer), numbers rounded as pdfkit rounds them.
+   */
   private emit(path: Segment[]): boolean {
     if (!path.some((s) => s.op !== 'M' && s.op !== 'Z')) return false;
-    const d = this.doc;
+    const ops: string[] = [];
     path.forEach((s, i) => {
       // canvas's rect() leaves an open subpath of one point after the rectangle: PDF does
       // not need it.
       if (s.op === 'M' && (i === path.length - 1 || path[i + 1]?.op === 'M')) return;
-      if (s.op === 'M') d.moveTo(s.x, s.y);
-      else if (s.op === 'L') d.lineTo(s.x, s.y);
-      else if (s.op === 'C') d.bezierCurveTo(s.x1, s.y1, s.x2, s.y2, s.x, s.y);
-      else d.closePath();
+      if (s.op === 'M' || s.op === 'L')
+        ops.push(`${pdfNum(s.x)} ${pdfNum(s.y)} ${s.op.toLowerCase()}`);
+      else if (s.op === 'C')
+        ops.push(
+          `${pdfNum(s.x1)} ${pdfNum(s.y1)} ${pdfNum(s.x2)} ${pdfNum(s.y2)} ` +
+            `${pdfNum(s.x)} ${pdfNum(s.y)} c`,
+        );
+      else ops.push('h');
     });
+    this.doc.addContent(ops.join('\n'));
     return true;
   }
 
