@@ -10,7 +10,7 @@
 // (pdfkit's fonts, fontkit's tables, yargs' locales) and canvas is a native addon. A new
 // dependency is external until added to INLINE.
 import { build } from 'esbuild';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const INLINE = new Set(['zod']);
@@ -26,7 +26,8 @@ rmSync(CHUNKS, { recursive: true, force: true });
 await build({
   // src/jobs/pool.ts starts `new URL('./worker.js', import.meta.url)`: the worker entry goes
   // beside the chunk that holds pool.ts (checked below).
-  entryPoints: { 'cli/bin': 'dist/cli/bin.js', 'chunks/worker': 'dist/jobs/worker.js' },
+  // tsc's main.js, not its bin.js (which this replaces), so that bundling again works.
+  entryPoints: { 'cli/bin': 'dist/cli/main.js', 'chunks/worker': 'dist/jobs/worker.js' },
   outdir: 'dist',
   allowOverwrite: true,
   chunkNames: 'chunks/[name]-[hash]',
@@ -41,15 +42,15 @@ await build({
   logLevel: 'warning',
 });
 
+const BIN = 'dist/cli/bin.js';
+writeFileSync(BIN, `#!/usr/bin/env node\n${readFileSync(BIN, 'utf8')}`);
+
 // The bundle must be self-contained where paths are relative to the module: only pool.ts's
 // worker URL is, and it must land in dist/chunks/ beside worker.js.
 const withWorkerUrl = readdirSync(CHUNKS)
   .filter((f) => f.endsWith('.js'))
   .filter((f) => readFileSync(path.join(CHUNKS, f), 'utf8').includes('"./worker.js"'));
-if (
-  withWorkerUrl.length === 0 ||
-  readFileSync('dist/cli/bin.js', 'utf8').includes('"./worker.js"')
-) {
+if (withWorkerUrl.length === 0 || readFileSync(BIN, 'utf8').includes('"./worker.js"')) {
   console.error(`bundle: the worker URL of src/jobs/pool.ts is not in ${CHUNKS}/`);
   process.exit(1);
 }

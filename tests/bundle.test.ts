@@ -41,7 +41,7 @@ describe('the bundled command', () => {
   it('dist/cli/bin.js is the bundle, with the worker where the pool looks for it', () => {
     const bin = readFileSync('dist/cli/bin.js', 'utf8');
     expect(bin.startsWith('#!/usr/bin/env node\n')).toBe(true);
-    // tsc's bin imports ./run.js; the bundle holds the CLI and imports only chunks and packages.
+    // tsc's bin imports ./main.js; the bundle holds the CLI and imports only chunks and packages.
     const local = [...bin.matchAll(/from "(\.[^"]+)"/g)].map((m) => m[1]);
     expect(local.length).toBeGreaterThan(0);
     expect(local.filter((p) => !p?.startsWith('../chunks/'))).toEqual([]);
