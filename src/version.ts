@@ -4,15 +4,17 @@
  * rebuilds what an older one made.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PACKAGE_ROOT } from './package-root.js';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
   version: string;
 };
 
 function buildId(): string {
   try {
     // The same file whether this runs compiled (dist/) or from source (src/, under the tests).
-    return readFileSync(new URL('../dist/build-id.txt', import.meta.url), 'utf8').trim();
+    return readFileSync(path.join(PACKAGE_ROOT, 'dist', 'build-id.txt'), 'utf8').trim();
   } catch {
     return 'dev';
   }

@@ -7,14 +7,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { writeAtomic } from '../output/write.js';
 import { datasetJsonSchema } from '../dataset/json-schema.js';
 import { ExitCode, InputError } from '../errors.js';
 import type { CliIO } from './io.js';
-
-/** The package root: two folders up from this file, in src/cli (tests) and in dist/cli alike. */
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { PACKAGE_ROOT as ROOT } from '../package-root.js';
 
 /** Every file under a folder, as paths relative to it. */
 async function filesUnder(dir: string): Promise<string[]> {

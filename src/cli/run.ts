@@ -1,5 +1,4 @@
 /** run(argv): the whole CLI, returning the exit code. Only bin.ts calls process.exit. */
-import yargs from 'yargs';
 import { buildOptions, inputOptions } from './options.js';
 import { verifyOptions } from './verify-options.js';
 // Commands load their modules when run: a no-op build should not load the schema or the engine.
@@ -8,6 +7,7 @@ import { reportError } from './report.js';
 import { processIO, type CliIO } from './io.js';
 import { ExitCode } from '../errors.js';
 import { PACKAGE_VERSION } from '../version.js';
+import { plainBuildArgs } from './plain-build.js';
 
 const EPILOGUE =
   'Exit codes: 0 success, 1 bad input or usage, 2 internal error (a bug), 3 output out of date ' +
@@ -51,10 +51,27 @@ function buildArgs(a: BuildFlags): BuildArgs {
   };
 }
 
-export async function run(argv: string[], io: CliIO = processIO): Promise<number> {
+/**
+ * Runs one command line. A plain `bulletin build` skips yargs (see plain-build.ts); `plain:
+ * false` sends it through yargs too, for the test that both parses agree.
+ */
+export async function run(
+  argv: string[],
+  io: CliIO = processIO,
+  { plain = true }: { plain?: boolean } = {},
+): Promise<number> {
+  const debug = argv.includes('--debug');
+  const args = plain ? plainBuildArgs(argv) : undefined;
+  if (args) {
+    try {
+      return await buildCommand(args, io);
+    } catch (err) {
+      return reportError(err, io, args.json, debug);
+    }
+  }
   let code: number = ExitCode.ok;
   let json = argv.includes('--json');
-  const debug = argv.includes('--debug');
+  const { default: yargs } = await import('yargs');
   const parser = yargs(argv)
     .scriptName('bulletin')
     .version(PACKAGE_VERSION)

@@ -1,0 +1,50 @@
+/**
+ * The command runs bundled (.ci/bundle.mjs): dist/cli/bin.js and the worker are esbuild's
+ * output, and the modules they hold live in dist/chunks/, another folder than the one tsc put
+ * them in. A path made from `import.meta.url` would point somewhere else there, so source files
+ * may use it only in the forms that survive the move.
+ */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+function sourceFiles(dir = 'src'): string[] {
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => path.join(dir, f))
+    .sort();
+}
+
+/** Uses of import.meta.url that do not depend on the module's folder, or are checked at bundling. */
+const SAFE = [
+  // Resolves packages by walking up to node_modules: any folder in the package will do.
+  /createRequire\(import\.meta\.url\)/,
+  // The worker beside the pool: .ci/bundle.mjs puts it there and fails the build if it is not.
+  /new URL\('\.\/worker\.js', import\.meta\.url\)/,
+  // Walks up to package.json from wherever it is.
+  /rootAbove\(fileURLToPath\(import\.meta\.url\)\)/,
+];
+
+describe('the bundled command', () => {
+  it('source files make no folder-relative path from import.meta.url', () => {
+    const unsafe = sourceFiles().flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .map((line, i) => ({ line, where: `${file}:${i + 1}` }))
+        .filter(({ line }) => line.includes('import.meta') && !SAFE.some((re) => re.test(line)))
+        .map(({ line, where }) => `${where}: ${line.trim()}`),
+    );
+    expect(unsafe, 'find package files from PACKAGE_ROOT (src/package-root.ts)').toEqual([]);
+  });
+
+  it('dist/cli/bin.js is the bundle, with the worker where the pool looks for it', () => {
+    const bin = readFileSync('dist/cli/bin.js', 'utf8');
+    expect(bin.startsWith('#!/usr/bin/env node\n')).toBe(true);
+    // tsc's bin imports ./main.js; the bundle holds the CLI and imports only chunks and packages.
+    const local = [...bin.matchAll(/from "(\.[^"]+)"/g)].map((m) => m[1]);
+    expect(local.length).toBeGreaterThan(0);
+    expect(local.filter((p) => !p?.startsWith('../chunks/'))).toEqual([]);
+    expect(existsSync('dist/chunks/worker.js')).toBe(true);
+  });
+});
