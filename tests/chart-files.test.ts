@@ -34,7 +34,8 @@ describe('chart files', () => {
       '<title id="chart-title">Aid to Ukraine with a stated amount, by partner and category</title>',
     );
     expect(svg).toMatch(/<desc id="chart-desc">Stacked bar chart: [^<]*Japan: \$300\smillion/);
-    expect(svg.indexOf('<title')).toBeLessThan(svg.indexOf('<defs'));
+    // The title and description come first, before anything drawn.
+    expect(svg).toMatch(/<svg [^>]*>\s*<title id="chart-title">[^<]*<\/title>\s*<desc /);
   });
   it('escapes markup in the title and description', () => {
     const svg = describeSvg('<svg width="1">x</svg>', 'A & B <c>', 'say "hi"');

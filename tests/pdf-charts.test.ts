@@ -1,6 +1,6 @@
 /**
- * The PDF's charts are painted by chart.js through our 2D context (compose/pdf/chart-context.ts)
- * rather than through an SVG: each must look like the same chart drawn by node-canvas.
+ * The PDF's charts and the SVG chart files are drawn by chart.js through our vector 2D context
+ * (charts/vector/) rather than by cairo: each must look like the same chart drawn by node-canvas.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,14 +9,18 @@ import path from 'node:path';
 import { createCanvas, loadImage } from 'canvas';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { arcSegments, cssColor } from '../src/compose/pdf/chart-path.js';
-import { parseFont } from '../src/compose/pdf/chart-text.js';
+import { arcSegments, cssColor, fixed } from '../src/charts/vector/path.js';
+import { parseFont } from '../src/charts/vector/text.js';
 import { registerFonts } from '../src/compose/pdf/fonts.js';
 import { chartFigures } from '../src/compose/pdf/plan.js';
-import { chartSvgAt } from '../src/charts/render.js';
-import { sampleContext } from './helpers.js';
+import { createRequire } from 'node:module';
+import { FONT_FAMILY as FONT, getChart } from '../src/charts/render.js';
+import { chartConfig } from '../src/charts/config.js';
+import { registerThemeFaces } from '../src/charts/fonts.js';
+import type { BuildContext } from '../src/compose/types.js';
 
 const SCALE = 3;
+import { sampleContext } from './helpers.js';
 
 /** Grey levels of a PGM (P5) file. */
 function pgm(file: string): { width: number; height: number; data: Uint8Array } {
@@ -26,15 +30,64 @@ function pgm(file: string): { width: number; height: number; data: Uint8Array } 
   return { width, height, data: bytes.subarray(bytes.length - width * height) };
 }
 
-describe('charts painted into the PDF', () => {
-  it('look like the same charts drawn by node-canvas, text and marks in the same places', async () => {
+/** Grey levels of an image (PNG or SVG bytes) drawn at width × height on white, by canvas. */
+async function greyOf(bytes: Buffer, width: number, height: number): Promise<Uint8Array> {
+  const img = await loadImage(bytes);
+  const canvas = createCanvas(width, height);
+  const c2 = canvas.getContext('2d');
+  c2.fillStyle = '#ffffff';
+  c2.fillRect(0, 0, width, height);
+  c2.drawImage(img, 0, 0, width, height);
+  const rgba = c2.getImageData(0, 0, width, height).data;
+  const grey = new Uint8Array(width * height);
+  for (let i = 0; i < grey.length; i++)
+    grey[i] = 0.299 * rgba[i * 4]! + 0.587 * rgba[i * 4 + 1]! + 0.114 * rgba[i * 4 + 2]!;
+  return grey;
+}
+
+/** Pixels that differ by more than a third of the grey range, per inked pixel. */
+function farShare(a: Uint8Array, b: Uint8Array): number {
+  let far = 0;
+  let inked = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i]! < 200 || b[i]! < 200) inked++;
+    if (Math.abs(a[i]! - b[i]!) > 96) far++;
+  }
+  expect(inked).toBeGreaterThan(a.length * 0.02);
+  return far / inked;
+}
+
+/** The chart as node-canvas draws it: chart.js on a cairo SVG surface, as charts were drawn. */
+function cairoSvg(ctx: BuildContext, id: string): string {
+  registerThemeFaces(ctx.templates.root, ctx.theme, ['sans-regular', 'sans-bold'], () => FONT);
+  const c = getChart(ctx, id)!;
+  const Chart = createRequire(import.meta.url)('chart.js/auto') as typeof import('chart.js').Chart;
+  Chart.defaults.font.family = `"${FONT}"`;
+  Chart.defaults.color = ctx.theme.theme.colors.ink;
+  const canvas = createCanvas(c.width, c.height, 'svg');
+  (canvas as unknown as { style: object }).style = {};
+  const config = chartConfig(c.data, ctx.theme.theme, ctx.dataset.bulletin.locale);
+  config.options = { ...config.options, responsive: false, animation: false };
+  const chart = new Chart(canvas.getContext('2d') as never, config);
+  const svg = canvas.toBuffer('image/svg+xml' as never).toString('utf8');
+  chart.destroy();
+  return svg;
+}
+
+/** An SVG sized in pixels, so librsvg draws it sharp at that size (the viewBox scales). */
+const sized = (svg: string, w: number, h: number) =>
+  Buffer.from(svg.replace(/width="[\d.]+pt" height="[\d.]+pt"/, `width="${w}px" height="${h}px"`));
+
+describe('charts drawn through the vector context', () => {
+  it('look like the same charts drawn by node-canvas (cairo): text and marks in place', async () => {
     const ctx = await sampleContext();
     const dir = mkdtempSync(path.join(tmpdir(), 'pdf-charts-'));
-    if (process.env.KEEP_CHART_PNGS) console.log(dir);
     const figures = chartFigures(ctx);
     expect(figures.length).toBeGreaterThan(0);
     for (const f of figures) {
-      // The PDF side: one page the size of the chart, painted by chart.js through our context.
+      const [w, h] = [f.width * SCALE, f.height * SCALE];
+      const cairo = await greyOf(sized(cairoSvg(ctx, f.id), w, h), w, h);
+      // The PDF: one page the size of the chart, painted by chart.js through our context.
       const doc = new PDFDocument({ autoFirstPage: false, size: [f.width, f.height] });
       registerFonts(doc, ctx.theme);
       const chunks: Buffer[] = [];
@@ -47,32 +100,13 @@ describe('charts painted into the PDF', () => {
       const pdf = path.join(dir, `${f.id}.pdf`);
       writeFileSync(pdf, Buffer.concat(chunks));
       execFileSync('pdftoppm', ['-r', String(72 * SCALE), '-gray', pdf, path.join(dir, f.id)]);
-      const a = pgm(path.join(dir, `${f.id}-1.pgm`));
-      // The canvas side: the SVG at the same height, rasterised by librsvg at the same scale.
-      // Sized in pixels at the PDF's resolution, so librsvg draws it sharp (the viewBox scales).
-      const svg = chartSvgAt(ctx, f.id, f.height).replace(
-        /width="[\d.]+pt" height="[\d.]+pt"/,
-        `width="${a.width}px" height="${a.height}px"`,
-      );
-      const img = await loadImage(Buffer.from(svg, 'utf8'));
-      const canvas = createCanvas(a.width, a.height);
-      const c2 = canvas.getContext('2d');
-      c2.fillStyle = '#ffffff';
-      c2.fillRect(0, 0, a.width, a.height);
-      c2.drawImage(img, 0, 0, a.width, a.height);
-      const rgba = c2.getImageData(0, 0, a.width, a.height).data;
-      if (process.env.KEEP_CHART_PNGS)
-        writeFileSync(path.join(dir, `${f.id}-svg.png`), canvas.toBuffer());
-      let far = 0;
-      let inked = 0;
-      for (let i = 0; i < a.data.length; i++) {
-        const grey = 0.299 * rgba[i * 4]! + 0.587 * rgba[i * 4 + 1]! + 0.114 * rgba[i * 4 + 2]!;
-        if (grey < 200 || a.data[i]! < 200) inked++;
-        if (Math.abs(grey - a.data[i]!) > 96) far++;
-      }
+      const page = pgm(path.join(dir, `${f.id}-1.pgm`));
+      expect([page.width, page.height]).toEqual([w, h]);
       // Antialiasing differs at edges; a misplaced label or bar differs over its whole area.
-      expect(inked, f.id).toBeGreaterThan(a.data.length * 0.02);
-      expect(far / inked, f.id).toBeLessThan(0.03);
+      expect(farShare(cairo, page.data), `${f.id} in the PDF`).toBeLessThan(0.03);
+      // The SVG file, rasterised by librsvg like the reference.
+      const svg = await greyOf(sized(getChart(ctx, f.id)!.svg, w, h), w, h);
+      expect(farShare(cairo, svg), `${f.id}.svg`).toBeLessThan(0.01);
     }
   });
 
@@ -106,5 +140,8 @@ describe('charts painted into the PDF', () => {
       (q[1] * 3 + q[3] * 3 + 0 + q[5]) / 8,
     ] as const;
     expect(Math.hypot(mid[0], mid[1])).toBeCloseTo(100, 1);
+    // Coordinates are written as pdfkit writes them, without V8's slow float printing.
+    for (const v of [0, -0.0000004, 1.5, -2.25, 123.4567894, 1e-7, 241.99999999, -98.7654321])
+      for (const d of [3, 6]) expect(fixed(v, d)).toBe(String(Math.round(v * 10 ** d) / 10 ** d));
   });
 });

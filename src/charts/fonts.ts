@@ -6,6 +6,9 @@
 import path from 'node:path';
 import { registerFont } from 'canvas';
 import type { ResolvedTheme } from '../model/theme.js';
+import { openFace } from '../model/faces.js';
+import { must } from '../checked.js';
+import type { FaceOf } from './vector/context.js';
 
 const registered = new Set<string>();
 
@@ -36,4 +39,17 @@ export function registerThemeFaces(
     registerFont(file, { family: familyOf(family), ...FACE_STYLE[face] });
     registered.add(file);
   }
+}
+
+/**
+ * The parsed sans faces the vector charts are drawn with, as canvas is given them (regular and
+ * semibold); italic takes the theme's italic faces, or upright where it has none.
+ */
+export function chartFaces(theme: ResolvedTheme): FaceOf {
+  const f = theme.fonts;
+  return (bold, italic) => {
+    const weight = bold ? 'bold' : 'regular';
+    const styled = italic ? f[bold ? 'sans-boldItalic' : 'sans-italic'] : undefined;
+    return openFace(must(styled ?? f[`sans-${weight}`], `the theme's sans ${weight} face`));
+  };
 }

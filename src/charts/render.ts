@@ -25,7 +25,10 @@ import {
 export { planCharts, type Instance, type PlannedChart } from './plan.js';
 import { chartConfig } from './config.js';
 import { altTextOf, takeawayOf } from './takeaway.js';
-import { registerThemeFaces } from './fonts.js';
+import { chartFaces, registerThemeFaces } from './fonts.js';
+import { SvgChartContext } from './vector/svg.js';
+
+type ChartConfig = ReturnType<typeof chartConfig>;
 
 /** One rendered chart with everything a document needs to place and describe it. */
 export interface RenderedChart {
@@ -105,30 +108,32 @@ function drawWith<T>(
 }
 
 /**
- * Draws one chart: SVG at 1 px = 1 pt, or PNG at PNG_SCALE device pixels per point. The pixel
- * ratio is set per chart, so one chart.js serves every size and type.
+ * Draws one chart as PNG at PNG_SCALE device pixels per point, on node-canvas. The pixel ratio
+ * is set per chart, so one chart.js serves every size.
  */
-function draw(
-  width: number,
-  height: number,
-  type: 'svg' | 'png',
-  ink: string,
-  config: ReturnType<typeof chartConfig>,
-): Buffer {
-  const canvas = createCanvas(width, height, type === 'svg' ? 'svg' : undefined);
+function drawPng(width: number, height: number, ink: string, config: ChartConfig): Buffer {
+  const canvas = createCanvas(width, height);
   // An opaque context gives an RGB PNG without alpha (colour type 2), as print workflows want;
   // the first getContext call decides, chart.js's own call then gets the same context.
-  const context = canvas.getContext('2d', type === 'png' ? { alpha: false } : undefined);
+  const context = canvas.getContext('2d', { alpha: false });
   (canvas as unknown as { style: object }).style = {};
-  const options = type === 'png' ? { devicePixelRatio: PNG_SCALE } : {};
   try {
-    return drawWith(context, ink, config, options, () =>
-      type === 'svg' ? canvas.toBuffer('image/svg+xml' as never) : canvas.toBuffer('image/png'),
+    return drawWith(context, ink, config, { devicePixelRatio: PNG_SCALE }, () =>
+      canvas.toBuffer('image/png'),
     );
   } finally {
-    // Release the (PNG: ~2.5 MB) surface now rather than when the collector gets to it.
-    if (type === 'png') canvas.width = canvas.height = 0;
+    // Release the ~2.5 MB surface now rather than when the collector gets to it.
+    canvas.width = canvas.height = 0;
   }
+}
+
+/** Draws one chart as SVG at 1 px = 1 pt through the vector context (no cairo). */
+function drawSvg(width: number, height: number, theme: ResolvedTheme, config: ChartConfig): string {
+  const surface = new SvgChartContext(chartFaces(theme), width, height);
+  return drawWith(surface, theme.theme.colors.ink, config, {}, () => {
+    surface.finish();
+    return surface.svg();
+  });
 }
 
 /** A 2D context chart.js can draw on that is not a canvas (the PDF's chart painter). */
@@ -150,16 +155,6 @@ export function drawChartOn(ctx: BuildContext, key: string, surface: ChartSurfac
   drawWith(surface, theme.colors.ink, config, {}, () => surface.finish());
 }
 
-/** cairo numbers its surfaces per process; fix them so the same spec gives the same bytes. */
-export function normaliseSvg(svg: string): string {
-  const ids = new Map<string, string>();
-  return svg.replace(/surface\d+/g, (m) => {
-    const id = ids.get(m) ?? `surface${ids.size + 1}`;
-    ids.set(m, id);
-    return id;
-  });
-}
-
 const RENDERED_KEY = 'charts:rendered';
 
 /** Renders one planned chart to SVG and PNG from a fresh config each time. */
@@ -173,7 +168,6 @@ function renderPlanned(
   const data = limitBars(all, 'show' in inst.spec ? inst.spec.show : undefined);
   const theme = ctx.theme.theme;
   const locale = ctx.dataset.bulletin.locale;
-  registerThemeFonts(ctx.templates.root, ctx.theme);
   const width = Math.round(columnWidth(theme));
   const height = inst.spec.height;
   const take = takeawayOf(inst.spec.takeaway, all, locale, inst.spec.mixedTakeaway);
@@ -204,12 +198,11 @@ function renderPlanned(
     height,
     data,
     get svg() {
-      return (svg ??= normaliseSvg(
-        draw(width, height, 'svg', ink, chartConfig(data, theme, locale)).toString('utf8'),
-      ));
+      return (svg ??= drawSvg(width, height, ctx.theme, chartConfig(data, theme, locale)));
     },
     get png() {
-      return draw(width, height, 'png', ink, chartConfig(data, theme, locale));
+      registerThemeFonts(ctx.templates.root, ctx.theme);
+      return drawPng(width, height, ink, chartConfig(data, theme, locale));
     },
   };
 }
@@ -260,15 +253,8 @@ export function chartSvgAt(ctx: BuildContext, key: string, height: number): stri
   let svg = ctx.assets.get(cacheKey) as string | undefined;
   if (!svg) {
     const theme = ctx.theme.theme;
-    registerThemeFonts(ctx.templates.root, ctx.theme);
-    const raw = draw(
-      Math.round(columnWidth(theme)),
-      height,
-      'svg',
-      theme.colors.ink,
-      chartConfig(planned.data, theme, ctx.dataset.bulletin.locale),
-    );
-    svg = normaliseSvg(raw.toString('utf8'));
+    const config = chartConfig(planned.data, theme, ctx.dataset.bulletin.locale);
+    svg = drawSvg(Math.round(columnWidth(theme)), height, ctx.theme, config);
     ctx.assets.set(cacheKey, svg);
   }
   return svg;

@@ -7,7 +7,7 @@ import { must } from '../../checked.js';
 import type PDFDocument from 'pdfkit';
 import { InputError, type Problem } from '../../errors.js';
 import type { ResolvedTheme } from '../../model/theme.js';
-import { openFace } from '../faces.js';
+import { openFace } from '../../model/faces.js';
 
 export type Family = 'serif' | 'sans';
 

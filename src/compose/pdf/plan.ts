@@ -5,14 +5,13 @@
  */
 import { requireCjs } from '../../cjs.js';
 import type { BuildContext } from '../types.js';
-import { fontName, registerFonts, type Doc } from './fonts.js';
+import { registerFonts, type Doc } from './fonts.js';
 import { layoutBulletin, type PagePlan } from './layout.js';
 import { cachedMeasure } from './measure.js';
 import type { ChartFigure } from './boxes.js';
 import { chartSvgAt, drawChartOn, getChart } from '../../charts/render.js';
 import { PdfChartContext } from './chart-context.js';
-import { openFace } from '../faces.js';
-import { must } from '../../checked.js';
+import { chartFaces } from '../../charts/fonts.js';
 
 const PDFDocument = requireCjs('pdfkit') as typeof import('pdfkit');
 
@@ -57,15 +56,7 @@ export function chartFigures(ctx: BuildContext): ChartFigure[] {
  * sans faces, as the SVG charts are drawn; italic falls back to upright where the theme has none.
  */
 function paintChart(ctx: BuildContext, key: string, width: number, height: number, doc: Doc) {
-  const fonts = ctx.theme.fonts;
-  const faceOf = (bold: boolean, italic: boolean) =>
-    openFace(
-      must(
-        fonts[fontName('sans', bold, italic)] ?? fonts[fontName('sans', bold)],
-        `the theme's sans ${bold ? 'bold' : 'regular'} face`,
-      ),
-    );
-  drawChartOn(ctx, key, new PdfChartContext(doc, faceOf, width, height));
+  drawChartOn(ctx, key, new PdfChartContext(doc, chartFaces(ctx.theme), width, height));
 }
 
 /**

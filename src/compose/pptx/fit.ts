@@ -4,7 +4,7 @@
  * we wrap words with the theme font's own advance widths and step the size down until the
  * lines fit the box, or report that they cannot.
  */
-import { openFace } from '../faces.js';
+import { openFace } from '../../model/faces.js';
 import type { ResolvedTheme } from '../../model/theme.js';
 import type { Run } from '../../template/markdown.js';
 import { metricTwin, substituteWidth, tableWidth } from './substitutes.js';

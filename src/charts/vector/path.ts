@@ -113,3 +113,24 @@ export function cssColor(css: string): { color: string; opacity: number } {
   // A colour the charts never use today: fail loudly rather than print a wrong one.
   throw new InternalError(`the PDF chart painter cannot read the colour "${css}"`);
 }
+
+const POW10 = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
+
+/**
+ * `String(Math.round(v * 10 ** digits) / 10 ** digits)`, the way pdfkit writes numbers, built
+ * from integers: turning a fraction into its shortest decimal is V8's slow path, and a chart
+ * writes thousands of coordinates (it was a quarter of drawing an SVG chart). Exact for
+ * |v| < 1e9, far beyond any page; outside that range it falls back to the plain form.
+ */
+export function fixed(v: number, digits: number): string {
+  const scale = POW10[digits] ?? 10 ** digits;
+  const r = Math.round(v * scale);
+  if (r % scale === 0 || !(Math.abs(v) < 1e9)) return String(r / scale);
+  const a = r < 0 ? -r : r;
+  const whole = Math.floor(a / scale);
+  let frac = String(a - whole * scale).padStart(digits, '0');
+  let end = frac.length;
+  while (frac.charCodeAt(end - 1) === 48) end--;
+  frac = frac.slice(0, end);
+  return `${r < 0 ? '-' : ''}${whole}.${frac}`;
+}

@@ -5,7 +5,7 @@
  */
 import type { Font } from 'fontkit';
 import { InternalError } from '../../errors.js';
-import { apply, quadToCubic, type Matrix, type Segment } from './chart-path.js';
+import { apply, quadToCubic, type Matrix, type Segment } from './path.js';
 
 /** A CSS font shorthand as canvas reads it: size in px, and which theme face. */
 export function parseFont(css: string): { size: number; bold: boolean; italic: boolean } {
