@@ -4,7 +4,7 @@
  * registry serves everyone who draws with canvas.
  */
 import path from 'node:path';
-import { registerFont } from 'canvas';
+import { requireCjs } from '../cjs.js';
 import type { ResolvedTheme } from '../model/theme.js';
 import { openFace } from '../model/faces.js';
 import { must } from '../checked.js';
@@ -36,6 +36,8 @@ export function registerThemeFaces(
     const file = path.resolve(root, rel);
     if (registered.has(file)) continue;
     const [family, face] = key.split('-') as [string, keyof typeof FACE_STYLE];
+    // Loaded here, not at the top: builds that draw no PNG never load the native module.
+    const { registerFont } = requireCjs('canvas') as typeof import('canvas');
     registerFont(file, { family: familyOf(family), ...FACE_STYLE[face] });
     registered.add(file);
   }

@@ -4,7 +4,6 @@
  * caches the result in ctx.assets, so the PDF, the decks and the charts renderer share it.
  */
 import { createRequire } from 'node:module';
-import { createCanvas } from 'canvas';
 import type { Chart } from 'chart.js';
 import type { BuildContext } from '../compose/types.js';
 import type { ResolvedTheme } from '../model/theme.js';
@@ -112,6 +111,9 @@ function drawWith<T>(
  * is set per chart, so one chart.js serves every size.
  */
 function drawPng(width: number, height: number, ink: string, config: ChartConfig): Buffer {
+  // node-canvas (native, cairo) loads only when a PNG is asked for: SVG and PDF charts are
+  // drawn without it.
+  const { createCanvas } = require('canvas') as typeof import('canvas');
   const canvas = createCanvas(width, height);
   // An opaque context gives an RGB PNG without alpha (colour type 2), as print workflows want;
   // the first getContext call decides, chart.js's own call then gets the same context.
