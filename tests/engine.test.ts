@@ -146,6 +146,16 @@ describe('remembered partials', () => {
     // Equal-looking but different objects and a second scope: each read as it is.
     expect(e.render('q.liquid', { xs: [{ name: 'B' }, a, { name: 'A' }] })).toBe('B;A;A;');
   });
+  it('renders a partial given a proxy (the bulletin records what it reads) every time', () => {
+    const e = set(files);
+    let reads = 0;
+    const a = new Proxy(
+      { name: 'A' },
+      { get: (t, k) => (k === 'name' && reads++, Reflect.get(t, k)) },
+    );
+    expect(e.render('q.liquid', { xs: [a, a] })).toBe('A;A;');
+    expect(reads).toBe(2);
+  });
   it('still names the partial when it fails', () => {
     const e = set({ 'q.liquid': files['q.liquid'], 'row.liquid': '{{ x.nope }}' });
     expect(problemOf(() => e.render('q.liquid', { xs: [{ name: 'A' }] }))).toMatch(/nope/);

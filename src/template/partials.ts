@@ -5,9 +5,12 @@
  * partial for the same peer in every partner's deck: 100 partners render ~10,000 partials of
  * which a few hundred differ. An object argument is recognised by identity, and only when it
  * is part of the data the build passed in (a template cannot change the data; a `forloop` it
- * passes on changes as the loop runs and is never remembered).
+ * passes on changes as the loop runs and is never remembered). A proxy (the bulletin's scope
+ * records what templates read, model/usage.ts) is neither walked nor remembered: every read
+ * through it must happen.
  */
 import type { Context, Emitter, Liquid } from 'liquidjs';
+import { types } from 'node:util';
 
 type LiquidModule = typeof import('liquidjs');
 
@@ -24,7 +27,7 @@ export class DataObjects {
     const stack: unknown[] = [value];
     while (stack.length) {
       const v = stack.pop();
-      if (v === null || typeof v !== 'object' || this.ids.has(v)) continue;
+      if (v === null || typeof v !== 'object' || this.ids.has(v) || types.isProxy(v)) continue;
       const proto = Object.getPrototypeOf(v);
       if (!Array.isArray(v) && proto !== Object.prototype && proto !== null) continue;
       this.ids.set(v, this.next++);
