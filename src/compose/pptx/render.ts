@@ -15,6 +15,7 @@ import { defineTemplateMasters, type TemplatePlan } from './template-layouts.js'
 import { graftTemplate } from './template-graft.js';
 import type { DeckTemplate } from './template-read.js';
 import { finishPackage } from './package.js';
+import { withStoredHandover } from './handover-zip.js';
 import { faceHints } from './a11y.js';
 import { deckChartKey } from './chart-key.js';
 import { nativeChart } from './native-charts.js';
@@ -81,7 +82,7 @@ export async function renderDeck(ctx: BuildContext, deck: DeckModel): Promise<Ui
   const plans = deck.slides.map((s) =>
     addSlide(tpl ? { ...env, deck: scaledType(deck, tpl) } : env, s),
   );
-  const raw = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
+  const raw = (await withStoredHandover(() => pptx.write({ outputType: 'nodebuffer' }))) as Buffer;
   return finishPackage(
     raw,
     {

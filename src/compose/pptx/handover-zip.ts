@@ -1,0 +1,92 @@
+/**
+ * The zips pptxgenjs writes are only a hand-over: package.ts unpacks every deck (and each
+ * native chart's embedded workbook) and zips it again deterministically. pptxgenjs packs them
+ * with JSZip, whose generator runs CRC-32, UTF-8 and base64 in JavaScript through its stream
+ * workers: ~35 ms a deck, a tenth of a large build. While a deck is written, JSZip's
+ * generateAsync is swapped for a stored (uncompressed) zip from fflate's zipSync, for the
+ * plain case pptxgenjs uses (in-memory text and bytes, no per-file options); anything else
+ * goes to JSZip's own. The entries' names and bytes are the same either way, so the finished
+ * decks are byte-identical. Considered: passing pptxgenjs another zip library (it imports
+ * JSZip itself, with no option to choose) and patching pptxgenjs (a fork to maintain).
+ */
+import { createRequire } from 'node:module';
+import { zipSync } from 'fflate';
+
+type Generate = (options?: { type?: string; compression?: string }) => Promise<unknown>;
+
+interface ZipObjectLike {
+  dir: boolean;
+  comment?: string | null;
+  unixPermissions?: number | null;
+  dosPermissions?: number | null;
+  options: { compression?: string | null };
+  _data: unknown;
+  _dataBinary: boolean;
+}
+
+interface JSZipLike {
+  files: Record<string, ZipObjectLike>;
+  comment?: string | null;
+}
+
+/** The JSZip that pptxgenjs loads (resolved from its own folder), loaded on first use. */
+let proto: { generateAsync: Generate } | undefined;
+function jszipPrototype(): { generateAsync: Generate } {
+  if (!proto) {
+    const fromPptxgen = createRequire(createRequire(import.meta.url).resolve('pptxgenjs'));
+    proto = (fromPptxgen('jszip') as { prototype: { generateAsync: Generate } }).prototype;
+  }
+  return proto;
+}
+
+const OUTPUTS = new Set(['base64', 'nodebuffer', 'uint8array']);
+
+/** The bytes of one in-memory entry as JSZip would store them, or null when not plain. */
+async function entryBytes(f: ZipObjectLike): Promise<Uint8Array | null> {
+  if (f.comment || f.unixPermissions || f.dosPermissions) return null;
+  if (f.options.compression && f.options.compression !== 'STORE') return null;
+  const data = await f._data;
+  if (typeof data === 'string') return Buffer.from(data, f._dataBinary ? 'latin1' : 'utf8');
+  return data instanceof Uint8Array ? data : null;
+}
+
+/** A stored zip of the entries, in JSZip's output types; null to leave the call to JSZip. */
+async function storedZip(zip: JSZipLike, type: string): Promise<unknown> {
+  const files: Record<string, Uint8Array> = {};
+  for (const [name, f] of Object.entries(zip.files)) {
+    if (f.dir) continue;
+    const bytes = await entryBytes(f);
+    if (!bytes) return null;
+    files[name] = bytes;
+  }
+  // A fixed date: the bytes are read back, never kept (package.ts dates the real entries).
+  const out = zipSync(files, { level: 0, mtime: Date.UTC(2000, 0, 1) });
+  if (type === 'uint8array') return out;
+  const buf = Buffer.from(out.buffer, out.byteOffset, out.length);
+  return type === 'base64' ? buf.toString('base64') : buf;
+}
+
+let writers = 0;
+let original: Generate | undefined;
+
+/** Runs `write` (a pptxgenjs write) with the stored hand-over zips in place of JSZip's. */
+export async function withStoredHandover<T>(write: () => Promise<T>): Promise<T> {
+  const p = jszipPrototype();
+  if (writers++ === 0) {
+    const own = p.generateAsync;
+    original = own;
+    p.generateAsync = async function (this: JSZipLike, options = {}) {
+      const plain =
+        OUTPUTS.has(options.type ?? '') &&
+        (options.compression === undefined || options.compression === 'STORE') &&
+        !this.comment;
+      const out = plain ? await storedZip(this, options.type as string) : null;
+      return out ?? own.call(this, options);
+    };
+  }
+  try {
+    return await write();
+  } finally {
+    if (--writers === 0 && original) p.generateAsync = original;
+  }
+}
