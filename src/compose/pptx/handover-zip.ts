@@ -3,14 +3,15 @@
  * native chart's embedded workbook) and zips it again deterministically. pptxgenjs packs them
  * with JSZip, whose generator runs CRC-32, UTF-8 and base64 in JavaScript through its stream
  * workers: ~35 ms a deck, a tenth of a large build. While a deck is written, JSZip's
- * generateAsync is swapped for a stored (uncompressed) zip from fflate's zipSync, for the
- * plain case pptxgenjs uses (in-memory text and bytes, no per-file options); anything else
- * goes to JSZip's own. The entries' names and bytes are the same either way, so the finished
+ * generateAsync is swapped for a stored (uncompressed) zip from zip.ts (native CRC-32), for
+ * the plain case pptxgenjs uses (in-memory text and bytes, no per-file options); anything else
+ * goes to JSZip's own; and base64 content pptxgenjs adds (the chart workbooks) is decoded by
+ * Node rather than by JSZip's JavaScript decoder. The entries' names and bytes are the same either way, so the finished
  * decks are byte-identical. Considered: passing pptxgenjs another zip library (it imports
  * JSZip itself, with no option to choose) and patching pptxgenjs (a fork to maintain).
  */
 import { createRequire } from 'node:module';
-import { zipSync } from 'fflate';
+import { zipSync } from './zip.js';
 
 type Generate = (options?: { type?: string; compression?: string }) => Promise<unknown>;
 
@@ -29,17 +30,24 @@ interface JSZipLike {
   comment?: string | null;
 }
 
+type File = (name: string, data?: unknown, options?: { base64?: boolean }) => unknown;
+interface JSZipPrototype {
+  generateAsync: Generate;
+  file: File;
+}
+
 /** The JSZip that pptxgenjs loads (resolved from its own folder), loaded on first use. */
-let proto: { generateAsync: Generate } | undefined;
-function jszipPrototype(): { generateAsync: Generate } {
+let proto: JSZipPrototype | undefined;
+function jszipPrototype(): JSZipPrototype {
   if (!proto) {
     const fromPptxgen = createRequire(createRequire(import.meta.url).resolve('pptxgenjs'));
-    proto = (fromPptxgen('jszip') as { prototype: { generateAsync: Generate } }).prototype;
+    proto = (fromPptxgen('jszip') as { prototype: JSZipPrototype }).prototype;
   }
   return proto;
 }
 
 const OUTPUTS = new Set(['base64', 'nodebuffer', 'uint8array']);
+const HANDOVER_DATE = new Date(Date.UTC(2000, 0, 1));
 
 /** The bytes of one in-memory entry as JSZip would store them, or null when not plain. */
 async function entryBytes(f: ZipObjectLike): Promise<Uint8Array | null> {
@@ -52,41 +60,49 @@ async function entryBytes(f: ZipObjectLike): Promise<Uint8Array | null> {
 
 /** A stored zip of the entries, in JSZip's output types; null to leave the call to JSZip. */
 async function storedZip(zip: JSZipLike, type: string): Promise<unknown> {
-  const files: Record<string, Uint8Array> = {};
+  const files: { name: string; bytes: Uint8Array }[] = [];
   for (const [name, f] of Object.entries(zip.files)) {
     if (f.dir) continue;
     const bytes = await entryBytes(f);
     if (!bytes) return null;
-    files[name] = bytes;
+    files.push({ name, bytes });
   }
   // A fixed date: the bytes are read back, never kept (package.ts dates the real entries).
-  const out = zipSync(files, { level: 0, mtime: Date.UTC(2000, 0, 1) });
-  if (type === 'uint8array') return out;
-  const buf = Buffer.from(out.buffer, out.byteOffset, out.length);
-  return type === 'base64' ? buf.toString('base64') : buf;
+  const out = zipSync(files, HANDOVER_DATE, true);
+  if (type === 'uint8array') return new Uint8Array(out.buffer, out.byteOffset, out.length);
+  return type === 'base64' ? out.toString('base64') : out;
 }
 
 let writers = 0;
-let original: Generate | undefined;
+let originals: JSZipPrototype | undefined;
 
 /** Runs `write` (a pptxgenjs write) with the stored hand-over zips in place of JSZip's. */
 export async function withStoredHandover<T>(write: () => Promise<T>): Promise<T> {
   const p = jszipPrototype();
   if (writers++ === 0) {
-    const own = p.generateAsync;
-    original = own;
+    const own = { generateAsync: p.generateAsync, file: p.file };
+    originals = own;
     p.generateAsync = async function (this: JSZipLike, options = {}) {
       const plain =
         OUTPUTS.has(options.type ?? '') &&
         (options.compression === undefined || options.compression === 'STORE') &&
         !this.comment;
       const out = plain ? await storedZip(this, options.type as string) : null;
-      return out ?? own.call(this, options);
+      return out ?? own.generateAsync.call(this, options);
+    };
+    p.file = function (this: unknown, name, data, options) {
+      if (typeof data === 'string' && options?.base64 === true)
+        return own.file.call(this, name, Buffer.from(data, 'base64'), {
+          ...options,
+          base64: false,
+          binary: true,
+        } as typeof options);
+      return own.file.apply(this, [...arguments] as Parameters<File>);
     };
   }
   try {
     return await write();
   } finally {
-    if (--writers === 0 && original) p.generateAsync = original;
+    if (--writers === 0 && originals) Object.assign(p, originals);
   }
 }

@@ -61,16 +61,19 @@ function deflateOnce(bytes: Uint8Array): Buffer {
   return out;
 }
 
-/** Zips `entries` (DEFLATE at level 9, or stored when that is smaller) dated `clock`. */
-export function zipSync(entries: ZipEntry[], clock: Date): Buffer {
+/**
+ * Zips `entries` (DEFLATE at level 9, or stored when that is smaller; all stored with `store`,
+ * for a zip that is only read back) dated `clock`.
+ */
+export function zipSync(entries: ZipEntry[], clock: Date, store = false): Buffer {
   const { time, date } = dosDateTime(clock);
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const { name, bytes } of entries) {
     const fileName = Buffer.from(name, 'utf8');
-    const packed = deflateOnce(bytes);
-    const stored = packed.length >= bytes.length;
+    const packed = store ? undefined : deflateOnce(bytes);
+    const stored = packed === undefined || packed.length >= bytes.length;
     const data = stored ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) : packed;
     // Fields shared by the local and the central header, from "version needed" on.
     const common = Buffer.alloc(26);
