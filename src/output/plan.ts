@@ -17,24 +17,10 @@ export interface PlannedUnit {
 /** JSON with object keys sorted, so that equal values hash equally whatever their key order. */
 export function stableJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !keysSorted(v)
+    v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : v,
   );
-}
-
-/**
- * Whether an object's keys already come in sorted order, as most of the data's do: copying and
- * sorting every object of every unit's inputs was most of the cost of hashing them.
- */
-function keysSorted(v: object): boolean {
-  let last: string | undefined;
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) return false;
-    if (last !== undefined && !(last < k)) return false;
-    last = k;
-  }
-  return true;
 }
 
 export function hashUnit(unit: Unit, toolVersion: string): string {
