@@ -127,12 +127,17 @@ interface Word {
 
 /**
  * Runs split into words and the spaces between them, kept per runs and default style: fitting
- * counts the same runs' lines at every candidate size.
+ * counts the same runs' lines at every candidate size. Only the runs fitted last are kept (a
+ * box's paragraphs), not every deck's words for the whole build.
  */
-const wordCache = new WeakMap<readonly Run[], Map<string, Word[]>>();
+const wordCache = new Map<readonly Run[], Map<string, Word[]>>();
+const WORD_CACHE_RUNS = 64;
 function wordsOf(runs: readonly Run[], bold: boolean, italic: boolean): Word[] {
   let byStyle = wordCache.get(runs);
-  if (!byStyle) wordCache.set(runs, (byStyle = new Map()));
+  if (!byStyle) {
+    if (wordCache.size >= WORD_CACHE_RUNS) wordCache.delete(wordCache.keys().next().value as Run[]);
+    wordCache.set(runs, (byStyle = new Map()));
+  }
   const key = `${bold}${italic}`;
   let words = byStyle.get(key);
   if (!words) {
