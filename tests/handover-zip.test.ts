@@ -1,7 +1,7 @@
 import { unzipSync } from 'fflate';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { withStoredHandover } from '../src/compose/pptx/handover-zip.js';
+import { handedOverEntries, withStoredHandover } from '../src/compose/pptx/handover-zip.js';
 
 /** A zip's files (folders left out) as name → bytes in hex, sorted. */
 function entries(bytes: Uint8Array): [string, string][] {
@@ -31,6 +31,14 @@ describe('stored hand-over zips (pptxgenjs → package.ts)', () => {
     expect(entries(Buffer.from(stored.base64, 'base64'))).toEqual(own);
     // Stored, not deflated: the hand-over is read straight back.
     expect(stored.buffer.readUInt16LE(8)).toBe(0);
+    // The entries behind it, text as text, for package.ts to take without unzipping.
+    const held = handedOverEntries(stored.buffer) ?? {};
+    expect(held['a.xml']).toBe('<a>é “quoted” 😀</a>');
+    expect(
+      Object.entries(held)
+        .map(([n, b]): [string, string] => [n, Buffer.from(b).toString('hex')])
+        .sort(([a], [b]) => (a < b ? -1 : 1)),
+    ).toEqual(own);
   });
   it('leaves JSZip its own generator outside a write and for what it does not handle', async () => {
     const before = JSZip.prototype.generateAsync;

@@ -6,12 +6,12 @@
  * generateAsync is swapped for a stored (uncompressed) zip from zip.ts (native CRC-32), for
  * the plain case pptxgenjs uses (in-memory text and bytes, no per-file options); anything else
  * goes to JSZip's own; and base64 content pptxgenjs adds (the chart workbooks) is decoded by
- * Node rather than by JSZip's JavaScript decoder. The entries' names and bytes are the same either way, so the finished
- * decks are byte-identical. Considered: passing pptxgenjs another zip library (it imports
+ * Node rather than by JSZip's JavaScript decoder. The entries' names and bytes are the same
+ * either way, so the finished decks are byte-identical. Considered: passing pptxgenjs another zip library (it imports
  * JSZip itself, with no option to choose) and patching pptxgenjs (a fork to maintain).
  */
 import { createRequire } from 'node:module';
-import { zipSync } from './zip.js';
+import { type Content, zipSync } from './zip.js';
 
 type Generate = (options?: { type?: string; compression?: string }) => Promise<unknown>;
 
@@ -49,28 +49,43 @@ function jszipPrototype(): JSZipPrototype {
 const OUTPUTS = new Set(['base64', 'nodebuffer', 'uint8array']);
 const HANDOVER_DATE = new Date(Date.UTC(2000, 0, 1));
 
-/** The bytes of one in-memory entry as JSZip would store them, or null when not plain. */
-async function entryBytes(f: ZipObjectLike): Promise<Uint8Array | null> {
+/** One in-memory entry as JSZip holds it (text or bytes), or null when not plain. */
+async function entryContent(f: ZipObjectLike): Promise<Content | null> {
   if (f.comment || f.unixPermissions || f.dosPermissions) return null;
   if (f.options.compression && f.options.compression !== 'STORE') return null;
   const data = await f._data;
-  if (typeof data === 'string') return Buffer.from(data, f._dataBinary ? 'latin1' : 'utf8');
+  if (typeof data === 'string') return f._dataBinary ? Buffer.from(data, 'latin1') : data;
   return data instanceof Uint8Array ? data : null;
 }
 
+/**
+ * The entries behind each stored zip made here, by its bytes: package.ts takes them as they
+ * are (text stays text) instead of unzipping and decoding what was just zipped.
+ */
+const handedOver = new WeakMap<object, Record<string, Content>>();
+
+/** The entries a stored hand-over zip was made from, when it was made here. */
+export const handedOverEntries = (zip: unknown): Record<string, Content> | undefined =>
+  zip !== null && typeof zip === 'object' ? handedOver.get(zip) : undefined;
+
 /** A stored zip of the entries, in JSZip's output types; null to leave the call to JSZip. */
 async function storedZip(zip: JSZipLike, type: string): Promise<unknown> {
+  const entries: Record<string, Content> = {};
   const files: { name: string; bytes: Uint8Array }[] = [];
   for (const [name, f] of Object.entries(zip.files)) {
     if (f.dir) continue;
-    const bytes = await entryBytes(f);
-    if (!bytes) return null;
-    files.push({ name, bytes });
+    const content = await entryContent(f);
+    if (content === null) return null;
+    entries[name] = content;
+    files.push({ name, bytes: typeof content === 'string' ? Buffer.from(content) : content });
   }
   // A fixed date: the bytes are read back, never kept (package.ts dates the real entries).
   const out = zipSync(files, HANDOVER_DATE, true);
-  if (type === 'uint8array') return new Uint8Array(out.buffer, out.byteOffset, out.length);
-  return type === 'base64' ? out.toString('base64') : out;
+  if (type === 'base64') return out.toString('base64');
+  const bytes =
+    type === 'uint8array' ? new Uint8Array(out.buffer, out.byteOffset, out.length) : out;
+  handedOver.set(bytes, entries);
+  return bytes;
 }
 
 let writers = 0;

@@ -110,7 +110,7 @@ export function zipSync(entries: ZipEntry[], clock: Date, store = false): Buffer
   return Buffer.concat([...locals, ...centrals, end]);
 }
 
-type Content = string | Uint8Array;
+export type Content = string | Uint8Array;
 interface ZipEntryHandle {
   async(type: 'string'): Promise<string>;
   async(type: 'uint8array'): Promise<Uint8Array>;
@@ -125,8 +125,10 @@ export class ZipFiles {
   readonly files: Record<string, { dir: boolean }> = {};
   private readonly content = new Map<string, Content>();
 
-  constructor(bytes: Uint8Array) {
-    for (const [name, data] of Object.entries(unzipSync(bytes))) this.set(name, data);
+  /** The entries of a zip's bytes, or entries as they are (text or bytes, by name). */
+  constructor(from: Uint8Array | Record<string, Content>) {
+    const entries = from instanceof Uint8Array ? unzipSync(from) : from;
+    for (const [name, data] of Object.entries(entries)) this.set(name, data);
   }
 
   private set(name: string, data: Content): void {
