@@ -127,3 +127,37 @@ describe('Markdown prose', () => {
     expect(() => parseMarkdown('<script>x</script>')).toThrow(/raw HTML is not allowed/);
   });
 });
+
+describe('remembered partials', () => {
+  const files = {
+    'p.liquid': '{% for x in xs %}{% render "row.liquid", x: x, loop: forloop %};{% endfor %}',
+    'row.liquid': '{{ x.name }}{% if loop %}#{{ loop.index }}{% endif %}',
+    'q.liquid': '{% for x in xs %}{% render "row.liquid", x: x %};{% endfor %}',
+  };
+  it('renders a partial given a forloop afresh each time, not from memory', () => {
+    const e = set(files);
+    const a = { name: 'A' };
+    expect(e.render('p.liquid', { xs: [a, a, a] })).toBe('A#1;A#2;A#3;');
+  });
+  it('gives the same text for the same data, and new text for new data', () => {
+    const e = set(files);
+    const a = { name: 'A' };
+    expect(e.render('q.liquid', { xs: [a, a] })).toBe('A;A;');
+    // Equal-looking but different objects and a second scope: each read as it is.
+    expect(e.render('q.liquid', { xs: [{ name: 'B' }, a, { name: 'A' }] })).toBe('B;A;A;');
+  });
+  it('renders a partial given a proxy (the bulletin records what it reads) every time', () => {
+    const e = set(files);
+    let reads = 0;
+    const a = new Proxy(
+      { name: 'A' },
+      { get: (t, k) => (k === 'name' && reads++, Reflect.get(t, k)) },
+    );
+    expect(e.render('q.liquid', { xs: [a, a] })).toBe('A;A;');
+    expect(reads).toBe(2);
+  });
+  it('still names the partial when it fails', () => {
+    const e = set({ 'q.liquid': files['q.liquid'], 'row.liquid': '{{ x.nope }}' });
+    expect(problemOf(() => e.render('q.liquid', { xs: [{ name: 'A' }] }))).toMatch(/nope/);
+  });
+});

@@ -4,19 +4,26 @@
  * adapters (src/compose/pptx/native-charts.ts, src/charts/native.ts).
  */
 import { currencyAffixes } from '../template/filters.js';
+import { numberFormat as intlNumberFormat, remembered } from '../template/intl.js';
 import type { Unit } from './currency.js';
 
 /** Excel text literal: quoted, with quotes doubled away. */
 const literal = (t: string) => (t ? `"${t.replace(/"/g, "'")}"` : '');
 
-/** The scale word the locale uses at a magnitude ("million"), as `scaled` writes it. */
-function scaleWord(magnitude: number, locale: string): string {
-  const parts = new Intl.NumberFormat(locale, {
-    notation: 'compact',
-    compactDisplay: 'long',
-  }).formatToParts(2 * magnitude);
-  return parts.find((p) => p.type === 'compact')?.value ?? '';
-}
+/**
+ * The scale word the locale uses at a magnitude ("million"), as `scaled` writes it: asked for
+ * every value label of every native chart, so each answer is kept (intl.ts).
+ */
+const scaleWord = remembered(
+  (magnitude: number, locale: string) => `${magnitude}\u0000${locale}`,
+  (magnitude: number, locale: string): string => {
+    const parts = intlNumberFormat(locale, {
+      notation: 'compact',
+      compactDisplay: 'long',
+    }).formatToParts(2 * magnitude);
+    return parts.find((p) => p.type === 'compact')?.value ?? '';
+  },
+);
 
 /**
  * The Excel section that writes one value as `scaled` does: in millions or billions with just

@@ -87,6 +87,19 @@ export function partnerCites(
 }
 
 /**
+ * Sources by id, one table per dataset: every deck's scope shares it, so a partial given
+ * `source` is the same call in every deck (templates remember those, see partials.ts).
+ */
+const sourceTables = new WeakMap<readonly Rec[], Rec>();
+function sourceTable(sources: readonly Rec[]): Rec {
+  const known = sourceTables.get(sources);
+  if (known) return known;
+  const table: Rec = Object.fromEntries(sources.map((s) => [s.id, s]));
+  sourceTables.set(sources, table);
+  return table;
+}
+
+/**
  * The scope a deck template sees: the bulletin scope plus `p` (this partner), `peers` and `cites`.
  */
 export function deckScope(scope: Rec, partnerId: string, date: string): Rec {
@@ -110,7 +123,7 @@ export function deckScope(scope: Rec, partnerId: string, date: string): Rec {
     p,
     peers,
     others: peers.filter((x) => x.id !== partnerId),
-    source: Object.fromEntries(sources.map((s) => [s.id, s])),
+    source: sourceTable(sources),
     cites: partnerCites(p, sources),
     deck_date: date,
     aid_comparable: aidComparable,

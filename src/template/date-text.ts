@@ -2,12 +2,21 @@
  * Dates in prose, written by their precision through Intl with the bulletin's locale.
  */
 import { mustParse, parseFuzzyDate, startOf, endOf, type FuzzyDate } from '../dataset/dates.js';
-import { dateFormat, NBSP } from './intl.js';
+import { dateFormat, NBSP, remembered } from './intl.js';
 
 /**
  * A date written by its precision: "April 19, 2022", "February 2022", "2005", "the early 1990s".
  */
-export function formatDate(
+export const formatDate: (
+  text: string,
+  locale: string,
+  style?: 'full' | 'no-year' | 'month-day',
+) => string = remembered(
+  (text: string, locale: string, style = 'full') => `${text}\u0000${locale}\u0000${style}`,
+  formatDateNow,
+);
+
+function formatDateNow(
   text: string,
   locale: string,
   style: 'full' | 'no-year' | 'month-day' = 'full',

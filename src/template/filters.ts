@@ -5,7 +5,7 @@
  */
 import { must } from '../checked.js';
 import { STATED_SYMBOLS } from '../dataset/schema.js';
-import { memo, NBSP, numberFormat, pluralRules } from './intl.js';
+import { memo, NBSP, numberFormat, pluralRules, remembered } from './intl.js';
 
 export { NBSP } from './intl.js';
 export { formatDate, formatDateRange, precisionOf } from './date-text.js';
@@ -31,7 +31,14 @@ function significantDigits(value: number): number {
  * (1234567 → "1,234,567"). `digits` rounds on purpose, to at most that many fraction digits
  * of the scaled figure, when a template asks for it.
  */
-export function scaled(value: number, locale: string, digits?: number): string {
+export const scaled: (value: number, locale: string, digits?: number) => string = remembered(
+  // String(n) tells every double apart but -0 from 0, which Intl writes as "-0".
+  (value: number, locale: string, digits?: number) =>
+    Object.is(value, -0) ? undefined : `${locale}\u0000${digits}\u0000${value}`,
+  scaledNow,
+);
+
+function scaledNow(value: number, locale: string, digits?: number): string {
   if (Math.abs(value) < 1e6)
     return numberFormat(locale, { maximumFractionDigits: digits ?? 20 }).format(value);
   const compact =
@@ -71,7 +78,12 @@ const isStatedSymbol = (c: string) => (STATED_SYMBOLS as readonly string[]).incl
  * text between sign and number, and which side the sign goes. A bare sign ("$" as stated)
  * is written as itself, placed as the locale places that sign.
  */
-function currencyPattern(
+const currencyPattern = remembered(
+  (currency: string, locale: string) => `${currency}\u0000${locale}`,
+  currencyPatternNow,
+);
+
+function currencyPatternNow(
   currency: string,
   locale: string,
 ): { sign: string; gap: string; after: boolean } {

@@ -69,7 +69,9 @@ export function templateMeasure(
 
 function makeMeasure(theme: ResolvedTheme): Measure {
   const fonts = new Map<string, LayoutFont>();
-  const widths = new Map<string, number>();
+  // One width table per face (family × bold × italic): fitting asks for every word at every
+  // candidate size, and building a "face + text" key per ask was most of the measuring time.
+  const widthsByFace: Map<string, number>[] = [];
   const open = (key: string): LayoutFont => {
     let f = fonts.get(key);
     if (!f) {
@@ -81,17 +83,18 @@ function makeMeasure(theme: ResolvedTheme): Measure {
     return f;
   };
   return (text, family, size, bold = false, italic = false) => {
-    const style = bold && italic ? 'boldItalic' : bold ? 'bold' : italic ? 'italic' : 'regular';
-    const key = `${family}-${style}`;
-    const cacheKey = `${key}\u0000${text}`;
-    let em = widths.get(cacheKey);
+    const face = (family === 'serif' ? 4 : 0) + (bold ? 2 : 0) + (italic ? 1 : 0);
+    let widths = widthsByFace[face];
+    if (!widths) widthsByFace[face] = widths = new Map();
+    let em = widths.get(text);
     if (em === undefined) {
-      const f = open(key);
+      const style = bold && italic ? 'boldItalic' : bold ? 'bold' : italic ? 'italic' : 'regular';
+      const f = open(`${family}-${style}`);
       em = Math.max(
         f.layout(text).advanceWidth / f.unitsPerEm,
         substituteWidth(text, family, bold, italic),
       );
-      widths.set(cacheKey, em);
+      widths.set(text, em);
     }
     return em * size;
   };
@@ -114,6 +117,47 @@ export interface FitStyle {
  */
 const WIDTH_RESERVE = 0.95;
 
+interface Word {
+  text: string;
+  bold: boolean;
+  italic: boolean;
+  /** Spaces only: they widen a line but never start one. */
+  space: boolean;
+}
+
+/**
+ * Runs split into words and the spaces between them, kept per runs and default style: fitting
+ * counts the same runs' lines at every candidate size. Only the runs fitted last are kept (a
+ * box's paragraphs), not every deck's words for the whole build.
+ */
+const wordCache = new Map<readonly Run[], Map<string, Word[]>>();
+const WORD_CACHE_RUNS = 64;
+function wordsOf(runs: readonly Run[], bold: boolean, italic: boolean): Word[] {
+  let byStyle = wordCache.get(runs);
+  if (!byStyle) {
+    if (wordCache.size >= WORD_CACHE_RUNS) wordCache.delete(wordCache.keys().next().value as Run[]);
+    wordCache.set(runs, (byStyle = new Map()));
+  }
+  const key = `${bold}${italic}`;
+  let words = byStyle.get(key);
+  if (!words) {
+    words = [];
+    for (const r of runs) {
+      for (const part of r.text.split(/(\n| +)/)) {
+        if (part === '') continue;
+        words.push({
+          text: part,
+          bold: r.bold ?? bold,
+          italic: r.italic ?? italic,
+          space: /^ +$/.test(part),
+        });
+      }
+    }
+    byStyle.set(key, words);
+  }
+  return words;
+}
+
 /**
  * Number of lines the runs wrap to in a width (points), greedy word wrap. Infinity if a word
  * is too wide.
@@ -126,27 +170,16 @@ export function countLines(
   measure: Measure,
 ): number {
   const limit = width * WIDTH_RESERVE;
-  const words: { text: string; bold: boolean; italic: boolean }[] = [];
-  for (const r of runs) {
-    for (const part of r.text.split(/(\n| +)/)) {
-      if (part === '') continue;
-      words.push({
-        text: part,
-        bold: r.bold ?? style.bold ?? false,
-        italic: r.italic ?? style.italic ?? false,
-      });
-    }
-  }
   let lines = 1;
   let x = 0;
-  for (const w of words) {
+  for (const w of wordsOf(runs, style.bold ?? false, style.italic ?? false)) {
     if (w.text === '\n') {
       lines++;
       x = 0;
       continue;
     }
     const wide = measure(w.text, style.family, size, w.bold, w.italic);
-    if (/^ +$/.test(w.text)) {
+    if (w.space) {
       if (x > 0) x += wide;
       continue;
     }

@@ -215,7 +215,8 @@ async function fixEmbeddedWorkbooks(zip: ZipFiles, clock: Date): Promise<void> {
 
 /** Applies every fix-up to the bytes pptxgenjs wrote. */
 export async function finishPackage(
-  bytes: Uint8Array,
+  /** The package pptxgenjs wrote, as zip bytes or as its entries (handover-zip.ts). */
+  written: Uint8Array | ZipFiles,
   props: DocProps,
   theme: Theme,
   clock: Date,
@@ -225,7 +226,7 @@ export async function finishPackage(
    */
   graft?: (zip: ZipFiles) => Promise<void>,
 ): Promise<Uint8Array> {
-  const zip = new ZipFiles(bytes);
+  const zip = written instanceof ZipFiles ? written : new ZipFiles(written);
   if (graft) await graft(zip);
   await renumberCharts(zip);
   await dropDanglingReferences(zip);

@@ -15,6 +15,8 @@ import { defineTemplateMasters, type TemplatePlan } from './template-layouts.js'
 import { graftTemplate } from './template-graft.js';
 import type { DeckTemplate } from './template-read.js';
 import { finishPackage } from './package.js';
+import { handedOverEntries, withStoredHandover } from './handover-zip.js';
+import { ZipFiles } from './zip.js';
 import { faceHints } from './a11y.js';
 import { deckChartKey } from './chart-key.js';
 import { nativeChart } from './native-charts.js';
@@ -81,9 +83,11 @@ export async function renderDeck(ctx: BuildContext, deck: DeckModel): Promise<Ui
   const plans = deck.slides.map((s) =>
     addSlide(tpl ? { ...env, deck: scaledType(deck, tpl) } : env, s),
   );
-  const raw = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
+  const raw = (await withStoredHandover(() => pptx.write({ outputType: 'nodebuffer' }))) as Buffer;
+  // The entries behind the stored hand-over, as they are, when it was made here.
+  const entries = handedOverEntries(raw);
   return finishPackage(
-    raw,
+    entries ? new ZipFiles(entries) : raw,
     {
       title: `${b.title}: ${deck.partner.name}`,
       subject: b.topic ?? b.series,

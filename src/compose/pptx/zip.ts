@@ -61,16 +61,19 @@ function deflateOnce(bytes: Uint8Array): Buffer {
   return out;
 }
 
-/** Zips `entries` (DEFLATE at level 9, or stored when that is smaller) dated `clock`. */
-export function zipSync(entries: ZipEntry[], clock: Date): Buffer {
+/**
+ * Zips `entries` (DEFLATE at level 9, or stored when that is smaller; all stored with `store`,
+ * for a zip that is only read back) dated `clock`.
+ */
+export function zipSync(entries: ZipEntry[], clock: Date, store = false): Buffer {
   const { time, date } = dosDateTime(clock);
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const { name, bytes } of entries) {
     const fileName = Buffer.from(name, 'utf8');
-    const packed = deflateOnce(bytes);
-    const stored = packed.length >= bytes.length;
+    const packed = store ? undefined : deflateOnce(bytes);
+    const stored = packed === undefined || packed.length >= bytes.length;
     const data = stored ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) : packed;
     // Fields shared by the local and the central header, from "version needed" on.
     const common = Buffer.alloc(26);
@@ -107,7 +110,7 @@ export function zipSync(entries: ZipEntry[], clock: Date): Buffer {
   return Buffer.concat([...locals, ...centrals, end]);
 }
 
-type Content = string | Uint8Array;
+export type Content = string | Uint8Array;
 interface ZipEntryHandle {
   async(type: 'string'): Promise<string>;
   async(type: 'uint8array'): Promise<Uint8Array>;
@@ -122,8 +125,10 @@ export class ZipFiles {
   readonly files: Record<string, { dir: boolean }> = {};
   private readonly content = new Map<string, Content>();
 
-  constructor(bytes: Uint8Array) {
-    for (const [name, data] of Object.entries(unzipSync(bytes))) this.set(name, data);
+  /** The entries of a zip's bytes, or entries as they are (text or bytes, by name). */
+  constructor(from: Uint8Array | Record<string, Content>) {
+    const entries = from instanceof Uint8Array ? unzipSync(from) : from;
+    for (const [name, data] of Object.entries(entries)) this.set(name, data);
   }
 
   private set(name: string, data: Content): void {
