@@ -87,7 +87,8 @@ function shownCells(data: {
 function svgBars(svg: string): [number, number, number, number][] {
   const n = '(-?[\\d.]+)';
   const rect = new RegExp(
-    `<path style="[^"]*fill:rgb[^"]*" d="M ${n} ${n} L ${n} \\2 L \\3 ${n} L \\1 \\4 Z M \\1 \\2 ?"`,
+    // A filled rectangle as the vector writer draws it (white is the chart's background).
+    `<path fill="#(?!ffffff)[0-9a-f]{6}"[^>]* d="M${n} ${n}L${n} \\2L\\3 ${n}L\\1 \\4Z"`,
     'g',
   );
   return [...svg.matchAll(rect)].map((m) => [m[1], m[2], m[3], m[4]].map(Number) as never);

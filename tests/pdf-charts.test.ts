@@ -11,6 +11,7 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { arcSegments, cssColor, fixed } from '../src/charts/vector/path.js';
 import { parseFont } from '../src/charts/vector/text.js';
+import { SvgChartContext } from '../src/charts/vector/svg.js';
 import { registerFonts } from '../src/compose/pdf/fonts.js';
 import { chartFigures } from '../src/compose/pdf/plan.js';
 import { createRequire } from 'node:module';
@@ -116,6 +117,19 @@ describe('charts drawn through the vector context', () => {
     expect(cssColor('rgba(0, 0, 0, 0.1)')).toEqual({ color: '#000000', opacity: 0.1 });
     expect(cssColor('transparent').opacity).toBe(0);
     expect(() => cssColor('hsl(0, 0%, 0%)')).toThrow(/cannot read the colour/);
+    // As on a canvas, a style that is not a string (chart.js passes a legend swatch the array
+    // of per-point colours) is ignored: the previous one stays.
+    const svg = new SvgChartContext(
+      () => {
+        throw new Error('no text here');
+      },
+      10,
+      10,
+    );
+    svg.fillStyle = '#123456';
+    svg.fillStyle = ['#ff0000', '#00ff00'];
+    svg.fillRect(0, 0, 5, 5);
+    expect(svg.svg()).toContain('<path fill="#123456" d="M0 0L5 0L5 5L0 5Z"/>');
     expect(parseFont('normal 600 7.5px "Source Sans 3"')).toEqual({
       size: 7.5,
       bold: true,

@@ -82,8 +82,8 @@ export abstract class VectorContext {
   readonly canvas: { width: number; height: number; style: object; getContext: () => unknown };
   // The 2D state, as plain fields: chart.js sets them directly.
   matrix: Matrix = IDENTITY;
-  fillStyle = '#000000';
-  strokeStyle = '#000000';
+  private fill_ = '#000000';
+  private stroke_ = '#000000';
   lineWidth = 1;
   lineCap: 'butt' | 'round' | 'square' = 'butt';
   lineJoin: 'miter' | 'round' | 'bevel' = 'miter';
@@ -95,6 +95,21 @@ export abstract class VectorContext {
   textAlign = 'start';
   textBaseline = 'alphabetic';
   private stack: State[] = [];
+
+  // Canvas ignores a style that is not a colour string (chart.js hands a legend swatch the
+  // array of per-point colours, for one): the previous style stays.
+  get fillStyle(): string {
+    return this.fill_;
+  }
+  set fillStyle(v: unknown) {
+    if (typeof v === 'string') this.fill_ = v;
+  }
+  get strokeStyle(): string {
+    return this.stroke_;
+  }
+  set strokeStyle(v: unknown) {
+    if (typeof v === 'string') this.stroke_ = v;
+  }
   private path: Segment[] = [];
   private painted = false;
 
