@@ -101,6 +101,8 @@ describe('wantsEarlyThread', () => {
     expect(wants({ jobs: 'auto' }, MIN_IDLE_CORES / 2, 2)).toBe(false);
     expect(wants({ jobs: 2 }, 0, 2)).toBe(true);
     expect(wants({ jobs: 'auto', only: ['pdf', 'html'] }, 1, 2)).toBe(false);
+    expect(wants({ jobs: 'auto', partners: ['japan'] }, 1, 2)).toBe(false);
+    expect(wants({ jobs: 'auto', partners: ['japan', 'australia'] }, 1, 2)).toBe(true);
   });
 });
 

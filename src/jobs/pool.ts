@@ -149,7 +149,7 @@ export const PARTNERS_PER_WORKER = 16;
 
 /**
  * Whether to start a build thread before the pipeline loads: more than one job allowed, and a
- * build that may render partner groups (decks or charts). Left to decide ('auto'), also more
+ * build that may render two or more partner groups (decks or charts). Left to decide ('auto'), also more
  * than one core and half a core or more standing idle (`idle`, see idleCores; unknown counts as
  * idle): on a busy machine a thread only adds its start-up to the work. Whether it gets any
  * work is known only after the plan; if not, it is closed unused.
@@ -165,8 +165,13 @@ export function wantsEarlyThread(
     jobs === 'auto' ? cores > 1 && (idle ?? cores) >= MIN_IDLE_CORES : (jobs ?? 1) >= 2;
   const only = options.only ?? [];
   const partnerFormats = only.length === 0 || only.some((o) => o === 'decks' || o === 'charts');
-  return allowed && partnerFormats && available;
+  // One partner named (--partner x): ~0.2 s of work cannot pay for a thread's ~1.5 s start.
+  const named = options.partners?.length ?? MIN_PARTNERS;
+  return allowed && partnerFormats && named >= MIN_PARTNERS && available;
 }
+
+/** Partner groups from which a thread can pay for its start (when --partner says how many). */
+export const MIN_PARTNERS = 2;
 
 /** Idle cores (see idleCores) below which 'auto' renders on this thread only. */
 export const MIN_IDLE_CORES = 0.5;
