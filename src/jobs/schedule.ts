@@ -9,6 +9,7 @@ import type { InputSnapshot } from '../load/inputs.js';
 import type { Artifact, BuildContext, Renderer } from '../compose/types.js';
 import type { BuildOptions } from '../build-types.js';
 import type { ProgressListener } from '../progress.js';
+import { PLAN_KEY } from '../charts/plan.js';
 import {
   BuildThread,
   ThreadOutOfMemory,
@@ -86,21 +87,33 @@ function sharedProgress(units: StaleUnit[], report?: ProgressListener) {
 }
 
 /**
- * The context a partner group renders in: the build's inputs and models, but its own chart plan
- * and chart cache (ctx.assets), so the group's chart renders are garbage as soon as its deck is
- * done instead of living to the end of the build (memory grew 7-9 MB a partner). `ownModels`
- * gives it its own deck models too (they are cached per scope): a worker builds the models of
- * the partners it renders, not every partner's.
+ * What a partner group takes over from the build's ctx.assets: the chart plan and the style
+ * hash, made once for every partner (the plan's bulletin-wide charts read every partner's
+ * figures, so planning them again for each group would grow with the square of the partners).
+ * Drawings are not taken over: each group draws its own and drops them with its context.
+ */
+const SHARED_ASSETS = [PLAN_KEY, `${PLAN_KEY}:loaded`, `${PLAN_KEY}:index`, 'inputs:style'];
+
+/**
+ * The context a partner group renders in: the build's inputs, models and plans, but its own
+ * chart drawings (in ctx.assets), so they are garbage as soon as its deck is done instead of
+ * living to the end of the build (memory grew 7-9 MB a partner). `ownModels` gives it its own
+ * deck models too (they are cached per scope): a worker builds the models of the partners it
+ * renders, not every partner's.
  */
 export function groupContext(
   ctx: BuildContext,
   partners: string[],
   ownModels = false,
 ): BuildContext {
+  const shared = SHARED_ASSETS.filter((k) => ctx.assets.has(k)).map((k): [string, unknown] => [
+    k,
+    ctx.assets.get(k),
+  ]);
   return {
     ...ctx,
     partners,
-    assets: new Map(),
+    assets: new Map(shared),
     ...(ownModels ? { scope: { ...ctx.scope } } : {}),
   };
 }

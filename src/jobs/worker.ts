@@ -7,6 +7,7 @@ import { must } from '../checked.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import { prepare } from '../pipeline.js';
 import { RENDERERS } from '../compose/registry.js';
+import { planIndex } from '../charts/plan.js';
 import { InputError } from '../errors.js';
 import type { InputSnapshot } from '../load/inputs.js';
 import type { BuildContext } from '../compose/types.js';
@@ -56,7 +57,11 @@ function failure(err: unknown): WorkerReply {
 
 const port = must(parentPort, 'the parent port (this module runs as a build worker)');
 const task = workerData as WorkerTask;
-const ready = prepare(task.options, revive(task.inputs));
+// The chart plan for every partner, once (see groupContext): groups take it over.
+const ready = prepare(task.options, revive(task.inputs)).then((ctx) => {
+  planIndex(ctx);
+  return ctx;
+});
 // The main thread prepares the same inputs and reports their errors itself; this one reports
 // them only when asked for a group.
 ready.catch(() => undefined);
