@@ -50,7 +50,7 @@ export async function buildDetailed(options: BuildOptions): Promise<BuildResult>
   try {
     return await (await pipeline()).buildDetailed(options, inputs, early);
   } finally {
-    early?.close();
+    await early?.close();
   }
 }
 

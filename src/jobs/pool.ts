@@ -78,6 +78,7 @@ export class BuildThread {
   private pending?: { resolve: (a: Artifact[]) => void; reject: (e: unknown) => void };
   private failure?: unknown;
   private closed = false;
+  private stopped: Promise<void> = Promise.resolve();
 
   constructor(task: WorkerTask) {
     this.worker = new Worker(WORKER, { workerData: task, resourceLimits: THREAD_HEAP });
@@ -116,12 +117,17 @@ export class BuildThread {
     });
   }
 
-  /** Stops the thread (also when it is still preparing); idempotent. */
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.take();
-    void this.worker.terminate();
+  /**
+   * Stops the thread (also while it is still preparing) and waits until it has, so that the
+   * process never exits with a worker half torn down. Idempotent.
+   */
+  close(): Promise<void> {
+    if (!this.closed) {
+      this.closed = true;
+      this.take();
+      this.stopped = this.worker.terminate().then(() => undefined);
+    }
+    return this.stopped;
   }
 
   private take() {

@@ -134,7 +134,7 @@ export async function renderStale(
 ): Promise<Artifact[]> {
   const jobs = threadsFor(options.jobs, units, early !== undefined);
   const threaded = jobs >= 2 && workersAvailable();
-  if (!threaded) early?.close();
+  if (!threaded) await early?.close();
   const { bulletinWide, partners } = groupByPartner(units);
   const { onProgress: _p, onWriteStep: _w, ...plain } = options;
   const late = Array.from(
@@ -197,7 +197,7 @@ export async function renderStale(
     // A thread that gave up put its group back after this thread had emptied the queue.
     if (error === undefined) await drain(here).catch(stop);
   } finally {
-    for (const t of threads) t.close();
+    await Promise.all(threads.map((t) => t.close()));
   }
   if (error !== undefined) throw error;
   return renderers.flatMap((r) =>
