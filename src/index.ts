@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { quickCheck } from './output/quick.js';
 import { readInputs, type InputSnapshot } from './load/inputs.js';
+import { idleCores } from './jobs/idle.js';
 import type { Manifest } from './output/manifest.js';
 import type { BuildContext } from './compose/types.js';
 
@@ -43,7 +44,14 @@ export async function buildDetailed(options: BuildOptions): Promise<BuildResult>
     const quick = await quickCheck(options, inputs);
     if (quick.result) return quick.result;
   }
-  return (await pipeline()).buildDetailed(options, inputs);
+  // Something will be built: a build thread starts now, so that its imports and preparation
+  // overlap this thread's loading of the pipeline (see src/jobs/pool.ts).
+  const early = (await import('./jobs/pool.js')).startEarlyThread(options, inputs, idleCores());
+  try {
+    return await (await pipeline()).buildDetailed(options, inputs, early);
+  } finally {
+    await early?.close();
+  }
 }
 
 /** Lists what a build would rebuild, without building: empty when output/ is up to date. */

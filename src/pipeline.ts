@@ -21,7 +21,9 @@ import { sha256, type Manifest } from './output/manifest.js';
 import { InputError } from './errors.js';
 import { endOfAsEpochMs } from './dataset/dates.js';
 import { TOOL_VERSION } from './version.js';
-import { renderInWorkers, renderUnits, threadsFor, workersAvailable } from './jobs/pool.js';
+import type { BuildThread } from './jobs/pool.js';
+import { renderStale } from './jobs/schedule.js';
+import { boundHeapGrowth } from './jobs/heap.js';
 import type { Dataset } from './dataset/schema.js';
 import type { Artifact, BuildContext } from './compose/types.js';
 import { collectWarnings } from './warnings/index.js';
@@ -159,15 +161,16 @@ async function planBuild(ctx: BuildContext, options: BuildOptions) {
 export async function buildDetailed(
   options: BuildOptions,
   inputs?: InputSnapshot,
+  early?: BuildThread,
 ): Promise<BuildResult> {
   const read = inputs ?? (await readInputs(options.data, options.templates));
   const ctx = await prepare(options, read);
+  // Before the plan: planning builds every deck's model, the first large heap of garbage.
+  boundHeapGrowth(ctx.partners.length);
   const { units, stale, old, out, manifestName, whole } = await planBuild(ctx, options);
-  const jobs = threadsFor(options.jobs, stale);
-  const parallel = jobs > 1 && workersAvailable();
-  const artifacts = parallel
-    ? await renderInWorkers(ctx, RENDERERS, stale, options, jobs, read)
-    : await renderUnits(ctx, RENDERERS, stale, options.onProgress);
+  // renderStale closes the early thread, whether it used it or not (the caller also does, on
+  // an error before this).
+  const artifacts = await renderStale(ctx, RENDERERS, stale, options, read, early);
   const hashes = new Map(stale.flatMap((m) => m.unit.paths.map((p) => [p, m.hash] as const)));
   const built: { artifact: Artifact; inputs: string }[] = artifacts.map((artifact) => ({
     artifact,

@@ -1,20 +1,18 @@
 /**
- * renderInWorkers: spreads stale units over worker threads (--jobs N). Units are grouped by
- * partner, so a deck and its charts are drawn in the same thread and share one chart render;
- * the bulletin-wide group (the PDF and its charts) stays on this thread, which has the models
- * already. Each worker prepares the same inputs itself and returns bytes, so the output is
- * byte for byte what a one-job build writes.
+ * Build threads (--jobs): worker threads that prepare the same inputs as this thread and render
+ * partner groups (a partner's charts and deck) on request. They return bytes, so the output is
+ * byte for byte what a one-job build writes. The first thread is started before this thread
+ * loads the pipeline (see startEarlyThread), so its imports and preparation overlap this
+ * thread's instead of adding to the wall time.
  */
-import { at } from '../checked.js';
 import type { InputSnapshot } from '../load/inputs.js';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError, InternalError } from '../errors.js';
-import type { Artifact, BuildContext, Renderer, Unit } from '../compose/types.js';
+import type { Artifact, Renderer, Unit } from '../compose/types.js';
 import type { BuildOptions } from '../build-types.js';
-import type { ProgressListener } from '../progress.js';
 
 /** A unit to render, with the renderer that makes it. */
 export interface StaleUnit {
@@ -22,12 +20,18 @@ export interface StaleUnit {
   unit: Unit;
 }
 
-/** What a worker is asked: the build options and the units, by renderer name and unit key. */
+/** What a worker starts with: the build options and the input bytes the main thread read. */
 export interface WorkerTask {
   options: BuildOptions;
-  units: [string, string][];
   /** The input bytes the main thread read: a worker never reads the inputs again. */
-  inputs?: InputSnapshot;
+  inputs: InputSnapshot;
+}
+
+/** What a worker is asked, once per group: units by renderer name and unit key. */
+export interface WorkerRequest {
+  /** The partners of the group (a worker builds their deck models and charts only). */
+  partners: string[];
+  units: [string, string][];
 }
 
 /** What a worker answers: artifacts, or an error to rethrow here with its type. */
@@ -54,151 +58,160 @@ export function workersAvailable(): boolean {
 }
 
 /**
- * Partners a worker thread must take to pay for itself. A worker imports the renderers and
- * prepares the inputs again before its first unit: ~1.5 s of CPU on the seed data (measured:
- * a 25-partner build took 3.5 CPU-s more on two threads than on one), against ~0.1 s a
- * partner (a deck and its charts). Below this, a second thread makes a build slower (0.72x
- * at 4 partners in issue 16).
+ * Heap limits for a build thread, in MB. Without them V8 lets a thread's heap grow to hundreds
+ * of MB of garbage before collecting (a full GC of a 100-partner build finds ~33 MB live).
+ * A partner group's live data is a few MB, so this leaves ample room; a thread that still runs
+ * out is not fatal (its groups go back to this thread, see renderStale).
+ */
+export const THREAD_HEAP = { maxOldGenerationSizeMb: 160 };
+
+/** Thrown by a thread that ran out of its heap: its groups can be rendered elsewhere. */
+export class ThreadOutOfMemory extends Error {}
+
+/**
+ * One worker thread. It prepares the inputs as soon as it starts and then renders one group of
+ * units per render() call. It does not keep the process alive while idle, and close() stops it
+ * at once: a build that turns out to have nothing to render never waits for it.
+ */
+export class BuildThread {
+  private readonly worker: Worker;
+  private pending?: { resolve: (a: Artifact[]) => void; reject: (e: unknown) => void };
+  private failure?: unknown;
+  private closed = false;
+  private stopped: Promise<void> = Promise.resolve();
+
+  constructor(task: WorkerTask) {
+    this.worker = new Worker(WORKER, { workerData: task, resourceLimits: THREAD_HEAP });
+    this.worker.unref();
+    this.worker.on('message', (reply: WorkerReply) => {
+      const p = this.take();
+      if (!p) return;
+      if ('artifacts' in reply) return p.resolve(reply.artifacts);
+      const e = reply.error;
+      if (e.name === 'InputError' && e.code && e.problems)
+        return p.reject(new InputError(e.code, e.problems, e.message));
+      p.reject(Object.assign(new InternalError(e.message), { stack: e.stack }));
+    });
+    this.worker.on('error', (err: Error & { code?: string }) =>
+      this.fail(
+        err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new ThreadOutOfMemory(err.message)
+          : Object.assign(new InternalError(`a build worker failed: ${err.message}`), {
+              stack: err.stack,
+            }),
+      ),
+    );
+    this.worker.on('exit', (code) =>
+      this.fail(new InternalError(`a build worker stopped with exit code ${code}`)),
+    );
+  }
+
+  /** Renders one group of units in the thread and returns their artifacts. */
+  render(request: WorkerRequest): Promise<Artifact[]> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise<Artifact[]>((resolve, reject) => {
+      this.pending = { resolve, reject };
+      // Waiting for a reply is what keeps the process alive while the thread works.
+      this.worker.ref();
+      this.worker.postMessage(request);
+    });
+  }
+
+  /**
+   * Stops the thread (also while it is still preparing) and waits until it has, so that the
+   * process never exits with a worker half torn down. Idempotent.
+   */
+  close(): Promise<void> {
+    if (!this.closed) {
+      this.closed = true;
+      this.take();
+      this.stopped = this.worker.terminate().then(() => undefined);
+    }
+    return this.stopped;
+  }
+
+  private take() {
+    const p = this.pending;
+    this.pending = undefined;
+    if (!this.closed) this.worker.unref();
+    return p;
+  }
+
+  private fail(e: unknown) {
+    if (this.closed) return;
+    this.failure ??= e;
+    this.take()?.reject(this.failure);
+  }
+}
+
+/**
+ * Partners a late worker thread (one started after the plan, see threadsFor) must take to pay
+ * for itself. Such a worker imports the renderers and prepares the inputs again before its
+ * first unit: ~1.5 s of CPU on the seed data, against ~0.1-0.2 s a partner (a deck and its
+ * charts). The early thread does not count: its start overlaps this thread's loading and
+ * planning.
  */
 export const PARTNERS_PER_WORKER = 16;
 
 /**
- * How many threads to render on: `jobs` as asked (at most one per partner group plus this
- * thread), or with 'auto' one more thread per PARTNERS_PER_WORKER partners, up to the cores.
+ * Whether to start a build thread before the pipeline loads: more than one job allowed, and a
+ * build that may render two or more partner groups (decks or charts). Left to decide ('auto'), also more
+ * than one core and half a core or more standing idle (`idle`, see idleCores; unknown counts as
+ * idle): on a busy machine a thread only adds its start-up to the work. Whether it gets any
+ * work is known only after the plan; if not, it is closed unused.
  */
-export function threadsFor(jobs: number | 'auto' | undefined, units: StaleUnit[]): number {
+export function wantsEarlyThread(
+  options: BuildOptions,
+  idle: number | undefined,
+  cores = availableParallelism(),
+  available = workersAvailable(),
+): boolean {
+  const jobs = options.jobs;
+  const allowed =
+    jobs === 'auto' ? cores > 1 && (idle ?? cores) >= MIN_IDLE_CORES : (jobs ?? 1) >= 2;
+  const only = options.only ?? [];
+  const partnerFormats = only.length === 0 || only.some((o) => o === 'decks' || o === 'charts');
+  // One partner named (--partner x): ~0.2 s of work cannot pay for a thread's ~1.5 s start.
+  const named = options.partners?.length ?? MIN_PARTNERS;
+  return allowed && partnerFormats && named >= MIN_PARTNERS && available;
+}
+
+/** Partner groups from which a thread can pay for its start (when --partner says how many). */
+export const MIN_PARTNERS = 2;
+
+/** Idle cores (see idleCores) below which 'auto' renders on this thread only. */
+export const MIN_IDLE_CORES = 0.5;
+
+/** Starts the early build thread when it may pay (see wantsEarlyThread). */
+export function startEarlyThread(
+  options: BuildOptions,
+  inputs: InputSnapshot,
+  idle: number | undefined,
+): BuildThread | undefined {
+  if (!wantsEarlyThread(options, idle)) return undefined;
+  // Functions cannot cross into a worker; progress and write steps are reported here.
+  const { onProgress: _p, onWriteStep: _w, ...plain } = options;
+  return new BuildThread({ options: { ...plain, jobs: 1 }, inputs });
+}
+
+/**
+ * How many threads to render on, this one included: `jobs` as asked (at most one per partner
+ * group plus this thread), or with 'auto' none but this one unless the early thread was started
+ * (see wantsEarlyThread), and then that one plus one more per PARTNERS_PER_WORKER partners, up to
+ * the cores.
+ */
+export function threadsFor(
+  jobs: number | 'auto' | undefined,
+  units: StaleUnit[],
+  early = false,
+  cores = availableParallelism(),
+): number {
   const partners = new Set(units.flatMap((s) => s.unit.partner ?? [])).size;
   const wanted =
     jobs === 'auto'
-      ? Math.min(availableParallelism(), 1 + Math.floor(partners / PARTNERS_PER_WORKER))
+      ? early
+        ? Math.min(cores, Math.max(2, 1 + Math.floor(partners / PARTNERS_PER_WORKER)))
+        : 1
       : Math.max(1, Math.floor(jobs ?? 1));
   return Math.min(wanted, 1 + partners);
-}
-
-/**
- * Renders the given units (in order, per renderer) in process, one at a time so progress can be
- * reported and timed.
- */
-export async function renderUnits(
-  ctx: BuildContext,
-  renderers: readonly Renderer[],
-  units: StaleUnit[],
-  onProgress?: ProgressListener,
-): Promise<Artifact[]> {
-  const out: Artifact[] = [];
-  for (const r of renderers) {
-    const mine = units.filter((s) => s.renderer === r).map((s) => s.unit);
-    for (const [i, unit] of mine.entries()) {
-      const event = {
-        format: r.name,
-        key: unit.key,
-        index: i + 1,
-        total: mine.length,
-        paths: unit.paths,
-      };
-      onProgress?.({ phase: 'start', ...event });
-      const t0 = performance.now();
-      out.push(...(await r.render(ctx, [unit])));
-      onProgress?.({ phase: 'done', ...event, ms: performance.now() - t0 });
-    }
-  }
-  return out;
-}
-
-/**
- * Splits units into `jobs` buckets: bulletin-wide units in the first, partners spread evenly by
- * unit count.
- */
-export function partition(units: StaleUnit[], jobs: number): StaleUnit[][] {
-  const groups = new Map<string, StaleUnit[]>();
-  for (const u of units) {
-    const key = u.unit.partner ?? '';
-    groups.set(key, [...(groups.get(key) ?? []), u]);
-  }
-  const buckets: StaleUnit[][] = Array.from({ length: jobs }, () => []);
-  // Bucket 0 (this thread) starts with the bulletin-wide units, the PDF among them, the largest
-  // single job.
-  at(buckets, 0, 'the first bucket').push(...(groups.get('') ?? []));
-  groups.delete('');
-  for (const group of groups.values()) {
-    const smallest = buckets.reduce((a, b) => (b.length < a.length ? b : a));
-    smallest.push(...group);
-  }
-  return buckets.filter((b) => b.length > 0);
-}
-
-function runWorker(task: WorkerTask): Promise<Artifact[]> {
-  return new Promise((resolve, reject) => {
-    const w = new Worker(WORKER, { workerData: task });
-    w.once('message', (reply: WorkerReply) => {
-      if ('artifacts' in reply) return resolve(reply.artifacts);
-      const e = reply.error;
-      if (e.name === 'InputError' && e.code && e.problems)
-        return reject(new InputError(e.code, e.problems));
-      reject(Object.assign(new InternalError(e.message), { stack: e.stack }));
-    });
-    w.once('error', reject);
-    w.once('exit', (code) =>
-      code === 0
-        ? undefined
-        : reject(new InternalError(`a build worker stopped with exit code ${code}`)),
-    );
-  });
-}
-
-/**
- * Renders the units over `jobs` threads (this one included) and returns the artifacts in one-job
- * order.
- */
-export async function renderInWorkers(
-  ctx: BuildContext,
-  renderers: readonly Renderer[],
-  units: StaleUnit[],
-  options: BuildOptions,
-  jobs: number,
-  inputs?: InputSnapshot,
-): Promise<Artifact[]> {
-  const [mine = [], ...theirs] = partition(units, jobs);
-  // Functions cannot cross into a worker: progress is reported here, per worker batch.
-  const { onProgress: report, onWriteStep: _writesStayHere, ...plain } = options;
-  // Each batch counts only its own units; the display counts once per format across all of
-  // them, so "[charts 3/17]" never restarts at 1 when a worker's batch finishes.
-  const totals = new Map<string, number>();
-  for (const s of units) totals.set(s.renderer.name, (totals.get(s.renderer.name) ?? 0) + 1);
-  const done = new Map<string, number>();
-  const onProgress: ProgressListener | undefined = report
-    ? (e) => {
-        const before = done.get(e.format) ?? 0;
-        if (e.phase === 'done') done.set(e.format, before + 1);
-        report({ ...e, index: before + 1, total: totals.get(e.format) ?? e.total });
-      }
-    : undefined;
-  const tasks = theirs.map(async (b) => {
-    const t0 = performance.now();
-    const artifacts = await runWorker({
-      options: { ...plain, jobs: 1 },
-      ...(inputs ? { inputs } : {}),
-      units: b.map((s) => [s.renderer.name, s.unit.key]),
-    });
-    b.forEach((s, i) =>
-      onProgress?.({
-        phase: 'done',
-        format: s.renderer.name,
-        key: s.unit.key,
-        index: i + 1,
-        total: b.length,
-        paths: s.unit.paths,
-        ms: performance.now() - t0,
-      }),
-    );
-    return artifacts;
-  });
-  const results = await Promise.all([renderUnits(ctx, renderers, mine, onProgress), ...tasks]);
-  const byPath = new Map(results.flat().map((a) => [a.path, a]));
-  // The order a one-job build returns: renderer by renderer, unit by unit, path by path.
-  return renderers.flatMap((r) =>
-    units
-      .filter((s) => s.renderer === r)
-      .flatMap((s) => s.unit.paths.flatMap((p) => byPath.get(p) ?? [])),
-  );
 }
