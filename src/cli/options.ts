@@ -68,8 +68,9 @@ export function buildOptions<T>(y: Argv<T>) {
     .option('jobs', {
       type: 'number',
       describe:
-        'Threads to render on (1: in one thread); default: more than one only when there are ' +
-        'enough partners to pay for a thread, up to the cores. Output is the same for any number',
+        'Threads to render on (1: in one thread); default: a second thread, started at once, ' +
+        'when a core stands idle and two or more partners render, one more per 16 partners, up ' +
+        'to the cores. Output is the same for any number',
     })
     .option('deck-charts', {
       choices: ['native', 'image'] as const,
