@@ -14,14 +14,14 @@ import {
   cssColor,
   lengthScale,
   multiply,
+  drawable,
   quadToCubic,
   type Matrix,
   type Segment,
 } from './path.js';
-import { parseFont, textOutline } from './text.js';
+import { parseFont, shaped, textOutline } from './text.js';
 
 type Run = ReturnType<Font['layout']>;
-
 /** How a path is stroked, with the transform's scale already applied. */
 export interface Stroke {
   color: string;
@@ -32,29 +32,6 @@ export interface Stroke {
   miterLimit: number;
   dash: number[];
   dashOffset: number;
-}
-
-/**
- * The path without the lone moveTo canvas's rect() leaves after each rectangle; undefined
- * when nothing in it would draw.
- */
-export function drawable(path: Segment[]): Segment[] | undefined {
-  if (!path.some((s) => s.op !== 'M' && s.op !== 'Z')) return undefined;
-  return path.filter((s, i) => s.op !== 'M' || (i < path.length - 1 && path[i + 1]?.op !== 'M'));
-}
-
-/** Shaped runs by face and text: chart labels repeat across charts and partners. */
-const runs = new WeakMap<Font, Map<string, Run>>();
-function shaped(face: Font, text: string): Run {
-  let byText = runs.get(face);
-  if (!byText) runs.set(face, (byText = new Map()));
-  let run = byText.get(text);
-  if (!run) {
-    // Bounded: a build with thousands of partners must not keep every label it ever drew.
-    if (byText.size > 20_000) byText.clear();
-    byText.set(text, (run = face.layout(text)));
-  }
-  return run;
 }
 
 /** The theme face for a weight and style (the chart fonts are the sans faces). */

@@ -38,6 +38,15 @@ export type Segment =
   | { op: 'C'; x1: number; y1: number; x2: number; y2: number; x: number; y: number }
   | { op: 'Z' };
 
+/**
+ * The path without the lone moveTo canvas's rect() leaves after each rectangle; undefined
+ * when nothing in it would draw.
+ */
+export function drawable(path: Segment[]): Segment[] | undefined {
+  if (!path.some((s) => s.op !== 'M' && s.op !== 'Z')) return undefined;
+  return path.filter((s, i) => s.op !== 'M' || (i < path.length - 1 && path[i + 1]?.op !== 'M'));
+}
+
 /** A quadratic Bézier as the cubic PDF draws (exact: the controls at 2/3 towards q). */
 export function quadToCubic(
   [sx, sy]: [number, number],

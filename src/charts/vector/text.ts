@@ -7,6 +7,22 @@ import type { Font } from 'fontkit';
 import { InternalError } from '../../errors.js';
 import { apply, quadToCubic, type Matrix, type Segment } from './path.js';
 
+type Run = ReturnType<Font['layout']>;
+
+/** Shaped runs by face and text: chart labels repeat across charts and partners. */
+const runs = new WeakMap<Font, Map<string, Run>>();
+export function shaped(face: Font, text: string): Run {
+  let byText = runs.get(face);
+  if (!byText) runs.set(face, (byText = new Map()));
+  let run = byText.get(text);
+  if (!run) {
+    // Bounded: a build with thousands of partners must not keep every label it ever drew.
+    if (byText.size > 20_000) byText.clear();
+    byText.set(text, (run = face.layout(text)));
+  }
+  return run;
+}
+
 /** A CSS font shorthand as canvas reads it: size in px, and which theme face. */
 export function parseFont(css: string): { size: number; bold: boolean; italic: boolean } {
   const m = /(?:^|\s)([\d.]+)px\b/.exec(css);

@@ -7,8 +7,9 @@
  * the plain case pptxgenjs uses (in-memory text and bytes, no per-file options); anything else
  * goes to JSZip's own; and base64 content pptxgenjs adds (the chart workbooks) is decoded by
  * Node rather than by JSZip's JavaScript decoder. The entries' names and bytes are the same
- * either way, so the finished decks are byte-identical. Considered: passing pptxgenjs another zip library (it imports
- * JSZip itself, with no option to choose) and patching pptxgenjs (a fork to maintain).
+ * either way, so the finished decks are byte-identical. Considered: passing pptxgenjs another
+ * zip library (it imports JSZip itself, with no option to choose) and patching pptxgenjs (a
+ * fork to maintain).
  */
 import { createRequire } from 'node:module';
 import { type Content, zipSync } from './zip.js';
