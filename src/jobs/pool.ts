@@ -157,8 +157,8 @@ export const PARTNERS_PER_WORKER = 16;
  * Whether to start a build thread before the pipeline loads: more than one job allowed, and a
  * build that may render two or more partner groups (decks or charts). Left to decide ('auto'),
  * also more than one core and half a core or more standing idle (`idle`, see idleCores;
- * unknown counts as idle): on a busy machine a thread only adds its start-up to the work. Whether it gets any
- * work is known only after the plan; if not, it is closed unused.
+ * unknown counts as idle): on a busy machine a thread only adds its start-up to the work.
+ * Whether it gets any work is known only after the plan; if not, it is closed unused.
  */
 export function wantsEarlyThread(
   options: BuildOptions,
