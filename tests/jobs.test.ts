@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataWith, STACK_FRAME, tempDir } from './helpers.js';
 import {
+  MIN_AUTO_CORES,
   MIN_IDLE_CORES,
   PARTNERS_PER_WORKER,
   threadsFor,
@@ -89,20 +90,26 @@ describe('wantsEarlyThread', () => {
   // From the TypeScript sources there is no compiled worker, so nothing ever starts here; the
   // rule itself is what the CLI (compiled) follows.
   const base = { data: 'd', templates: 't', out: 'o' };
-  it('never for one job, one core, a busy machine or a build without partner formats', () => {
+  it('never for one job, under four cores, a busy machine or a build without partner formats', () => {
     const wants = (o: object, idle: number | undefined, cores: number) =>
       wantsEarlyThread({ ...base, ...o }, idle, cores, true);
-    expect(wants({ jobs: 'auto' }, 1, 2)).toBe(true);
-    expect(wants({ jobs: 'auto' }, undefined, 2)).toBe(true);
-    expect(wants({ jobs: 'auto', only: ['charts'] }, 1, 2)).toBe(true);
-    expect(wants({ jobs: 1 }, 1, 2)).toBe(false);
-    expect(wants({}, 1, 2)).toBe(false);
-    expect(wants({ jobs: 'auto' }, 1, 1)).toBe(false);
-    expect(wants({ jobs: 'auto' }, MIN_IDLE_CORES / 2, 2)).toBe(false);
+    expect(wants({ jobs: 'auto' }, 3, 4)).toBe(true);
+    expect(wants({ jobs: 'auto' }, undefined, 4)).toBe(true);
+    expect(wants({ jobs: 'auto', only: ['charts'] }, 3, 4)).toBe(true);
+    // The CLI passes no --partner as an empty list: every partner, not none.
+    expect(wants({ jobs: 'auto', partners: [] }, 3, 4)).toBe(true);
+    expect(wants({ jobs: 2, partners: [] }, 0, 2)).toBe(true);
+    expect(wants({ jobs: 1 }, 3, 4)).toBe(false);
+    expect(wants({}, 3, 4)).toBe(false);
+    // On 2 cores a second thread never paid (measured): 'auto' stays on one.
+    expect(wants({ jobs: 'auto' }, 1, 2)).toBe(false);
+    expect(wants({ jobs: 'auto' }, undefined, 2)).toBe(false);
+    expect(wants({ jobs: 'auto' }, 1, MIN_AUTO_CORES - 1)).toBe(false);
+    expect(wants({ jobs: 'auto' }, MIN_IDLE_CORES - 0.5, 4)).toBe(false);
     expect(wants({ jobs: 2 }, 0, 2)).toBe(true);
-    expect(wants({ jobs: 'auto', only: ['pdf', 'html'] }, 1, 2)).toBe(false);
-    expect(wants({ jobs: 'auto', partners: ['japan'] }, 1, 2)).toBe(false);
-    expect(wants({ jobs: 'auto', partners: ['japan', 'australia'] }, 1, 2)).toBe(true);
+    expect(wants({ jobs: 'auto', only: ['pdf', 'html'] }, 3, 4)).toBe(false);
+    expect(wants({ jobs: 'auto', partners: ['japan'] }, 3, 4)).toBe(false);
+    expect(wants({ jobs: 'auto', partners: ['japan', 'australia'] }, 3, 4)).toBe(true);
   });
 });
 

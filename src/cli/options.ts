@@ -68,9 +68,9 @@ export function buildOptions<T>(y: Argv<T>) {
     .option('jobs', {
       type: 'number',
       describe:
-        'Threads to render on (1: in one thread); default: a second thread, started at once, ' +
-        'when a core stands idle and two or more partners render, one more per 16 partners, up ' +
-        'to the cores. Output is the same for any number',
+        'Threads to render on (1: in one thread); default: one, or with 4 or more cores and ' +
+        'some idle a second thread started at once, and one more per 16 partners, up to the ' +
+        'cores. Output is the same for any number',
     })
     .option('deck-charts', {
       choices: ['native', 'image'] as const,
