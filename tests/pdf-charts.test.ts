@@ -15,13 +15,17 @@ import { SvgChartContext } from '../src/charts/vector/svg.js';
 import { registerFonts } from '../src/compose/pdf/fonts.js';
 import { chartFigures } from '../src/compose/pdf/plan.js';
 import { createRequire } from 'node:module';
-import { FONT_FAMILY as FONT, getChart } from '../src/charts/render.js';
+import { chartSvgAt, drawChartOn, FONT_FAMILY as FONT, getChart } from '../src/charts/render.js';
+import { chartFaces } from '../src/charts/fonts.js';
+import { prepare } from '../src/index.js';
+// @ts-expect-error: a plain ES module without type declarations (bench/ is not compiled).
+import { generateDataset } from '../bench/generate.mjs';
 import { chartConfig } from '../src/charts/config.js';
 import { registerThemeFaces } from '../src/charts/fonts.js';
 import type { BuildContext } from '../src/compose/types.js';
 
 const SCALE = 3;
-import { sampleContext } from './helpers.js';
+import { sampleContext, tempDir } from './helpers.js';
 
 /** Grey levels of a PGM (P5) file. */
 function pgm(file: string): { width: number; height: number; data: Uint8Array } {
@@ -157,5 +161,24 @@ describe('charts drawn through the vector context', () => {
     // Coordinates are written as pdfkit writes them, without V8's slow float printing.
     for (const v of [0, -0.0000004, 1.5, -2.25, 123.4567894, 1e-7, 241.99999999, -98.7654321])
       for (const d of [3, 6]) expect(fixed(v, d)).toBe(String(Math.round(v * 10 ** d) / 10 ** d));
+  });
+});
+
+describe('a chart drawn at any height or on any surface', () => {
+  it('shows at most the spec’s `show` bars, as its note says (12 partners, show 8)', async () => {
+    const dir = tempDir();
+    const data = path.join(dir, 'bulletin.json');
+    writeFileSync(data, JSON.stringify(generateDataset(12)));
+    const ctx = await prepare({ data, templates: 'templates', out: path.join(dir, 'out') });
+    const c = getChart(ctx, 'aid-by-partner')!;
+    expect(c.data.kind === 'bar' && c.data.labels.length).toBe(8);
+    expect(c.notes.join(' ')).toMatch(/8 largest of 1\d partners are shown/);
+    // The PDF's painter and a grown chart draw what the chart file draws: the same bars.
+    const onSurface = new SvgChartContext(chartFaces(ctx.theme), c.width, c.height);
+    drawChartOn(ctx, c.id, onSurface);
+    expect(onSurface.svg()).toBe(c.svg);
+    const bars = (svg: string) => svg.match(/<path fill="#(?!ffffff)[0-9a-f]{6}" d="M[^"]*Z"/g);
+    const grown = chartSvgAt(ctx, c.id, c.height + 40);
+    expect(bars(grown)?.length).toBe(bars(c.svg)?.length);
   });
 });

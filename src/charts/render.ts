@@ -153,8 +153,16 @@ export function drawChartOn(ctx: BuildContext, key: string, surface: ChartSurfac
   const planned = planIndex(ctx).get(key);
   if (!planned) throw new Error(`no chart ${key}`);
   const theme = ctx.theme.theme;
-  const config = chartConfig(planned.data, theme, ctx.dataset.bulletin.locale);
+  const config = chartConfig(drawnData(planned), theme, ctx.dataset.bulletin.locale);
   drawWith(surface, theme.colors.ink, config, {}, () => surface.finish());
+}
+
+/**
+ * What a chart draws: sentences and alt text speak of every partner, the drawing shows at most
+ * the spec's `show` bars (its note says so). Every drawing goes through here, at any height.
+ */
+function drawnData({ inst, data }: PlannedChart): ChartData {
+  return limitBars(data, 'show' in inst.spec ? inst.spec.show : undefined);
 }
 
 const RENDERED_KEY = 'charts:rendered';
@@ -166,8 +174,7 @@ function renderPlanned(
   planned: PlannedChart,
 ): RenderedChart {
   const { inst, data: all } = planned;
-  // Sentences and alt text speak of every partner; the drawings show at most `show` bars.
-  const data = limitBars(all, 'show' in inst.spec ? inst.spec.show : undefined);
+  const data = drawnData(planned);
   const theme = ctx.theme.theme;
   const locale = ctx.dataset.bulletin.locale;
   const width = Math.round(columnWidth(theme));
@@ -255,7 +262,7 @@ export function chartSvgAt(ctx: BuildContext, key: string, height: number): stri
   let svg = ctx.assets.get(cacheKey) as string | undefined;
   if (!svg) {
     const theme = ctx.theme.theme;
-    const config = chartConfig(planned.data, theme, ctx.dataset.bulletin.locale);
+    const config = chartConfig(drawnData(planned), theme, ctx.dataset.bulletin.locale);
     svg = drawSvg(Math.round(columnWidth(theme)), height, ctx.theme, config);
     ctx.assets.set(cacheKey, svg);
   }
