@@ -10,6 +10,7 @@ import type { Artifact, BuildContext, Renderer } from '../compose/types.js';
 import type { BuildOptions } from '../build-types.js';
 import type { ProgressListener } from '../progress.js';
 import { PLAN_KEY } from '../charts/plan.js';
+import { loadShaper } from '../model/shaper.js';
 import {
   BuildThread,
   ThreadOutOfMemory,
@@ -29,6 +30,8 @@ export async function renderUnits(
   onProgress?: ProgressListener,
 ): Promise<Artifact[]> {
   const out: Artifact[] = [];
+  // Text is shaped by HarfBuzz once its WebAssembly module has loaded (model/shaper.ts).
+  if (units.length > 0) await loadShaper();
   for (const r of renderers) {
     const mine = units.filter((s) => s.renderer === r).map((s) => s.unit);
     for (const [i, unit] of mine.entries()) {

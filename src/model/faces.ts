@@ -5,6 +5,7 @@
  */
 import type { Font } from 'fontkit';
 import { requireCjs } from '../cjs.js';
+import { harfbuzzRun } from './shaper.js';
 
 const fontkit = requireCjs('fontkit') as typeof import('fontkit');
 
@@ -16,6 +17,15 @@ export function openFace(bytes: Uint8Array): Font {
   if (!face) {
     face = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)) as Font;
     faces.set(bytes, face);
+    // HarfBuzz shapes what it shapes as fontkit does, faster (shaper.ts); the rest is fontkit's.
+    const fontkitLayout = face.layout;
+    const parsed = face;
+    face.layout = (text, ...rest) => {
+      const run = rest.every((a) => a === undefined) ? harfbuzzRun(parsed, bytes, text) : undefined;
+      return (
+        (run as ReturnType<Font['layout']> | undefined) ?? fontkitLayout.call(parsed, text, ...rest)
+      );
+    };
   }
   return face;
 }
