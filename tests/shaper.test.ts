@@ -16,7 +16,11 @@ const fontkit = require('fontkit') as { create(bytes: Buffer): Font };
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const THEME = path.join(ROOT, 'templates/theme/fonts');
-const SYSTEM = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'].filter((f) => existsSync(f));
+const SYSTEM = [
+  '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+  // CFF outlines (OTF), and a font with a kern table rather than GPOS kerning.
+  '/usr/share/fonts/opentype/urw-base35/NimbusSans-Regular.otf',
+].filter((f) => existsSync(f));
 
 /** Words from the shipped templates and data, and strings that exercise the other lookups. */
 function corpus(): string[] {
@@ -64,6 +68,12 @@ describe('shaping by HarfBuzz', () => {
     for (const text of ['e\u0301\u0323', 'co\u00adop', 'a\u200bb', 'a\tb', 'عربي', 'हिन्दी'])
       expect(harfbuzzRun(face, bytes, text)).toBeUndefined();
     expect(words.length).toBeGreaterThan(500);
+    // WOFF, WOFF2 and collections, which fontkit opens and HarfBuzz would read as empty.
+    for (const tag of ['wOFF', 'wOF2', 'ttcf']) {
+      const other = Uint8Array.from(bytes);
+      other.set(Buffer.from(tag, 'latin1'));
+      expect(harfbuzzRun(fontkit.create(bytes), other, 'office')).toBeUndefined();
+    }
   });
 
   it('gives a shared glyph the characters fontkit gave it first (space, no-break space)', () => {

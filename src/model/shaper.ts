@@ -57,17 +57,34 @@ class ShapedRun {
   }
 }
 
-const hbFonts = new WeakMap<Font, HbFont>();
+/** HarfBuzz's font for a face, or null for a file it does not read as fontkit does. */
+const hbFonts = new WeakMap<Font, HbFont | null>();
+
+/**
+ * A single TrueType or CFF font. fontkit also opens WOFF, WOFF2 and collections, which
+ * HarfBuzz would read as an empty face; those stay with fontkit.
+ */
+function isSfnt(bytes: Uint8Array): boolean {
+  const tag = String.fromCharCode(...bytes.subarray(0, 4));
+  return tag === '\u0000\u0001\u0000\u0000' || tag === 'true' || tag === 'OTTO';
+}
 
 /** `text` shaped by HarfBuzz, or undefined where fontkit must shape it. */
 export function harfbuzzRun(face: Font, bytes: Uint8Array, text: string): ShapedRun | undefined {
   if (!hb || !buffer || !SIMPLE.test(text) || SPECIAL.test(text)) return undefined;
   let font = hbFonts.get(face);
-  if (!font) {
-    font = new hb.Font(new hb.Face(new hb.Blob(bytes)));
+  if (font === undefined) {
+    font = isSfnt(bytes) ? new hb.Font(new hb.Face(new hb.Blob(bytes))) : null;
     hbFonts.set(face, font);
   }
+  if (!font) return undefined;
   const chars = Array.from(text, (c) => c.codePointAt(0) as number);
+  // fontkit remembers a glyph with the characters it was first asked for (space and no-break
+  // space share one), and those go into the PDF's text layer: ask in fontkit's order, its
+  // character map first, then the shaped glyphs, then the space (hideDefaultIgnorables).
+  // A character the font lacks stays with fontkit: HarfBuzz substitutes some (a missing thin
+  // space becomes a narrowed space) where fontkit shows .notdef, as before.
+  for (const c of chars) if (face.glyphForCodePoint(c).id === 0) return undefined;
   buffer.reset();
   // One cluster per character (not merged into graphemes), so a glyph's characters are those
   // from its cluster to the next glyph's, as fontkit gives them (a ligature gets them all).
@@ -82,10 +99,6 @@ export function harfbuzzRun(face: Font, bytes: Uint8Array, text: string): Shaped
     xOffset: p.xOffset,
     yOffset: p.yOffset,
   }));
-  // fontkit remembers a glyph with the characters it was first asked for (space and no-break
-  // space share one), and those go into the PDF's text layer: ask in fontkit's order, its
-  // character map first, then the shaped glyphs, then the space (hideDefaultIgnorables).
-  for (const c of chars) face.glyphForCodePoint(c);
   const glyphs = infos.map((info, i) => {
     // A character that became several glyphs: the first carries it, as in fontkit.
     if (i > 0 && infos[i - 1]?.cluster === info.cluster) return face.getGlyph(info.codepoint, []);
