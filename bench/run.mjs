@@ -17,7 +17,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateDataset, writeDataset } from './generate.mjs';
@@ -114,6 +114,9 @@ for (const [tag, root] of Object.entries(roots)) {
   add(`full build (${tag})`, () => cli(root, ['build', '--force', '--out', out]));
   add(`no-op rebuild (${tag})`, () => cli(root, ['build', '--out', out]));
 }
+// The load before the first case and after the last: another process on the machine slows
+// both sides of a ratio alike, but it does show in the absolute figures.
+const loadBefore = loadavg();
 const started = performance.now();
 for (let r = 0; r < REPEATS; r++) {
   for (const c of Object.values(cases)) c.runs.push(c.fn());
@@ -143,6 +146,7 @@ const results = {
   after: ROOT,
   before: BASE,
   partners: generateDataset(4).partners.length,
+  loadAverage: { before: loadBefore, after: loadavg() },
   cases: Object.fromEntries(Object.entries(cases).map(([k, c]) => [k, stats(c.runs)])),
   scale: Object.fromEntries(Object.entries(scale).map(([k, runs]) => [k, stats(runs)])),
   ratios: {},
@@ -198,5 +202,7 @@ for (const [tag, rs] of Object.entries(results.ratios)) {
     );
 }
 console.log(
-  `bench took ${f(results.totalSeconds)} s on ${results.cores} cores; ${path.relative(process.cwd(), RESULTS)}`,
+  `bench took ${f(results.totalSeconds)} s on ${results.cores} cores (load average ` +
+    `${f(loadBefore[0], 2)} before, ${f(results.loadAverage.after[0], 2)} after); ` +
+    path.relative(process.cwd(), RESULTS),
 );
