@@ -7,9 +7,10 @@
  *
  * It is used only where the two are known to agree: Latin, Greek, Cyrillic and common
  * characters without combining marks, format or control characters (HarfBuzz orders marks
- * canonically and hides default-ignorables; fontkit does neither), and only with the default
- * features. Everything else, and every call before `loadShaper()` has finished (the module
- * loads asynchronously), goes to fontkit as before.
+ * canonically and hides default-ignorables; fontkit does neither), every one of them in the
+ * font, in a single TrueType or CFF file, with the default features. Everything else, and every
+ * call before `loadShaper()` has finished (the module loads asynchronously), goes to fontkit as
+ * before.
  */
 import type { Font, Glyph } from 'fontkit';
 
@@ -36,7 +37,7 @@ export function loadShaper(): Promise<void> {
   return loading;
 }
 
-/** Whether HarfBuzz shapes (for tests and the bench). */
+/** Whether HarfBuzz has loaded (for tests). */
 export const shaperLoaded = (): boolean => hb !== undefined;
 
 /** Text both shapers treat alike (see above). */
