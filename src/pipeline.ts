@@ -8,7 +8,7 @@ import { loadDataset } from './load/dataset.js';
 import { loadTemplates } from './load/templates.js';
 import { resolveTheme } from './model/theme.js';
 import { checkDataGlyphs } from './model/glyphs.js';
-import { createEngine } from './template/engine.js';
+import { createEngine, templateLimits } from './template/engine.js';
 import { buildScope } from './model/scope.js';
 import { buildBulletinModel } from './model/bulletin.js';
 import { RENDERERS, FORMAT_NAMES } from './compose/registry.js';
@@ -87,7 +87,12 @@ export async function prepare(
   ]);
   const theme = resolveTheme(templates);
   checkDataGlyphs(dataset, theme, { file, text });
-  const engine = createEngine(templates.liquid, dataset.bulletin.locale);
+  const partners = selectPartners(dataset, options.partners);
+  const engine = createEngine(
+    templates.liquid,
+    dataset.bulletin.locale,
+    templateLimits(partners.length),
+  );
   const scope = buildScope(dataset, engine.has);
   const bulletin = buildBulletinModel(dataset, templates, engine, scope);
   return {
@@ -98,7 +103,7 @@ export async function prepare(
     engine,
     scope,
     bulletin,
-    partners: selectPartners(dataset, options.partners),
+    partners,
     clock: buildClock(dataset, options.sourceDateEpoch),
     // --paper equal to the theme's own size is no change: the same bytes, so not stale.
     print: {

@@ -67,6 +67,23 @@ export const TEMPLATE_LIMITS = {
 };
 
 /**
+ * What each deck adds to the build-wide limits: a deck's templates write ~10,000 characters in
+ * ~20 ms, so these leave wide room, while a loop that repeats text in every deck still stops
+ * long before the build's time and memory grow out of hand. Without them a dataset of a few
+ * hundred partners would be refused for its size alone.
+ */
+export const PER_DECK_LIMITS = { buildMs: 1_000, buildChars: 100_000 };
+
+/** The limits for a build that renders `decks` partner decks besides the bulletin. */
+export function templateLimits(decks: number): typeof TEMPLATE_LIMITS {
+  return {
+    ...TEMPLATE_LIMITS,
+    buildMs: TEMPLATE_LIMITS.buildMs + decks * PER_DECK_LIMITS.buildMs,
+    buildChars: TEMPLATE_LIMITS.buildChars + decks * PER_DECK_LIMITS.buildChars,
+  };
+}
+
+/**
  * Names no template needs and that lead out of the data into JavaScript: the engine hides
  * prototypes of data, but its own objects (forloop) still hand out their constructor.
  */
