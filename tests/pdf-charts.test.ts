@@ -159,7 +159,12 @@ describe('charts drawn through the vector context', () => {
     ] as const;
     expect(Math.hypot(mid[0], mid[1])).toBeCloseTo(100, 1);
     // Coordinates are written as pdfkit writes them, without V8's slow float printing.
-    for (const v of [0, -0.0000004, 1.5, -2.25, 123.4567894, 1e-7, 241.99999999, -98.7654321])
+    const samples = [0, -0.0000004, 1.5, -2.25, 123.4567894, 1e-7, 241.99999999, -98.7654321];
+    // Seeded spread over the ranges charts use, halves and near-halves included.
+    let seed = 7;
+    const next = () => ((seed = (seed * 48271) % 2147483647) / 2147483647 - 0.5) * 2000;
+    for (let i = 0; i < 5000; i++) samples.push(next(), Math.round(next() * 2000) / 4000);
+    for (const v of samples)
       for (const d of [3, 6]) expect(fixed(v, d)).toBe(String(Math.round(v * 10 ** d) / 10 ** d));
   });
 });

@@ -132,6 +132,7 @@ const POW10 = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
  * |v| < 1e9, far beyond any page; outside that range it falls back to the plain form.
  */
 export function fixed(v: number, digits: number): string {
+  if (digits === 3) return fixed3(v);
   const scale = POW10[digits] ?? 10 ** digits;
   const r = Math.round(v * scale);
   if (r % scale === 0 || !(Math.abs(v) < 1e9)) return String(r / scale);
@@ -142,4 +143,22 @@ export function fixed(v: number, digits: number): string {
   while (frac.charCodeAt(end - 1) === 48) end--;
   frac = frac.slice(0, end);
   return `${r < 0 ? '-' : ''}${whole}.${frac}`;
+}
+
+/** The digits after the point of 0–999 thousandths, trailing zeros dropped. */
+const THOUSANDTHS = Array.from({ length: 1000 }, (_, i) =>
+  String(i).padStart(3, '0').replace(/0+$/, ''),
+);
+
+/**
+ * fixed(v, 3), the SVG charts' coordinates, with the fraction from a table: a chart file
+ * writes tens of thousands of them (glyph outlines), and building each fraction string was
+ * most of writing one.
+ */
+export function fixed3(v: number): string {
+  const r = Math.round(v * 1000);
+  if (r % 1000 === 0 || !(Math.abs(v) < 1e9)) return String(r / 1000);
+  const a = r < 0 ? -r : r;
+  const whole = Math.floor(a / 1000);
+  return `${r < 0 ? '-' : ''}${whole}.${THOUSANDTHS[a - whole * 1000]}`;
 }
