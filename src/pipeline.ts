@@ -15,7 +15,7 @@ import { RENDERERS, FORMAT_NAMES } from './compose/registry.js';
 import { writeArtifacts, planManifest, MANIFEST } from './output/artifacts.js';
 import { cacheFile } from './output/quick.js';
 import { readInputs, type InputSnapshot } from './load/inputs.js';
-import { hashUnit, isFresh, parseShard, shardUnits, stableJson } from './output/plan.js';
+import { hashUnits, isFresh, parseShard, shardUnits, stableJson } from './output/plan.js';
 import { fileHash, readManifest } from './load/manifest.js';
 import { sha256, type Manifest } from './output/manifest.js';
 import { InputError } from './errors.js';
@@ -140,9 +140,14 @@ async function planBuild(ctx: BuildContext, options: BuildOptions) {
       throw new InputError('E_USAGE', [{ file: '--shard', message: parsed }]);
     shard = parsed;
   }
-  const all = renderers.flatMap((renderer) =>
-    renderer.units(ctx).map((unit) => ({ renderer, unit, hash: hashUnit(unit, TOOL_VERSION) })),
+  const planned = renderers.flatMap((renderer) =>
+    renderer.units(ctx).map((unit) => ({ renderer, unit })),
   );
+  const hashes = hashUnits(
+    planned.map((p) => p.unit),
+    TOOL_VERSION,
+  );
+  const all = planned.map((p, i) => ({ ...p, hash: hashes[i] as string }));
   const units = shardUnits(all, shard);
   const out = path.resolve(options.out);
   const manifestName = shard ? `manifest-shard-${shard.index}-of-${shard.count}.json` : MANIFEST;

@@ -16,17 +16,74 @@ export interface PlannedUnit {
 
 /** JSON with object keys sorted, so that equal values hash equally whatever their key order. */
 export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
+  return serialise(value, '', new Map()) ?? 'undefined';
 }
 
-export function hashUnit(unit: Unit, toolVersion: string): string {
-  return createHash('sha256')
-    .update(stableJson({ tool: toolVersion, inputs: unit.inputs }))
-    .digest('hex');
+/** Array indices, which JavaScript lists before other keys whatever their insertion order. */
+const INDEX = /^(?:0|[1-9]\d*)$/;
+const isIndex = (k: string) => INDEX.test(k) && Number(k) < 2 ** 32 - 1;
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * JSON.stringify with every object's keys sorted (index keys first, as JavaScript orders an
+ * object's own keys), `seen` holding each object's text once made: units share large parts (a
+ * bulletin-wide chart every deck shows, the style), and serialising those once per unit made
+ * planning grow with the square of the partners. Within one call nothing changes, so an
+ * object's text is the same each time it is met.
+ */
+function serialise(
+  v: unknown,
+  key: string,
+  seen: Map<object, string | undefined>,
+): string | undefined {
+  if (v !== null && typeof v === 'object') {
+    const known = seen.get(v);
+    if (known !== undefined || seen.has(v)) return known;
+    const own = v as { toJSON?: (key: string) => unknown };
+    const text =
+      typeof own.toJSON === 'function'
+        ? serialise(own.toJSON(key), key, seen)
+        : Array.isArray(v)
+          ? `[${v.map((x, i) => serialise(x, String(i), seen) ?? 'null').join(',')}]`
+          : objectJson(v as Record<string, unknown>, seen);
+    seen.set(v, text);
+    return text;
+  }
+  switch (typeof v) {
+    case 'string':
+      return JSON.stringify(v);
+    case 'number':
+      return Number.isFinite(v) ? JSON.stringify(v) : 'null';
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'bigint':
+      return JSON.stringify(v); // throws, as JSON.stringify does
+    default:
+      return v === null ? 'null' : undefined; // undefined, functions and symbols are left out
+  }
+}
+
+function objectJson(o: Record<string, unknown>, seen: Map<object, string | undefined>): string {
+  const keys = Object.keys(o);
+  let first = 0;
+  while (first < keys.length && isIndex(keys[first] as string)) first++;
+  const sorted = [...keys.slice(0, first), ...keys.slice(first).sort(byCodeUnit)];
+  const parts: string[] = [];
+  for (const k of sorted) {
+    const text = serialise(o[k], k, seen);
+    if (text !== undefined) parts.push(`${JSON.stringify(k)}:${text}`);
+  }
+  return `{${parts.join(',')}}`;
+}
+
+/** Each unit's inputs hash; parts the units share are serialised once for all of them. */
+export function hashUnits(units: readonly Unit[], toolVersion: string): string[] {
+  const seen = new Map<object, string | undefined>();
+  return units.map((unit) =>
+    createHash('sha256')
+      .update(serialise({ tool: toolVersion, inputs: unit.inputs }, '', seen) ?? '')
+      .digest('hex'),
+  );
 }
 
 /** Parses "i/n" (1-based), or returns a message. */
