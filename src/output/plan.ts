@@ -16,7 +16,7 @@ export interface PlannedUnit {
 
 /** JSON with object keys sorted, so that equal values hash equally whatever their key order. */
 export function stableJson(value: unknown): string {
-  return serialise(value, '', new Map()) ?? 'undefined';
+  return serialise(value, '', newMemo()) ?? 'undefined';
 }
 
 /** Array indices, which JavaScript lists before other keys whatever their insertion order. */
@@ -24,29 +24,34 @@ const INDEX = /^(?:0|[1-9]\d*)$/;
 const isIndex = (k: string) => INDEX.test(k) && Number(k) < 2 ** 32 - 1;
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Objects met so far in one serialisation, and the text of those met more than once. */
+interface Memo {
+  met: Set<object>;
+  text: Map<object, string | undefined>;
+}
+const newMemo = (): Memo => ({ met: new Set(), text: new Map() });
+
 /**
  * JSON.stringify with every object's keys sorted (index keys first, as JavaScript orders an
- * object's own keys), `seen` holding each object's text once made: units share large parts (a
- * bulletin-wide chart every deck shows, the style), and serialising those once per unit made
- * planning grow with the square of the partners. Within one call nothing changes, so an
- * object's text is the same each time it is met.
+ * object's own keys). Units share large parts (a bulletin-wide chart every deck shows, the
+ * style), and serialising those once per unit made planning grow with the square of the
+ * partners: an object met a second time keeps its text for every later meeting. Only those:
+ * keeping every object's text (one copy per nesting level) took 200 MB at 300 partners.
+ * Nothing changes during one call, so an object's text is the same each time it is met.
  */
-function serialise(
-  v: unknown,
-  key: string,
-  seen: Map<object, string | undefined>,
-): string | undefined {
+function serialise(v: unknown, key: string, memo: Memo): string | undefined {
   if (v !== null && typeof v === 'object') {
-    const known = seen.get(v);
-    if (known !== undefined || seen.has(v)) return known;
+    if (memo.text.has(v)) return memo.text.get(v);
+    const again = memo.met.has(v);
+    if (!again) memo.met.add(v);
     const own = v as { toJSON?: (key: string) => unknown };
     const text =
       typeof own.toJSON === 'function'
-        ? serialise(own.toJSON(key), key, seen)
+        ? serialise(own.toJSON(key), key, memo)
         : Array.isArray(v)
-          ? `[${v.map((x, i) => serialise(x, String(i), seen) ?? 'null').join(',')}]`
-          : objectJson(v as Record<string, unknown>, seen);
-    seen.set(v, text);
+          ? `[${v.map((x, i) => serialise(x, String(i), memo) ?? 'null').join(',')}]`
+          : objectJson(v as Record<string, unknown>, memo);
+    if (again) memo.text.set(v, text);
     return text;
   }
   switch (typeof v) {
@@ -63,14 +68,14 @@ function serialise(
   }
 }
 
-function objectJson(o: Record<string, unknown>, seen: Map<object, string | undefined>): string {
+function objectJson(o: Record<string, unknown>, memo: Memo): string {
   const keys = Object.keys(o);
   let first = 0;
   while (first < keys.length && isIndex(keys[first] as string)) first++;
   const sorted = [...keys.slice(0, first), ...keys.slice(first).sort(byCodeUnit)];
   const parts: string[] = [];
   for (const k of sorted) {
-    const text = serialise(o[k], k, seen);
+    const text = serialise(o[k], k, memo);
     if (text !== undefined) parts.push(`${JSON.stringify(k)}:${text}`);
   }
   return `{${parts.join(',')}}`;
@@ -78,10 +83,10 @@ function objectJson(o: Record<string, unknown>, seen: Map<object, string | undef
 
 /** Each unit's inputs hash; parts the units share are serialised once for all of them. */
 export function hashUnits(units: readonly Unit[], toolVersion: string): string[] {
-  const seen = new Map<object, string | undefined>();
+  const memo = newMemo();
   return units.map((unit) =>
     createHash('sha256')
-      .update(serialise({ tool: toolVersion, inputs: unit.inputs }, '', seen) ?? '')
+      .update(serialise({ tool: toolVersion, inputs: unit.inputs }, '', memo) ?? '')
       .digest('hex'),
   );
 }
