@@ -9,17 +9,17 @@ import { fixed3, type Segment } from './path.js';
 /** Coordinates to a thousandth of a point: far below anything print or screen resolves. */
 const n = fixed3;
 
-/** A path's `d`, built in one string: chart files hold tens of thousands of segments. */
+/** A path's `d`: chart files hold tens of thousands of segments. */
 function pathData(path: Segment[]): string {
-  let d = '';
-  for (const s of path) {
-    if (s.op === 'M' || s.op === 'L') d += `${s.op}${n(s.x)} ${n(s.y)}`;
-    else if (s.op === 'C') {
-      d += `C${n(s.x1)} ${n(s.y1)} ${n(s.x2)} ${n(s.y2)} `;
-      d += `${n(s.x)} ${n(s.y)}`;
-    } else d += 'Z';
-  }
-  return d;
+  return path
+    .map((s) =>
+      s.op === 'M' || s.op === 'L'
+        ? `${s.op}${n(s.x)} ${n(s.y)}`
+        : s.op === 'C'
+          ? `C${n(s.x1)} ${n(s.y1)} ${n(s.x2)} ${n(s.y2)} ${n(s.x)} ${n(s.y)}`
+          : 'Z',
+    )
+    .join('');
 }
 
 const opacity = (name: string, a: number) => (a < 1 ? ` ${name}="${n(a)}"` : '');
