@@ -60,9 +60,28 @@ describe('deck notes past eight partners', () => {
       const expected = top.includes(id) ? top : [...top, id];
       expect(listedNames(energy), id).toEqual(expected.map((p) => name.get(p)));
       expect(energy).toContain(
-        `Listed: the five largest of the twelve releases${top.includes(id) ? '' : ' and this one'};`,
+        `Listed: the five largest releases of the twelve partners compared${top.includes(id) ? '' : ', and this one'};`,
       );
     }
+  }, 60_000);
+
+  it('list every release, in data order and without a “Listed:” line, when eight or fewer partners have one', async () => {
+    const dataset = generateDataset(12) as Dataset;
+    const name = new Map(dataset.partners.map((p) => [p.id, p.name]));
+    const oil = dataset.measures.filter((m) => m.type === 'oil-stock-release');
+    const dropped = new Set(oil.slice(-5));
+    dataset.measures = dataset.measures.filter((m) => !dropped.has(m));
+    const kept = oil.filter((m) => !dropped.has(m)).map((m) => name.get(m.partner));
+    expect(kept).toHaveLength(7);
+    const decks = await decksOf(dataset);
+    let withSlide = 0;
+    for (const [id, energy] of decks.energy) {
+      if (!energy) continue;
+      withSlide++;
+      expect(listedNames(energy), id).toEqual(kept);
+      expect(energy).not.toContain('Listed:');
+    }
+    expect(withSlide).toBe(7);
   }, 60_000);
 
   it('list only the deck’s own release when the partners use different units', async () => {

@@ -160,6 +160,7 @@ describe('charts drawn through the vector context', () => {
     expect(Math.hypot(mid[0], mid[1])).toBeCloseTo(100, 1);
     // Coordinates are written as pdfkit writes them, without V8's slow float printing.
     const samples = [0, -0.0000004, 1.5, -2.25, 123.4567894, 1e-7, 241.99999999, -98.7654321];
+    samples.push(-0.0005, 0.0005, -0, Number.NaN, Infinity, -Infinity, 1e9, -1e9 - 0.4, 1e300);
     // Seeded spread over the ranges charts use, halves and near-halves included.
     let seed = 7;
     const next = () => ((seed = (seed * 48271) % 2147483647) / 2147483647 - 0.5) * 2000;

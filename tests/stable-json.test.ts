@@ -45,6 +45,31 @@ describe('stableJson', () => {
     ];
     for (const value of cases) expect(stableJson(value)).toBe(reference(value));
   });
+
+  it('calls toJSON once, with each key, and writes holes and cycles as JSON.stringify does', () => {
+    const byKey = { toJSON: (key: string) => ({ key, b: 1, a: 2 }) };
+    const self = {
+      b: 1,
+      a: 2,
+      toJSON() {
+        return this;
+      },
+    };
+    const cases: unknown[] = [
+      { x: byKey, y: byKey, z: byKey, list: [byKey, byKey, byKey] },
+      { self, again: self, more: [self, self] },
+      { date: { toJSON: () => new Date(0) } },
+      { nested: { toJSON: () => ({ inner: { toJSON: () => 'inner' } }) } },
+      [, 1, , 2], // holes, written as null
+    ];
+    for (const value of cases) expect(stableJson(value)).toBe(reference(value));
+    const loop: Record<string, unknown> = { a: 1 };
+    loop.me = { back: loop };
+    // The sorted-replacer form overflows the stack here (each level is a fresh copy); this
+    // one says what is wrong.
+    expect(() => stableJson(loop)).toThrow(/circular/);
+    expect(stableJson(undefined)).toBe(reference(undefined));
+  });
 });
 
 describe('hashUnits', () => {

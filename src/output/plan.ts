@@ -16,7 +16,8 @@ export interface PlannedUnit {
 
 /** JSON with object keys sorted, so that equal values hash equally whatever their key order. */
 export function stableJson(value: unknown): string {
-  return serialise(value, '', newMemo()) ?? 'undefined';
+  // As JSON.stringify: undefined (typed as a string) for undefined, a function or a symbol.
+  return serialise(value, '', newMemo()) as string;
 }
 
 /** Array indices, which JavaScript lists before other keys whatever their insertion order. */
@@ -24,12 +25,16 @@ const INDEX = /^(?:0|[1-9]\d*)$/;
 const isIndex = (k: string) => INDEX.test(k) && Number(k) < 2 ** 32 - 1;
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Objects met so far in one serialisation, and the text of those met more than once. */
+/**
+ * Objects met so far in one serialisation, the text of those met more than once, and those
+ * being written (a cycle fails as in JSON.stringify instead of recursing without end).
+ */
 interface Memo {
   met: Set<object>;
   text: Map<object, string | undefined>;
+  open: Set<object>;
 }
-const newMemo = (): Memo => ({ met: new Set(), text: new Map() });
+const newMemo = (): Memo => ({ met: new Set(), text: new Map(), open: new Set() });
 
 /**
  * JSON.stringify with every object's keys sorted (index keys first, as JavaScript orders an
@@ -37,23 +42,26 @@ const newMemo = (): Memo => ({ met: new Set(), text: new Map() });
  * style), and serialising those once per unit made planning grow with the square of the
  * partners: an object met a second time keeps its text for every later meeting. Only those:
  * keeping every object's text (one copy per nesting level) took 200 MB at 300 partners.
- * Nothing changes during one call, so an object's text is the same each time it is met.
+ * Nothing changes during one call, so an object's text is the same each time it is met; an
+ * object with toJSON is never kept, since its text may depend on the key it is met under.
  */
 function serialise(v: unknown, key: string, memo: Memo): string | undefined {
   if (v !== null && typeof v === 'object') {
+    const own = v as { toJSON?: (key: string) => unknown };
+    // Called once, as JSON.stringify does: its result is written as it is.
+    if (typeof own.toJSON === 'function') return written(own.toJSON(key), memo);
     if (memo.text.has(v)) return memo.text.get(v);
     const again = memo.met.has(v);
     if (!again) memo.met.add(v);
-    const own = v as { toJSON?: (key: string) => unknown };
-    const text =
-      typeof own.toJSON === 'function'
-        ? serialise(own.toJSON(key), key, memo)
-        : Array.isArray(v)
-          ? `[${v.map((x, i) => serialise(x, String(i), memo) ?? 'null').join(',')}]`
-          : objectJson(v as Record<string, unknown>, memo);
+    const text = written(v, memo);
     if (again) memo.text.set(v, text);
     return text;
   }
+  return written(v, memo);
+}
+
+/** A value's text once toJSON has had its say. */
+function written(v: unknown, memo: Memo): string | undefined {
   switch (typeof v) {
     case 'string':
       return JSON.stringify(v);
@@ -63,9 +71,28 @@ function serialise(v: unknown, key: string, memo: Memo): string | undefined {
       return v ? 'true' : 'false';
     case 'bigint':
       return JSON.stringify(v); // throws, as JSON.stringify does
+    case 'object': {
+      if (v === null) return 'null';
+      if (memo.open.has(v)) throw new TypeError('Converting circular structure to JSON');
+      memo.open.add(v);
+      try {
+        return Array.isArray(v)
+          ? arrayJson(v, memo)
+          : objectJson(v as Record<string, unknown>, memo);
+      } finally {
+        memo.open.delete(v);
+      }
+    }
     default:
-      return v === null ? 'null' : undefined; // undefined, functions and symbols are left out
+      return undefined; // undefined, functions and symbols are left out
   }
+}
+
+function arrayJson(a: unknown[], memo: Memo): string {
+  const parts: string[] = [];
+  // By index, not map: a hole is written as null, as JSON.stringify writes it.
+  for (let i = 0; i < a.length; i++) parts.push(serialise(a[i], String(i), memo) ?? 'null');
+  return `[${parts.join(',')}]`;
 }
 
 function objectJson(o: Record<string, unknown>, memo: Memo): string {
