@@ -84,6 +84,10 @@ describe('a partner with many measures', () => {
     expect(aid.body).toHaveLength(5);
     expect(aid.body.at(-1)).toBe('And seven more aid measures; the notes list them all.');
     expect(aid.notes.match(/^- /gm)).toHaveLength(11);
+    // Ten aid measures without an amount: three shown, the rest counted beside them.
+    expect(s.get('takeaways')?.body).toContain(
+      'Seven more aid measures with no amount stated; the notes list them all.',
+    );
   }, 60_000);
 
   it('gets a takeaways slide that counts the support it does not show, by kind', async () => {
@@ -95,6 +99,25 @@ describe('a partner with many measures', () => {
     expect(lines).toHaveLength(3);
     expect(takeaways.body).toContain('19 more measures of support; the notes list them all.');
     expect(takeaways.notes.match(/^- /gm)).toHaveLength(6 + 20);
+  }, 60_000);
+
+  it('counts each kind it leaves out beside the kind it shows', async () => {
+    // Australia's two support measures and five aid measures without an amount: three aid
+    // measures shown, two more counted after them, and both support measures counted.
+    const { file, dir } = seedPlus('australia', 5, kit);
+    const body = (await slides(file, dir, 'australia')).get('takeaways')?.body ?? [];
+    const at = (line: string) => body.indexOf(line);
+    const aidMore = 'Two more aid measures with no amount stated; the notes list them all.';
+    const supportMore = 'Two more measures of support; the notes list them all.';
+    expect(body.filter((l) => l.endsWith('no amount stated.'))).toHaveLength(3);
+    expect(at(aidMore)).toBeGreaterThan(0);
+    expect(at(supportMore)).toBeGreaterThan(at(aidMore));
+    expect(body.some((l) => l.startsWith('Protective equipment'))).toBe(false);
+    // Counted from the totals: `p.aid | where: "amount"` stopped the build (strict variables)
+    // for any partner with two stated amounts and one aid measure without.
+    const total =
+      /^Aid with a stated amount: \$190\.2\smillion in all \(our sum of two stated amounts\)\.$/;
+    expect(body.some((l) => total.test(l))).toBe(true);
   }, 60_000);
 
   it('builds those decks: every slide fits its box', async () => {
