@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as f from '../src/template/filters.js';
+import { createEngine } from '../src/template/engine.js';
 
 const L = 'en-US';
 /** Filters keep numbers with their words using no-break spaces; compare with plain spaces. */
@@ -96,5 +97,39 @@ describe('upto', () => {
       'A, B, and four others',
     );
     expect(f.upto(['A', 'B', 'C'], 2, 'en-US')).toEqual(['A', 'two others']);
+  });
+});
+
+describe('where and reject in templates', () => {
+  const engine = createEngine(
+    {
+      root: 'templates',
+      files: {
+        'where.liquid':
+          '{{ items | where: "amount" | map: "id" | join: "," }}|' +
+          '{{ items | reject: "amount" | map: "id" | join: "," }}|' +
+          '{{ items | where: "n.k", 2 | map: "id" | join: "," }}',
+        'typo.liquid': '{{ itmes | size }}',
+      },
+    },
+    'en-GB',
+  );
+  const items = [
+    { id: 'a', amount: 1, n: { k: 2 } },
+    { id: 'b', n: { k: 3 } },
+    { id: 'c', amount: 0, n: {} },
+    { id: 'd', amount: null },
+  ];
+
+  it('treat an item without the field as one where it is nil, as Shopify’s Liquid does', () => {
+    // Liquid's truth: 0 is true, nil and false are not. Before, strict variables refused the
+    // missing field and stopped the build ("undefined variable: amount", at line 1).
+    expect(engine.render('where.liquid', { items })).toBe('a,c|b,d|a');
+  });
+
+  it('leave strict variables on everywhere else: a misspelt name is still an error', () => {
+    expect(() => engine.render('typo.liquid', { items })).toThrow(/undefined variable: itmes/);
+    expect(engine.render('where.liquid', { items })).toBe('a,c|b,d|a');
+    expect(() => engine.render('typo.liquid', { items })).toThrow(/undefined variable: itmes/);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { requireCjs } from '../cjs.js';
 import { registerFilters } from './register-filters.js';
+import { lenientFieldFilters } from './lenient-filters.js';
 import { DataObjects, rememberPartials } from './partials.js';
 import { InputError, type Problem } from '../errors.js';
 
@@ -132,6 +133,7 @@ export function createEngine(
     memoryLimit: 1e8,
   });
   registerFilters(liquid, locale);
+  lenientFieldFilters(liquidjs, liquid);
   const data = new DataObjects();
   rememberPartials(liquidjs, liquid, data);
   let namesChecked = false;
