@@ -23,7 +23,7 @@ const external = Object.keys(pkg.dependencies)
 
 // Chunks of an earlier bundle would otherwise stay and enter the build-id hash.
 rmSync(CHUNKS, { recursive: true, force: true });
-await build({
+const result = await build({
   // src/jobs/pool.ts starts `new URL('./worker.js', import.meta.url)`: the worker entry goes
   // beside the chunk that holds pool.ts (checked below).
   // tsc's main.js, not its bin.js (which this replaces), so that bundling again works.
@@ -40,7 +40,24 @@ await build({
   // Maps through tsc's own source maps back to src/*.ts (node --enable-source-maps).
   sourcemap: 'linked',
   logLevel: 'warning',
+  metafile: true,
 });
+
+// A package the command imports but package.json lists only under devDependencies is not
+// external, so esbuild inlines it; its CommonJS require() calls then fail at run time in the
+// installed package ("Dynamic require of "util" is not supported": pngjs in `bulletin diff`,
+// issue 30). Only INLINE packages may be inside the bundle.
+const inlined = new Set(
+  Object.keys(result.metafile.inputs)
+    .map((file) => /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1])
+    .filter((name) => name !== undefined && !INLINE.has(name)),
+);
+if (inlined.size > 0) {
+  const names = [...inlined].sort().join(', ');
+  console.error(`bundle: ${names} would be inlined: a package the command imports belongs in`);
+  console.error('package.json "dependencies" (or, if it is plain ES modules, in INLINE).');
+  process.exit(1);
+}
 
 const BIN = 'dist/cli/bin.js';
 writeFileSync(BIN, `#!/usr/bin/env node\n${readFileSync(BIN, 'utf8')}`);

@@ -19,12 +19,17 @@ export function inputOptions<T>(y: Argv<T>) {
       type: 'boolean',
       default: false,
       describe: 'Print one JSON document instead of text',
-    })
-    .option('debug', {
-      type: 'boolean',
-      default: false,
-      describe: 'Print the stack of an internal error',
     });
+}
+
+/** Accepted by every command (issue 30): the error message of each one suggests it. */
+export function globalOptions<T>(y: Argv<T>) {
+  return y.option('debug', {
+    type: 'boolean',
+    default: false,
+    global: true,
+    describe: 'Print the stack of an internal error',
+  });
 }
 
 export function buildOptions<T>(y: Argv<T>) {

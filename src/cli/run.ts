@@ -1,5 +1,5 @@
 /** run(argv): the whole CLI, returning the exit code. Only bin.ts calls process.exit. */
-import { buildOptions, inputOptions } from './options.js';
+import { buildOptions, globalOptions, inputOptions } from './options.js';
 import { verifyOptions } from './verify-options.js';
 // Commands load their modules when run: a no-op build should not load the schema or the engine.
 import { buildCommand, type BuildArgs } from './build.js';
@@ -72,7 +72,7 @@ export async function run(
   let code: number = ExitCode.ok;
   let json = argv.includes('--json');
   const { default: yargs } = await import('yargs');
-  const parser = yargs(argv)
+  const parser = globalOptions(yargs(argv))
     .scriptName('bulletin')
     .version(PACKAGE_VERSION)
     .strict()

@@ -3,8 +3,8 @@ import type { Argv } from 'yargs';
 import { DEFAULTS, inputOptions } from './options.js';
 
 export function verifyOptions<T>(y: Argv<T>) {
-  // The same data, templates (for the bar caps the chart specs declare), --json and --debug
-  // as every command that reads inputs, plus the build folder to check.
+  // The same data, templates (for the bar caps the chart specs declare) and --json as every
+  // command that reads inputs, plus the build folder to check.
   return inputOptions(y).option('out', {
     type: 'string',
     default: DEFAULTS.out,
