@@ -6,7 +6,7 @@
  */
 import { at, must } from '../checked.js';
 import type { PrintedFigure } from './types.js';
-import { EN_WORDS } from '../template/filters.js';
+import { currencySign, EN_WORDS } from '../template/filters.js';
 
 /** What reading a locale's figures needs. */
 export interface ScanLocale {
@@ -21,15 +21,15 @@ export interface ScanLocale {
   units: string[];
 }
 
-const BARE_SIGNS = ['$', '€', '£', '¥'];
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const SPACES = /[\s\u00a0\u2000-\u200b\u202f]/gu;
 
-/** The sign Intl prints for a currency in a locale ("A$" for AUD in en-US). */
+/**
+ * The sign the money filter prints for a currency in a locale ("A$" for AUD in en-US, "US$" for
+ * USD): read back from the same function that prints it, so the two never drift apart.
+ */
 export function signOf(currency: string, locale: string): string {
-  if (BARE_SIGNS.includes(currency)) return currency;
-  const parts = new Intl.NumberFormat(locale, { style: 'currency', currency }).formatToParts(1);
-  return parts.find((p) => p.type === 'currency')?.value ?? currency;
+  return currencySign(currency, locale);
 }
 
 /** Reading rules for a locale and the data's currencies and units. */
