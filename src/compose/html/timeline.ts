@@ -2,7 +2,7 @@
  * A timeline as accessible SVG: one row per partner, months along the foot, one marker shape
  * per series (hollow where the day is not known: month only, or "on or before").
  */
-import type { TimelineData, TimelinePoint } from '../../charts/data.js';
+import type { TimelineData, TimelineGap, TimelinePoint } from '../../charts/data.js';
 import { formatDate } from '../../template/filters.js';
 import { cycled } from '../../checked.js';
 import { esc } from './prose.js';
@@ -95,6 +95,16 @@ function when(p: TimelinePoint, locale: string): string {
   return `${p.onOrBefore ? 'by ' : ''}${formatDate(p.date, locale)}`;
 }
 
+/**
+ * An empty cell says why: the data being silent is "not stated", never "none" (issue 29, item 1:
+ * a partner's sanctions are in the source, undated, and were printed as "none in this period").
+ */
+const GAP_TEXT: Record<TimelineGap, string> = {
+  undated: 'stated, with no date to the month',
+  outside: 'outside this period',
+  silent: 'not stated',
+};
+
 /** The timeline as a table: a row per partner, a column per series, every dated item. */
 export function timelineTable(d: TimelineData, caption: string, locale: string): string {
   const rows = d.rows.map((row, r) => {
@@ -106,7 +116,7 @@ export function timelineTable(d: TimelineData, caption: string, locale: string):
         .map((p) =>
           p.what === s.name.toLowerCase() ? when(p, locale) : `${p.what}, ${when(p, locale)}`,
         );
-      return `<td>${items.length ? esc(items.join('; ')) : 'none in this period'}</td>`;
+      return `<td>${items.length ? esc(items.join('; ')) : GAP_TEXT[s.gaps?.[r] ?? 'silent']}</td>`;
     });
     return `<tr><th scope="row">${esc(row)}</th>${cells.join('')}</tr>`;
   });

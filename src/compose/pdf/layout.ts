@@ -114,7 +114,10 @@ export function layoutBulletin(
     ]),
   ];
   const disclaimerRuns = model.disclaimer.flatMap((b) => (b.kind === 'paragraph' ? b.runs : []));
-  const measureBack = [note(aboutRuns, 0), note(sourceRuns, 0), note(disclaimerRuns, 0)];
+  // A block the data leaves empty (no disclaimer stated) takes no space.
+  const measureBack = [aboutRuns, sourceRuns, disclaimerRuns]
+    .filter((runs) => runs.some((r) => r.text.trim() !== ''))
+    .map((runs) => note(runs, 0));
   const backH = measureBack.reduce((s, b) => s + height(b) + 4, 0);
   const footerY = H - m.bottom + 18;
   const backTop = H - m.bottom - backH;
