@@ -42,6 +42,7 @@ interface EmbeddedFont {
 }
 interface Internals {
   _font: EmbeddedFont;
+  _fontSize: number;
   page: { height: number; fonts: Record<string, unknown> };
   addContent(s: string): void;
   transform(...m: number[]): void;
@@ -205,6 +206,38 @@ export function drawLines(
 
 export function drawBlock(doc: Doc, b: TextBlock, sink: TextSink = untagged): void {
   drawLines(doc, b.lines, b.x, b.y, b.leading, b.width, b.justify, sink);
+}
+
+/**
+ * Draws a letter-spaced line (masthead, panel headings) with its top at `y`, in the current
+ * font, size and colour. Tracking wider than a tenth of the size splits a word into letters
+ * for poppler (pdftotext, Evince, Okular found "K E Y F IG U R E S"), so each word is a Span
+ * whose /ActualText is the word: poppler then reads the word from the span whatever the
+ * spacing, and the look stays. The spans sit inside the one text object, as poppler places
+ * the ActualText with the transformation current at the span's end; spaces between words
+ * stay real space glyphs outside the spans.
+ */
+export function drawTracked(doc: Doc, text: string, x: number, y: number, tracking: number): void {
+  const d = doc as unknown as Internals;
+  const font = d._font;
+  const size = d._fontSize;
+  if (!d.page.fonts[font.id]) d.page.fonts[font.id] = font.ref();
+  doc.save();
+  d.transform(1, 0, 0, -1, 0, d.page.height);
+  d.addContent('BT');
+  d.addContent(`/${font.id} ${num(size)} Tf`);
+  d.addContent(`${num(tracking)} Tc`);
+  const baseline = d.page.height - y - (font.ascender / 1000) * size;
+  d.addContent(`1 0 0 1 ${num(x)} ${num(baseline)} Tm`);
+  text.split(' ').forEach((word, i) => {
+    if (i > 0) d.addContent(wordRun(font, '', size, true, 0));
+    if (!word) return;
+    doc.markContent('Span', { actual: word } as never);
+    d.addContent(wordRun(font, word, size, false, 0));
+    doc.endMarkedContent();
+  });
+  d.addContent('ET');
+  doc.restore();
 }
 
 export function rule(
