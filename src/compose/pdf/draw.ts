@@ -28,6 +28,7 @@ export interface Rect {
  */
 export interface TextSink {
   segment(link: string | undefined, draw: () => void): void;
+  /** `text`: the link's words on one line, a line-break hyphen given as U+00AD (soft). */
   linkArea(link: string, text: string, rect: Rect): void;
 }
 
@@ -50,6 +51,8 @@ interface Internals {
 
 const num = (n: number) => String(Math.round(n * 1000) / 1000);
 const SOFT_HYPHEN = '\u00ad';
+/** A line-break hyphen as readers take it: the drawn hyphen becomes a soft one. */
+const soft = (text: string) => `${text.slice(0, -1)}${SOFT_HYPHEN}`;
 
 /** Glyph codes of `text` with the font's kerning, as TJ operands. */
 function glyphs(font: EmbeddedFont, text: string): string[] {
@@ -164,7 +167,9 @@ export function drawLine(
     });
     if (link) {
       const x0 = first.x;
-      const text = part.map((q, n) => (n > 0 && q.space ? ' ' : '') + q.p.text).join('');
+      const text = part
+        .map((q, n) => (n > 0 && q.space ? ' ' : '') + (q.p.hyphen ? soft(q.p.text) : q.p.text))
+        .join('');
       sink.linkArea(link, text, {
         x: x0,
         y,
