@@ -78,7 +78,8 @@ export async function run(
     .strict()
     .demandCommand(
       1,
-      'Name a command: build, preview, init, validate, verify, diff, merge-manifests or schema.',
+      'Name a command: build, watch, preview, init, validate, verify, diff, merge-manifests or ' +
+        'schema.',
     )
     .recommendCommands()
     .epilogue(EPILOGUE)
@@ -103,6 +104,15 @@ export async function run(
       async (a) => {
         json = a.json;
         code = await buildCommand({ ...buildArgs(a), preview: true }, io);
+      },
+    )
+    .command(
+      'watch',
+      'Build, then rebuild after every save to the data or templates (Ctrl-C to stop)',
+      (y) => buildOptions(y),
+      async (a) => {
+        json = a.json;
+        code = await buildCommand({ ...buildArgs(a), watch: true }, io);
       },
     )
     .command(
