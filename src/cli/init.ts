@@ -35,6 +35,12 @@ const isHouseOnly = (rel: string) =>
 
 /** What git should not keep: the build (remade from the inputs) and the installed packages. */
 const GITIGNORE = 'output/\nnode_modules/\n';
+/**
+ * npm's settings for the project: optional packages are left out. bulletin needs none, and
+ * pdfjs-dist (which it reads PDFs with) pulls in @napi-rs/canvas, 33 MB of a native renderer
+ * bulletin never calls (issue 30, item 7).
+ */
+const NPMRC = 'omit=optional\n';
 
 /**
  * The project's package.json: bulletin pinned to this exact version, and the two commands
@@ -83,8 +89,9 @@ export async function initCommand(args: { dir: string }, io: CliIO): Promise<num
     new TextEncoder().encode(datasetJsonSchema()),
   );
   const text = (t: string) => new TextEncoder().encode(t);
-  // Written here, not kept in scaffold/: npm leaves every .gitignore out of a package.
+  // Written here, not kept in scaffold/: npm leaves every .gitignore and .npmrc out of a package.
   files.set('.gitignore', text(GITIGNORE));
+  files.set('.npmrc', text(NPMRC));
   files.set('package.json', text(projectPackageJson(path.basename(dir), PACKAGE_VERSION)));
   for (const [rel, bytes] of files) await writeAtomic(path.join(dir, rel), bytes);
   io.out(
