@@ -7,7 +7,7 @@
  */
 import { at } from '../../checked.js';
 import { flowBlocks, type FlowBlock, type FlowResult, type Frame } from './flow.js';
-import type { Box, ChartFigure } from './boxes.js';
+import type { Box } from './boxes.js';
 
 export type Step = { body: number; leading: number };
 
@@ -34,27 +34,21 @@ export function upwardSteps(steps: Step[]): Step[] {
 /** The largest chart growth with which the text still fits. */
 const MAX_CHART_GROWTH = 1.6;
 
+/** The one scale all charts can grow by together with the text still fitting (1 = none). */
 export function growCharts(
   boxes: Box[],
-  figures: ChartFigure[],
-  framesFor: (b: Box[]) => { frames: Frame[] },
+  framesFor: (scale: number) => { frames: Frame[] },
   blocks: FlowBlock[],
-  make: (f: ChartFigure, scale: number) => Box,
-): Box[] {
-  const withScale = (scale: number) =>
-    boxes.map((b) => {
-      const f = figures.find((x) => `chart ${x.id}` === b.id);
-      return f ? make(f, scale) : b;
-    });
-  if (!boxes.some((b) => b.content.kind === 'chart')) return boxes;
+): number {
+  if (!boxes.some((b) => b.content.kind === 'chart')) return 1;
   let lo = 1;
   let hi = MAX_CHART_GROWTH;
   for (let k = 0; k < 10; k++) {
     const mid = (lo + hi) / 2;
-    if (flowBlocks(blocks, framesFor(withScale(mid)).frames).overflow > 0) hi = mid;
+    if (flowBlocks(blocks, framesFor(mid).frames).overflow > 0) hi = mid;
     else lo = mid;
   }
-  return lo > 1.01 ? withScale(lo) : boxes;
+  return lo > 1.01 ? lo : 1;
 }
 
 /**
