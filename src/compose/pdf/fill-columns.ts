@@ -114,30 +114,40 @@ export function fillPages(a: {
       return f ? a.chartAt(f, scales.get(f.id) ?? 1) : b;
     });
   const uniform = (scale: number): Scales => new Map(a.figures.map((f) => [f.id, scale]));
-  const fill = (scales: Scales) => {
+  const fill = (scales: Scales, mode: 'ends' | 'blanks') => {
     const { frames, placed } = a.framesFor(scaled(scales));
     const best = spread(a.blocks, frames, a.leading, flowBlocks(a.blocks, frames));
-    const flow = balanceLastPage(a.blocks, frames, best.extraGap, a.lastPage);
+    const flow = balanceLastPage(a.blocks, frames, best.extraGap, a.lastPage, mode);
     return { scales, frames, placed, best, flow };
   };
   const together = growCharts(a.boxes, (s) => a.framesFor(scaled(uniform(s))), a.blocks);
-  let filled = fill(uniform(together));
-  for (let pass = 0; pass < 2; pass++) {
-    const scales = growColumns({
-      scales: filled.scales,
-      figures: a.figures,
-      boxes: scaled(filled.scales),
-      frames: filled.frames,
-      flow: filled.flow,
-      page: a.lastPage,
-      width: a.width,
-      blocks: a.blocks,
-      extraGap: filled.best.extraGap,
-      leading: a.leading,
-      framesFor: (s) => a.framesFor(scaled(s)).frames,
-    });
-    if (scales === filled.scales) break;
-    filled = fill(scales);
-  }
+  // Columns ending level is the classic balance; equal blanks suit charts of unequal height.
+  // Each is grown into, and the one that leaves the smaller largest blank wins.
+  const grownWith = (mode: 'ends' | 'blanks') => {
+    let filled = fill(uniform(together), mode);
+    for (let pass = 0; pass < 2; pass++) {
+      const scales = growColumns({
+        scales: filled.scales,
+        figures: a.figures,
+        boxes: scaled(filled.scales),
+        frames: filled.frames,
+        flow: filled.flow,
+        page: a.lastPage,
+        width: a.width,
+        blocks: a.blocks,
+        extraGap: filled.best.extraGap,
+        leading: a.leading,
+        framesFor: (s) => a.framesFor(scaled(s)).frames,
+      });
+      if (scales === filled.scales) break;
+      filled = fill(scales, mode);
+    }
+    return filled;
+  };
+  const level = grownWith('ends');
+  const even = grownWith('blanks');
+  const largest = (f: typeof level) =>
+    Math.max(0, ...columnBlanks(f.flow, f.frames, a.lastPage).values());
+  const filled = largest(even) < largest(level) - a.leading ? even : level;
   return filled;
 }

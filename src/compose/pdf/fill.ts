@@ -77,34 +77,42 @@ export function spread(
 }
 
 /**
- * Balances the text on the last page: every column of that page ends at the same height
- * (the lowest that still holds the text), so a short last page reads as two even columns
- * over the boxes, not one full column beside an empty one.
+ * Balances the text on the last page, so a short last page reads as even columns over the
+ * boxes, not one full column beside an empty one: either every column ends at the same
+ * height (`ends`, the lowest that still holds the text) or keeps the same blank under its
+ * text (`blanks`, the largest that still holds it). Over charts of different heights the
+ * second leaves each the same gap above its chart (issue 28), which the charts then grow into.
  */
 export function balanceLastPage(
   blocks: FlowBlock[],
   frames: Frame[],
   extraGap: number,
   lastPage: number,
+  mode: 'ends' | 'blanks' = 'ends',
 ): FlowResult {
   const full = flowBlocks(blocks, frames, extraGap);
   const last = frames.filter((f) => f.page === lastPage);
   if (!full.placed.some((p) => at(frames, p.frame, 'frame').page === lastPage) || last.length < 2)
     return full;
-  const capped = (foot: number) =>
-    frames.map((f) =>
-      f.page === lastPage ? { ...f, h: Math.max(0, Math.min(f.h, foot - f.y)) } : f,
-    );
-  let lo = Math.min(...last.map((f) => f.y));
-  let hi = Math.max(...last.map((f) => f.y + f.h));
+  const top = Math.min(...last.map((f) => f.y));
+  const foot = Math.max(...last.map((f) => f.y + f.h));
+  // Both searches cut `by` points of room: off every column (blanks), or under a common foot.
+  const capped = (by: number) =>
+    frames.map((f) => {
+      if (f.page !== lastPage) return f;
+      const h = mode === 'blanks' ? f.h - by : Math.min(f.h, foot - by - f.y);
+      return { ...f, h: Math.max(0, h) };
+    });
+  let lo = 0;
+  let hi = mode === 'blanks' ? Math.max(...last.map((f) => f.h)) : foot - top;
   let best = full;
   for (let k = 0; k < 14; k++) {
     const mid = (lo + hi) / 2;
     const f = flowBlocks(blocks, capped(mid), extraGap);
-    if (f.overflow > 0) lo = mid;
+    if (f.overflow > 0) hi = mid;
     else {
       best = f;
-      hi = mid;
+      lo = mid;
     }
   }
   return best;
