@@ -19,11 +19,18 @@ const MAX_CHART_ASPECT = 1.75;
 /** Chart scale per figure id. */
 export type Scales = Map<string, number>;
 
-/** Blank height between the last line and the foot of each frame of `page`, by frame index. */
-export function columnBlanks(flow: FlowResult, frames: Frame[], page: number): Map<number, number> {
+/**
+ * Blank height between the last line and the foot of each frame (of `page`, or of every page),
+ * by frame index.
+ */
+export function columnBlanks(
+  flow: FlowResult,
+  frames: Frame[],
+  page?: number,
+): Map<number, number> {
   const out = new Map<number, number>();
   frames.forEach((f, i) => {
-    if (f.page !== page) return;
+    if (page !== undefined && f.page !== page) return;
     const lines = flow.placed.filter((p) => p.frame === i);
     const end = lines.length ? Math.max(...lines.map((p) => p.y + p.leading)) : f.y;
     out.set(i, Math.max(0, f.y + f.h - end));
@@ -148,6 +155,11 @@ export function fillPages(a: {
   const even = grownWith('blanks');
   const largest = (f: typeof level) =>
     Math.max(0, ...columnBlanks(f.flow, f.frames, a.lastPage).values());
-  const filled = largest(even) < largest(level) - a.leading ? even : level;
+  // A column holding one lone line reads as a stray, however even the blanks.
+  const lone = (f: typeof level) =>
+    f.frames.some(
+      (fr, i) => fr.page === a.lastPage && f.flow.placed.filter((p) => p.frame === i).length === 1,
+    );
+  const filled = largest(even) < largest(level) - a.leading && !lone(even) ? even : level;
   return filled;
 }

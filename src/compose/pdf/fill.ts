@@ -117,13 +117,3 @@ export function balanceLastPage(
   }
   return best;
 }
-
-/** Empty height in each column of the last page: from its last line (or its top) to its foot. */
-export function lastPageGaps(flow: FlowResult, frames: Frame[], lastPage: number): number[] {
-  return frames.flatMap((f, i) => {
-    if (f.page !== lastPage) return [];
-    const lines = flow.placed.filter((p) => p.frame === i);
-    const end = lines.length ? Math.max(...lines.map((p) => p.y + p.leading)) : f.y;
-    return [Math.max(0, f.y + f.h - end)];
-  });
-}

@@ -17,8 +17,8 @@ import { flowBlocks, type FlowBlock, type Frame } from './flow.js';
 import { chartBox, keyFiguresBox, pullQuoteBox, type Box, type ChartFigure } from './boxes.js';
 import { flowContent, styleOf } from './flow-content.js';
 import { PAGE_COUNT, PAGE_SIZES, type PagePlan, type TextBlock } from './page-plan.js';
-import { fillPages } from './fill-columns.js';
-import { lastPageGaps, upwardSteps, type Step } from './fill.js';
+import { columnBlanks, fillPages } from './fill-columns.js';
+import { upwardSteps, type Step } from './fill.js';
 
 export function layoutBulletin(
   model: BulletinModel,
@@ -215,7 +215,7 @@ export function layoutBulletin(
         steps,
         extraGap: best.extraGap,
         cut,
-        gaps: lastPageGaps(balanced, finalFrames, PAGE_COUNT - 1),
+        gaps: finalFrames.map((_, i) => columnBlanks(balanced, finalFrames).get(i) ?? 0),
       };
     };
     for (;;) {
@@ -250,8 +250,11 @@ export function layoutBulletin(
   // Short content is joined by the charts the data supports that the layout does not set.
   for (const spare of spares) {
     if (!plan || plan.cut.length || emptiness(plan) <= FULL_ENOUGH_LINES * leadingOf(plan)) break;
+    // Into the column with the most blank (frames run column by column, page by page).
     const emptiest = plan.gaps.indexOf(Math.max(...plan.gaps));
-    const f: ChartFigure = { ...spare, page: PAGE_COUNT - 1, column: emptiest, position: 'bottom' };
+    const frame = at(plan.columns.frames, emptiest, 'the emptiest column');
+    const column = emptiest % theme.page.columns;
+    const f: ChartFigure = { ...spare, page: frame.page, column, position: 'bottom' };
     const tried = fitWith([...optional, chartBox(theme, f, colW, measure)], [...figures, f]);
     if (tried && !tried.cut.length && emptiness(tried) < emptiness(plan)) {
       plan = tried;
@@ -287,7 +290,7 @@ const FULL_ENOUGH_LINES = 6;
 
 const leadingOf = (p: PagePlan) => at(p.steps, p.step, 'type step').leading;
 
-/** The unplanned space a plan leaves on its last page. */
+/** The unplanned space a plan leaves in its columns. */
 const emptiness = (p: PagePlan) => p.gaps.reduce((s, g) => s + g, 0);
 
 export { plainText };
