@@ -38,6 +38,23 @@ export function columnBlanks(
   return out;
 }
 
+/**
+ * Each column's blank under its text. A column the text runs on from keeps a short foot
+ * where a heading or a paragraph's last lines moved on (up to a heading and two lines):
+ * that is the flow's rule, not room the content could fill, so it counts only beyond that.
+ */
+export function unplanned(flow: FlowResult, frames: Frame[], leading: number): number[] {
+  const blanks = columnBlanks(flow, frames);
+  const lastWithText = Math.max(-1, ...flow.placed.map((p) => p.frame));
+  return frames.map((_, i) => {
+    const blank = blanks.get(i) ?? 0;
+    return i < lastWithText && blank <= KEEP_LINES * leading ? 0 : blank;
+  });
+}
+
+/** What the keep rules can leave at a column's foot: a heading's space and lines, and two lines. */
+const KEEP_LINES = 4;
+
 /** The largest scale a figure may take (drawn height over width at most MAX_CHART_ASPECT). */
 export const maxScale = (f: ChartFigure): number => (MAX_CHART_ASPECT * f.width) / f.height;
 

@@ -17,7 +17,7 @@ import { flowBlocks, type FlowBlock, type Frame } from './flow.js';
 import { chartBox, keyFiguresBox, pullQuoteBox, type Box, type ChartFigure } from './boxes.js';
 import { flowContent, styleOf } from './flow-content.js';
 import { PAGE_COUNT, PAGE_SIZES, type PagePlan, type TextBlock } from './page-plan.js';
-import { columnBlanks, fillPages } from './fill-columns.js';
+import { fillPages, unplanned } from './fill-columns.js';
 import { upwardSteps, type Step } from './fill.js';
 
 export function layoutBulletin(
@@ -215,7 +215,7 @@ export function layoutBulletin(
         steps,
         extraGap: best.extraGap,
         cut,
-        gaps: finalFrames.map((_, i) => columnBlanks(balanced, finalFrames).get(i) ?? 0),
+        gaps: unplanned(balanced, finalFrames, step.leading),
       };
     };
     for (;;) {
@@ -285,7 +285,7 @@ export function layoutBulletin(
   ]);
 }
 
-/** Empty lines on the last page above which the composer adds a spare chart. */
+/** Empty lines above which the composer adds a spare chart. */
 const FULL_ENOUGH_LINES = 6;
 
 const leadingOf = (p: PagePlan) => at(p.steps, p.step, 'type step').leading;
