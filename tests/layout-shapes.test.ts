@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { cli, pdfInfo, tempDir } from './helpers.js';
+import { cli, pdfInfo, pdfText, tempDir } from './helpers.js';
 import { largestBlanks } from './page-gaps.js';
 
 const PACIFIC = 'tests/fixtures/pacific';
@@ -124,6 +124,13 @@ describe('pages balanced whatever the shape', () => {
       expect(r.err).not.toMatch(/too short to fill two pages/);
     }, 60_000);
   }
+
+  it('no charts set: the charts the data supports join the short pages', async () => {
+    const { pdf } = await build(await (shapes['no charts'] as () => string)());
+    const text = pdfText(pdf);
+    expect(text).toContain('First pledges and meetings');
+    expect(text).toContain('Recovery pledges, by member and category');
+  }, 60_000);
 
   it('too little to say: the build warns with the empty lines it measured', async () => {
     // Only the introduction and the conclusion: no partner sections at all.
