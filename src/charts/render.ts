@@ -24,7 +24,7 @@ import {
 export { planCharts, type Instance, type PlannedChart } from './plan.js';
 import { chartConfig } from './config.js';
 import { altTextOf, takeawayOf } from './takeaway.js';
-import { chartFaces, registerThemeFaces } from './fonts.js';
+import { chartFaces, measureWith, registerThemeFaces } from './fonts.js';
 import { SvgChartContext } from './vector/svg.js';
 
 type ChartConfig = ReturnType<typeof chartConfig>;
@@ -138,6 +138,19 @@ function drawSvg(width: number, height: number, theme: ResolvedTheme, config: Ch
   });
 }
 
+/**
+ * A chart's configuration, measured with the theme's own sans faces at the width it is drawn
+ * at, so labels wrap by what is drawn.
+ */
+function configFor(ctx: BuildContext, data: ChartData, width: number, height: number): ChartConfig {
+  const measure = measureWith(chartFaces(ctx.theme));
+  return chartConfig(data, ctx.theme.theme, ctx.dataset.bulletin.locale, {
+    width,
+    height,
+    measure,
+  });
+}
+
 /** A 2D context chart.js can draw on that is not a canvas (the PDF's chart painter). */
 export interface ChartSurface {
   canvas: { width: number; height: number };
@@ -152,9 +165,8 @@ export interface ChartSurface {
 export function drawChartOn(ctx: BuildContext, key: string, surface: ChartSurface): void {
   const planned = planIndex(ctx).get(key);
   if (!planned) throw new Error(`no chart ${key}`);
-  const theme = ctx.theme.theme;
-  const config = chartConfig(drawnData(planned), theme, ctx.dataset.bulletin.locale);
-  drawWith(surface, theme.colors.ink, config, {}, () => surface.finish());
+  const config = configFor(ctx, drawnData(planned), surface.canvas.width, surface.canvas.height);
+  drawWith(surface, ctx.theme.theme.colors.ink, config, {}, () => surface.finish());
 }
 
 /**
@@ -207,11 +219,11 @@ function renderPlanned(
     height,
     data,
     get svg() {
-      return (svg ??= drawSvg(width, height, ctx.theme, chartConfig(data, theme, locale)));
+      return (svg ??= drawSvg(width, height, ctx.theme, configFor(ctx, data, width, height)));
     },
     get png() {
       registerThemeFonts(ctx.templates.root, ctx.theme);
-      return drawPng(width, height, ink, chartConfig(data, theme, locale));
+      return drawPng(width, height, ink, configFor(ctx, data, width, height));
     },
   };
 }
@@ -261,9 +273,8 @@ export function chartSvgAt(ctx: BuildContext, key: string, height: number): stri
   const cacheKey = `charts:svg:${key}:${height}`;
   let svg = ctx.assets.get(cacheKey) as string | undefined;
   if (!svg) {
-    const theme = ctx.theme.theme;
-    const config = chartConfig(drawnData(planned), theme, ctx.dataset.bulletin.locale);
-    svg = drawSvg(Math.round(columnWidth(theme)), height, ctx.theme, config);
+    const width = Math.round(columnWidth(ctx.theme.theme));
+    svg = drawSvg(width, height, ctx.theme, configFor(ctx, drawnData(planned), width, height));
     ctx.assets.set(cacheKey, svg);
   }
   return svg;
