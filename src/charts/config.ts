@@ -17,6 +17,8 @@ export function chartConfig(
   metrics: ChartMetrics = ESTIMATED,
 ): ChartConfiguration {
   return (
-    d.kind === 'bar' ? barConfig(d, theme, locale, metrics) : timelineConfig(d, theme, locale)
+    d.kind === 'bar'
+      ? barConfig(d, theme, locale, metrics)
+      : timelineConfig(d, theme, locale, metrics)
   ) as ChartConfiguration;
 }

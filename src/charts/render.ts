@@ -26,6 +26,7 @@ import { chartConfig } from './config.js';
 import { altTextOf, takeawayOf } from './takeaway.js';
 import { chartFaces, measureWith, registerThemeFaces } from './fonts.js';
 import { SvgChartContext } from './vector/svg.js';
+import type { TextBox } from './vector/text.js';
 
 type ChartConfig = ReturnType<typeof chartConfig>;
 
@@ -278,6 +279,21 @@ export function chartSvgAt(ctx: BuildContext, key: string, height: number): stri
     ctx.assets.set(cacheKey, svg);
   }
   return svg;
+}
+
+/**
+ * The box of every string a chart draws at a height (its spec's by default), in points from
+ * the chart's top left: what a test checks for labels that print over each other.
+ */
+export function chartTextBoxes(ctx: BuildContext, key: string, height?: number): TextBox[] {
+  const planned = must(planIndex(ctx).get(key), `planned chart ${key}`);
+  const width = Math.round(columnWidth(ctx.theme.theme));
+  const h = height ?? planned.inst.spec.height;
+  const surface = new SvgChartContext(chartFaces(ctx.theme), width, h);
+  surface.recordTexts = true;
+  const config = configFor(ctx, drawnData(planned), width, h);
+  drawWith(surface, ctx.theme.theme.colors.ink, config, {}, () => surface.finish());
+  return surface.texts;
 }
 
 /** Every chart of the build, rendered (once) and shared. */
