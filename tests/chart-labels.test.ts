@@ -3,7 +3,8 @@
  * text is glyph outlines there, so each string is one filled path in the ink colour, and
  * pdf.js gives its box), from the chart files (the boxes the vector context places, by the
  * face's own metrics) and from the web edition's SVG (boxes by the estimate its layout uses).
- * On the seed, the Pacific fixture and the Pacific fixture with long names and currencies.
+ * On the seed, the Pacific fixture and the Pacific fixture with long names and currencies
+ * (en-US and en-NZ).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
@@ -41,7 +42,7 @@ function overlaps(boxes: Box[], slack = 0.25): string[] {
  * The Pacific fixture with longer names, a currency whose heading wraps, and prose long enough
  * that the PDF draws its charts at their own height (grown charts hid the collisions).
  */
-function longNames(dir: string): void {
+function longNames(dir: string, locale: string): void {
   const more =
     '\nRecovery work continues across the region, and the register will be updated as ' +
     'members confirm what they pledged, what they delivered and when; until then the ' +
@@ -56,6 +57,7 @@ function longNames(dir: string): void {
     tuvalu: 'Commonwealth of the Northern Mariana Islands',
   };
   for (const p of d.partners) p.name = rename[p.id] ?? p.name;
+  d.bulletin.locale = locale;
   for (const m of d.measures) if (m.currency === 'VUV') m.currency = 'SBD';
   writeFileSync(file, JSON.stringify(d, null, 2));
 }
@@ -67,22 +69,28 @@ const PROJECTS = {
     templates: 'tests/fixtures/pacific/templates',
   },
   'long names': { data: '', templates: '' },
+  'long names, en-NZ': { data: '', templates: '' },
 };
 type Name = keyof typeof PROJECTS;
 
 const built: Partial<Record<Name, string>> = {};
 
 beforeAll(() => {
-  const dir = tempDir('bulletin-long-names-');
-  cpSync('tests/fixtures/pacific', dir, { recursive: true });
-  longNames(dir);
-  PROJECTS['long names'] = {
-    data: path.join(dir, 'data/bulletin.json'),
-    templates: path.join(dir, 'templates'),
-  };
+  for (const [name, locale] of [
+    ['long names', 'en-US'],
+    ['long names, en-NZ', 'en-NZ'],
+  ] as const) {
+    const dir = tempDir('bulletin-long-names-');
+    cpSync('tests/fixtures/pacific', dir, { recursive: true });
+    longNames(dir, locale);
+    PROJECTS[name] = {
+      data: path.join(dir, 'data/bulletin.json'),
+      templates: path.join(dir, 'templates'),
+    };
+  }
   // The built CLI, as users run it.
   for (const name of Object.keys(PROJECTS) as Name[]) {
-    const out = tempDir(`bulletin-labels-${name.replace(' ', '-')}-`);
+    const out = tempDir(`bulletin-labels-${name.replace(/\W+/g, '-')}-`);
     const p = PROJECTS[name];
     execFileSync(
       'node',
