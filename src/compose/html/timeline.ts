@@ -39,20 +39,25 @@ export function timelineChart(
   const labelW = Math.min(VIEW_W * 0.3, Math.max(...d.rows.map((r) => textWidth(r, FONT))) + 8);
   const plotX = labelW + 6;
   const plotW = VIEW_W - plotX - R * 2;
-  const rowH = Math.max(FONT * 1.4, lanes * LANE + 8);
+  const laneH = Math.max(FONT * 1.4, lanes * LANE + 8);
+  // Every line of a long name is kept, and its row grows to hold them, so no name runs into
+  // the next ("Papua New Guinea" over "Solomon Islands", issue 28).
+  const labels = d.rows.map((row) => wrapText(row, FONT, labelW));
+  const line = FONT * 1.15;
+  const heights = labels.map((lines) => Math.max(laneH, lines.length * line + 6));
+  const tops = heights.map((_, r) => heights.slice(0, r).reduce((a, b) => a + b, 0));
+  const mid = (r: number) => (tops[r] ?? 0) + (heights[r] ?? laneH) / 2;
   const xOf = (days: number) => plotX + R + (days / d.days) * plotW;
   const parts: string[] = [];
-  d.rows.forEach((row, r) => {
-    const top = r * rowH;
-    const lines = wrapText(row, FONT, labelW).slice(0, 2);
-    const y0 = top + rowH / 2 - ((lines.length - 1) * FONT) / 2 + FONT * 0.35;
-    lines.forEach((l, li) => parts.push(`<text x="0" y="${n(y0 + li * FONT)}">${esc(l)}</text>`));
+  labels.forEach((lines, r) => {
+    const y0 = mid(r) - ((lines.length - 1) * line) / 2 + FONT * 0.35;
+    lines.forEach((l, li) => parts.push(`<text x="0" y="${n(y0 + li * line)}">${esc(l)}</text>`));
     parts.push(
-      `<line class="grid" x1="${n(plotX)}" x2="${VIEW_W}" y1="${n(top + rowH / 2)}" ` +
-        `y2="${n(top + rowH / 2)}"/>`,
+      `<line class="grid" x1="${n(plotX)}" x2="${VIEW_W}" y1="${n(mid(r))}" ` +
+        `y2="${n(mid(r))}"/>`,
     );
   });
-  const plotH = d.rows.length * rowH;
+  const plotH = heights.reduce((a, b) => a + b, 0);
   // Month ticks; labels thinned so they never overlap on a long window.
   const monthW = (30.4 / d.days) * plotW;
   const fmt = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
@@ -71,13 +76,7 @@ export function timelineChart(
     const laneY = (si - (lanes - 1) / 2) * LANE;
     for (const p of s.points)
       parts.push(
-        marker(
-          shapeOf(si),
-          xOf(p.x),
-          p.row * rowH + rowH / 2 + laneY,
-          R,
-          classOf(si % palette.length, p),
-        ),
+        marker(shapeOf(si), xOf(p.x), mid(p.row) + laneY, R, classOf(si % palette.length, p)),
       );
   });
   const svg = svgDocument(id, title, desc, plotH + 8 + SMALL, parts.join('\n'));

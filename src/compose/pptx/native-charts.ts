@@ -75,6 +75,9 @@ function bars(
   // such a slide shows no native chart rather than one that ranks across currencies.
   const panel = d.panels.length === 1 ? d.panels[0] : undefined;
   if (!panel) return null;
+  // One stacked row alone is a full-length bar whatever its amount (issue 28): the slide
+  // places the drawn chart, which shows the figure instead. (One plain row is a callout.)
+  if (panel.rows === 1 && d.series.length > 1) return null;
   const unit = panel.unit;
   const rev = <T>(xs: T[]) => [...xs].reverse();
   const only = d.series.length === 1 ? d.series[0] : undefined;
@@ -151,7 +154,10 @@ function timeline(d: TimelineData, chart: RenderedChart, theme: Theme): NativeTi
   };
 }
 
-/** The native chart for a rendered chart; null for bars in several currency panels. */
+/**
+ * The native chart for a rendered chart; null for bars in several currency panels, or one
+ * stacked row.
+ */
 export function nativeChart(
   chart: RenderedChart,
   theme: Theme,
