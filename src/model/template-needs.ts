@@ -1,6 +1,6 @@
 /**
  * What a template folder needs of the data, checked before anything renders (issue 28, item 6).
- * A bulletin's own templates name its facts by id (`measure["japan-loans"]`); run on another
+ * A bulletin's own templates name its facts by id (`measure["<id>"]`); run on another
  * dataset they used to stop at the first missing id, one error per build, or print sentences
  * written for another bulletin. Every id a template looks up by name, outside a condition
  * that tests it, must exist in the data; all that are missing are reported at once. Pure.
@@ -63,7 +63,9 @@ export function missingTemplateNeeds(
         file: `${root}/${name}`,
         ...lineAndColumn(source, m.index ?? 0),
         path: `${table}["${id}"]`,
-        message: `needs the ${table} "${id}" (${TABLES[table]} in the data), which the data does not have`,
+        message:
+          `needs the ${table} "${id}" (${TABLES[table]} in the data), ` +
+          'which the data does not have',
       });
     }
   }

@@ -3,11 +3,9 @@
  * bulletin out at each type step (the theme's, and two a little larger for short content),
  * largest first, cuts optional boxes by priority only when no step fits, and fails with the
  * overflow and the cuttable blocks when nothing fits. It never clips and never adds a third
- * page. An under-full result is filled upward (fill.ts, fill-columns.ts): charts grow,
- * paragraph gaps open a little, the text on the last page is balanced across its columns and
- * each chart grows into its own column's blank; when the pages are still short, the spare
- * bulletin-wide charts join the emptiest column. What is still empty is reported, so the
- * build can warn when the content is simply too little.
+ * page. An under-full result is filled upward (fill.ts, fill-columns.ts): charts grow, gaps
+ * open, the last page's columns balance, each chart grows into its column's blank, spare
+ * charts join the emptiest column; what is still empty is reported (a too-short warning).
  */
 import { mastheadParts, type BulletinModel } from '../../model/bulletin.js';
 import type { Theme } from '../../model/theme.js';
