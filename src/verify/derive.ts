@@ -11,7 +11,7 @@
  * - counts of dataset items (partners, measures, events, participants, items…).
  */
 import { FUZZY_DATE_PATTERN, parseFuzzyDate } from '../dataset/dates.js';
-import type { Dataset } from '../dataset/schema.js';
+import { STATED_SYMBOLS, type Dataset } from '../dataset/schema.js';
 import { convertedCandidates } from './convert.js';
 import { compare, group, scopes, type AidPart } from './groups.js';
 import { makePools } from './pool.js';
@@ -130,11 +130,30 @@ function quantityCandidates(d: Dataset, out: Candidate[]): void {
       ...(unit ? { unit } : {}),
       how: `figure ${f.id}`,
     });
-    if (unit === '%' || unit === 'percent')
+    if (unit && PERCENT_UNITS.has(unit))
       out.push({ kind: 'share', value: f.value / 100, how: `figure ${f.id}` });
+    const currency = currencyOfFigure(f);
+    if (currency) out.push({ kind: 'money', value: f.value, currency, how: `figure ${f.id}` });
     if (f.members)
       out.push({ kind: 'count', value: f.members.length, how: `members of figure ${f.id}` });
   }
+}
+
+/** Units that make a figure a percentage ("80 per cent" is the share 0.8). */
+const PERCENT_UNITS = new Set(['%', 'percent', 'per cent', 'pct']);
+const ISO = new Set(Intl.supportedValuesOf('currency'));
+
+/**
+ * The currency of a figure that is money: its `currency` (read loosely, so the check works
+ * whether or not the schema has it yet) or a unit that is a currency code or a stated sign.
+ */
+function currencyOfFigure(f: Dataset['figures'][number]): string | undefined {
+  const stated = (f as { currency?: unknown }).currency;
+  if (typeof stated === 'string') return stated;
+  const unit = f.unit?.trim();
+  if (!unit) return undefined;
+  if (ISO.has(unit.toUpperCase()) && unit === unit.toUpperCase()) return unit;
+  return (STATED_SYMBOLS as readonly string[]).includes(unit) ? unit : undefined;
 }
 
 function countCandidates(d: Dataset, out: Candidate[]): void {
