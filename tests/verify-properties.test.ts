@@ -60,7 +60,10 @@ async function build(name: string, doc: Json, templates: string): Promise<Built>
 const verify = (b: Built, out = b.out) =>
   cli(['verify', '--out', out, '--data', b.data, '--templates', b.templates]);
 
-/** Whether the data lets a build print this text: a misprint must be one it does not. */
+/**
+ * Whether the data lets a build print this text: a changed digit may land on another amount or
+ * sum the data allows, which is no misprint. (Only a filter: the test's verdict is the CLI's.)
+ */
 function allowed(doc: Json, text: string): boolean {
   const d = Dataset.parse(doc);
   const r = verifyPrinted(d, {
@@ -99,7 +102,8 @@ function dateSwaps(doc: Json, locale: string): Swap[] {
     const day = d.day === 9 || d.day >= 28 ? d.day - 1 : d.day + 1;
     const wrong = `${text.slice(0, 8)}${String(day).padStart(2, '0')}`;
     const swap = { from: formatDate(text, locale), to: formatDate(wrong, locale) };
-    return allowed(doc, swap.to) ? [] : [swap];
+    // No fact of the data is dated that day (nor is the build, which runs years later).
+    return JSON.stringify(doc).includes(`"${wrong}"`) ? [] : [swap];
   });
 }
 
