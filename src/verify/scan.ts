@@ -39,12 +39,16 @@ export function scanLocale(locale: string, currencies: string[], units: string[]
     for (const display of ['long', 'short'] as const)
       for (const n of [1, 2]) {
         const f = new Intl.NumberFormat(locale, { notation: 'compact', compactDisplay: display });
-        const word = f
-          .format(n * factor)
-          .replace(/[\d.,]/g, '')
-          .replace(SPACES, ' ')
+        const printed = f.formatToParts(n * factor);
+        const word = printed
+          .filter((p) => p.type === 'compact')
+          .map((p) => p.value)
+          .join('')
           .trim();
-        if (word && !scales.some((s) => s.word === word)) scales.push({ word, factor });
+        // The word's own factor: "万" is 10,000 though it first shows at a million ("100万").
+        const own = (n * factor) / Number(printed.find((p) => p.type === 'integer')?.value);
+        if (word && Number.isFinite(own) && !scales.some((s) => s.word === word))
+          scales.push({ word, factor: own });
       }
   const signs = signTable(currencies, locale);
   return { locale, group, decimal, scales, signs, units, signAfter: signAfter(locale) };

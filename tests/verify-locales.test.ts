@@ -1,0 +1,149 @@
+/**
+ * The fidelity check reads figures as each locale prints them: day-first and month-name dates
+ * and their ranges (from the same formatter the build uses), lists of amounts that do not
+ * share a scale word, the signs other regions write ("NZ$", "US$", "$NZ"), signs after the
+ * number, "3." ordinals, and `figures` printed as a percentage or as money.
+ */
+import { describe, expect, it } from 'vitest';
+import { Dataset } from '../src/dataset/schema.js';
+import { formatDate, formatDateRange, money } from '../src/template/filters.js';
+import { verifyPrinted } from '../src/verify/index.js';
+import { scanFigures, scanLocale } from '../src/verify/scan.js';
+
+const LOCALES = ['en-US', 'en-GB', 'en-NZ', 'de-DE', 'fr-FR', 'ja-JP', 'pl-PL'];
+
+/** A small dataset in `locale`: NZD and bare "$" aid, two figures, and dated facts. */
+function dataset(locale: string, extra: Record<string, unknown> = {}): Dataset {
+  const cite = { source: 'report' };
+  const aid = (id: string, partner: string, amount: number, currency: string, date: string) => ({
+    id,
+    type: 'aid',
+    partner,
+    date,
+    category: 'relief',
+    amount,
+    currency,
+    cite,
+  });
+  return Dataset.parse({
+    bulletin: {
+      series: 'Test Series',
+      title: 'Aid to Tonga',
+      authors: [{ name: 'A. Writer' }],
+      publisher: { name: 'Test Institute' },
+      locale,
+    },
+    sources: [{ id: 'report', title: 'A report' }],
+    aidCategories: [{ id: 'relief', label: 'Relief' }],
+    roles: [{ id: 'donor', label: 'Donor', deck: true }],
+    partners: [
+      { id: 'nz', name: 'New Zealand', role: 'donor' },
+      { id: 'fiji', name: 'Fiji', role: 'donor' },
+    ],
+    measures: [
+      aid('nz-aid', 'nz', 100_000, 'NZD', '2025-02-14'),
+      aid('fiji-aid', 'fiji', 3_000_000, '$', '2025-03-19'),
+    ],
+    events: [
+      {
+        id: 'conference',
+        date: '2025-03-18',
+        endDate: '2025-03-19',
+        kind: 'meeting',
+        name: 'A pledging conference',
+        participants: ['nz', 'fiji'],
+        cite,
+      },
+    ],
+    figures: [
+      { id: 'share', label: 'Share of homes reached', value: 80, unit: 'per cent', cite },
+      { id: 'fund', label: 'The recovery fund', value: 10_000_000, unit: 'USD', cite },
+    ],
+    ...extra,
+  });
+}
+
+const check = (d: Dataset, text: string) =>
+  verifyPrinted(d, {
+    texts: [{ file: 'x.pdf', place: 'page 1', text }],
+    chartValues: [],
+    files: [],
+  });
+const problems = (d: Dataset, text: string) => check(d, text).problems.map((p) => p.printed);
+
+describe('dates as each locale prints them', () => {
+  for (const locale of LOCALES)
+    it(`${locale}: stated days, months and ranges trace; a day not stated fails`, () => {
+      const d = dataset(locale);
+      const honest = [
+        formatDate('2025-02-14', locale),
+        formatDate('2025-02-14', locale, 'no-year'),
+        formatDate('2025-03-19', locale),
+        formatDateRange('2025-03-18', '2025-03-19', locale),
+        formatDate('2025-03', locale),
+      ].join('; ');
+      expect(problems(d, `On ${honest}.`), honest).toEqual([]);
+      const wrong = formatDate('2025-02-15', locale);
+      expect(problems(d, `On ${wrong}.`)).toEqual([wrong.replace(/\s/gu, ' ')]);
+      const range = formatDateRange('2025-03-18', '2025-03-20', locale);
+      expect(problems(d, `On ${range}.`)).toHaveLength(1);
+    });
+
+  it('reads "14 February 2025" in en-NZ as one date, not 14 beside February 2025', () => {
+    const sl = scanLocale('en-NZ', [], []);
+    const read = scanFigures('first pledge 14 February 2025, and 18–19 March 2025', sl);
+    expect(read.map((f) => [f.kind, f.date])).toEqual([
+      ['date', { day: 14, month: 2, year: 2025 }],
+      ['date', { day: 18, month: 3, year: 2025 }],
+      ['date', { day: 19, month: 3, year: 2025 }],
+    ]);
+  });
+});
+
+describe('money in every locale', () => {
+  it('a list of amounts keeps each its own scale: "NZ$100,000 and $3 million"', () => {
+    const sl = scanLocale('en-NZ', ['NZD', '$'], []);
+    const read = scanFigures('NZ$100,000 and $3 million', sl);
+    expect(read.map((f) => [f.value, f.sign])).toEqual([
+      [100_000, 'NZ$'],
+      [3_000_000, '$'],
+    ]);
+    expect(
+      problems(dataset('en-NZ'), 'Aid with a stated amount: NZ$100,000 and $3 million.'),
+    ).toEqual([]);
+    // A range still shares its scale word: "between $2 and $3 million" is two millions.
+    expect(scanFigures('between $2 and $3 million', sl).map((f) => f.value)).toEqual([2e6, 3e6]);
+  });
+
+  it('reads the international forms of a sign, and a bare sign only as the locale uses it', () => {
+    const d = dataset('en-NZ');
+    expect(problems(d, 'NZ$100,000; $100,000; US$10 million')).toEqual([]);
+    // In en-NZ "$" is NZD (or the stated "$"); the fund in USD printed "$" is not "$10 million".
+    expect(problems(d, 'a fund of $10 million')).toEqual(['$10 million']);
+    expect(problems(dataset('fr-FR'), '100 000 $NZ et 10 millions $US')).toEqual([]);
+    expect(problems(dataset('en-US'), 'NZ$100,000 and $10 million')).toEqual([]);
+  });
+
+  for (const locale of LOCALES)
+    it(`${locale}: each amount as the money filter prints it, with the next figure after it`, () => {
+      const d = dataset(locale);
+      const a = money(100_000, 'NZD', locale);
+      const b = money(3_000_000, '$', locale);
+      expect(problems(d, `${a} ${b} ${a}; ${b}`)).toEqual([]);
+      expect(problems(d, money(200_000, 'NZD', locale))).toHaveLength(1);
+    });
+});
+
+describe('figures, ordinals and the numbers inside dates', () => {
+  it('a figure in per cent prints as a percentage; one in a currency as money', () => {
+    const d = dataset('en-NZ');
+    expect(problems(d, 'more than 80 per cent of homes; 80%; a fund of US$10 million')).toEqual([]);
+    expect(problems(d, '81 per cent of homes')).toEqual(['81 per cent']);
+    expect(problems(dataset('en-US'), 'a fund of $10 million, $10,000,000')).toEqual([]);
+  });
+
+  it('"1." where the ordinal filter writes ordinals so, as "1st" in English; no 9th of 2', () => {
+    expect(problems(dataset('de-DE'), 'der 1. Geber; ein 9. Geber')).toEqual(['9']);
+    expect(problems(dataset('en-US'), 'the 1st donor; the 9th donor')).toEqual(['9th']);
+  });
+});
