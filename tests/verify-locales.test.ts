@@ -31,6 +31,7 @@ function dataset(locale: string, extra: Record<string, unknown> = {}): Dataset {
       title: 'Aid to Tonga',
       authors: [{ name: 'A. Writer' }],
       publisher: { name: 'Test Institute' },
+      number: '7',
       locale,
     },
     sources: [{ id: 'report', title: 'A report' }],
@@ -39,6 +40,7 @@ function dataset(locale: string, extra: Record<string, unknown> = {}): Dataset {
     partners: [
       { id: 'nz', name: 'New Zealand', role: 'donor' },
       { id: 'fiji', name: 'Fiji', role: 'donor' },
+      { id: 'harbour-1', name: 'Harbour 1', role: 'donor' },
     ],
     measures: [
       aid('nz-aid', 'nz', 100_000, 'NZD', '2025-02-14'),
@@ -145,5 +147,15 @@ describe('figures, ordinals and the numbers inside dates', () => {
   it('"1." where the ordinal filter writes ordinals so, as "1st" in English; no 9th of 2', () => {
     expect(problems(dataset('de-DE'), 'der 1. Geber; ein 9. Geber')).toEqual(['9']);
     expect(problems(dataset('en-US'), 'the 1st donor; the 9th donor')).toEqual(['9th']);
+  });
+});
+
+describe('a name ending in a number', () => {
+  it('is read apart from the date or amount printed after it, and only a name is', () => {
+    // Table cells of the web edition: a partner's name, then a month or an amount.
+    expect(problems(dataset('en-NZ'), 'Harbour 1 May First aid')).toEqual([]);
+    expect(problems(dataset('fr-FR'), 'Harbour 1 100 000 $NZ')).toEqual([]);
+    // "7" is a data string too (the bulletin's number), but a day is not read away so.
+    expect(problems(dataset('en-NZ'), 'on 7 March 2025')).toEqual(['7 March 2025']);
   });
 });

@@ -32,6 +32,20 @@ export function quotedFromData(text: string, f: PrintedFigure, c: Candidates): b
 }
 
 /**
+ * Whether the text up to `end` ends with a phrase of the data's text of two words or more, the
+ * last a number ("Harbour 1"). A lone number that is also a data string ("7", a bulletin's
+ * number) is not enough: any day could be read away so.
+ */
+function endsDataPhrase(text: string, end: number, c: Candidates): boolean {
+  const before = text.slice(Math.max(0, end - 80), end).split(' ');
+  for (let words = 2; words <= Math.min(4, before.length); words++) {
+    const phrase = normalise(before.slice(-words).join(' ')).replace(/^[^\p{L}\p{N}]+/u, '');
+    if (c.quotedText.includes(`${phrase}\n`) || c.quotedText.includes(`${phrase} `)) return true;
+  }
+  return false;
+}
+
+/**
  * Whether the figure reads as a number of the data's text (the first digits, e.g. the end of
  * "Harbour 2") followed by figures that each trace: "2 287 500 $AU" as "2" and "287 500 $AU".
  */
@@ -40,6 +54,6 @@ export function readsApart(text: string, f: PrintedFigure, c: Candidates, sl: Sc
   if (!lead) return false;
   const start = f.start + lead.index;
   const end = start + lead[0].length;
-  if (end >= f.end || !quotedFromData(text, { ...f, start, end }, c)) return false;
+  if (end >= f.end || !endsDataPhrase(text, end, c)) return false;
   return scanFigures(text.slice(end, f.end), sl).every((g) => traceFigure(g, c, sl).ok);
 }

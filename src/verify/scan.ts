@@ -8,51 +8,13 @@ import { at, must } from '../checked.js';
 import type { PrintedFigure } from './types.js';
 import { EN_WORDS, number, ordinal } from '../template/filters.js';
 import { readDates } from './date-patterns.js';
-import { signAfter, signTable } from './signs.js';
+import type { ScanLocale } from './locale.js';
 
 export { signOf } from './signs.js';
-
-/** What reading a locale's figures needs. */
-export interface ScanLocale {
-  locale: string;
-  group: string;
-  decimal: string;
-  scales: { word: string; factor: number }[];
-  /** Printed sign or code → the data currencies printed with it. */
-  signs: Map<string, string[]>;
-  /** The data's units, lowercased ("barrels"). */
-  units: string[];
-  /** The locale writes a currency after the number ("4,2 Millionen FJD 5 …" is FJD's). */
-  signAfter: boolean;
-}
+export { scanLocale, type ScanLocale } from './locale.js';
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const SPACES = /[\s\u00a0\u2000-\u200b\u202f]/gu;
-
-/** Reading rules for a locale and the data's currencies and units. */
-export function scanLocale(locale: string, currencies: string[], units: string[]): ScanLocale {
-  const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
-  const group = (parts.find((p) => p.type === 'group')?.value ?? ',').replace(SPACES, ' ');
-  const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
-  const scales: { word: string; factor: number }[] = [];
-  for (const factor of [1e3, 1e6, 1e9, 1e12])
-    for (const display of ['long', 'short'] as const)
-      for (const n of [1, 2]) {
-        const f = new Intl.NumberFormat(locale, { notation: 'compact', compactDisplay: display });
-        const printed = f.formatToParts(n * factor);
-        const word = printed
-          .filter((p) => p.type === 'compact')
-          .map((p) => p.value)
-          .join('')
-          .trim();
-        // The word's own factor: "万" is 10,000 though it first shows at a million ("100万").
-        const own = (n * factor) / Number(printed.find((p) => p.type === 'integer')?.value);
-        if (word && Number.isFinite(own) && !scales.some((s) => s.word === word))
-          scales.push({ word, factor: own });
-      }
-  const signs = signTable(currencies, locale);
-  return { locale, group, decimal, scales, signs, units, signAfter: signAfter(locale) };
-}
 
 const ISO = new Set(Intl.supportedValuesOf('currency'));
 // "one" is left out: too often a pronoun ("one of the partners") to read as a count.
@@ -70,7 +32,11 @@ const cache = new Map<ScanLocale, Regexes>();
 function regexes(sl: ScanLocale): Regexes {
   const hit = cache.get(sl);
   if (hit) return hit;
-  const num = `\\d{1,3}(?:${esc(sl.group)}\\d{3})+(?:${esc(sl.decimal)}\\d+)?|\\d+(?:${esc(sl.decimal)}\\d+)?`;
+  const g = esc(sl.group);
+  const grouped = sl.indianGrouping
+    ? `\\d{1,3}(?:${g}\\d{2})*${g}\\d{3}`
+    : `\\d{1,3}(?:${g}\\d{3})+`;
+  const num = `${grouped}(?:${esc(sl.decimal)}\\d+)?|\\d+(?:${esc(sl.decimal)}\\d+)?`;
   const known = [...sl.signs.keys()].sort((a, b) => b.length - a.length).map(esc);
   const sign = [...known, '[A-Z]{1,3}\\$', '[$€£¥₹₩₽₪₫₱฿₦₴]', '[A-Z]{3}'].join('|');
   const scales = [...sl.scales].sort((a, b) => b.word.length - a.word.length);
@@ -197,7 +163,9 @@ type Working = PrintedFigure & { factor: number };
 
 /** Every figure printed in `text`, in order. */
 export function scanFigures(input: string, sl: ScanLocale): PrintedFigure[] {
-  const text = input.replace(SPACES, ' ');
+  // Swiss grouping prints either apostrophe (Intl "’", a chart's number format "'").
+  const apostrophe = sl.group === "'" || sl.group === '’';
+  const text = input.replace(SPACES, ' ').replace(apostrophe ? /['’]/gu : /^$/u, sl.group);
   const out: PrintedFigure[] = [];
   let masked = dates(text, sl, out);
   const r = regexes(sl);

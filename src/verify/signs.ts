@@ -41,7 +41,11 @@ export function signsOf(currency: string, locale: string): string[] {
 export function signTable(currencies: string[], locale: string): Map<string, string[]> {
   const signs = new Map<string, string[]>();
   for (const c of currencies)
-    for (const s of signsOf(c, locale)) signs.set(s, [...(signs.get(s) ?? []), c]);
+    for (const sign of signsOf(c, locale)) {
+      // Printed text is read with one plain space for any ("$\u00a0AU" in fr-CA).
+      const s = sign.replace(/[\s\u00a0\u2000-\u200b\u202f]+/gu, ' ');
+      signs.set(s, [...(signs.get(s) ?? []), c]);
+    }
   return signs;
 }
 
