@@ -60,6 +60,7 @@ function dataset(locale: string, extra: Record<string, unknown> = {}): Dataset {
     figures: [
       { id: 'share', label: 'Share of homes reached', value: 80, unit: 'per cent', cite },
       { id: 'fund', label: 'The recovery fund', value: 10_000_000, unit: 'USD', cite },
+      { id: 'grant', label: 'A grant', value: 2_500_000, unit: 'US$', cite },
     ],
     ...extra,
   });
@@ -141,6 +142,9 @@ describe('figures, ordinals and the numbers inside dates', () => {
     const d = dataset('en-NZ');
     expect(problems(d, 'more than 80 per cent of homes; 80%; a fund of US$10 million')).toEqual([]);
     expect(problems(d, '81 per cent of homes')).toEqual(['81 per cent']);
+    // A unit written as a sign ("US$") is the currency written so.
+    expect(problems(d, 'a grant of US$2.5 million')).toEqual([]);
+    expect(problems(d, 'a grant of NZ$2.5 million')).toEqual(['NZ$2.5 million']);
     expect(problems(dataset('en-US'), 'a fund of $10 million, $10,000,000')).toEqual([]);
   });
 
