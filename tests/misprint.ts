@@ -62,6 +62,22 @@ export function plantInDeck(out: string, swap: Swap): string | undefined {
   return undefined;
 }
 
+/** Rewrites the first text node of the web edition that prints `swap.from`; true if planted. */
+export function plantInHtml(out: string, swap: Swap): boolean {
+  const file = path.join(out, 'bulletin.html');
+  const html = readFileSync(file, 'utf8');
+  let done = false;
+  const edited = html.replace(/>([^<]+)</g, (all, t: string) => {
+    const at = done ? -1 : findSpaced(t, swap.from);
+    if (at < 0) return all;
+    done = true;
+    const same = [...swap.from].map((c, i) => (c === swap.to[i] ? t[at + i] : swap.to[i]));
+    return `>${t.slice(0, at)}${same.join('')}${t.slice(at + swap.from.length)}<`;
+  });
+  if (done) writeFileSync(file, edited);
+  return done;
+}
+
 /** Each font's glyph codes (4 hex digits) → the text they stand for, from its ToUnicode map. */
 function fontMaps(pdf: string): Map<string, Map<string, string>> {
   const objects = new Map<string, string>();

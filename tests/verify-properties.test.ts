@@ -1,10 +1,11 @@
 /**
  * `bulletin verify` as a property, through the CLI a user runs: an honest build passes in every
- * locale, and a misprint planted in what it printed fails. Generated datasets build with the
- * templates `bulletin init` writes; the house templates build the seed data (they name its
- * facts, so other data does not fit them). Each locale gets two builds, and each build's PDF
- * and decks get a digit changed in a printed amount and a day changed in a printed date.
- * The seeds are fixed, so a failure reproduces; a failing run names its data file.
+ * locale, and a misprint planted in what it printed fails. Per locale, four builds: two
+ * generated datasets with the templates `bulletin init` writes, the seed with the house
+ * templates (they name its facts, so other data does not fit them), and the Pacific fixture
+ * with its own. Then a digit of a printed amount (in the PDF, a deck, the web edition) and the
+ * day of a printed date (in the PDF, a deck) are changed, each in a copy of one build, and
+ * verify must fail on each. The seeds are fixed, so a failure reproduces; it names its data.
  */
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,7 +17,7 @@ import { formatDate, money, scaled } from '../src/template/filters.js';
 import { verifyPrinted } from '../src/verify/index.js';
 import { datasetArb } from './generate-dataset.js';
 import { cli, seedText, tempDir } from './helpers.js';
-import { plantInDeck, plantInPdf, type Swap } from './misprint.js';
+import { plantInDeck, plantInHtml, plantInPdf, type Swap } from './misprint.js';
 
 const LOCALES = ['en-US', 'en-GB', 'en-NZ', 'de-DE', 'fr-FR'];
 const SEED = 2804;
@@ -108,7 +109,7 @@ function dateSwaps(doc: Json, locale: string): Swap[] {
 }
 
 /** A copy of the build with the first swap that can be planted in it; undefined if none. */
-function planted(b: Built, where: 'pdf' | 'deck', swaps: Swap[]): string | undefined {
+function planted(b: Built, where: 'pdf' | 'deck' | 'html', swaps: Swap[]): string | undefined {
   for (const swap of swaps) {
     const copy = path.join(tempDir('bulletin-verify-misprint-'), 'out');
     mkdirSync(copy, { recursive: true });
@@ -116,7 +117,9 @@ function planted(b: Built, where: 'pdf' | 'deck', swaps: Swap[]): string | undef
     const ok =
       where === 'pdf'
         ? plantInPdf(path.join(copy, 'bulletin.pdf'), swap)
-        : plantInDeck(copy, swap) !== undefined;
+        : where === 'html'
+          ? plantInHtml(copy, swap)
+          : plantInDeck(copy, swap) !== undefined;
     if (ok) return copy;
   }
   return undefined;
@@ -162,6 +165,7 @@ describe('bulletin verify on generated data in every locale', () => {
         ['a digit of an amount on a slide', 'deck', amountSwaps, 'decks/'],
         ['the day of a date in the PDF', 'pdf', dateSwaps, 'bulletin.pdf'],
         ['the day of a date on a slide', 'deck', dateSwaps, 'decks/'],
+        ['a digit of an amount in the web edition', 'html', amountSwaps, 'bulletin.html'],
       ] as const;
       for (const [k, [what, where, swaps, file]] of kinds.entries()) {
         let plantedOnce = false;
