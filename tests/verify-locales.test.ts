@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Dataset } from '../src/dataset/schema.js';
+import { joinItems } from '../src/load/pdf-text.js';
 import { formatDate, formatDateRange, money } from '../src/template/filters.js';
 import { verifyPrinted } from '../src/verify/index.js';
 import { scanFigures, scanLocale } from '../src/verify/scan.js';
@@ -161,5 +162,24 @@ describe('a name ending in a number', () => {
     expect(problems(dataset('fr-FR'), 'Harbour 1 100 000 $NZ')).toEqual([]);
     // "7" is a data string too (the bulletin's number), but a day is not read away so.
     expect(problems(dataset('en-NZ'), 'on 7 March 2025')).toEqual(['7 March 2025']);
+  });
+});
+
+describe('a month name hyphenated at a line end in the PDF', () => {
+  it('reads as the word: the hyphen may come as its own text item, the line end as another', () => {
+    const item = (str: string, hasEOL = false) => ({ str, hasEOL, y: 400 });
+    const text = joinItems([
+      item('sanctions on 9 de setem'),
+      item('-'),
+      item('', true),
+      item('bro de 2020.'),
+    ]);
+    expect(text).toBe('sanctions on 9 de setembro de 2020.');
+    expect(
+      problems(
+        dataset('pt-BR'),
+        text.replace('2020', '2025').replace('9 de setembro', '19 de março'),
+      ),
+    ).toEqual([]);
   });
 });
