@@ -4,11 +4,13 @@
  * share a scale word, the signs other regions write ("NZ$", "US$", "$NZ"), signs after the
  * number, "3." ordinals, and `figures` printed as a percentage or as money.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dataset } from '../src/dataset/schema.js';
 import { joinItems } from '../src/load/pdf-text.js';
 import { formatDate, formatDateRange, money } from '../src/template/filters.js';
 import { verifyPrinted } from '../src/verify/index.js';
+import { readDates } from '../src/verify/date-patterns.js';
 import { scanFigures, scanLocale } from '../src/verify/scan.js';
 
 const LOCALES = ['en-US', 'en-GB', 'en-NZ', 'de-DE', 'fr-FR', 'ja-JP', 'pl-PL'];
@@ -101,6 +103,44 @@ describe('dates as each locale prints them', () => {
       ['date', { day: 18, month: 3, year: 2025 }],
       ['date', { day: 19, month: 3, year: 2025 }],
     ]);
+  });
+});
+
+describe('the date reader and the date filters agree', () => {
+  // Locales with Latin digits and the Gregorian calendar (verify reads ASCII digits).
+  const locales = [
+    ...LOCALES,
+    ...['en-AU', 'en-IE', 'es-ES', 'it-IT', 'pt-BR', 'nl-NL', 'sv-SE', 'ru-RU', 'ko-KR', 'zh-CN'],
+  ];
+  const day = fc
+    .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z') })
+    .filter((d) => !Number.isNaN(d.getTime()))
+    .map((d) => d.toISOString().slice(0, 10));
+  const parts = (iso: string) => {
+    const [y, m, d] = iso.split('-').map(Number);
+    return { year: y, month: m, day: d };
+  };
+  it('every date formatDate and formatDateRange print reads back as that date', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...locales), day, day, (locale, a, b) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        const one = (text: string) => {
+          const read = readDates(`on ${text}.`, locale);
+          expect(read, `${locale}: ${text}`).toHaveLength(1);
+          return read[0]!;
+        };
+        expect(one(formatDate(from, locale)).dates).toEqual([parts(from)]);
+        const { year: _y, ...noYear } = parts(from);
+        expect(one(formatDate(from, locale, 'no-year')).dates).toEqual([noYear]);
+        const { day: _d, ...month } = parts(from);
+        expect(one(formatDate(from.slice(0, 7), locale)).dates).toEqual([month]);
+        const range = formatDateRange(from, to, locale);
+        expect(one(range).dates, `${locale}: ${range}`).toEqual(
+          from === to ? [parts(from)] : [parts(from), parts(to)],
+        );
+      }),
+      { numRuns: 400, seed: 2804 },
+    );
   });
 });
 
