@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dataset } from '../src/dataset/schema.js';
 import { joinItems } from '../src/load/pdf-text.js';
-import { formatDate, formatDateRange, money } from '../src/template/filters.js';
+import { formatDate, formatDateRange, money, ordinal, percent } from '../src/template/filters.js';
 import { verifyPrinted } from '../src/verify/index.js';
 import { readDates } from '../src/verify/date-patterns.js';
 import { scanFigures, scanLocale } from '../src/verify/scan.js';
@@ -140,6 +140,50 @@ describe('the date reader and the date filters agree', () => {
         );
       }),
       { numRuns: 400, seed: 2804 },
+    );
+  });
+});
+
+describe('the figure reader and the number filters agree', () => {
+  const locales = [...LOCALES.filter((l) => l !== 'ja-JP'), 'en-AU', 'en-IN', 'de-CH', 'fr-CA'];
+  const currencies = ['USD', 'EUR', 'JPY', 'AUD', 'NZD', 'FJD', 'KRW', 'CHF', 'GBP', '$', '€', '£'];
+  const amount = fc.oneof(
+    fc.integer({ min: 1, max: 999_999 }),
+    fc.integer({ min: 1, max: 99_999 }).map((n) => n * 10_000),
+    fc.integer({ min: 1, max: 9_999 }).map((n) => n * 1_000_000),
+  );
+  it('every amount the money filter prints reads back as that amount in its currency', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...locales),
+        fc.constantFrom(...currencies),
+        amount,
+        (l, c, a) => {
+          const sl = scanLocale(l, currencies, []);
+          const text = money(a, c, l);
+          const read = scanFigures(`${text} ${text}`, sl);
+          expect(read, `${l}: ${text}`).toHaveLength(2);
+          for (const f of read) {
+            expect(f.kind, `${l}: ${text}`).toBe('money');
+            expect(Math.abs(f.value - a), `${l}: ${text}`).toBeLessThan(1e-6 * a);
+            expect(sl.signs.get(f.sign ?? ''), `${l}: ${text}`).toContain(c);
+          }
+        },
+      ),
+      { numRuns: 500, seed: 2805 },
+    );
+  });
+  it('percentages and ordinals read back as shares and ranks', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...locales), fc.integer({ min: 1, max: 100 }), (l, n) => {
+        const sl = scanLocale(l, [], []);
+        const [share] = scanFigures(`${percent(n / 100, l)} of`, sl);
+        expect([share?.kind, share?.value]).toEqual(['percent', n]);
+        const [rank] = scanFigures(`the ${ordinal(n, l)} one`, sl);
+        expect(rank?.value).toBe(n);
+        expect(rank?.kind === 'ordinal' || rank?.mayBeRank).toBe(true);
+      }),
+      { numRuns: 200, seed: 2806 },
     );
   });
 });
