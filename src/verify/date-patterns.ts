@@ -3,7 +3,8 @@
  * (template/date-text.ts): each style `formatDate` and `formatDateRange` use is formatted once
  * to parts, and the parts become a pattern, so "14 February 2025", "February 14, 2025",
  * "14. Februar 2025" and "18–19 March 2025" are read back as dates in the locale that prints
- * them, never as a number beside a month. No second hand-written date grammar to drift.
+ * them, never as a number beside a month. No second hand-written date grammar to drift, and
+ * tests/verify-locales.test.ts reads back what formatDate and formatDateRange print.
  */
 import { dateFormat } from '../template/intl.js';
 
@@ -130,10 +131,8 @@ export function readDates(text: string, locale: string): ReadDate[] {
   const r = readerFor(locale);
   const out: ReadDate[] = [];
   for (const m of text.matchAll(r.regex)) {
-    const i = r.offsets.findIndex((o, k) => {
-      const shape = r.shapes[k];
-      return shape !== undefined && m[o] !== undefined;
-    });
+    // The shape that matched is the one whose first group took part.
+    const i = r.offsets.findIndex((o) => m[o] !== undefined);
     const shape = r.shapes[i];
     const offset = r.offsets[i];
     if (!shape || offset === undefined) continue;
