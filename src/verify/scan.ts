@@ -33,9 +33,12 @@ function regexes(sl: ScanLocale): Regexes {
   const hit = cache.get(sl);
   if (hit) return hit;
   const g = esc(sl.group);
+  const thousands = `\\d{1,3}(?:${g}\\d{3})+`;
+  // An Indian locale groups by two above the thousands ("8,67,000"), but a chart label's
+  // Excel format groups by three ("1,500,000"): read both.
   const grouped = sl.indianGrouping
-    ? `\\d{1,3}(?:${g}\\d{2})*${g}\\d{3}`
-    : `\\d{1,3}(?:${g}\\d{3})+`;
+    ? `${thousands}(?!${g}\\d)|\\d{1,3}(?:${g}\\d{2})*${g}\\d{3}`
+    : thousands;
   const num = `${grouped}(?:${esc(sl.decimal)}\\d+)?|\\d+(?:${esc(sl.decimal)}\\d+)?`;
   const known = [...sl.signs.keys()].sort((a, b) => b.length - a.length).map(esc);
   const sign = [...known, '[A-Z]{1,3}\\$', '[$€£¥₹₩₽₪₫₱฿₦₴]', '[A-Z]{3}'].join('|');
