@@ -3,6 +3,7 @@
  * index.ts only when something has to be built or checked, so that a no-op rebuild never
  * loads the template engine, the schema or the renderers.
  */
+import { checkTemplateNeeds } from './model/template-needs.js';
 import path from 'node:path';
 import { loadDataset } from './load/dataset.js';
 import { loadTemplates } from './load/templates.js';
@@ -86,6 +87,7 @@ export async function prepare(
     loadTemplates(read.templates.root, read.templates),
   ]);
   const theme = resolveTheme(templates);
+  checkTemplateNeeds(dataset, templates.liquid.files, templates.root);
   checkDataGlyphs(dataset, theme, { file, text });
   const partners = selectPartners(dataset, options.partners);
   const engine = createEngine(

@@ -134,6 +134,11 @@ describe('every bar chart carries the dataset figures under the right labels', (
           ? { from: x0, to: x1, mid: (y0 + y1) / 2 }
           : { from: -y1, to: -y0, mid: (x0 + x1) / 2 },
       );
+      // A lone row draws its figure, not a bar of meaningless full length (issue 28).
+      if (data.horizontal && data.panels.every((p) => p.rows === 1)) {
+        expect(rects, c.id).toEqual([]);
+        continue;
+      }
       const starts = new Map<number, number>();
       for (const r of rects) starts.set(r.from, (starts.get(r.from) ?? 0) + 1);
       const baseline = [...starts].sort((a, b) => b[1] - a[1])[0]![0];

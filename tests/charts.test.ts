@@ -11,7 +11,7 @@ import { selectBarData, selectBreakdownData } from '../src/charts/bar-data.js';
 import { selectTimelineData } from '../src/charts/timeline-data.js';
 import { chartConfig } from '../src/charts/config.js';
 import { fillSentence, takeawayOf } from '../src/charts/takeaway.js';
-import { nativeChart as adapt } from '../src/compose/pptx/native-charts.js';
+import { HOLLOW_SUFFIX, nativeChart as adapt } from '../src/compose/pptx/native-charts.js';
 import type { RenderedChart } from '../src/charts/render.js';
 import type { ChartData } from '../src/charts/data.js';
 
@@ -167,7 +167,7 @@ describe('takeaways', () => {
       locale,
     ).text;
     expect(text.replace(/\u00a0/g, ' ')).toBe(
-      'Japan released the most oil: 22.5 million barrels, more than the other three partners combined.',
+      'Japan released the most oil: 22.5 million barrels, more than the other three shown combined.',
     );
   });
 
@@ -301,13 +301,16 @@ describe('native PPTX chart data', () => {
     expect(t.series.every((s) => s.values.length === data.rows.length)).toBe(true);
     const excel = (iso: string) =>
       (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 864e5;
-    // Every dot of the data is in some series at its row, at window start + its day offset.
+    // Every dot of the data is in some series at its row, at window start + its day offset; a
+    // dot whose date is approximate (month only, or "by") is in the series drawn open.
     for (const s of data.series)
-      for (const p of s.points)
+      for (const p of s.points) {
+        const name = p.approximate || p.onOrBefore ? `${s.name}${HOLLOW_SUFFIX}` : s.name;
         expect(
-          t.series.some((n) => n.name === s.name && n.values[p.row] === t.from + p.x),
+          t.series.some((n) => n.name === name && n.values[p.row] === t.from + p.x),
           `${s.name} ${p.date}`,
         ).toBe(true);
+      }
     const dots = t.series.reduce((k, s) => k + s.values.filter((v) => v !== null).length, 0);
     expect(dots).toBe(data.series.reduce((k, s) => k + s.points.length, 0));
     expect(t.from).toBe(excel(`${data.months[0]!.date}-01`));

@@ -44,7 +44,7 @@ describe('bulletin validate', () => {
     expect(doc.ok).toBe(false);
     expect(doc.problems[0]).toMatchObject({
       file,
-      path: 'measures[12].date',
+      path: 'measures[13].date',
       message: expect.stringMatching(/not a real date/),
     });
     expect(doc.problems[0].line).toBeGreaterThan(1);

@@ -72,7 +72,7 @@ describe('validation messages name file, line and path', () => {
     );
     expect(problems[2]).toMatch(
       new RegExp(
-        `^${file}:${lineOf(file, 'singapur')}:\\d+: measures\\[21\\]\\.partner: "singapur" is not a known partner id`,
+        `^${file}:${lineOf(file, 'singapur')}:\\d+: measures\\[22\\]\\.partner: "singapur" is not a known partner id`,
       ),
     );
   });

@@ -11,9 +11,18 @@ describe('filters', () => {
     expect(plain(f.money(300_000_000, '$', L))).toBe('$300 million');
     expect(plain(f.money(141_900_000, '$', L))).toBe('$141.9 million');
     expect(plain(f.money(2_600_000, 'AUD', L))).toBe('A$2.6 million');
-    expect(plain(f.money(1_500_000_000, 'USD', L))).toBe('$1.5 billion');
+    expect(plain(f.money(1_500_000_000, 'USD', L))).toBe('US$1.5 billion');
     expect(plain(f.money(500, '$', L))).toBe('$500');
     expect(plain(f.money(10_000_000, 'EUR', 'de-DE'))).toBe('10 Millionen €');
+  });
+  it('money never prints an ISO code as a sign other currencies share (issue 28, item 3)', () => {
+    // A locale's own dollar is written "$" by Intl, the sign of a currency not stated.
+    expect(plain(f.money(100_000, 'NZD', 'en-NZ'))).toBe('NZ$100,000');
+    expect(plain(f.money(100_000, 'USD', 'en-NZ'))).toBe('US$100,000');
+    expect(plain(f.money(100_000, '$', 'en-NZ'))).toBe('$100,000');
+    expect(plain(f.money(2_500_000, 'USD', 'de-DE'))).toBe('2,5 Millionen US$');
+    expect(plain(f.money(2_500_000, 'CNY', 'zh-CN'))).not.toMatch(/^¥/);
+    expect(plain(f.money(2_500_000, 'EUR', 'fr-FR'))).toBe('2,5 millions €');
   });
   it('money keeps every stated digit and spaces currencies as CLDR does (issue 12)', () => {
     expect(plain(f.money(1_150_000, 'WST', L))).toBe('WST 1.15 million');

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { cli, dataWith, pdfText, tempDir } from './helpers.js';
+import { joinLineFragments } from '../src/compose/pdf/tags.js';
 
 interface Element {
   type: string;
@@ -96,7 +97,11 @@ describe('structure (pikepdf)', () => {
     expect(read(link)).toMatch(/^1\. Kimery Lynch, NATO’s Asia-Pacific Partners/);
     expect(link.objr).toHaveLength(1);
     expect(link.objr[0]).toMatchObject({ subtype: '/Link', structParent: expect.any(Number) });
-    expect(link.objr[0]!.contents).toContain(SOURCE_URL);
+    // /Contents is what a screen reader says for the link: the logical text, so the word
+    // broken over the line ("Hon-" / "olulu") is one word again, and the URL.
+    expect(link.text).toContain('Hon\u00ad');
+    expect(link.objr[0]!.contents).toBe(`${read(link)} (${SOURCE_URL})`);
+    expect(link.objr[0]!.contents).toContain('Washington, D.C., and Honolulu, Hawai‘i.');
     expect(link.objr[0]!.quadPoints).toBe(2);
     expect(s.linkAnnotations).toBe(1);
     expect(s.tabs).toEqual(['/S', '/S']);
@@ -133,6 +138,14 @@ describe('structure (pikepdf)', () => {
     expect(s.xmp).toMatch(
       /<pdfaSchema:namespaceURI>http:\/\/www\.aiim\.org\/pdfua\/ns\/id\/<\/pdfaSchema:namespaceURI>/,
     );
+  });
+});
+
+describe('link descriptions', () => {
+  it('join a line-break hyphen without hyphen or space, and keep a real hyphen and its space', () => {
+    expect(joinLineFragments(['and Hon\u00ad', 'olulu, Hawai‘i.'])).toBe('and Honolulu, Hawai‘i.');
+    expect(joinLineFragments(['the well-es\u00ad', 'tablished'])).toBe('the well-established');
+    expect(joinLineFragments(['pre-', 'and post-war', 'aid'])).toBe('pre- and post-war aid');
   });
 });
 

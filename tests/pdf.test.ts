@@ -145,15 +145,18 @@ describe('print options', () => {
   }, 30_000);
 });
 
+/** About eight lines of prose: enough to need a tighter setting than the seed's own. */
+const MORE_PROSE =
+  'The record of those months shows how a small state far from the war could still make a difference. Wellington worked with partners on intelligence, logistics and diplomacy, and its officials kept in close touch with their counterparts in Europe, in Washington and across the Pacific throughout those weeks. '.repeat(
+    2,
+  );
+
 describe('always two pages', () => {
   const fitOf = (dir: string) =>
     JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')).artifacts[0].fit;
   it('more prose: a tighter setting, still two pages', async () => {
     const templates = templatesWith('bulletin/partners/new-zealand.md.liquid', [
-      [
-        'Direct aid was not its only help.',
-        'Direct aid was not its only help, and the record of those months shows how a small state far from the war could still make a difference. Wellington worked with partners on intelligence, logistics and diplomacy, and its officials kept in close touch with their counterparts in Europe, in Washington and across the Pacific throughout those weeks.',
-      ],
+      ['Direct aid was not its only help.', `Direct aid was not its only help. ${MORE_PROSE}`],
     ]);
     const dir = tempDir();
     expect(
@@ -175,8 +178,14 @@ describe('always two pages', () => {
   }
   it('twice the prose: the smallest type step and optional boxes cut, still two pages', async () => {
     const dir = tempDir();
+    // Twice each partner's prose, and a little more: the seed prints no disclaimer of its own.
+    const templates = templatesWith(
+      'bulletin/partners/new-zealand.md.liquid',
+      [['Direct aid was not its only help.', `Direct aid was not its only help. ${MORE_PROSE}`]],
+      proseTimes(2),
+    );
     expect(
-      (await cli(['build', '--out', dir, '--only', 'pdf', '--templates', proseTimes(2)])).code,
+      (await cli(['build', '--out', dir, '--only', 'pdf', '--templates', templates])).code,
     ).toBe(0);
     expect(pdfInfo(path.join(dir, 'bulletin.pdf')).Pages).toBe('2');
     const fit = fitOf(dir);

@@ -6,65 +6,60 @@ import type { ChartConfiguration, Plugin } from 'chart.js';
 import type { Theme } from '../model/theme.js';
 import { scaled } from '../template/filters.js';
 import { at } from '../checked.js';
-import { axisFont, CHART_TYPE, whiteFill, wrapLabel } from './chart-style.js';
+import { axisFont, CHART_TYPE, estimateText, whiteFill, type MeasureText } from './chart-style.js';
+import { drawnRows, endLabels, tickLabel } from './bar-rows.js';
 import { barColors, seriesColors } from './palette.js';
 import { barTotals, formatValue, unitAt, type BarData } from './data.js';
 
-/** Writes each bar's total at its end, so the chart needs no value axis. */
-function endLabels(labels: string[], theme: Theme, highlight?: number): Plugin<'bar'> {
-  return {
-    id: 'endLabels',
-    afterDatasetsDraw(c) {
-      const ctx = c.ctx;
-      ctx.save();
-      ctx.textBaseline = 'middle';
-      ctx.textAlign = 'left';
-      labels.forEach((text, i) => {
-        if (!text) return;
-        const ends = c.data.datasets
-          .filter((ds) => ds.data[i] !== null)
-          .map((ds) => c.getDatasetMeta(c.data.datasets.indexOf(ds)).data[i])
-          .filter((e) => e !== undefined);
-        if (ends.length === 0) return;
-        const x = Math.max(...ends.map((e) => e.x));
-        const y = ends[0]?.y ?? 0;
-        ctx.font = `${i === highlight ? '600' : '400'} ${CHART_TYPE.label}px "Source Sans 3"`;
-        ctx.fillStyle = theme.colors.ink;
-        ctx.fillText(text, x + 3, y);
-      });
-      ctx.restore();
-    },
-  };
+/** How a chart is measured: its size in points and its face's advances. */
+export interface ChartMetrics {
+  width: number;
+  height: number;
+  measure: MeasureText;
 }
 
-/**
- * Rows as drawn: each panel after the first opens with a heading row (no bar) naming its
- * currency, so panels read as separate charts. Returns, per drawn row, the data row or the
- * panel whose heading it is.
- */
-function drawnRows(d: BarData): ({ row: number } | { heading: string })[] {
-  if (d.panels.length < 2) return d.labels.map((_, row) => ({ row }));
-  let row = 0;
-  return d.panels.flatMap((p) => [
-    { heading: p.heading },
-    ...[...Array(p.rows).keys()].map(() => ({ row: row++ })),
-  ]);
-}
+/** A column-wide chart measured by estimate, for configs built without the font. */
+export const ESTIMATED: ChartMetrics = { width: 250, height: 150, measure: estimateText };
 
-export function barConfig(d: BarData, theme: Theme, locale: string): ChartConfiguration<'bar'> {
+export function barConfig(
+  d: BarData,
+  theme: Theme,
+  locale: string,
+  metrics: ChartMetrics = ESTIMATED,
+): ChartConfiguration<'bar'> {
   const stacked = d.series.length > 1;
   const c = theme.colors;
-  const rows = drawnRows(d);
   const totals = barTotals(d);
   // Money keeps its sign; quantities drop the unit, which the title gives.
-  const endText = rows.map((r) => {
-    if (!('row' in r)) return '';
-    const unit = unitAt(d, r.row);
-    const v = at(totals, r.row, 'bar total');
+  const figures = d.labels.map((_, row) => {
+    const unit = unitAt(d, row);
+    const v = at(totals, row, 'bar total');
     return unit.kind === 'money' ? formatValue(v, unit, locale) : scaled(v, locale);
   });
+  // Room at the bar ends for the labels: the old estimate (about 3.6 px a character at 7 pt)
+  // unless the face measures wider.
+  const room = Math.max(
+    ...figures.map((t, row) =>
+      Math.max(
+        t.length * 3.6,
+        metrics.measure(t, CHART_TYPE.label, row === d.highlight ? 600 : 400),
+      ),
+    ),
+  );
+  const padRight = d.horizontal ? Math.ceil(room) + 6 : 4;
+  // The legend above stacked bars takes up to two lines of the height.
+  const rows = drawnRows(
+    d,
+    metrics.measure,
+    { width: metrics.width - padRight, height: metrics.height - 4 - (stacked ? 28 : 0) },
+    d.highlight,
+  );
+  const endText = rows.map((r) => ('row' in r ? at(figures, r.row, 'bar figure') : ''));
   const highlight = rows.findIndex((r) => 'row' in r && r.row === d.highlight);
-  const longest = Math.max(...endText.map((t) => t.length));
+  // A series none of whose bars is drawn (its only row shows a figure) has no legend entry.
+  const drawnSeries = d.series.map((s) =>
+    rows.some((r) => 'row' in r && !r.figureOnly && at(s.values, r.row, 'bar value') > 0),
+  );
   const stackColors = seriesColors(theme.palette, d.series.length);
   const eachColors = barColors(theme.palette, d.labels.length);
   // Each panel has its own value scale: lengths compare only within one currency.
@@ -77,7 +72,9 @@ export function barConfig(d: BarData, theme: Theme, locale: string): ChartConfig
     d.series.map((s, si) => ({
       label: s.name,
       data: rows.map((r) =>
-        'row' in r && panelOfRow[r.row] === pi ? at(s.values, r.row, 'bar value') : null,
+        'row' in r && !r.figureOnly && panelOfRow[r.row] === pi
+          ? at(s.values, r.row, 'bar value')
+          : null,
       ),
       [d.horizontal ? 'xAxisID' : 'yAxisID']: valueAxis(pi),
       stack: `p${pi}`,
@@ -87,7 +84,11 @@ export function barConfig(d: BarData, theme: Theme, locale: string): ChartConfig
         d.highlight !== undefined
           ? rows.map((r) => ('row' in r && r.row === d.highlight ? c.accent : c.rule))
           : d.colorEach
-            ? rows.map((r) => ('row' in r ? at(eachColors, r.row, 'bar colour') : c.rule))
+            ? rows.map((_, i) => {
+                // A wrapped label's first lines (no bar) take their row's colour, as it did.
+                const r = rows.slice(i).find((x) => 'row' in x || 'heading' in x);
+                return r && 'row' in r ? at(eachColors, r.row, 'bar colour') : c.rule;
+              })
             : stacked
               ? at(stackColors, si, 'series colour')
               : c.accent,
@@ -116,24 +117,21 @@ export function barConfig(d: BarData, theme: Theme, locale: string): ChartConfig
       },
     ]),
   );
-  const headingAt = (i: number) => !('row' in (rows[i] ?? { row: 0 }));
+  const headingAt = (i: number) => {
+    const r = rows[i];
+    return r !== undefined && 'heading' in r;
+  };
   return {
     type: 'bar',
-    // Long category names take two lines: the axis may use only half the chart's width.
-    data: {
-      labels: rows.map((r) =>
-        wrapLabel('row' in r ? at(d.labels, r.row, 'bar label') : r.heading, 20),
-      ),
-      datasets,
-    },
+    // Long category names wrap (the axis may use only half the chart's width), a row a line.
+    data: { labels: rows.map(tickLabel), datasets },
     options: {
       indexAxis: d.horizontal ? 'y' : 'x',
       animation: false,
       responsive: false,
-      // Room at the bar ends for the labels (about 3.6 px per character at 7 pt).
       layout: {
         padding: {
-          right: d.horizontal ? Math.ceil(longest * 3.6) + 6 : 4,
+          right: padRight,
           top: 2,
           bottom: 2,
           left: 0,
@@ -153,7 +151,8 @@ export function barConfig(d: BarData, theme: Theme, locale: string): ChartConfig
                 color: c.ink,
                 // One legend entry per category, however many panels repeat it.
                 filter: (item: { datasetIndex?: number }) =>
-                  (item.datasetIndex ?? 0) < d.series.length,
+                  (item.datasetIndex ?? 0) < d.series.length &&
+                  drawnSeries[item.datasetIndex ?? 0] === true,
               },
             }
           : { display: false },
@@ -178,7 +177,7 @@ export function barConfig(d: BarData, theme: Theme, locale: string): ChartConfig
     },
     plugins: [
       whiteFill as Plugin<'bar'>,
-      endLabels(endText, theme, highlight >= 0 ? highlight : undefined),
+      endLabels(endText, rows, theme, highlight >= 0 ? highlight : undefined),
     ],
   };
 }

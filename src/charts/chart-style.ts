@@ -30,6 +30,37 @@ export function wrapLabel(label: string, max: number): string | string[] {
   return [label.slice(0, at), label.slice(at + 1)];
 }
 
+/**
+ * The width of `text` at `size` points in the chart's sans face (weight 400 or 600): the real
+ * font's advances where the renderer has it (charts/fonts.ts), so labels are wrapped and
+ * given room by what is drawn, not by a character count.
+ */
+export type MeasureText = (text: string, size: number, weight: number) => number;
+
+/** A stand-in (half an em a character) for configs built without the font at hand. */
+export const estimateText: MeasureText = (text, size) => text.length * size * 0.5;
+
+/**
+ * Words broken into lines no wider than `width` as measured; a word wider than the line
+ * keeps a line of its own.
+ */
+export function wrapMeasured(
+  text: string,
+  width: number,
+  measure: (s: string) => number,
+): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && measure(next) > width) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  return line ? [...lines, line] : lines;
+}
+
 export const axisFont = (size: number, weight = 400) => ({
   size,
   weight,

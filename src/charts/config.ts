@@ -5,13 +5,20 @@
  */
 import type { ChartConfiguration } from 'chart.js';
 import type { Theme } from '../model/theme.js';
-import { barConfig } from './bar-config.js';
+import { barConfig, ESTIMATED, type ChartMetrics } from './bar-config.js';
 import type { ChartData } from './data.js';
 import { timelineConfig } from './timeline-config.js';
 
 /** A fresh chart.js configuration for one chart. */
-export function chartConfig(d: ChartData, theme: Theme, locale: string): ChartConfiguration {
+export function chartConfig(
+  d: ChartData,
+  theme: Theme,
+  locale: string,
+  metrics: ChartMetrics = ESTIMATED,
+): ChartConfiguration {
   return (
-    d.kind === 'bar' ? barConfig(d, theme, locale) : timelineConfig(d, theme, locale)
+    d.kind === 'bar'
+      ? barConfig(d, theme, locale, metrics)
+      : timelineConfig(d, theme, locale, metrics)
   ) as ChartConfiguration;
 }

@@ -51,10 +51,17 @@ export interface TimelinePoint {
   what: string;
 }
 
+/**
+ * Why a row has no point in a series: the data has such a measure but no date to the month
+ * ('undated'), a date outside the window ('outside'), or nothing at all ('silent': not stated,
+ * which is never "none").
+ */
+export type TimelineGap = 'undated' | 'outside' | 'silent';
+
 export interface TimelineData {
   kind: 'timeline';
   rows: string[];
-  series: { name: string; points: TimelinePoint[] }[];
+  series: { name: string; points: TimelinePoint[]; gaps?: Record<number, TimelineGap> }[];
   /** Days in the window, and the first day of each month in it (for ticks). */
   days: number;
   months: { x: number; date: string }[];

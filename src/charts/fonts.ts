@@ -9,6 +9,8 @@ import type { ResolvedTheme } from '../model/theme.js';
 import { openFace } from '../model/faces.js';
 import { must } from '../checked.js';
 import type { FaceOf } from './vector/context.js';
+import { shaped } from './vector/text.js';
+import type { MeasureText } from './chart-style.js';
 
 const registered = new Set<string>();
 
@@ -53,5 +55,13 @@ export function chartFaces(theme: ResolvedTheme): FaceOf {
     const weight = bold ? 'bold' : 'regular';
     const styled = italic ? f[bold ? 'sans-boldItalic' : 'sans-italic'] : undefined;
     return openFace(must(styled ?? f[`sans-${weight}`], `the theme's sans ${weight} face`));
+  };
+}
+
+/** Text widths in the chart's own faces, as the vector context measures them. */
+export function measureWith(faceOf: FaceOf): MeasureText {
+  return (text, size, weight) => {
+    const face = faceOf(weight > 500, false);
+    return (shaped(face, text).advanceWidth * size) / face.unitsPerEm;
   };
 }

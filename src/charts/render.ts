@@ -3,8 +3,6 @@
  * through chart.js 4 on node-canvas. getCharts(ctx) renders once per build and
  * caches the result in ctx.assets, so the PDF, the decks and the charts renderer share it.
  */
-import { createRequire } from 'node:module';
-import type { Chart } from 'chart.js';
 import type { BuildContext } from '../compose/types.js';
 import type { ResolvedTheme } from '../model/theme.js';
 import { PAGE_SIZES } from '../compose/pdf/layout.js';
@@ -22,12 +20,13 @@ import {
 } from './plan.js';
 
 export { planCharts, type Instance, type PlannedChart } from './plan.js';
-import { chartConfig } from './config.js';
 import { altTextOf, takeawayOf } from './takeaway.js';
 import { chartFaces, registerThemeFaces } from './fonts.js';
 import { SvgChartContext } from './vector/svg.js';
+import type { TextBox } from './vector/text.js';
+import { configFor, drawPng, drawSvg, drawWith, FONT_FAMILY } from './draw.js';
 
-type ChartConfig = ReturnType<typeof chartConfig>;
+export { FONT_FAMILY, PNG_SCALE } from './draw.js';
 
 /** One rendered chart with everything a document needs to place and describe it. */
 export interface RenderedChart {
@@ -49,13 +48,6 @@ export interface RenderedChart {
   png: Buffer;
 }
 
-/**
- * Device pixels per point for PNGs: 1 px = 1 pt, so 5 gives 360 ppi at the printed size (3 would
- * give only 216).
- */
-export const PNG_SCALE = 5;
-export const FONT_FAMILY = 'Source Sans 3';
-
 /** The width a chart is drawn at: one column of the page, as the PDF sets it. */
 export function columnWidth(theme: ResolvedTheme['theme']): number {
   const [W] = PAGE_SIZES[theme.page.size];
@@ -66,76 +58,6 @@ export function columnWidth(theme: ResolvedTheme['theme']): number {
 /** The chart's sans faces, registered with canvas (shared with the previews, see fonts.ts). */
 function registerThemeFonts(root: string, theme: ResolvedTheme): void {
   registerThemeFaces(root, theme, ['sans-regular', 'sans-bold'], () => FONT_FAMILY);
-}
-
-/**
- * chart.js and canvas, loaded once per process (chartjs-node-canvas loaded a fresh chart.js per
- * canvas size).
- */
-const require = createRequire(import.meta.url);
-let chartJs: typeof Chart | undefined;
-function chartLib(): typeof Chart {
-  if (!chartJs) {
-    // The CommonJS build, as chartjs-node-canvas loaded it: `chart.js/auto` is Chart itself.
-    chartJs = require('chart.js/auto') as typeof Chart;
-    // Quoted: a bare `3` in the family makes canvas fall back to DejaVu without a word.
-    chartJs.defaults.font.family = `"${FONT_FAMILY}"`;
-  }
-  return chartJs;
-}
-
-/**
- * Runs chart.js once on a 2D context (node-canvas's, or the PDF's painter) and releases the
- * chart; `read` takes what was drawn before chart.js clears the canvas on destroy.
- */
-function drawWith<T>(
-  context: unknown,
-  ink: string,
-  config: ReturnType<typeof chartConfig>,
-  options: object,
-  read: () => T,
-): T {
-  const ChartJs = chartLib();
-  ChartJs.defaults.color = ink;
-  config.options = { ...config.options, responsive: false, animation: false, ...options };
-  const chart = new ChartJs(context as never, config);
-  try {
-    return read();
-  } finally {
-    chart.destroy();
-  }
-}
-
-/**
- * Draws one chart as PNG at PNG_SCALE device pixels per point, on node-canvas. The pixel ratio
- * is set per chart, so one chart.js serves every size.
- */
-function drawPng(width: number, height: number, ink: string, config: ChartConfig): Buffer {
-  // node-canvas (native, cairo) loads only when a PNG is asked for: SVG and PDF charts are
-  // drawn without it.
-  const { createCanvas } = require('canvas') as typeof import('canvas');
-  const canvas = createCanvas(width, height);
-  // An opaque context gives an RGB PNG without alpha (colour type 2), as print workflows want;
-  // the first getContext call decides, chart.js's own call then gets the same context.
-  const context = canvas.getContext('2d', { alpha: false });
-  (canvas as unknown as { style: object }).style = {};
-  try {
-    return drawWith(context, ink, config, { devicePixelRatio: PNG_SCALE }, () =>
-      canvas.toBuffer('image/png'),
-    );
-  } finally {
-    // Release the ~2.5 MB surface now rather than when the collector gets to it.
-    canvas.width = canvas.height = 0;
-  }
-}
-
-/** Draws one chart as SVG at 1 px = 1 pt through the vector context (no cairo). */
-function drawSvg(width: number, height: number, theme: ResolvedTheme, config: ChartConfig): string {
-  const surface = new SvgChartContext(chartFaces(theme), width, height);
-  return drawWith(surface, theme.theme.colors.ink, config, {}, () => {
-    surface.finish();
-    return surface.svg();
-  });
 }
 
 /** A 2D context chart.js can draw on that is not a canvas (the PDF's chart painter). */
@@ -152,9 +74,8 @@ export interface ChartSurface {
 export function drawChartOn(ctx: BuildContext, key: string, surface: ChartSurface): void {
   const planned = planIndex(ctx).get(key);
   if (!planned) throw new Error(`no chart ${key}`);
-  const theme = ctx.theme.theme;
-  const config = chartConfig(drawnData(planned), theme, ctx.dataset.bulletin.locale);
-  drawWith(surface, theme.colors.ink, config, {}, () => surface.finish());
+  const config = configFor(ctx, drawnData(planned), surface.canvas.width, surface.canvas.height);
+  drawWith(surface, ctx.theme.theme.colors.ink, config, {}, () => surface.finish());
 }
 
 /**
@@ -207,11 +128,11 @@ function renderPlanned(
     height,
     data,
     get svg() {
-      return (svg ??= drawSvg(width, height, ctx.theme, chartConfig(data, theme, locale)));
+      return (svg ??= drawSvg(width, height, ctx.theme, configFor(ctx, data, width, height)));
     },
     get png() {
       registerThemeFonts(ctx.templates.root, ctx.theme);
-      return drawPng(width, height, ink, chartConfig(data, theme, locale));
+      return drawPng(width, height, ink, configFor(ctx, data, width, height));
     },
   };
 }
@@ -261,12 +182,26 @@ export function chartSvgAt(ctx: BuildContext, key: string, height: number): stri
   const cacheKey = `charts:svg:${key}:${height}`;
   let svg = ctx.assets.get(cacheKey) as string | undefined;
   if (!svg) {
-    const theme = ctx.theme.theme;
-    const config = chartConfig(drawnData(planned), theme, ctx.dataset.bulletin.locale);
-    svg = drawSvg(Math.round(columnWidth(theme)), height, ctx.theme, config);
+    const width = Math.round(columnWidth(ctx.theme.theme));
+    svg = drawSvg(width, height, ctx.theme, configFor(ctx, drawnData(planned), width, height));
     ctx.assets.set(cacheKey, svg);
   }
   return svg;
+}
+
+/**
+ * The box of every string a chart draws at a height (its spec's by default), in points from
+ * the chart's top left: what a test checks for labels that print over each other.
+ */
+export function chartTextBoxes(ctx: BuildContext, key: string, height?: number): TextBox[] {
+  const planned = must(planIndex(ctx).get(key), `planned chart ${key}`);
+  const width = Math.round(columnWidth(ctx.theme.theme));
+  const h = height ?? planned.inst.spec.height;
+  const surface = new SvgChartContext(chartFaces(ctx.theme), width, h);
+  surface.recordTexts = true;
+  const config = configFor(ctx, drawnData(planned), width, h);
+  drawWith(surface, ctx.theme.theme.colors.ink, config, {}, () => surface.finish());
+  return surface.texts;
 }
 
 /** Every chart of the build, rendered (once) and shared. */

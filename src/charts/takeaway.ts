@@ -68,21 +68,25 @@ function barSlots(d: BarData, locale: string): Record<string, string> {
   const rest = sum - topValue;
   const others = d.labels.length - 1;
   const fmt = (v: number) => formatValue(v, unitAt(d, 0), locale);
+  // "shown", not "partners": a chart may show rows the bulletin does not call partners
+  // (issue 29, item 3: the seed's aid chart shows a country beside NATO's four partners).
   const comparison =
     others === 0
       ? 'the only figure in the data'
       : topValue > rest
-        ? `more than the other ${words(others, locale)} ${others === 1 ? 'partner' : 'partners'}` +
-          ' combined'
+        ? `more than the other ${words(others, locale)} shown combined`
         : `${percent(topValue / sum, locale)} of the total`;
   const cats = d.series.map((s) => at(s.values, top, 'bar value'));
+  const topCat = Math.max(...cats);
+  const topCategory = (d.series[cats.indexOf(topCat)]?.name ?? '').toLowerCase();
   const slots: Record<string, string> = {
     top: at(d.labels, top, 'bar label'),
     topValue: fmt(topValue),
     total: fmt(sum),
     count: words(d.labels.length, locale),
     comparison,
-    topCategory: (d.series[cats.indexOf(Math.max(...cats))]?.name ?? '').toLowerCase(),
+    topCategory,
+    topMix: mixOf(topCat / topValue, topCategory, locale),
   };
   if (d.highlight !== undefined) {
     const value = at(t, d.highlight, 'bar total');
@@ -101,6 +105,16 @@ function barSlots(d: BarData, locale: string): Record<string, string> {
     });
   }
   return slots;
+}
+
+/**
+ * How much of a total its largest category is, in words that stay true: "all as loans" when it
+ * is the whole (issue 29, item 3: "mostly as loans" of an all-loan total), "mostly" past half.
+ */
+function mixOf(share: number, category: string, locale: string): string {
+  if (share >= 1) return `all as ${category}`;
+  if (share > 0.5) return `mostly as ${category}`;
+  return `the largest part, ${percent(share, locale)}, as ${category}`;
 }
 
 function when(p: { date: string; onOrBefore?: boolean }, locale: string): string {
@@ -229,7 +243,8 @@ export function altTextOf(title: string, d: ChartData, locale: string): string {
       s.points
         .filter((p) => p.row === r)
         .sort((a, b) => a.x - b.x)
-        .map((p) => `${p.what} ${formatDate(p.date, locale)}`),
+        // "by" an as-of date, "in" a month: the qualifiers the web table shows (issue 29, item 8).
+        .map((p) => `${p.what} ${when(p, locale)}`),
     );
     return `${name}: ${items.join(', ')}`;
   });

@@ -6,7 +6,7 @@ import type { Dataset } from '../dataset/schema.js';
 import { mustParse, startOf } from '../dataset/dates.js';
 import { firstEvidence } from '../model/firsts.js';
 import { at, must } from '../checked.js';
-import { partnersFor, type TimelineData } from './data.js';
+import { partnersFor, type TimelineData, type TimelineGap } from './data.js';
 import { specError, type LoadedSpecs, type TimelineSpec } from './spec.js';
 
 const DAY = 86_400_000;
@@ -75,13 +75,17 @@ export function selectTimelineData(
   const inWindow = (x: number) => x >= 0 && x < end - first;
   const partners = partnersFor(d, spec.roles);
   const rowOf = new Map(partners.map((p, i) => [p.id, i]));
-  const series = spec.firsts.map((f) => {
+  const gapsOf: Map<number, TimelineGap>[] = [];
+  const series = spec.firsts.map((f, fi) => {
+    const gaps = new Map<number, TimelineGap>();
+    gapsOf[fi] = gaps;
     const points = partners.flatMap((p, row) => {
       // A total known "as of" a date is evidence of a first measure on or before it (issue 20).
-      const hit = firstEvidence(
-        d.measures.filter((m) => m.partner === p.id && m.type === f.measure),
-      );
+      const own = d.measures.filter((m) => m.partner === p.id && m.type === f.measure);
+      const hit = firstEvidence(own);
       const spot = hit ? place(hit.date, first) : null;
+      if (!spot || !inWindow(spot.x))
+        gaps.set(row, own.length === 0 ? 'silent' : spot ? 'outside' : 'undated');
       return hit && spot && inWindow(spot.x)
         ? [
             {
@@ -144,9 +148,11 @@ export function selectTimelineData(
   return {
     kind: 'timeline',
     rows: used.map((r) => at(partners, r, 'timeline partner').name),
-    series: series.map((s) => ({
+    series: series.map((s, si) => ({
       name: s.name,
       points: s.points.map((p) => ({ ...p, row: must(renumber.get(p.row), 'timeline row') })),
+      // An event series knows no gaps but silence: the data lists who took part, not who did not.
+      gaps: Object.fromEntries(used.map((r, i) => [i, gapsOf[si]?.get(r) ?? 'silent'] as const)),
     })),
     days: end - first,
     months,

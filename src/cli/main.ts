@@ -4,22 +4,30 @@ import { processIO } from './io.js';
 import { stopWrites } from '../output/stop.js';
 
 const argv = process.argv.slice(2);
+/** `bulletin watch`, or `build`/`preview` with --watch: the command is the first plain word. */
+const watching = argv.find((a) => !a.startsWith('-')) === 'watch' || argv.includes('--watch');
 const stop = new AbortController();
-if (argv.includes('--watch')) process.once('SIGINT', () => stop.abort());
-// Ctrl-C or SIGTERM: writes in progress end cleanly first (temp files removed and the old set
-// kept, or the new set completed), then the lock is released; a second Ctrl-C exits at once.
-else
-  for (const [signal, code] of [
-    ['SIGINT', 130],
-    ['SIGTERM', 143],
-  ] as const)
-    process.once(signal, () => {
-      void stopWrites().then((wrote) => {
-        processIO.err(
-          `bulletin: stopped by ${signal}; ` +
-            `${wrote ? 'the output folder holds a complete set (the previous one, or the new one if it was already being put in place)' : 'nothing was written to the output folder'}.`,
-        );
-        process.exit(code);
-      });
+// Ctrl-C or SIGTERM: a watch stops watching; writes in progress end cleanly first (temp files
+// removed and the old set kept, or the new set completed), then the lock is released, and the
+// command exits 130 or 143 as the shell would report the signal (README, "Exit codes"), a
+// watch too: it was stopped, it did not finish. A second Ctrl-C exits at once.
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const)
+  process.once(signal, () => {
+    stop.abort();
+    void stopWrites().then((wrote) => {
+      const what = wrote
+        ? 'the output folder holds a complete set (the previous one, or the new one if it was ' +
+          'already being put in place)'
+        : watching
+          ? 'no write was in progress'
+          : 'nothing was written to the output folder';
+      processIO.err(
+        `bulletin: ${watching ? 'stopped watching' : 'stopped'} by ${signal}; ${what}.`,
+      );
+      process.exit(code);
     });
+  });
 process.exitCode = await run(argv, { ...processIO, signal: stop.signal });

@@ -1,6 +1,11 @@
 /** Shared yargs option builders, composed by each command. */
 import type { Argv } from 'yargs';
 
+/**
+ * The default paths, relative to the project root: the working folder, or the nearest folder
+ * above it with data/bulletin.json and templates/ (project-root.ts). The options below have no
+ * yargs default, so that a path given on the command line can be told from one left out.
+ */
 export const DEFAULTS = {
   data: 'data/bulletin.json',
   templates: 'templates',
@@ -9,10 +14,14 @@ export const DEFAULTS = {
 
 export function inputOptions<T>(y: Argv<T>) {
   return y
-    .option('data', { type: 'string', default: DEFAULTS.data, describe: 'The dataset (JSON)' })
+    .option('data', {
+      type: 'string',
+      defaultDescription: DEFAULTS.data,
+      describe: 'The dataset (JSON)',
+    })
     .option('templates', {
       type: 'string',
-      default: DEFAULTS.templates,
+      defaultDescription: DEFAULTS.templates,
       describe: 'The template folder',
     })
     .option('json', {
@@ -34,7 +43,11 @@ export function globalOptions<T>(y: Argv<T>) {
 
 export function buildOptions<T>(y: Argv<T>) {
   return inputOptions(y)
-    .option('out', { type: 'string', default: DEFAULTS.out, describe: 'The output folder' })
+    .option('out', {
+      type: 'string',
+      defaultDescription: DEFAULTS.out,
+      describe: 'The output folder',
+    })
     .option('partner', {
       type: 'string',
       array: true,

@@ -7,7 +7,7 @@
  * help text still comes from one place. tests/cli-plain.test.ts checks that both parses agree.
  */
 import type { BuildArgs } from './build-args.js';
-import { DEFAULTS } from './options.js';
+import { projectPaths } from './project-root.js';
 
 const TEXT_FLAGS = ['data', 'templates', 'out'] as const;
 const SWITCHES = ['force', 'quiet', 'json', 'check', 'strict', 'debug'] as const;
@@ -42,9 +42,7 @@ export function plainBuildArgs(argv: readonly string[]): BuildArgs | undefined {
     else return undefined;
   }
   return {
-    data: text.data ?? DEFAULTS.data,
-    templates: text.templates ?? DEFAULTS.templates,
-    out: text.out ?? DEFAULTS.out,
+    ...projectPaths(text),
     partner: [],
     only: [],
     json: on.has('json'),

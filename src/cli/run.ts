@@ -8,6 +8,7 @@ import { processIO, type CliIO } from './io.js';
 import { ExitCode } from '../errors.js';
 import { PACKAGE_VERSION } from '../version.js';
 import { plainBuildArgs } from './plain-build.js';
+import { projectPaths } from './project-root.js';
 
 const EPILOGUE =
   'Exit codes: 0 success, 1 bad input or usage, 2 internal error (a bug), 3 output out of date ' +
@@ -30,9 +31,7 @@ function skipHelpCache(parser: object): void {
 /** The build command's arguments from parsed flags (shared by build and preview). */
 function buildArgs(a: BuildFlags): BuildArgs {
   return {
-    data: a.data,
-    templates: a.templates,
-    out: a.out,
+    ...projectPaths({ data: a.data, templates: a.templates, out: a.out }),
     partner: a.partner,
     only: a.only,
     json: a.json,
@@ -78,7 +77,8 @@ export async function run(
     .strict()
     .demandCommand(
       1,
-      'Name a command: build, preview, init, validate, verify, diff, merge-manifests or schema.',
+      'Name a command: build, watch, preview, init, validate, verify, diff, merge-manifests or ' +
+        'schema.',
     )
     .recommendCommands()
     .epilogue(EPILOGUE)
@@ -106,6 +106,15 @@ export async function run(
       },
     )
     .command(
+      'watch',
+      'Build, then rebuild after every save to the data or templates (Ctrl-C to stop)',
+      (y) => buildOptions(y),
+      async (a) => {
+        json = a.json;
+        code = await buildCommand({ ...buildArgs(a), watch: true }, io);
+      },
+    )
+    .command(
       'init <dir>',
       'Create a new bulletin project (sample data, templates, README) that builds at once',
       (y) =>
@@ -125,7 +134,7 @@ export async function run(
       async (a) => {
         json = a.json;
         code = await (await import('./validate.js')).validateCommand(
-          { data: a.data, json: a.json },
+          { data: projectPaths({ data: a.data }).data, json: a.json },
           io,
         );
       },
@@ -143,14 +152,18 @@ export async function run(
           })
           .option('out', {
             type: 'string',
-            default: 'output',
+            defaultDescription: 'output',
             describe: 'Where to write manifest.json',
           })
           .option('json', { type: 'boolean', default: false }),
       async (a) => {
         json = a.json;
         code = await (await import('./merge.js')).mergeCommand(
-          { out: a.out, manifests: (a.manifests ?? []).map(String), json: a.json },
+          {
+            out: projectPaths({ out: a.out }).out,
+            manifests: (a.manifests ?? []).map(String),
+            json: a.json,
+          },
           io,
         );
       },
@@ -196,7 +209,10 @@ export async function run(
       async (a) => {
         json = a.json;
         code = await (await import('./verify.js')).verifyCommand(
-          { out: a.out, data: a.data, templates: a.templates, json: a.json },
+          {
+            ...projectPaths({ out: a.out, data: a.data, templates: a.templates }),
+            json: a.json,
+          },
           io,
         );
       },

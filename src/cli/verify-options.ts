@@ -7,7 +7,7 @@ export function verifyOptions<T>(y: Argv<T>) {
   // command that reads inputs, plus the build folder to check.
   return inputOptions(y).option('out', {
     type: 'string',
-    default: DEFAULTS.out,
+    defaultDescription: DEFAULTS.out,
     describe: 'The build folder to check',
   });
 }

@@ -1,19 +1,26 @@
 /**
- * `bulletin build --watch`: builds, then rebuilds whenever data/ or templates/ change. The
- * build is incremental, so a rebuild redoes only the units whose inputs changed. A broken
- * file prints its problems and the watch goes on, so the next save that fixes it rebuilds.
- * Stops when io.signal aborts (Ctrl-C in the bin; an AbortController in tests).
+ * `bulletin watch` (and `bulletin build --watch`): builds, then rebuilds whenever data/ or
+ * templates/ change. The build is incremental, so a rebuild redoes only the units whose inputs
+ * changed. A broken file prints its problems and the watch goes on, so the next save that
+ * fixes it rebuilds. Stops when io.signal aborts (Ctrl-C in the bin; an AbortController in
+ * tests).
+ *
+ * chokidar, not Node's recursive fs.watch: on Linux, Node 20 emulates the recursive watch in
+ * JavaScript file by file, and once a save replaces a file (a new file renamed over it: sed -i,
+ * vim, JetBrains' safe-write) later saves of it went unseen (issue 30: 3 of 4 edits did not
+ * rebuild). chokidar watches the folders, which outlive any file in them.
  */
-import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
+import type { FSWatcher } from 'chokidar';
 import { buildDetailed } from '../index.js';
 import { ExitCode, InputError, formatProblem } from '../errors.js';
 import type { CliIO } from './io.js';
 import { optionsOf, warningLines, type BuildArgs } from './build-args.js';
+import { ignoredBy } from './watch-paths.js';
 
 /**
- * Quiet time after the last change before rebuilding: editors save in several writes (temp file,
- * rename).
+ * Quiet time after the last change before rebuilding: one save is several file-system events
+ * (a temp file, a rename, a backup, a swap file), and they all land within a few ms.
  */
 export const DEBOUNCE_MS = 200;
 
@@ -73,29 +80,26 @@ export async function watchBuild(args: BuildArgs, io: CliIO): Promise<number> {
   };
 
   let timer: NodeJS.Timeout | undefined;
-  const changed = (dir: string) => (_event: string, file: string | Buffer | null) => {
-    const name = file ? path.resolve(dir, file.toString()) : dir;
-    // Our own writes into output/ must not trigger a build (output may sit inside a watched
-    // folder).
-    if (name === out || name.startsWith(out + path.sep)) return;
-    if (/(^|[/\\])\.|~$/.test(path.basename(name))) return;
+  const changed = () => {
     clearTimeout(timer);
     timer = setTimeout(trigger, DEBOUNCE_MS);
   };
 
+  const roots = [...new Set([path.resolve(path.dirname(args.data)), path.resolve(args.templates)])];
+  const { watch } = await import('chokidar');
+  const watcher: FSWatcher = watch(roots, { ignoreInitial: true, ignored: ignoredBy(out, roots) })
+    .on('all', changed)
+    // A folder that vanishes or cannot be read is reported by the next build, which names it.
+    .on('error', () => undefined);
+  // The first build starts once every folder is watched, so a save made while it runs is seen.
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   io.out(`Watching ${path.dirname(args.data)} and ${args.templates} (stop with Ctrl-C)`);
   trigger();
-  const watchers: FSWatcher[] = [
-    ...new Set([path.resolve(path.dirname(args.data)), path.resolve(args.templates)]),
-  ].map((dir) =>
-    // recursive: templates has subfolders; Node 20 supports it on Linux.
-    watch(dir, { recursive: true, signal }, changed(dir)).on('error', () => undefined),
-  );
   await new Promise<void>((resolve) =>
     signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true }),
   );
   clearTimeout(timer);
-  for (const w of watchers) w.close();
+  await watcher.close();
   await running;
   return ExitCode.ok;
 }

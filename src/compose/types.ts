@@ -23,9 +23,9 @@ export interface FitReport {
   steps: number;
   bodySize: number;
   cut: string[];
-  /** The largest unplanned space in a column of the last page, in points. */
+  /** The largest unplanned space in any column, in points. */
   slack: number;
-  /** Lines of body text the last page's columns could still take (0 when it is full). */
+  /** Lines of body text the columns could still take, all pages together (0 when full). */
   emptyLines?: number;
 }
 

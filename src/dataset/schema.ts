@@ -52,6 +52,14 @@ export const Bulletin = z.strictObject({
   producedBy: text(160)
     .optional()
     .meta({ description: 'Who produced this edition (a person, team or organisation).' }),
+  disclaimer: text(600)
+    .optional()
+    .meta({
+      description:
+        "The publisher's own disclaimer, as the source or the publisher states it. Templates " +
+        'print no disclaimer, "first appeared in" or sentence about the author that is not in ' +
+        'the data.',
+    }),
 });
 
 export const Source = z.strictObject({
@@ -183,6 +191,13 @@ export const Aid = z.strictObject({
   }),
   channel: text(160).optional(),
   transport: text(160).optional(),
+  purpose: text(200)
+    .optional()
+    .meta({
+      description:
+        'What the amount is for, as the source words it ("to protect women, children, and the ' +
+        'elderly"). Unlike `items`, it names no goods the amount bought.',
+    }),
 });
 
 export const QuantityMeasure = z.strictObject({

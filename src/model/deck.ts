@@ -8,6 +8,7 @@ import type { LoadedTemplates } from '../load/templates.js';
 import type { TemplateEngine } from '../template/engine.js';
 import { comparable } from '../template/filters.js';
 import { InputError } from '../errors.js';
+import { aidSumQualifiers } from './aid-sum.js';
 import { DECK_FILE, type DeckConfig, type SlideKind } from './deck-config.js';
 
 /** One slide's words, ready to lay out. `at` is its index in deck.json (for messages). */
@@ -128,6 +129,9 @@ export function deckScope(scope: Rec, partnerId: string, date: string): Rec {
     deck_date: date,
     aid_comparable: aidComparable,
     aid_rank: aidComparable ? rankOf(peers, p, aid) : null,
+    // What the compared sums and this partner's own sum add together (stages, loans, dates).
+    aid_sum: aidSumQualifiers(peers),
+    own_aid_sum: aidSumQualifiers([p]),
     oil_rank: oilUnits.size <= 1 ? rankOf(peers, p, oil) : null,
   };
 }

@@ -3,7 +3,9 @@
  * A fact known only by its as-of date ("as of March 21 it had provided $11 million") happened
  * on or before that date, and an amount "raised from $100 million" stood before the raise: both
  * are evidence of a first measure *on or before* their date, never *on* it (issue 20, item 1).
- * Undated facts give no evidence either way and are left out. Pure.
+ * An undated fact gives no date, but it may have come first: beside one, the earliest dated
+ * fact is only "on or before" too, so no "first" is read from a date that an undated measure
+ * may precede (issue 29, item 12). Pure.
  */
 import { compareDates } from '../dataset/dates.js';
 import type { Measure } from '../dataset/schema.js';
@@ -33,15 +35,18 @@ export function knownBy(m: Dated): { date: string; onOrBefore: boolean } | null 
 
 /**
  * The earliest dated evidence among measures, or null when none is dated. The date is the
- * earliest known date; it is "on or before" when any measure known only by an upper bound
- * could have come before it (such a measure's true date is unknown, so it may be the first).
+ * earliest known date; it is "on or before" when any measure known only by an upper bound, or
+ * not dated at all, could have come before it (its true date is unknown, so it may be first).
  */
 export function firstEvidence<M extends Dated>(measures: readonly M[]): FirstEvidence<M> | null {
   let best: { date: string; measure: M } | null = null;
   let anyBound = false;
   for (const m of measures) {
     const k = knownBy(m);
-    if (!k) continue;
+    if (!k) {
+      anyBound = true;
+      continue;
+    }
     if (k.onOrBefore) anyBound = true;
     if (!best || compareDates(k.date, best.date) < 0) best = { date: k.date, measure: m };
   }

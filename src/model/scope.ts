@@ -84,6 +84,13 @@ export function aidCategoryIds(m: Aid): (string | undefined)[] {
   return [...new Set([...parts.map((c) => c.category), ...(rest > 0 ? [m.category] : [])])];
 }
 
+/** The part of a package's amount its components leave over; null without both. */
+function componentsRest(m: Aid): number | null {
+  if (m.amount === undefined || !m.components?.length) return null;
+  const rest = m.amount - m.components.reduce((s, c) => s + c.amount, 0);
+  return rest > 0 ? rest : null;
+}
+
 /** The template scope for a dataset. */
 export function buildScope(
   d: Dataset,
@@ -110,6 +117,8 @@ export function buildScope(
         category_stated: m.type === 'aid' ? m.category !== undefined : null,
         category_labels: m.type === 'aid' ? labels : null,
         category_label: m.type === 'aid' ? list(labels, d.bulletin.locale) : null,
+        // What a package's parts leave over, in the package's own category (or none stated).
+        components_rest: m.type === 'aid' ? componentsRest(m) : null,
         when: m.date ?? m.asOf ?? null,
         // `when` is only an upper bound: the source gives a total "as of" it, not the day.
         on_or_before: !m.date && m.asOf !== undefined,

@@ -102,7 +102,24 @@ function currencyPatternNow(
     .map((p) => p.value)
     .join('')
     .replace(/\s/g, NBSP);
-  return { sign: stated ? currency : (parts[at]?.value ?? currency), gap, after };
+  const symbol = parts[at]?.value ?? currency;
+  return { sign: stated ? currency : unambiguousSign(symbol, currency), gap, after };
+}
+
+/**
+ * Signs that stand for more than one currency. A locale writes its own dollar as "$" (NZD in
+ * en-NZ, USD in en-US), the same sign as an amount whose currency the source does not state
+ * and as every other dollar: "(NZD) … $100,000" printed above "Stated as “$” … $100,000"
+ * (issue 28, item 3). An ISO code is never printed as one of these.
+ */
+const SHARED_SIGNS = new Set(['$', '¥']);
+
+/** International English's symbol for a code whose locale symbol is a shared sign: "NZ$". */
+function unambiguousSign(symbol: string, code: string): string {
+  if (!SHARED_SIGNS.has(symbol)) return symbol;
+  const parts = numberFormat('en-001', { style: 'currency', currency: code }).formatToParts(1);
+  const intl = parts.find((p) => p.type === 'currency')?.value ?? code;
+  return SHARED_SIGNS.has(intl) ? code : intl;
 }
 
 /**

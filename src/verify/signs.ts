@@ -1,10 +1,9 @@
 /**
  * The signs a build may print a currency with, in a locale. The tool's own sign comes from the
- * money filter (template/filters.ts), so verify reads what the build writes. An amount may
- * also be written the way another region of the same language writes it ("NZ$100,000" in an
- * en-NZ bulletin that must tell NZD from US$, "US$2.5 million" in en-US), but never with a
- * bare sign ("$") the bulletin's locale does not use for that currency: in en-NZ "$" is NZD
- * (or an amount stated as "$"), never USD.
+ * money filter (template/filters.ts), so verify reads what the build writes ("NZ$" for NZD
+ * even in en-NZ). An amount may also be written the way another region of the same language
+ * writes it ("$NZ" in French, "A$"), but never with a bare sign ("$") unless the money filter
+ * writes it so: a bare "$" is an amount the data states as "$", never NZD or USD.
  */
 import { currencySign } from '../template/filters.js';
 import { numberFormat } from '../template/intl.js';

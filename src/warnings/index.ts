@@ -145,7 +145,7 @@ function fit(report: FitReport | undefined): BuildWarning[] {
       code: 'W_FIT_SHORT',
       message:
         `the text is too short to fill two pages: after larger type, taller charts and balanced ` +
-        `columns, the last page still has room for about ${report.emptyLines} lines of text (up ` +
+        `columns, the pages still have room for about ${report.emptyLines} lines of text (up ` +
         `to ${report.slack} pt empty in one column); add text to the templates, or a figure`,
       where: 'bulletin.pdf',
       advisory: true,

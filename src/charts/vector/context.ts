@@ -19,7 +19,7 @@ import {
   type Matrix,
   type Segment,
 } from './path.js';
-import { parseFont, shaped, textOutline } from './text.js';
+import { inkBox, parseFont, shaped, textOutline, type TextBox } from './text.js';
 
 type Run = ReturnType<Font['layout']>;
 /** How a path is stroked, with the transform's scale already applied. */
@@ -89,6 +89,12 @@ export abstract class VectorContext {
   }
   private path: Segment[] = [];
   private painted = false;
+  /**
+   * Every string drawn, with its ink box, once `recordTexts` is set: what a test checks for
+   * labels that print over each other.
+   */
+  readonly texts: TextBox[] = [];
+  recordTexts = false;
 
   constructor(
     private readonly faceOf: FaceOf,
@@ -285,6 +291,8 @@ export abstract class VectorContext {
   fillText(text: string, x: number, y: number, maxWidth?: number): void {
     const { face, size, run } = this.layout(text);
     const place = { x, y, align: this.textAlign, baseline: this.textBaseline, maxWidth };
-    this.paintFill(textOutline(face, size, run, place, this.matrix), this.fillStyle);
+    const outline = textOutline(face, size, run, place, this.matrix);
+    this.paintFill(outline, this.fillStyle);
+    if (this.recordTexts && text.trim()) this.texts.push(inkBox(text, outline));
   }
 }

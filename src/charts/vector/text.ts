@@ -43,14 +43,13 @@ export interface TextPlace {
   maxWidth: number | undefined;
 }
 
-/** The outlines of a shaped run at `size`, placed as node-canvas places it, through `matrix`. */
-export function textOutline(
+/** Where a run starts, its baseline and horizontal squeeze, as node-canvas places it. */
+function placeRun(
   face: Font,
   size: number,
-  run: ReturnType<Font['layout']>,
+  run: Run,
   { x, y, align, baseline, maxWidth }: TextPlace,
-  matrix: Matrix,
-): Segment[] {
+): { left: number; base: number; width: number; squeeze: number; ascent: number; descent: number } {
   const k = size / face.unitsPerEm;
   const width = run.advanceWidth * k;
   // Like canvas: text wider than maxWidth is narrowed to fit, not cut.
@@ -68,6 +67,46 @@ export function textOutline(
     bottom: ascent + descent,
   };
   const base = y - (adjust[baseline] ?? 0) + ascent;
+  return { left, base, width: width * squeeze, squeeze, ascent, descent };
+}
+
+/** A drawn string's ink box (where its glyphs put paint), in device space. */
+export interface TextBox {
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** The ink box of a string's outlines (control points included, so a hair generous). */
+export function inkBox(text: string, outline: Segment[]): TextBox {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const s of outline)
+    if (s.op !== 'Z') {
+      xs.push(s.x, ...(s.op === 'C' ? [s.x1, s.x2] : []));
+      ys.push(s.y, ...(s.op === 'C' ? [s.y1, s.y2] : []));
+    }
+  return {
+    text,
+    x0: Math.min(...xs),
+    y0: Math.min(...ys),
+    x1: Math.max(...xs),
+    y1: Math.max(...ys),
+  };
+}
+
+/** The outlines of a shaped run at `size`, placed as node-canvas places it, through `matrix`. */
+export function textOutline(
+  face: Font,
+  size: number,
+  run: ReturnType<Font['layout']>,
+  place: TextPlace,
+  matrix: Matrix,
+): Segment[] {
+  const k = size / face.unitsPerEm;
+  const { left, base, squeeze } = placeRun(face, size, run, place);
   const out: Segment[] = [];
   let pen = 0;
   run.glyphs.forEach((glyph, i) => {

@@ -52,9 +52,15 @@ export function barChart(
   for (const panel of panels) {
     // Amounts in different currencies never share a scale: each panel has its own, and its heading.
     if (panels.length > 1 && panel.heading) {
-      parts.push(`<text class="panel" x="0" y="${n(y + FONT)}">${esc(panel.heading)}</text>`);
-      y += LINE_H + 6;
+      for (const line of wrapText(panel.heading, FONT, VIEW_W)) {
+        parts.push(`<text class="panel" x="0" y="${n(y + FONT)}">${esc(line)}</text>`);
+        y += LINE_H;
+      }
+      y += 6;
     }
+    // A lone row on its own scale would always draw a full-length bar, whatever its amount:
+    // it shows its figure only.
+    const lone = panel.to - panel.from === 1;
     const max = Math.max(...totals.slice(panel.from, panel.to), 0) || 1;
     for (let i = panel.from; i < panel.to; i++) {
       const value = formatValue(at(totals, i, 'bar total'), panel.unit, locale);
@@ -68,6 +74,10 @@ export function barChart(
         `<text x="${VIEW_W}" y="${n(y + FONT)}" text-anchor="end"${bold}>${esc(value)}</text>`,
       );
       y += lines.length * LINE_H + 4;
+      if (lone) {
+        y += GAP - 4;
+        continue;
+      }
       let x = 0;
       d.series.forEach((s, si) => {
         const w = (at(s.values, i, 'bar value') / max) * VIEW_W;

@@ -2,7 +2,7 @@
  * A timeline as accessible SVG: one row per partner, months along the foot, one marker shape
  * per series (hollow where the day is not known: month only, or "on or before").
  */
-import type { TimelineData, TimelinePoint } from '../../charts/data.js';
+import type { TimelineData, TimelineGap, TimelinePoint } from '../../charts/data.js';
 import { formatDate } from '../../template/filters.js';
 import { cycled } from '../../checked.js';
 import { esc } from './prose.js';
@@ -39,20 +39,25 @@ export function timelineChart(
   const labelW = Math.min(VIEW_W * 0.3, Math.max(...d.rows.map((r) => textWidth(r, FONT))) + 8);
   const plotX = labelW + 6;
   const plotW = VIEW_W - plotX - R * 2;
-  const rowH = Math.max(FONT * 1.4, lanes * LANE + 8);
+  const laneH = Math.max(FONT * 1.4, lanes * LANE + 8);
+  // Every line of a long name is kept, and its row grows to hold them, so no name runs into
+  // the next ("Papua New Guinea" over "Solomon Islands", issue 28).
+  const labels = d.rows.map((row) => wrapText(row, FONT, labelW));
+  const line = FONT * 1.15;
+  const heights = labels.map((lines) => Math.max(laneH, lines.length * line + 6));
+  const tops = heights.map((_, r) => heights.slice(0, r).reduce((a, b) => a + b, 0));
+  const mid = (r: number) => (tops[r] ?? 0) + (heights[r] ?? laneH) / 2;
   const xOf = (days: number) => plotX + R + (days / d.days) * plotW;
   const parts: string[] = [];
-  d.rows.forEach((row, r) => {
-    const top = r * rowH;
-    const lines = wrapText(row, FONT, labelW).slice(0, 2);
-    const y0 = top + rowH / 2 - ((lines.length - 1) * FONT) / 2 + FONT * 0.35;
-    lines.forEach((l, li) => parts.push(`<text x="0" y="${n(y0 + li * FONT)}">${esc(l)}</text>`));
+  labels.forEach((lines, r) => {
+    const y0 = mid(r) - ((lines.length - 1) * line) / 2 + FONT * 0.35;
+    lines.forEach((l, li) => parts.push(`<text x="0" y="${n(y0 + li * line)}">${esc(l)}</text>`));
     parts.push(
-      `<line class="grid" x1="${n(plotX)}" x2="${VIEW_W}" y1="${n(top + rowH / 2)}" ` +
-        `y2="${n(top + rowH / 2)}"/>`,
+      `<line class="grid" x1="${n(plotX)}" x2="${VIEW_W}" y1="${n(mid(r))}" ` +
+        `y2="${n(mid(r))}"/>`,
     );
   });
-  const plotH = d.rows.length * rowH;
+  const plotH = heights.reduce((a, b) => a + b, 0);
   // Month ticks; labels thinned so they never overlap on a long window.
   const monthW = (30.4 / d.days) * plotW;
   const fmt = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
@@ -71,13 +76,7 @@ export function timelineChart(
     const laneY = (si - (lanes - 1) / 2) * LANE;
     for (const p of s.points)
       parts.push(
-        marker(
-          shapeOf(si),
-          xOf(p.x),
-          p.row * rowH + rowH / 2 + laneY,
-          R,
-          classOf(si % palette.length, p),
-        ),
+        marker(shapeOf(si), xOf(p.x), mid(p.row) + laneY, R, classOf(si % palette.length, p)),
       );
   });
   const svg = svgDocument(id, title, desc, plotH + 8 + SMALL, parts.join('\n'));
@@ -95,6 +94,16 @@ function when(p: TimelinePoint, locale: string): string {
   return `${p.onOrBefore ? 'by ' : ''}${formatDate(p.date, locale)}`;
 }
 
+/**
+ * An empty cell says why: the data being silent is "not stated", never "none" (issue 29, item 1:
+ * a partner's sanctions are in the source, undated, and were printed as "none in this period").
+ */
+const GAP_TEXT: Record<TimelineGap, string> = {
+  undated: 'stated, with no date to the month',
+  outside: 'outside this period',
+  silent: 'not stated',
+};
+
 /** The timeline as a table: a row per partner, a column per series, every dated item. */
 export function timelineTable(d: TimelineData, caption: string, locale: string): string {
   const rows = d.rows.map((row, r) => {
@@ -106,7 +115,7 @@ export function timelineTable(d: TimelineData, caption: string, locale: string):
         .map((p) =>
           p.what === s.name.toLowerCase() ? when(p, locale) : `${p.what}, ${when(p, locale)}`,
         );
-      return `<td>${items.length ? esc(items.join('; ')) : 'none in this period'}</td>`;
+      return `<td>${items.length ? esc(items.join('; ')) : GAP_TEXT[s.gaps?.[r] ?? 'silent']}</td>`;
     });
     return `<tr><th scope="row">${esc(row)}</th>${cells.join('')}</tr>`;
   });

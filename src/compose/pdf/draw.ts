@@ -28,6 +28,7 @@ export interface Rect {
  */
 export interface TextSink {
   segment(link: string | undefined, draw: () => void): void;
+  /** `text`: the link's words on one line, a line-break hyphen given as U+00AD (soft). */
   linkArea(link: string, text: string, rect: Rect): void;
 }
 
@@ -42,6 +43,7 @@ interface EmbeddedFont {
 }
 interface Internals {
   _font: EmbeddedFont;
+  _fontSize: number;
   page: { height: number; fonts: Record<string, unknown> };
   addContent(s: string): void;
   transform(...m: number[]): void;
@@ -49,6 +51,8 @@ interface Internals {
 
 const num = (n: number) => String(Math.round(n * 1000) / 1000);
 const SOFT_HYPHEN = '\u00ad';
+/** A line-break hyphen as readers take it: the drawn hyphen becomes a soft one. */
+const soft = (text: string) => `${text.slice(0, -1)}${SOFT_HYPHEN}`;
 
 /** Glyph codes of `text` with the font's kerning, as TJ operands. */
 function glyphs(font: EmbeddedFont, text: string): string[] {
@@ -163,7 +167,9 @@ export function drawLine(
     });
     if (link) {
       const x0 = first.x;
-      const text = part.map((q, n) => (n > 0 && q.space ? ' ' : '') + q.p.text).join('');
+      const text = part
+        .map((q, n) => (n > 0 && q.space ? ' ' : '') + (q.p.hyphen ? soft(q.p.text) : q.p.text))
+        .join('');
       sink.linkArea(link, text, {
         x: x0,
         y,
@@ -205,6 +211,38 @@ export function drawLines(
 
 export function drawBlock(doc: Doc, b: TextBlock, sink: TextSink = untagged): void {
   drawLines(doc, b.lines, b.x, b.y, b.leading, b.width, b.justify, sink);
+}
+
+/**
+ * Draws a letter-spaced line (masthead, panel headings) with its top at `y`, in the current
+ * font, size and colour. Tracking wider than a tenth of the size splits a word into letters
+ * for poppler (pdftotext, Evince, Okular found "K E Y F IG U R E S"), so each word is a Span
+ * whose /ActualText is the word: poppler then reads the word from the span whatever the
+ * spacing, and the look stays. The spans sit inside the one text object, as poppler places
+ * the ActualText with the transformation current at the span's end; spaces between words
+ * stay real space glyphs outside the spans.
+ */
+export function drawTracked(doc: Doc, text: string, x: number, y: number, tracking: number): void {
+  const d = doc as unknown as Internals;
+  const font = d._font;
+  const size = d._fontSize;
+  if (!d.page.fonts[font.id]) d.page.fonts[font.id] = font.ref();
+  doc.save();
+  d.transform(1, 0, 0, -1, 0, d.page.height);
+  d.addContent('BT');
+  d.addContent(`/${font.id} ${num(size)} Tf`);
+  d.addContent(`${num(tracking)} Tc`);
+  const baseline = d.page.height - y - (font.ascender / 1000) * size;
+  d.addContent(`1 0 0 1 ${num(x)} ${num(baseline)} Tm`);
+  text.split(' ').forEach((word, i) => {
+    if (i > 0) d.addContent(wordRun(font, '', size, true, 0));
+    if (!word) return;
+    doc.markContent('Span', { actual: word } as never);
+    d.addContent(wordRun(font, word, size, false, 0));
+    doc.endMarkedContent();
+  });
+  d.addContent('ET');
+  doc.restore();
 }
 
 export function rule(

@@ -7,7 +7,7 @@
  */
 import { at } from '../../checked.js';
 import { flowBlocks, type FlowBlock, type FlowResult, type Frame } from './flow.js';
-import type { Box, ChartFigure } from './boxes.js';
+import type { Box } from './boxes.js';
 
 export type Step = { body: number; leading: number };
 
@@ -34,27 +34,21 @@ export function upwardSteps(steps: Step[]): Step[] {
 /** The largest chart growth with which the text still fits. */
 const MAX_CHART_GROWTH = 1.6;
 
+/** The one scale all charts can grow by together with the text still fitting (1 = none). */
 export function growCharts(
   boxes: Box[],
-  figures: ChartFigure[],
-  framesFor: (b: Box[]) => { frames: Frame[] },
+  framesFor: (scale: number) => { frames: Frame[] },
   blocks: FlowBlock[],
-  make: (f: ChartFigure, scale: number) => Box,
-): Box[] {
-  const withScale = (scale: number) =>
-    boxes.map((b) => {
-      const f = figures.find((x) => `chart ${x.id}` === b.id);
-      return f ? make(f, scale) : b;
-    });
-  if (!boxes.some((b) => b.content.kind === 'chart')) return boxes;
+): number {
+  if (!boxes.some((b) => b.content.kind === 'chart')) return 1;
   let lo = 1;
   let hi = MAX_CHART_GROWTH;
   for (let k = 0; k < 10; k++) {
     const mid = (lo + hi) / 2;
-    if (flowBlocks(blocks, framesFor(withScale(mid)).frames).overflow > 0) hi = mid;
+    if (flowBlocks(blocks, framesFor(mid).frames).overflow > 0) hi = mid;
     else lo = mid;
   }
-  return lo > 1.01 ? withScale(lo) : boxes;
+  return lo > 1.01 ? lo : 1;
 }
 
 /**
@@ -83,45 +77,43 @@ export function spread(
 }
 
 /**
- * Balances the text on the last page: every column of that page ends at the same height
- * (the lowest that still holds the text), so a short last page reads as two even columns
- * over the boxes, not one full column beside an empty one.
+ * Balances the text on the last page, so a short last page reads as even columns over the
+ * boxes, not one full column beside an empty one: either every column ends at the same
+ * height (`ends`, the lowest that still holds the text) or keeps the same blank under its
+ * text (`blanks`, the largest that still holds it). Over charts of different heights the
+ * second leaves each the same gap above its chart (issue 28), which the charts then grow into.
  */
 export function balanceLastPage(
   blocks: FlowBlock[],
   frames: Frame[],
   extraGap: number,
   lastPage: number,
+  mode: 'ends' | 'blanks' = 'ends',
 ): FlowResult {
   const full = flowBlocks(blocks, frames, extraGap);
   const last = frames.filter((f) => f.page === lastPage);
   if (!full.placed.some((p) => at(frames, p.frame, 'frame').page === lastPage) || last.length < 2)
     return full;
-  const capped = (foot: number) =>
-    frames.map((f) =>
-      f.page === lastPage ? { ...f, h: Math.max(0, Math.min(f.h, foot - f.y)) } : f,
-    );
-  let lo = Math.min(...last.map((f) => f.y));
-  let hi = Math.max(...last.map((f) => f.y + f.h));
+  const top = Math.min(...last.map((f) => f.y));
+  const foot = Math.max(...last.map((f) => f.y + f.h));
+  // Both searches cut `by` points of room: off every column (blanks), or under a common foot.
+  const capped = (by: number) =>
+    frames.map((f) => {
+      if (f.page !== lastPage) return f;
+      const h = mode === 'blanks' ? f.h - by : Math.min(f.h, foot - by - f.y);
+      return { ...f, h: Math.max(0, h) };
+    });
+  let lo = 0;
+  let hi = mode === 'blanks' ? Math.max(...last.map((f) => f.h)) : foot - top;
   let best = full;
   for (let k = 0; k < 14; k++) {
     const mid = (lo + hi) / 2;
     const f = flowBlocks(blocks, capped(mid), extraGap);
-    if (f.overflow > 0) lo = mid;
+    if (f.overflow > 0) hi = mid;
     else {
       best = f;
-      hi = mid;
+      lo = mid;
     }
   }
   return best;
-}
-
-/** Empty height in each column of the last page: from its last line (or its top) to its foot. */
-export function lastPageGaps(flow: FlowResult, frames: Frame[], lastPage: number): number[] {
-  return frames.flatMap((f, i) => {
-    if (f.page !== lastPage) return [];
-    const lines = flow.placed.filter((p) => p.frame === i);
-    const end = lines.length ? Math.max(...lines.map((p) => p.y + p.leading)) : f.y;
-    return [Math.max(0, f.y + f.h - end)];
-  });
 }

@@ -7,17 +7,21 @@ import type { Artifact, BuildContext, Renderer, Unit } from '../types.js';
 import { infoOf } from './info.js';
 import { styleInputs } from '../inputs.js';
 import { planCharts } from '../../charts/plan.js';
+import { spareCharts } from './spares.js';
 
 export const pdfRenderer: Renderer = {
   name: 'pdf',
   units(ctx: BuildContext): Unit[] {
     // The rendered text, the facts it used, the plotted data, the style and the clock: all the
     // PDF's bytes depend on.
-    const charts = ctx.bulletin.figures.flatMap((f) =>
-      planCharts(ctx)
-        .filter((c) => c.key === f.chart)
-        .map((c) => ({ spec: c.inst.spec, data: c.data })),
-    );
+    // The layout's charts and the spares the composer may add when the text is short.
+    const keys = new Set([
+      ...ctx.bulletin.figures.map((f) => f.chart),
+      ...spareCharts(ctx).map((c) => c.key),
+    ]);
+    const charts = planCharts(ctx)
+      .filter((c) => keys.has(c.key))
+      .map((c) => ({ spec: c.inst.spec, data: c.data }));
     return [
       {
         key: 'bulletin',

@@ -3,28 +3,24 @@
  * bulletin out at each type step (the theme's, and two a little larger for short content),
  * largest first, cuts optional boxes by priority only when no step fits, and fails with the
  * overflow and the cuttable blocks when nothing fits. It never clips and never adds a third
- * page. An under-full result is filled upward (see fill.ts): charts grow, paragraph gaps
- * open a little, and the text on the last page is balanced across its columns; what is
- * still empty is reported, so the build can warn when the content is simply too little.
+ * page. An under-full result is filled upward (fill.ts, fill-columns.ts): charts grow,
+ * paragraph gaps open a little, the text on the last page is balanced across its columns and
+ * each chart grows into its own column's blank; when the pages are still short, the spare
+ * bulletin-wide charts join the emptiest column. What is still empty is reported, so the
+ * build can warn when the content is simply too little.
  */
 import { mastheadParts, type BulletinModel } from '../../model/bulletin.js';
 import type { Theme } from '../../model/theme.js';
 import { plainText, type Run } from '../../template/markdown.js';
 import { InputError } from '../../errors.js';
-import { must } from '../../checked.js';
+import { at, must } from '../../checked.js';
 import { breakLines, type Measure, type TextStyle } from './lines.js';
 import { flowBlocks, type FlowBlock, type Frame } from './flow.js';
 import { chartBox, keyFiguresBox, pullQuoteBox, type Box, type ChartFigure } from './boxes.js';
 import { flowContent, styleOf } from './flow-content.js';
 import { PAGE_COUNT, PAGE_SIZES, type PagePlan, type TextBlock } from './page-plan.js';
-import {
-  balanceLastPage,
-  growCharts,
-  lastPageGaps,
-  spread,
-  upwardSteps,
-  type Step,
-} from './fill.js';
+import { fillPages, unplanned } from './fill-columns.js';
+import { upwardSteps, type Step } from './fill.js';
 
 export function layoutBulletin(
   model: BulletinModel,
@@ -32,8 +28,10 @@ export function layoutBulletin(
   measure: Measure,
   templatesRoot = 'templates',
   pageSize: keyof typeof PAGE_SIZES = theme.page.size,
-  figures: ChartFigure[] = [],
+  placedFigures: ChartFigure[] = [],
+  spares: ChartFigure[] = [],
 ): PagePlan {
+  let figures = placedFigures;
   const [W, H] = PAGE_SIZES[pageSize];
   const m = theme.page.margins;
   const contentW = W - m.left - m.right;
@@ -114,7 +112,10 @@ export function layoutBulletin(
     ]),
   ];
   const disclaimerRuns = model.disclaimer.flatMap((b) => (b.kind === 'paragraph' ? b.runs : []));
-  const measureBack = [note(aboutRuns, 0), note(sourceRuns, 0), note(disclaimerRuns, 0)];
+  // A block the data leaves empty (no disclaimer stated) takes no space.
+  const measureBack = [aboutRuns, sourceRuns, disclaimerRuns]
+    .filter((runs) => runs.some((r) => r.text.trim() !== ''))
+    .map((runs) => note(runs, 0));
   const backH = measureBack.reduce((s, b) => s + height(b) + 4, 0);
   const footerY = H - m.bottom + 18;
   const backTop = H - m.bottom - backH;
@@ -176,75 +177,97 @@ export function layoutBulletin(
   };
 
   const steps = upwardSteps(theme.fit.steps);
-  let boxes = [...optional];
-  const cut: string[] = [];
   let worst: { overflow: number; leftOver: string[] } = { overflow: 0, leftOver: [] };
-  const upward = steps.length - theme.fit.steps.length;
-  /** Fills an under-full layout at step `si`: charts grow, gaps open, the last page balances. */
-  const finish = (si: number, step: Step, blocks: FlowBlock[]): PagePlan => {
-    const grown = growCharts(
-      boxes,
-      figures,
-      (bs) => framesFor(bs),
-      blocks,
-      (f, scale) => chartBox(theme, f, colW, measure, scale),
-    );
-    const { frames: finalFrames, placed: finalPlaced } = framesFor(grown);
-    const best = spread(blocks, finalFrames, step.leading, flowBlocks(blocks, finalFrames));
-    const balanced = balanceLastPage(blocks, finalFrames, best.extraGap, PAGE_COUNT - 1);
-    return {
-      size: [W, H],
-      header: {
-        series: model.meta.series,
-        publisher: mastheadParts(model.meta).join('  ·  '),
-        ruleY,
-        title,
-        ...(subtitle ? { subtitle } : {}),
-        byline,
-        standfirst,
-        bottomRuleY,
-      },
-      columns: { width: colW, frames: finalFrames },
-      flow: balanced,
-      blocks: blocks.map((b) => ({ kind: b.kind, section: b.section })),
-      sectionTitles: ['', ...model.sections.map((s) => s.heading), model.conclusion.heading],
-      boxes: finalPlaced,
-      backMatter: { y: backTop, blocks: backBlocks, ruleY: backTop - 8 },
-      footerY,
-      step: si,
-      stepCount: steps.length,
-      steps,
-      extraGap: best.extraGap,
-      cut,
-      gaps: lastPageGaps(balanced, finalFrames, PAGE_COUNT - 1),
+  /** The best fit with these boxes, cutting by priority; undefined when nothing fits. */
+  const fitWith = (optional: Box[], figs: ChartFigure[]): PagePlan | undefined => {
+    let boxes = [...optional];
+    const cut: string[] = [];
+    const upward = steps.length - theme.fit.steps.length;
+    /** Fills an under-full layout at step `si`: charts grow, gaps open, the last page balances. */
+    const finish = (si: number, step: Step, blocks: FlowBlock[]): PagePlan => {
+      const filled = fillPages({
+        boxes,
+        figures: figs,
+        blocks,
+        leading: step.leading,
+        width: colW,
+        lastPage: PAGE_COUNT - 1,
+        framesFor,
+        chartAt: (f, scale) => chartBox(theme, f, colW, measure, scale),
+      });
+      const { frames: finalFrames, placed: finalPlaced, best, flow: balanced } = filled;
+      return {
+        size: [W, H],
+        header: {
+          series: model.meta.series,
+          publisher: mastheadParts(model.meta).join('  ·  '),
+          ruleY,
+          title,
+          ...(subtitle ? { subtitle } : {}),
+          byline,
+          standfirst,
+          bottomRuleY,
+        },
+        columns: { width: colW, frames: finalFrames },
+        flow: balanced,
+        blocks: blocks.map((b) => ({ kind: b.kind, section: b.section })),
+        sectionTitles: ['', ...model.sections.map((s) => s.heading), model.conclusion.heading],
+        boxes: finalPlaced,
+        backMatter: { y: backTop, blocks: backBlocks, ruleY: backTop - 8 },
+        footerY,
+        step: si,
+        stepCount: steps.length,
+        steps,
+        extraGap: best.extraGap,
+        cut,
+        gaps: unplanned(balanced, finalFrames, step.leading),
+      };
     };
-  };
-  for (;;) {
-    const { frames } = framesFor(boxes);
-    let larger: PagePlan | undefined;
-    for (const [si, step] of steps.entries()) {
-      const blocks = flowContent(model, theme, step, colW, measure);
-      const flow = flowBlocks(blocks, frames);
-      if (flow.overflow > 0) {
-        if (si === steps.length - 1) worst = flow;
-        continue;
+    for (;;) {
+      const { frames } = framesFor(boxes);
+      let larger: PagePlan | undefined;
+      for (const [si, step] of steps.entries()) {
+        const blocks = flowContent(model, theme, step, colW, measure);
+        const flow = flowBlocks(blocks, frames);
+        if (flow.overflow > 0) {
+          if (si === steps.length - 1) worst = flow;
+          continue;
+        }
+        const plan = finish(si, step, blocks);
+        // A step above the theme's own is only worth it when it fills the pages better by
+        // more than a few lines; otherwise larger type just loosens the justified lines.
+        if (larger && emptiness(larger) >= emptiness(plan) - 3 * step.leading) larger = plan;
+        else if (!larger) larger = plan;
+        if (si >= upward) return larger;
       }
-      const plan = finish(si, step, blocks);
-      // A step above the theme's own is only worth it when it fills the pages better by
-      // more than a few lines; otherwise larger type just loosens the justified lines.
-      if (larger && emptiness(larger) >= emptiness(plan) - 3 * step.leading) larger = plan;
-      else if (!larger) larger = plan;
-      if (si >= upward) return larger;
+      if (larger) return larger;
+      const [next] = boxes
+        .flatMap((box) => (box.cutPriority === undefined ? [] : [{ box, by: box.cutPriority }]))
+        .sort((p, q) => p.by - q.by)
+        .map((c) => c.box);
+      if (!next) break;
+      boxes = boxes.filter((b) => b !== next);
+      cut.push(next.id);
     }
-    if (larger) return larger;
-    const [next] = boxes
-      .flatMap((box) => (box.cutPriority === undefined ? [] : [{ box, by: box.cutPriority }]))
-      .sort((p, q) => p.by - q.by)
-      .map((c) => c.box);
-    if (!next) break;
-    boxes = boxes.filter((b) => b !== next);
-    cut.push(next.id);
+    return undefined;
+  };
+  let plan = fitWith(optional, figures);
+  // Short content is joined by the charts the data supports that the layout does not set.
+  for (const spare of spares) {
+    if (!plan || plan.cut.length || emptiness(plan) <= FULL_ENOUGH_LINES * leadingOf(plan)) break;
+    // Into the column with the most blank (frames run column by column, page by page).
+    const emptiest = plan.gaps.indexOf(Math.max(...plan.gaps));
+    const frame = at(plan.columns.frames, emptiest, 'the emptiest column');
+    const column = emptiest % theme.page.columns;
+    const f: ChartFigure = { ...spare, page: frame.page, column, position: 'bottom' };
+    const tried = fitWith([...optional, chartBox(theme, f, colW, measure)], [...figures, f]);
+    if (tried && !tried.cut.length && emptiness(tried) < emptiness(plan)) {
+      plan = tried;
+      optional.push(chartBox(theme, f, colW, measure));
+      figures = [...figures, f];
+    }
   }
+  if (plan) return plan;
   const cuttable = optional.map((b) => b.id);
   const last = must(steps.at(-1), 'the smallest type step');
   const lines = new Map<string, number>();
@@ -267,7 +290,12 @@ export function layoutBulletin(
   ]);
 }
 
-/** The unplanned space a plan leaves on its last page. */
+/** Empty lines above which the composer adds a spare chart. */
+const FULL_ENOUGH_LINES = 6;
+
+const leadingOf = (p: PagePlan) => at(p.steps, p.step, 'type step').leading;
+
+/** The unplanned space a plan leaves in its columns. */
 const emptiness = (p: PagePlan) => p.gaps.reduce((s, g) => s + g, 0);
 
 export { plainText };

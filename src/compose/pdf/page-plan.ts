@@ -47,7 +47,8 @@ export interface PagePlan {
   extraGap: number;
   cut: string[];
   /**
-   * Unplanned space in each column of the last page, in points (text end to the next box or foot).
+   * Unplanned space in each column (frame order, every page), in points: from its last line
+   * (or its top) to the next box or its foot.
    */
   gaps: number[];
 }

@@ -7,7 +7,7 @@
 import type { Theme } from '../../model/theme.js';
 import type { PagePlan } from './layout.js';
 import { fontName, type Doc } from './fonts.js';
-import { drawBlock, drawLine, drawLines, rule } from './draw.js';
+import { drawBlock, drawLine, drawLines, drawTracked, rule } from './draw.js';
 import { runsOf } from './runs.js';
 import { Tagger } from './tags.js';
 import { at, must } from '../../checked.js';
@@ -105,11 +105,8 @@ export function paintPlan(
     }
     if (page === 0) {
       t.artifact('Pagination', () => {
-        doc
-          .font(fontName('sans', true))
-          .fontSize(theme.type.masthead.size)
-          .fillColor(c.accent)
-          .text(h.series.toUpperCase(), m.left, m.top, { lineBreak: false, characterSpacing: 1.2 });
+        doc.font(fontName('sans', true)).fontSize(theme.type.masthead.size).fillColor(c.accent);
+        drawTracked(doc, h.series.toUpperCase(), m.left, m.top, 1.2);
         doc.font(fontName('sans')).fontSize(theme.type.masthead.size).fillColor(c.muted);
         doc.text(h.publisher, W - m.right - doc.widthOfString(h.publisher), m.top, {
           lineBreak: false,
@@ -147,16 +144,13 @@ export function paintPlan(
           rule(doc, b.x, b.x + b.width, b.y, c.accent, 2);
         });
         // H2: the first heading after the title, so heading levels never skip.
-        t.mark(t.element('H2', {}, keyFigures), 'H2', () =>
+        t.mark(t.element('H2', {}, keyFigures), 'H2', () => {
           doc
             .font(fontName('sans', true))
             .fontSize(theme.type.caption.size + 0.5)
-            .fillColor(c.accent)
-            .text(content.title.toUpperCase(), b.x + content.pad, b.y + content.pad, {
-              lineBreak: false,
-              characterSpacing: 0.8,
-            }),
-        );
+            .fillColor(c.accent);
+          drawTracked(doc, content.title.toUpperCase(), b.x + content.pad, b.y + content.pad, 0.8);
+        });
         let y = b.y + content.pad + 16;
         for (const item of content.items) {
           const yy = y;

@@ -10,6 +10,7 @@ import { layoutBulletin, type PagePlan } from './layout.js';
 import { cachedMeasure } from './measure.js';
 import type { ChartFigure } from './boxes.js';
 import { chartSvgAt, drawChartOn, getChart } from '../../charts/render.js';
+import { spareCharts } from './spares.js';
 import { PdfChartContext } from './chart-context.js';
 import { chartFaces } from '../../charts/fonts.js';
 
@@ -22,33 +23,59 @@ const PLAN_KEY = 'pdf:plan';
  * formats).
  */
 export function chartFigures(ctx: BuildContext): ChartFigure[] {
-  const figs = ctx.bulletin.figures;
-  if (figs.length === 0) return [];
+  return ctx.bulletin.figures.flatMap((f) => {
+    // Only the charts the page shows are drawn here; the rest wait for whoever needs them.
+    const fig = figureOf(ctx, f.chart);
+    return fig
+      ? [
+          {
+            ...fig,
+            page: f.page,
+            column: f.column,
+            position: f.position,
+            cutPriority: f.cutPriority,
+          },
+        ]
+      : [];
+  });
+}
+
+/**
+ * The bulletin-wide charts the layout does not set, with at least two values to compare: the
+ * composer may add them when the text is too short to fill the pages. They are cut first.
+ */
+export function spareFigures(ctx: BuildContext): ChartFigure[] {
+  const set = new Set(ctx.bulletin.figures.map((f) => f.chart));
+  return spareCharts(ctx)
+    .filter((c) => !set.has(c.key))
+    .flatMap((c) => {
+      const fig = figureOf(ctx, c.key);
+      return fig
+        ? [{ ...fig, page: 1, column: 0, position: 'bottom' as const, cutPriority: 0 }]
+        : [];
+    });
+}
+
+type Placement = 'page' | 'column' | 'position' | 'cutPriority';
+
+/** A rendered chart as a figure to set, placement still to choose. */
+function figureOf(ctx: BuildContext, key: string): Omit<ChartFigure, Placement> | undefined {
+  const c = getChart(ctx, key);
+  if (!c || c.partner !== undefined) return undefined;
   const sources = ctx.bulletin.sources
     .map((s) => [s.author, s.publisher].filter(Boolean).join(', ') || s.title)
     .join('; ');
-  return figs.flatMap((f) => {
-    // Only the charts the page shows are drawn here; the rest wait for whoever needs them.
-    const c = getChart(ctx, f.chart);
-    if (!c || c.partner !== undefined) return [];
-    const note = [...c.notes, `Source: ${sources}.`].join(' ');
-    return [
-      {
-        id: c.id,
-        page: f.page,
-        column: f.column,
-        position: f.position,
-        cutPriority: f.cutPriority,
-        title: c.title,
-        width: c.width,
-        height: c.height,
-        note,
-        alt: `${c.alt} ${c.takeaway}`,
-        svgAt: (h: number) => chartSvgAt(ctx, c.id, h),
-        paintAt: (h: number, doc: Doc) => paintChart(ctx, c.id, c.width, h, doc),
-      },
-    ];
-  });
+  const note = [...c.notes, `Source: ${sources}.`].join(' ');
+  return {
+    id: c.id,
+    title: c.title,
+    width: c.width,
+    height: c.height,
+    note,
+    alt: `${c.alt} ${c.takeaway}`,
+    svgAt: (h: number) => chartSvgAt(ctx, c.id, h),
+    paintAt: (h: number, doc: Doc) => paintChart(ctx, c.id, c.width, h, doc),
+  };
 }
 
 /**
@@ -79,6 +106,7 @@ export function bulletinPlan(ctx: BuildContext, doc?: Doc): PagePlan {
     ctx.templates.root,
     paper,
     chartFigures(ctx),
+    spareFigures(ctx),
   );
   ctx.assets.set(PLAN_KEY, plan);
   return plan;

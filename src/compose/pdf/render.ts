@@ -9,6 +9,7 @@ import { infoOf } from './info.js';
 import { provenanceJson, PROVENANCE_FILE } from './provenance.js';
 import { registerFonts, GlyphChecker, originIn, type Doc } from './fonts.js';
 import { bulletinPlan } from './plan.js';
+import type { PagePlan } from './page-plan.js';
 import { paintPlan, pageGeometry } from './paint.js';
 import { attachSourceData, escapeXmp, fixBaseSpec } from './standards.js';
 import { getChart } from '../../charts/render.js';
@@ -22,6 +23,15 @@ function collect(doc: Doc): Promise<Uint8Array> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+}
+
+/** The layout's charts, then the spares the composer added (box ids are "chart <key>"). */
+function printedCharts(ctx: BuildContext, plan: PagePlan): string[] {
+  const keys = ctx.bulletin.figures.map((f) => f.chart);
+  for (const b of plan.boxes)
+    if (b.content.kind === 'chart' && !keys.includes(b.id.slice('chart '.length)))
+      keys.push(b.id.slice('chart '.length));
+  return keys;
 }
 
 /** 3 mm of bleed, in points. */
@@ -77,7 +87,7 @@ export async function renderPdf(ctx: BuildContext, units: Unit[]): Promise<Artif
     PROVENANCE_FILE,
     provenanceJson(
       model,
-      ctx.bulletin.figures.flatMap((f) => getChart(ctx, f.chart) ?? []),
+      printedCharts(ctx, plan).flatMap((key) => getChart(ctx, key) ?? []),
     ),
     ctx.clock,
   );

@@ -20,6 +20,19 @@ interface Internals {
   getStructTreeRoot(): { data: Record<string, unknown> };
 }
 
+/**
+ * The logical text of a link drawn over several lines: a line that ends in a line-break
+ * hyphen (U+00AD, see draw.ts) joins the next with neither hyphen nor space ("Hon- olulu"
+ * would be read aloud as two words); any other line end was a space. A real hyphen that ends
+ * a line ("pre- and post-war") is text, and stays.
+ */
+export function joinLineFragments(fragments: readonly string[]): string {
+  return fragments.reduce((all, next, i) => {
+    if (i === 0) return next;
+    return all.endsWith('\u00ad') ? all.slice(0, -1) + next : `${all} ${next}`;
+  }, '');
+}
+
 export class Tagger {
   readonly root: Struct;
   private sections: Struct[] = [];
@@ -126,7 +139,7 @@ export class Tagger {
     const h = Math.max(...l.rects.map((r) => r.y + r.h)) - y;
     this.doc.link(x, y, w, h, url, {
       structParent: l.el,
-      Contents: new String(`${l.text.join(' ')} (${url})`),
+      Contents: new String(`${joinLineFragments(l.text)} (${url})`),
       ...(l.rects.length > 1 ? { QuadPoints: quads.map((n) => Math.round(n * 100) / 100) } : {}),
     } as never);
     l.el.end();

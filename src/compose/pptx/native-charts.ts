@@ -75,6 +75,9 @@ function bars(
   // such a slide shows no native chart rather than one that ranks across currencies.
   const panel = d.panels.length === 1 ? d.panels[0] : undefined;
   if (!panel) return null;
+  // One stacked row alone is a full-length bar whatever its amount (issue 28): the slide
+  // places the drawn chart, which shows the figure instead. (One plain row is a callout.)
+  if (panel.rows === 1 && d.series.length > 1) return null;
   const unit = panel.unit;
   const rev = <T>(xs: T[]) => [...xs].reverse();
   const only = d.series.length === 1 ? d.series[0] : undefined;
@@ -94,6 +97,9 @@ function bars(
   };
 }
 
+/** Names the series of a timeline whose dots are drawn hollow (approximate dates). */
+export const HOLLOW_SUFFIX = ' (month only, or “by” a date)';
+
 /** Days from 1899-12-30 (Excel's day 0) to an ISO date. */
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 const serial = (iso: string) => (Date.parse(`${iso}T00:00:00Z`) - EXCEL_EPOCH) / 86_400_000;
@@ -112,17 +118,28 @@ function timeline(d: TimelineData, chart: RenderedChart, theme: Theme): NativeTi
   const series: NativeTimeline['series'] = [];
   const colors: string[] = [];
   d.series.forEach((s, k) => {
-    const perRow = d.rows.map((_, row) => s.points.filter((p) => p.row === row));
-    const depth = Math.max(1, ...perRow.map((ps) => ps.length));
-    for (let i = 0; i < depth; i++) {
-      series.push({
-        name: s.name,
-        values: perRow.map((ps) => {
-          const p = ps[i];
-          return p ? from + p.x : null;
-        }),
-      });
-      colors.push(palette[k] ?? hex(theme.colors.accent));
+    // Dates known only to the month, or only as "by" a date, get series of their own that the
+    // fix-up draws hollow, as the PDF and web edition do (issue 29, item 9): a solid dot on an
+    // exact day would claim a precision the source does not give.
+    const exact = s.points.filter((p) => !p.approximate && !p.onOrBefore);
+    const loose = s.points.filter((p) => p.approximate || p.onOrBefore);
+    const groups = [
+      { name: s.name, points: exact },
+      { name: `${s.name}${HOLLOW_SUFFIX}`, points: loose },
+    ].filter((g, i) => i === 0 || g.points.length > 0);
+    for (const g of groups) {
+      const perRow = d.rows.map((_, row) => g.points.filter((p) => p.row === row));
+      const depth = Math.max(1, ...perRow.map((ps) => ps.length));
+      for (let i = 0; i < depth; i++) {
+        series.push({
+          name: g.name,
+          values: perRow.map((ps) => {
+            const p = ps[i];
+            return p ? from + p.x : null;
+          }),
+        });
+        colors.push(palette[k] ?? hex(theme.colors.accent));
+      }
     }
   });
   return {
@@ -137,7 +154,10 @@ function timeline(d: TimelineData, chart: RenderedChart, theme: Theme): NativeTi
   };
 }
 
-/** The native chart for a rendered chart; null for bars in several currency panels. */
+/**
+ * The native chart for a rendered chart; null for bars in several currency panels, or one
+ * stacked row.
+ */
 export function nativeChart(
   chart: RenderedChart,
   theme: Theme,
@@ -163,5 +183,30 @@ export function fixChartXml(xml: string): string {
   );
   if (repeats.length)
     out = out.replace(/(<c:legend>\s*<c:legendPos [^>]*\/>)/, `$1${hidden.join('')}`);
-  return out;
+  return hollowMarkers(out);
 }
+
+/**
+ * An open marker, told apart by shape as well: a diamond in the series colour at a quarter of
+ * its strength inside. Not white: LibreOffice draws a marker's outline in the series line's
+ * style (none here), so a white marker vanished there, and it ignores the alpha, so the shape
+ * is what marks the date as approximate in every viewer; the legend names it.
+ */
+function hollowMarkers(xml: string): string {
+  return xml.replace(/<c:ser>[\s\S]*?<\/c:ser>/g, (ser) => {
+    const name = /<c:tx>[\s\S]*?<c:v>([^<]*)<\/c:v>/.exec(ser)?.[1] ?? '';
+    if (!name.endsWith(escapeXml(HOLLOW_SUFFIX))) return ser;
+    return ser.replace(/<c:marker>[\s\S]*?<\/c:marker>/, (marker) =>
+      marker
+        .replace(
+          /<a:solidFill><a:srgbClr val="([0-9A-Fa-f]{6})"\/><\/a:solidFill>/,
+          '<a:solidFill><a:srgbClr val="$1"><a:alpha val="25000"/></a:srgbClr></a:solidFill>',
+        )
+        .replace(/<c:symbol val="circle"\/>/, '<c:symbol val="diamond"/>')
+        .replace(/<a:ln w="\d+"/, '<a:ln w="22225"'),
+    );
+  });
+}
+
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
