@@ -171,6 +171,11 @@ describe('deck number formats', () => {
     expect(numberFormat({ kind: 'money', currency: 'VUV' }, [95e6], 'en-US')).toBe(
       '"VUV\u00a0"#,##0,,"\u00a0million"',
     );
+    // Where the locale's word is not a million ("20 lakh", "200万"), the label is in full.
+    for (const locale of ['en-IN', 'ja-JP'])
+      expect(
+        show(numberFormat({ kind: 'money', currency: 'AUD' }, [1.5e6], locale), 1.5e6),
+      ).toMatch(/1,?50,?000|1,500,000/);
   });
 });
 

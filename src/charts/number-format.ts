@@ -21,6 +21,9 @@ const scaleWord = remembered(
       notation: 'compact',
       compactDisplay: 'long',
     }).formatToParts(2 * magnitude);
+    // Only a word that stands for this magnitude: en-IN writes 2 million as "20 lakh" and
+    // ja-JP as "200万", and "1.5 lakh" on a bar worth 1.5 million misprints it tenfold.
+    if (parts.find((p) => p.type === 'integer')?.value !== '2') return '';
     return parts.find((p) => p.type === 'compact')?.value ?? '';
   },
 );
@@ -42,6 +45,7 @@ function sectionFor(v: number, locale: string): string {
     );
     if (places === undefined) break;
     const word = scaleWord(magnitude, locale);
+    if (!word) break;
     return `#,##0${places ? `.${'0'.repeat(places)}` : ''}${commas}${literal(`\u00a0${word}`)}`;
   }
   return '#,##0';

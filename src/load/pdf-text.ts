@@ -11,14 +11,31 @@ import type { Printed, PrintedText } from './printed.js';
 /** Share of the page height at the top and at the bottom that holds the running header/footer. */
 const BAND = 0.06;
 
-interface Item {
+export interface Item {
   str: string;
   hasEOL: boolean;
   y: number;
 }
 
+/**
+ * A line-end hyphen may come as its own item, then an empty one that carries the line end
+ * ("setem", "-", ""): each is folded into the item before, so the word reads as hyphenated.
+ */
+function foldLineEnds(raw: Item[]): Item[] {
+  const items: Item[] = [];
+  for (const it of raw) {
+    const last = items.at(-1);
+    if (last && !last.hasEOL && (it.str === '-' || it.str === '')) {
+      last.str += it.str;
+      last.hasEOL = it.hasEOL;
+    } else items.push({ ...it });
+  }
+  return items;
+}
+
 /** Joins text items into reading text, closing up words hyphenated at a line end. */
-function joinItems(items: Item[]): string {
+export function joinItems(raw: Item[]): string {
+  const items = foldLineEnds(raw);
   let text = '';
   items.forEach((it, i) => {
     const next = items[i + 1]?.str ?? '';

@@ -14,6 +14,7 @@ import { FUZZY_DATE_PATTERN, parseFuzzyDate } from '../dataset/dates.js';
 import type { Dataset } from '../dataset/schema.js';
 import { convertedCandidates } from './convert.js';
 import { compare, group, scopes, type AidPart } from './groups.js';
+import { figureCandidates } from './figures.js';
 import { makePools } from './pool.js';
 import type { Candidate, Candidates, DateCandidate } from './types.js';
 
@@ -122,19 +123,7 @@ function quantityCandidates(d: Dataset, out: Candidate[]): void {
         );
     }
   }
-  for (const f of d.figures) {
-    const unit = f.unit?.toLowerCase();
-    out.push({
-      kind: 'quantity',
-      value: f.value,
-      ...(unit ? { unit } : {}),
-      how: `figure ${f.id}`,
-    });
-    if (unit === '%' || unit === 'percent')
-      out.push({ kind: 'share', value: f.value / 100, how: `figure ${f.id}` });
-    if (f.members)
-      out.push({ kind: 'count', value: f.members.length, how: `members of figure ${f.id}` });
-  }
+  figureCandidates(d, out);
 }
 
 function countCandidates(d: Dataset, out: Candidate[]): void {

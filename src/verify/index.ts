@@ -6,12 +6,13 @@
  */
 import type { Dataset } from '../dataset/schema.js';
 import { endOf, mustParse, startOf } from '../dataset/dates.js';
-import { deriveCandidates, normalise } from './derive.js';
+import { deriveCandidates } from './derive.js';
 import { chartLabel, checkStoredValue } from './chart.js';
 import { skipped, versionSpans } from './exemptions.js';
 import { traceFigure } from './match.js';
+import { quotedFromData, readsApart } from './quoted.js';
 import { scanFigures, scanLocale, type ScanLocale } from './scan.js';
-import type { Candidates, Printed, PrintedFigure, VerifyProblem, VerifyResult } from './types.js';
+import type { Printed, VerifyProblem, VerifyResult } from './types.js';
 
 export type { VerifyProblem, VerifyResult } from './types.js';
 export { EXEMPTIONS } from './exemptions.js';
@@ -24,28 +25,6 @@ export interface VerifyOptions {
   toolVersion?: string;
   /** Bar caps the chart specs declare (`show`): "the 8 largest of 100 partners are shown". */
   displayCaps?: number[];
-}
-
-const PUNCT = /^[\s.,;:!?()[\]{}"“”‘’'«»—–-]+|[\s.,;:!?()[\]{}"“”‘’'«»—–-]+$/gu;
-
-/** Whether the figure is printed inside a phrase of the data's own text ("introduction, ¶2"). */
-function quotedFromData(text: string, f: PrintedFigure, c: Candidates): boolean {
-  const wordStart = text.lastIndexOf(' ', f.start - 1) + 1;
-  const after = text.indexOf(' ', f.end);
-  const wordEnd = after < 0 ? text.length : after;
-  const prevStart = wordStart < 2 ? wordStart : text.lastIndexOf(' ', wordStart - 2) + 1;
-  const next = text.indexOf(' ', wordEnd + 1);
-  const nextEnd = next < 0 ? text.length : next;
-  const phrases = [text.slice(prevStart, wordEnd), text.slice(wordStart, nextEnd)];
-  const word = normalise(text.slice(wordStart, wordEnd)).replace(PUNCT, '');
-  // A whole data string ("590", a bulletin number), or a phrase of two words from one.
-  if (c.quotedText.includes(`\n${word}\n`)) return true;
-  return phrases.some((p) => {
-    const q = normalise(p)
-      .replace(PUNCT, '')
-      .replace(/['’]s$/u, '');
-    return q.includes(' ') && c.quotedText.includes(q);
-  });
 }
 
 function context(text: string, start: number, end: number): string {
@@ -105,7 +84,8 @@ export function verifyPrinted(
       checked++;
       const trace = traceFigure(f, c, sl);
       if (trace.ok) count(trace.kind);
-      else if (quotedFromData(text, f, c)) count('quoted from the data');
+      else if (quotedFromData(text, f, c) || readsApart(text, f, c, sl))
+        count('quoted from the data');
       else
         problems.push({
           file: t.file,

@@ -199,7 +199,11 @@ export function traceFigure(f: PrintedFigure, c: Candidates, sl: ScanLocale): Tr
     case 'date':
     case 'decade':
       return traceDate(f, c);
-    default:
-      return traceNumber(f, c, sl);
+    default: {
+      const n = traceNumber(f, c, sl);
+      if (n.ok || !f.mayBeRank) return n;
+      const rank = traceRank(f, c);
+      return rank.ok ? rank : n;
+    }
   }
 }

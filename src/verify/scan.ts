@@ -6,60 +6,15 @@
  */
 import { at, must } from '../checked.js';
 import type { PrintedFigure } from './types.js';
-import { currencySign, EN_WORDS } from '../template/filters.js';
+import { EN_WORDS, number, ordinal } from '../template/filters.js';
+import { readDates } from './date-patterns.js';
+import type { ScanLocale } from './locale.js';
 
-/** What reading a locale's figures needs. */
-export interface ScanLocale {
-  locale: string;
-  months: string[];
-  group: string;
-  decimal: string;
-  scales: { word: string; factor: number }[];
-  /** Printed sign or code → the data currencies printed with it. */
-  signs: Map<string, string[]>;
-  /** The data's units, lowercased ("barrels"). */
-  units: string[];
-}
+export { signOf } from './signs.js';
+export { scanLocale, type ScanLocale } from './locale.js';
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const SPACES = /[\s\u00a0\u2000-\u200b\u202f]/gu;
-
-/**
- * The sign the money filter prints for a currency in a locale ("A$" for AUD in en-US, "US$" for
- * USD): read back from the same function that prints it, so the two never drift apart.
- */
-export function signOf(currency: string, locale: string): string {
-  return currencySign(currency, locale);
-}
-
-/** Reading rules for a locale and the data's currencies and units. */
-export function scanLocale(locale: string, currencies: string[], units: string[]): ScanLocale {
-  const month = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
-  const months = Array.from({ length: 12 }, (_, i) => month.format(Date.UTC(2000, i, 15)));
-  const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
-  const group = (parts.find((p) => p.type === 'group')?.value ?? ',').replace(SPACES, ' ');
-  const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
-  const scales: { word: string; factor: number }[] = [];
-  for (const factor of [1e3, 1e6, 1e9, 1e12])
-    for (const display of ['long', 'short'] as const)
-      for (const n of [1, 2]) {
-        const f = new Intl.NumberFormat(locale, { notation: 'compact', compactDisplay: display });
-        const word = f
-          .format(n * factor)
-          .replace(/[\d.,]/g, '')
-          .replace(SPACES, ' ')
-          .trim();
-        if (word && !scales.some((s) => s.word === word)) scales.push({ word, factor });
-      }
-  const signs = new Map<string, string[]>();
-  const add = (sign: string, c: string) => signs.set(sign, [...(signs.get(sign) ?? []), c]);
-  for (const c of currencies) {
-    add(c, c);
-    const sign = signOf(c, locale);
-    if (sign !== c) add(sign, c);
-  }
-  return { locale, months, group, decimal, scales, signs, units };
-}
 
 const ISO = new Set(Intl.supportedValuesOf('currency'));
 // "one" is left out: too often a pronoun ("one of the partners") to read as a count.
@@ -68,8 +23,6 @@ const WORD_VALUE = new Map(COUNT_WORDS.map((w) => [w, EN_WORDS.indexOf(w)]));
 const HEDGE = /(?:about|around|approximately|roughly|nearly|almost|some|close to|~|≈)\s*$/i;
 
 interface Regexes {
-  date: RegExp;
-  dayFirst: RegExp;
   decade: RegExp;
   figure: RegExp;
   words: RegExp;
@@ -79,8 +32,14 @@ const cache = new Map<ScanLocale, Regexes>();
 function regexes(sl: ScanLocale): Regexes {
   const hit = cache.get(sl);
   if (hit) return hit;
-  const months = sl.months.map(esc).join('|');
-  const num = `\\d{1,3}(?:${esc(sl.group)}\\d{3})+(?:${esc(sl.decimal)}\\d+)?|\\d+(?:${esc(sl.decimal)}\\d+)?`;
+  const g = esc(sl.group);
+  const thousands = `\\d{1,3}(?:${g}\\d{3})+`;
+  // An Indian locale groups by two above the thousands ("8,67,000"), but a chart label's
+  // Excel format groups by three ("1,500,000"): read both.
+  const grouped = sl.indianGrouping
+    ? `${thousands}(?!${g}\\d)|\\d{1,3}(?:${g}\\d{2})*${g}\\d{3}`
+    : thousands;
+  const num = `${grouped}(?:${esc(sl.decimal)}\\d+)?|\\d+(?:${esc(sl.decimal)}\\d+)?`;
   const known = [...sl.signs.keys()].sort((a, b) => b.length - a.length).map(esc);
   const sign = [...known, '[A-Z]{1,3}\\$', '[$€£¥₹₩₽₪₫₱฿₦₴]', '[A-Z]{3}'].join('|');
   const scales = [...sl.scales].sort((a, b) => b.word.length - a.word.length);
@@ -93,19 +52,18 @@ function regexes(sl: ScanLocale): Regexes {
     .filter((s) => s.word.length <= 2)
     .map((s) => esc(s.word))
     .join('|');
+  const ords =
+    ordinalSuffixes(sl.locale)
+      .filter((x) => /\p{L}/u.test(x))
+      .map(esc)
+      .join('|') || 'a^';
   const r: Regexes = {
-    date: new RegExp(
-      `(?:\\b(early|mid|late)[- ])?\\b(${months})(?: (\\d{1,2})(?: ?[–-] ` +
-        `?(\\d{1,2}))?(?!\\d|${esc(sl.group)}\\d))?(?:,? (\\d{4})\\b)?`,
-      'gu',
-    ),
-    dayFirst: new RegExp(`\\b(\\d{1,2}) (${months})(?: (\\d{4})\\b)?`, 'gu'),
     decade: new RegExp(`(?:\\b(early|mid|late)[- ])?\\b(\\d{3}0)s\\b`, 'gu'),
     figure: new RegExp(
-      `(?<![\\p{L}\\p{N}$€£¥.,])(?:(${sign}) ?)?(${num})(?:(st|nd|rd|th)(?![\\p{L}\\p{N}])|( ?%| ` +
+      `(?<![\\p{L}\\p{N}$€£¥.,])(?:(${sign}) ?)?(${num})(?:(${ords})(?![\\p{L}\\p{N}])|( ?%| ` +
         `percent\\b| per cent\\b)|(?: ` +
         `(${longScale || 'a^'})\\b|(${shortScale || 'a^'})(?![\\p{L}\\p{N}]))?(?: ` +
-        `?(${known.join('|') || 'a^'})(?![\\p{L}])(?! ?\\d))?)(?![\\p{L}\\p{N}])`,
+        `?(${known.join('|') || 'a^'})(?![\\p{L}])${sl.signAfter ? '' : '(?! ?\\d)'})?)(?![\\p{L}\\p{N}])`,
       'gu',
     ),
     words: new RegExp(`\\b(${COUNT_WORDS.join('|')})\\b`, 'giu'),
@@ -129,51 +87,12 @@ function dates(text: string, sl: ScanLocale, out: PrintedFigure[]): string {
   const r = regexes(sl);
   let masked = text;
   const base = { step: 1, hedged: false, grouped: false };
-  for (const m of text.matchAll(r.date)) {
-    const [raw, part, monthName, d1, d2, y] = m;
-    if (d1 === undefined && y === undefined) continue;
-    const month = sl.months.indexOf(must(monthName, 'month name')) + 1;
-    const year = y === undefined ? {} : { year: Number(y) };
-    const start = m.index;
-    for (const day of [d1, d2].filter((x) => x !== undefined))
-      out.push({
-        ...base,
-        kind: 'date',
-        value: Number(day),
-        raw,
-        start,
-        end: start + raw.length,
-        date: { ...year, month, day: Number(day), ...(part ? { part } : {}) },
-      });
-    if (d1 === undefined)
-      out.push({
-        ...base,
-        kind: 'date',
-        value: month,
-        raw,
-        start,
-        end: start + raw.length,
-        date: { ...year, month, ...(part ? { part } : {}) },
-      });
-    masked = blank(masked, start, start + raw.length);
-  }
-  for (const m of masked.matchAll(r.dayFirst)) {
-    const [raw, day, monthName, y] = m;
-    const date = {
-      month: sl.months.indexOf(must(monthName, 'month name')) + 1,
-      day: Number(day),
-      ...(y ? { year: Number(y) } : {}),
-    };
-    out.push({
-      ...base,
-      kind: 'date',
-      value: Number(day),
-      raw,
-      start: m.index,
-      end: m.index + raw.length,
-      date,
-    });
-    masked = blank(masked, m.index, m.index + raw.length);
+  for (const d of readDates(text, sl.locale)) {
+    const span = { raw: d.raw, start: d.start, end: d.end };
+    // A date is one figure per end of a range: its day (or its month when it has no day).
+    for (const date of d.dates)
+      out.push({ ...base, ...span, kind: 'date', value: date.day ?? date.month, date });
+    masked = blank(masked, d.start, d.end);
   }
   for (const m of masked.matchAll(r.decade)) {
     const [raw, part, decade] = m;
@@ -191,6 +110,11 @@ function dates(text: string, sl: ScanLocale, out: PrintedFigure[]): string {
   return masked;
 }
 
+/** What the ordinal filter writes after a number in this locale ("st", "nd"… or "."). */
+const ordinalSuffixes = (locale: string): string[] => [
+  ...new Set([1, 2, 3, 4, 11, 22].map((n) => ordinal(n, locale).slice(number(n, locale).length))),
+];
+
 /** A data unit printed right after a figure ("barrels"), if any. */
 function unitAfter(text: string, end: number, units: string[]): string | undefined {
   const word = /^ ?([\p{L}][\p{L}-]*)/u.exec(text.slice(end, end + 40))?.[1]?.toLowerCase();
@@ -204,19 +128,33 @@ function inCapsRun(text: string, start: number): boolean {
   return before !== undefined && before === before.toUpperCase() && before.length > 1;
 }
 
-/** "$10–30 million", "10 to 30 million": the first figure takes the second's scale and sign. */
-function shareRanges(text: string, figs: Working[]): void {
+/** A dash, or a word that makes two figures a range ("to", "bis", "à"). */
+const RANGE = /^ ?(?:–|-|to|bis|à) ?$/u;
+/** "between 10 and 30 million": "and" makes a range only after "between". */
+const BETWEEN = /(?:between|zwischen|entre) $/iu;
+
+/**
+ * "$10–30 million", "between 10 and 30 million": the first figure takes the second's scale
+ * (and, after a dash, the second its sign). A figure written in full ("NZ$100,000") or with a
+ * sign of its own ("NZ$100,000 and $3 million", a list) keeps its own value.
+ */
+function shareRanges(text: string, figs: Working[], sl: ScanLocale): void {
   for (let i = 1; i < figs.length; i++) {
     const a = at(figs, i - 1, 'figure');
     const b = at(figs, i, 'figure');
     const between = text.slice(a.end, b.start);
-    if (!/^ ?(?:–|-|to|and) ?$/.test(between)) continue;
+    const lead = text.slice(Math.max(0, a.start - 30), a.start).replace(/\S*$/u, '');
+    const range =
+      RANGE.test(between) || (/^ ?(?:and|und|et) ?$/u.test(between) && BETWEEN.test(lead));
+    if (!range) continue;
     // Only a dash or "to" makes a range of one kind: "FJD 4.2 million and 867,000 litres" is not.
-    if (a.kind === 'money' && b.kind === 'number' && !b.unit && /^ ?(?:–|-|to) ?$/.test(between)) {
+    if (a.kind === 'money' && b.kind === 'number' && !b.unit && RANGE.test(between)) {
       b.kind = 'money';
       b.sign = must(a.sign, 'the sign of a money figure');
     }
-    if (a.factor === 1 && b.factor > 1 && a.kind === b.kind) {
+    const writtenInFull = new RegExp(`${esc(sl.group)}\\d`, 'u').test(a.raw);
+    const ownSign = a.sign !== undefined && a.sign !== b.sign;
+    if (a.factor === 1 && b.factor > 1 && a.kind === b.kind && !writtenInFull && !ownSign) {
       a.value *= b.factor;
       a.step *= b.factor;
       a.factor = b.factor;
@@ -228,7 +166,9 @@ type Working = PrintedFigure & { factor: number };
 
 /** Every figure printed in `text`, in order. */
 export function scanFigures(input: string, sl: ScanLocale): PrintedFigure[] {
-  const text = input.replace(SPACES, ' ');
+  // Swiss grouping prints either apostrophe (Intl "’", a chart's number format "'").
+  const apostrophe = sl.group === "'" || sl.group === '’';
+  const text = input.replace(SPACES, ' ').replace(apostrophe ? /['’]/gu : /^$/u, sl.group);
   const out: PrintedFigure[] = [];
   let masked = dates(text, sl, out);
   const r = regexes(sl);
@@ -267,12 +207,16 @@ export function scanFigures(input: string, sl: ScanLocale): PrintedFigure[] {
       factor,
       ...(printedSign ? { sign: printedSign } : {}),
     };
+    // "der 3. Partner": where the ordinal filter writes "3.", a number before a full stop may be
+    // a rank as well as a count (the stop may also end the sentence).
+    if (f.kind === 'number' && text[end] === '.' && ordinalSuffixes(sl.locale).includes('.'))
+      f.mayBeRank = true;
     const unit = f.kind === 'number' ? unitAfter(text, end, sl.units) : undefined;
     if (unit) f.unit = unit;
     numeric.push(f);
     masked = blank(masked, start, end);
   }
-  shareRanges(text, numeric);
+  shareRanges(text, numeric, sl);
   out.push(...numeric.map(({ factor: _f, ...f }) => f));
   if (sl.locale.startsWith('en'))
     for (const m of masked.matchAll(r.words)) {

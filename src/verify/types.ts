@@ -54,6 +54,8 @@ export interface PrintedFigure {
   hedged: boolean;
   /** Printed with a thousands separator or a scale word: not a year. */
   grouped: boolean;
+  /** Printed "3." where the locale writes ordinals so: a rank, or a count ending a sentence. */
+  mayBeRank?: true;
   date?: { year?: number; month?: number; day?: number; part?: string };
   raw: string;
   start: number;
