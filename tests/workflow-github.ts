@@ -22,6 +22,7 @@ export interface RunRecord {
   headBranch: string;
   path: string;
   status: 'in_progress' | 'completed';
+  attempt: number;
   conclusion: 'success' | 'failure' | null;
   createdAt: string;
 }
@@ -57,12 +58,27 @@ export class LocalGitHub {
     return JSON.parse(readFileSync(this.runFile(id), 'utf8')) as RunRecord;
   }
 
-  startRun(r: Omit<RunRecord, 'databaseId' | 'status' | 'conclusion'>): number {
+  startRun(r: Omit<RunRecord, 'databaseId' | 'status' | 'conclusion' | 'attempt'>): number {
     const id = readdirSync(path.join(this.dir, 'runs')).length + 1;
     mkdirSync(path.dirname(this.runFile(id)), { recursive: true });
-    const record: RunRecord = { ...r, databaseId: id, status: 'in_progress', conclusion: null };
+    const record: RunRecord = {
+      ...r,
+      databaseId: id,
+      status: 'in_progress',
+      conclusion: null,
+      attempt: 0,
+    };
     writeFileSync(this.runFile(id), JSON.stringify(record));
     return id;
+  }
+
+  /** Starts the run's next attempt (a re-run keeps the run's artifacts); returns its number. */
+  attempt(id: number, rerun: boolean): number {
+    const r = this.run(id);
+    if (rerun && r.status !== 'completed') throw new Error(`run ${id} is still in progress`);
+    const next = { ...r, attempt: r.attempt + 1, status: 'in_progress', conclusion: null };
+    writeFileSync(this.runFile(id), JSON.stringify(next));
+    return next.attempt;
   }
 
   finishRun(id: number, conclusion: 'success' | 'failure'): void {

@@ -80,6 +80,8 @@ export interface RunOptions {
   /** Scratch space for the jobs' folders. */
   work: string;
   prepared?: { dist: string; nodeModules: string };
+  /** Re-run every job of this earlier run, as its next attempt (same run id, its artifacts). */
+  rerun?: number;
 }
 export interface JobResult {
   job: string;
@@ -97,18 +99,22 @@ export interface JobResult {
 }
 export interface RunResult {
   runId: number;
+  attempt: number;
   conclusion: 'success' | 'failure';
   jobs: JobResult[];
 }
 
 /** Runs the whole workflow once, as GitHub would for this event, and records the run. */
 export function runWorkflow(w: Workflow, o: RunOptions): RunResult {
-  const runId = o.github.startRun({
-    event: o.event,
-    headBranch: o.branch,
-    path: '.github/workflows/bulletin.yml',
-    createdAt: o.now.toISOString(),
-  });
+  const runId =
+    o.rerun ??
+    o.github.startRun({
+      event: o.event,
+      headBranch: o.branch,
+      path: '.github/workflows/bulletin.yml',
+      createdAt: o.now.toISOString(),
+    });
+  const attempt = o.github.attempt(runId, Boolean(o.rerun));
   const jobs: JobResult[] = [];
   for (const id of jobOrder(w)) {
     const job = w.jobs[id]!;
@@ -127,12 +133,12 @@ export function runWorkflow(w: Workflow, o: RunOptions): RunResult {
           seconds: {},
           log: '',
         });
-      else jobs.push(runJob(w, id, combo, { index, total: combos.length, runId, o }));
+      else jobs.push(runJob(w, id, combo, { index, total: combos.length, runId, attempt, o }));
     });
   }
   const conclusion = jobs.every((j) => j.conclusion === 'success') ? 'success' : 'failure';
   o.github.finishRun(runId, conclusion);
-  return { runId, conclusion, jobs };
+  return { runId, attempt, conclusion, jobs };
 }
 
 const lines = (file: string): [string, string][] => {
@@ -156,10 +162,10 @@ function runJob(
   w: Workflow,
   id: string,
   combo: Record<string, unknown>,
-  j: { index: number; total: number; runId: number; o: RunOptions },
+  j: { index: number; total: number; runId: number; attempt: number; o: RunOptions },
 ): JobResult {
   const { o } = j;
-  const name = `run-${j.runId}-${id}${j.total > 1 ? `-${j.index + 1}` : ''}`;
+  const name = `run-${j.runId}.${j.attempt}-${id}${j.total > 1 ? `-${j.index + 1}` : ''}`;
   const dir = path.join(o.work, name);
   rmSync(dir, { recursive: true, force: true });
   const summaryFile = path.join(o.work, `${name}.summary.md`);
@@ -168,7 +174,7 @@ function runJob(
   writeFileSync(path.join(o.work, `${name}.path`), '');
   const ctx: Context = {
     'github.run_id': j.runId,
-    'github.run_attempt': 1,
+    'github.run_attempt': j.attempt,
     'github.event_name': o.event,
     'github.ref': o.githubRef ?? `refs/heads/${o.branch}`,
     'github.repository': o.github.repository,
@@ -227,6 +233,7 @@ function runJob(
           GITHUB_STEP_SUMMARY: summaryFile,
           GITHUB_REPOSITORY: o.github.repository,
           GITHUB_RUN_ID: String(j.runId),
+          GITHUB_RUN_ATTEMPT: String(j.attempt),
           GITHUB_EVENT_NAME: o.event,
           GITHUB_WORKSPACE: dir,
           LOCAL_GH_STATE: o.github.dir,

@@ -177,8 +177,8 @@ describe('the bulletin workflow, run after run in the local runner', () => {
   let gh: LocalGitHub;
   let work: string;
   const runs: Record<string, RunResult> = {};
-  const schedule = (days: number) =>
-    runWorkflow(w, {
+  const on = (days: number) =>
+    ({
       repo,
       ref: 'main',
       github: gh,
@@ -186,7 +186,21 @@ describe('the bulletin workflow, run after run in the local runner', () => {
       branch: 'main',
       now: at(days),
       work,
-    });
+    }) as const;
+  const schedule = (days: number) => runWorkflow(w, on(days));
+  /** What .ci/last-published answers on that day, from the local GitHub. */
+  const last = (days: number) =>
+    execFileSync('bash', ['.ci/last-published', 'bulletin.yml'], {
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        PATH: `${gh.ghBin()}${path.delimiter}${process.env.PATH}`,
+        GH_TOKEN: gh.token,
+        GITHUB_REPOSITORY: gh.repository,
+        LOCAL_GH_STATE: gh.dir,
+        LOCAL_GH_NOW: at(days).toISOString(),
+      },
+    }).trim();
 
   beforeAll(() => {
     repo = makeRepo(-2);
@@ -286,21 +300,30 @@ describe('the bulletin workflow, run after run in the local runner', () => {
   }, 600_000);
 
   it('finds the last successful run on main: never a pull request, never an expired set', () => {
-    const last = (days: number) =>
-      execFileSync('bash', ['.ci/last-published', 'bulletin.yml'], {
-        encoding: 'utf8',
-        env: {
-          ...process.env,
-          PATH: `${gh.ghBin()}${path.delimiter}${process.env.PATH}`,
-          GH_TOKEN: gh.token,
-          GITHUB_REPOSITORY: gh.repository,
-          LOCAL_GH_STATE: gh.dir,
-          LOCAL_GH_NOW: at(days).toISOString(),
-        },
-      }).trim();
     expect(last(45)).toBe(`run-id=${runs.change!.runId}`);
     // Kept 90 days: a set published on day 42 is still there on day 131, not on day 133.
     expect(last(131)).toBe(`run-id=${runs.change!.runId}`);
     expect(last(133)).toBe('run-id=');
   });
+
+  it('5: a failing comparison keeps the published set and is no reference; a re-run passes', () => {
+    const manifest = path.join(published(gh, runs.change!.runId), 'manifest.json');
+    const good = readFileSync(manifest);
+    writeFileSync(manifest, '{ "not": "a manifest" }');
+    const failed = schedule(49);
+    expect(failed.conclusion).toBe('failure');
+    const publish = failed.jobs.find((j) => j.job === 'publish')!;
+    expect(publish.failure).toMatch(/step "What changed since the last published set" failed/);
+    // Uploaded before the step that failed.
+    expectCompleteSet(published(gh, failed.runId));
+    expect(last(49)).toBe(`run-id=${runs.change!.runId}`);
+    writeFileSync(manifest, good);
+    const again = runWorkflow(w, { ...on(49), rerun: failed.runId });
+    expect(again.attempt).toBe(2);
+    const summary = succeeded(again);
+    expect(summary).toContain(`Compared with the set published by run ${runs.change!.runId}.`);
+    expect(summary).toContain('Nothing changed');
+    expectCompleteSet(published(gh, failed.runId));
+    expect(last(50)).toBe(`run-id=${failed.runId}`);
+  }, 600_000);
 });
