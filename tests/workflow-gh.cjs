@@ -12,6 +12,8 @@ const fail = (message) => {
   process.exit(1);
 };
 if (!process.env.GH_TOKEN) fail('not logged in: set GH_TOKEN (the workflow passes github.token)');
+const repo = process.env.GH_REPO ?? process.env.GITHUB_REPOSITORY;
+if (repo !== process.env.GITHUB_REPOSITORY) fail(`no repository ${repo} here`);
 const state = process.env.LOCAL_GH_STATE;
 const now = Date.parse(process.env.LOCAL_GH_NOW ?? '');
 if (!state || Number.isNaN(now)) fail('LOCAL_GH_STATE and LOCAL_GH_NOW must be set');

@@ -38,6 +38,7 @@ const DAY = 86_400_000;
 export class LocalGitHub {
   readonly repository = 'local/bulletin';
   readonly token = 'local-token';
+  readonly server = 'https://github.example';
   constructor(readonly dir: string) {
     mkdirSync(path.join(dir, 'runs'), { recursive: true });
   }

@@ -232,6 +232,7 @@ function runJob(
           GITHUB_OUTPUT: outputs,
           GITHUB_STEP_SUMMARY: summaryFile,
           GITHUB_REPOSITORY: o.github.repository,
+          GITHUB_SERVER_URL: o.github.server,
           GITHUB_RUN_ID: String(j.runId),
           GITHUB_RUN_ATTEMPT: String(j.attempt),
           GITHUB_EVENT_NAME: o.event,

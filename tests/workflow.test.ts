@@ -140,6 +140,10 @@ function edit(repo: string, file: string, from: string, to: string): void {
   writeFileSync(path.join(repo, file), text.replace(from, to));
 }
 
+/** The summary's first line, naming and linking the run compared with. */
+const reference = (run: number) =>
+  `Compared with the set published by run [${run}](${RUNS}/${run}).`;
+const RUNS = 'https://github.example/local/bulletin/actions/runs';
 const published = (gh: LocalGitHub, run: number) => gh.artifactDir(run, 'bulletin');
 const listing = (dir: string) =>
   readdirSync(dir, { recursive: true })
@@ -210,7 +214,9 @@ describe('the bulletin workflow, run after run in the local runner', () => {
 
   it('1: first scheduled run, nothing to compare with, publishes a plain build', () => {
     runs.first = schedule(0);
-    expect(succeeded(runs.first)).toContain('First published set: nothing to compare with.');
+    expect(succeeded(runs.first)).toContain(
+      'Nothing to compare with: no successful run on main has a published set that is still kept',
+    );
     const set = published(gh, runs.first.runId);
     const files = expectCompleteSet(set);
     // The same bytes as a plain full build by the built CLI at the data's commit time.
@@ -229,7 +235,7 @@ describe('the bulletin workflow, run after run in the local runner', () => {
     commitAll(repo, 3, 'a README edit, nothing printed changes');
     runs.quiet = schedule(35);
     const summary = succeeded(runs.quiet);
-    expect(summary).toContain(`Compared with the set published by run ${runs.first!.runId}.`);
+    expect(summary).toContain(reference(runs.first!.runId));
     expect(summary).toContain('Nothing changed');
     const before = published(gh, runs.first!.runId);
     const after = published(gh, runs.quiet.runId);
@@ -255,7 +261,7 @@ describe('the bulletin workflow, run after run in the local runner', () => {
     commitAll(repo, 36, 'data: a corrected amount');
     runs.change = schedule(42);
     const summary = succeeded(runs.change);
-    expect(summary).toContain(`Compared with the set published by run ${runs.quiet!.runId}.`);
+    expect(summary).toContain(reference(runs.quiet!.runId));
     expect(summary).not.toContain('Nothing changed');
     expect(summary).toContain('**measures `south-korea-humanitarian-feb`** changed');
     expect(summary).toContain('`amount`: 10000000 → 12000000');
@@ -292,7 +298,7 @@ describe('the bulletin workflow, run after run in the local runner', () => {
       work,
     });
     const summary = succeeded(runs.pr);
-    expect(summary).toContain(`Compared with the set published by run ${runs.change!.runId}.`);
+    expect(summary).toContain(reference(runs.change!.runId));
     expect(summary).toContain('`amount`: 30000000 → 35000000');
     // Compared with main's last set, which already has the earlier change.
     expect(summary).not.toContain('10000000 → 12000000');
@@ -321,7 +327,7 @@ describe('the bulletin workflow, run after run in the local runner', () => {
     const again = runWorkflow(w, { ...on(49), rerun: failed.runId });
     expect(again.attempt).toBe(2);
     const summary = succeeded(again);
-    expect(summary).toContain(`Compared with the set published by run ${runs.change!.runId}.`);
+    expect(summary).toContain(reference(runs.change!.runId));
     expect(summary).toContain('Nothing changed');
     expectCompleteSet(published(gh, failed.runId));
     expect(last(50)).toBe(`run-id=${failed.runId}`);
