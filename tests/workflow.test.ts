@@ -320,8 +320,10 @@ describe('the bulletin workflow, run after run in the local runner', () => {
     expect(failed.conclusion).toBe('failure');
     const publish = failed.jobs.find((j) => j.job === 'publish')!;
     expect(publish.failure).toMatch(/step "What changed since the last published set" failed/);
-    // Uploaded before the step that failed.
+    // Uploaded before the step that failed, and the summary says what went wrong.
     expectCompleteSet(published(gh, failed.runId));
+    expect(publish.summary).toContain(reference(runs.change!.runId));
+    expect(publish.summary).toMatch(/The comparison failed \(bulletin diff exited [12]\)\./);
     expect(last(49)).toBe(`run-id=${runs.change!.runId}`);
     writeFileSync(manifest, good);
     const again = runWorkflow(w, { ...on(49), rerun: failed.runId });
