@@ -51,7 +51,7 @@ describe.each(['22', '24'])('the built CLI on Node %s', (major) => {
     node = nodeBinary(major);
   }, 300_000);
 
-  it('prints its version and builds an init project, byte for byte as on this Node', (ctx) => {
+  it(`Node ${major}: --version, and an init project built byte for byte as here`, (ctx) => {
     if (!node)
       ctx.skip(`Node ${major} could not be fetched (npx -p node@${major}); run .ci/setup-test`);
     expect(execFileSync(node!, ['--version'], { encoding: 'utf8' })).toMatch(
