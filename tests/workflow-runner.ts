@@ -1,27 +1,25 @@
 /**
  * A small local runner for .github/workflows/bulletin.yml: each job's steps in order, in a
- * fresh copy of the repository, with the matrix expanded and artifacts and caches handed
- * between jobs the way the workflow declares them. `run:` steps run for real in bash; the
- * few actions the workflow uses are emulated; any other action or expression fails, so the
- * workflow cannot drift away from what this runner checks.
+ * fresh checkout of a git repository, with the matrix expanded, `if:` conditions, step
+ * outputs, $GITHUB_ENV and the job summary, and artifacts kept by a local GitHub that lasts
+ * from one run to the next (so a run can find and download an earlier run's published set).
+ * `run:` steps run for real in bash; the few actions the workflow uses are emulated
+ * (workflow-actions.ts); any other action or expression fails, so the workflow cannot drift
+ * away from what this runner checks. A failing step fails its job, skips the steps after it
+ * that do not ask for failure() or always(), and keeps what was uploaded before it.
  */
-import { execFileSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { runAction } from './workflow-actions.js';
+import { type Context, condition, expand } from './workflow-expr.js';
+import type { LocalGitHub } from './workflow-github.js';
 
 interface Step {
+  id?: string;
   name?: string;
+  if?: string;
   uses?: string;
   run?: string;
   with?: Record<string, string | number | boolean>;
@@ -29,23 +27,30 @@ interface Step {
 }
 interface Job {
   needs?: string | string[];
+  'timeout-minutes'?: number;
+  env?: Record<string, string>;
   strategy?: { matrix?: Record<string, unknown[]> };
   steps: Step[];
 }
 export interface Workflow {
+  on: Record<string, unknown>;
+  permissions?: Record<string, string>;
+  env?: Record<string, string>;
   jobs: Record<string, Job>;
 }
 
 export const readWorkflow = (file: string): Workflow =>
   parse(readFileSync(file, 'utf8')) as Workflow;
 
+const needsOf = (job: Job): string[] =>
+  Array.isArray(job.needs) ? job.needs : job.needs ? [job.needs] : [];
+
 /** Jobs in an order that respects `needs`. */
 export function jobOrder(w: Workflow): string[] {
   const done: string[] = [];
   const visit = (id: string) => {
     if (done.includes(id)) return;
-    const needs = w.jobs[id]?.needs ?? [];
-    for (const n of Array.isArray(needs) ? needs : [needs]) visit(n);
+    for (const n of needsOf(w.jobs[id]!)) visit(n);
     done.push(id);
   };
   for (const id of Object.keys(w.jobs)) visit(id);
@@ -60,209 +65,234 @@ export function expandMatrix(job: Job): Record<string, unknown>[] {
   return combos;
 }
 
-function expand(text: string, ctx: Record<string, unknown>): string {
-  return text.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, expr: string) => {
-    if (!(expr in ctx)) throw new Error(`workflow runner: unsupported expression \${{ ${expr} }}`);
-    return String(ctx[expr]);
-  });
-}
-
-/** Files of an upload: paths and globs (only `*` in the last part), relative to the job dir. */
-function uploadFiles(dir: string, spec: string): { root: string; files: string[] } {
-  const lines = spec
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-  const files: string[] = [];
-  for (const l of lines) {
-    const full = path.join(dir, l);
-    if (l.includes('*')) {
-      const folder = path.dirname(full);
-      const re = new RegExp(
-        `^${path
-          .basename(l)
-          .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-          .replace(/\*/g, '.*')}$`,
-      );
-      if (existsSync(folder))
-        for (const n of readdirSync(folder)) if (re.test(n)) files.push(path.join(folder, n));
-    } else if (existsSync(full) && statSync(full).isDirectory()) {
-      for (const n of readdirSync(full, { recursive: true }).map(String))
-        if (statSync(path.join(full, n)).isFile()) files.push(path.join(full, n));
-    } else if (existsSync(full)) files.push(full);
-  }
-  // upload-artifact stores paths relative to the least common ancestor of what it uploads.
-  const dirs = lines
-    .map((l) => path.join(dir, l.includes('*') ? path.dirname(l) : l))
-    .map((p) => (existsSync(p) && statSync(p).isDirectory() ? p : path.dirname(p)));
-  let root = dirs[0] ?? dir;
-  while (!dirs.every((d) => d === root || d.startsWith(root + path.sep))) root = path.dirname(root);
-  return { root, files };
-}
-
-/** node_modules for a job: hard links where the file system allows (fast), else a copy. */
-function copyPackages(from: string, to: string): void {
-  try {
-    execFileSync('cp', ['-al', from, to], { stdio: 'pipe' });
-  } catch {
-    rmSync(to, { recursive: true, force: true });
-    execFileSync('cp', ['-a', from, to], { stdio: 'pipe' });
-  }
-}
-
-/**
- * Makes the job folder a git checkout whose one commit carries the repository's HEAD time,
- * so steps that ask git (the build clock) see what they would see in a real checkout, and
- * uncommitted work in a developer's tree is still what runs.
- */
-function gitCheckout(repo: string, dir: string): void {
-  const time = execFileSync('git', ['log', '-1', '--format=%cI'], {
-    cwd: repo,
-    encoding: 'utf8',
-  }).trim();
-  const env = {
-    ...process.env,
-    GIT_AUTHOR_DATE: time,
-    GIT_COMMITTER_DATE: time,
-    GIT_AUTHOR_NAME: 'ci',
-    GIT_AUTHOR_EMAIL: 'ci@localhost',
-    GIT_COMMITTER_NAME: 'ci',
-    GIT_COMMITTER_EMAIL: 'ci@localhost',
-  };
-  for (const args of [
-    ['init', '-q'],
-    ['add', '-A'],
-    ['commit', '-q', '--no-gpg-sign', '-m', 'checkout'],
-  ])
-    execFileSync('git', args, { cwd: dir, env, stdio: 'pipe' });
-}
-
 export interface RunOptions {
+  /** A git repository, and the ref in it the run checks out. */
   repo: string;
+  ref: string;
+  github: LocalGitHub;
+  event: 'schedule' | 'push' | 'pull_request' | 'workflow_dispatch';
+  /** The run's head branch: main, or a pull request's branch. */
+  branch: string;
+  /** github.ref; refs/heads/<branch> unless given (refs/pull/N/merge for a pull request). */
+  githubRef?: string;
+  /** The simulated time of the run (artifacts expire by it). */
+  now: Date;
+  /** Scratch space for the jobs' folders. */
   work: string;
-  context: Record<string, unknown>;
-  env: Record<string, string>;
+  prepared?: { dist: string; nodeModules: string };
+  /** Re-run every job of this earlier run, as its next attempt (same run id, its artifacts). */
+  rerun?: number;
+}
+export interface JobResult {
+  job: string;
+  matrix: Record<string, unknown>;
+  conclusion: 'success' | 'failure' | 'skipped';
+  /** The first failing step and its output. */
+  failure?: string;
+  summary: string;
+  node?: string;
+  notes: string[];
+  /** Seconds each step that ran took. */
+  seconds: Record<string, number>;
+  /** What the run: steps printed. */
+  log: string;
+}
+export interface RunResult {
+  runId: number;
+  attempt: number;
+  conclusion: 'success' | 'failure';
+  jobs: JobResult[];
 }
 
-/** Runs the whole workflow; returns the artifacts folder (one subfolder per artifact name). */
-export function runWorkflow(w: Workflow, o: RunOptions): string {
-  const artifacts = path.join(o.work, 'artifacts');
-  const caches = path.join(o.work, 'caches');
-  mkdirSync(artifacts, { recursive: true });
-  mkdirSync(caches, { recursive: true });
-  const tracked = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], {
-    cwd: o.repo,
-    encoding: 'utf8',
-  })
-    .split('\n')
-    .filter((f) => f && existsSync(path.join(o.repo, f)));
-  let n = 0;
+/** Runs the whole workflow once, as GitHub would for this event, and records the run. */
+export function runWorkflow(w: Workflow, o: RunOptions): RunResult {
+  const runId =
+    o.rerun ??
+    o.github.startRun({
+      event: o.event,
+      headBranch: o.branch,
+      path: '.github/workflows/bulletin.yml',
+      createdAt: o.now.toISOString(),
+    });
+  const attempt = o.github.attempt(runId, Boolean(o.rerun));
+  const jobs: JobResult[] = [];
   for (const id of jobOrder(w)) {
     const job = w.jobs[id]!;
-    for (const combo of expandMatrix(job)) {
-      const dir = path.join(o.work, `job-${++n}-${id}`);
-      // A fresh checkout: the repository's files, its compiled dist/ and its installed packages.
-      for (const f of tracked)
-        cpSync(path.join(o.repo, f), path.join(dir, f), { preserveTimestamps: true });
-      cpSync(path.join(o.repo, 'dist'), path.join(dir, 'dist'), {
-        recursive: true,
-        preserveTimestamps: true,
-      });
-      copyPackages(path.join(o.repo, 'node_modules'), path.join(dir, 'node_modules'));
-      // Installed after the checkout, as setup-node's cache and npm ci leave it.
-      utimesSync(path.join(dir, 'package-lock.json'), new Date(0), new Date(0));
-      gitCheckout(o.repo, dir);
-      const ctx: Record<string, unknown> = { ...o.context };
-      for (const [k, v] of Object.entries(combo)) ctx[`matrix.${k}`] = v;
-      const envFile = path.join(dir, '.github-env');
-      const summary = path.join(o.work, `summary-${n}.md`);
-      writeFileSync(envFile, '');
-      const env: Record<string, string> = {
-        ...o.env,
-        GITHUB_ENV: envFile,
-        GITHUB_STEP_SUMMARY: summary,
-        CI: 'true',
-      };
-      for (const step of job.steps) runStep(step, { dir, ctx, env, artifacts, caches, id });
-    }
+    const combos = expandMatrix(job);
+    combos.forEach((combo, index) => {
+      const blocked = needsOf(job).some((n) =>
+        jobs.some((j) => j.job === n && j.conclusion !== 'success'),
+      );
+      if (blocked)
+        jobs.push({
+          job: id,
+          matrix: combo,
+          conclusion: 'skipped',
+          summary: '',
+          notes: [],
+          seconds: {},
+          log: '',
+        });
+      else jobs.push(runJob(w, id, combo, { index, total: combos.length, runId, attempt, o }));
+    });
   }
-  return artifacts;
+  const conclusion = jobs.every((j) => j.conclusion === 'success') ? 'success' : 'failure';
+  o.github.finishRun(runId, conclusion);
+  return { runId, attempt, conclusion, jobs };
 }
 
-function runStep(
-  step: Step,
-  s: {
-    dir: string;
-    ctx: Record<string, unknown>;
-    env: Record<string, string>;
-    artifacts: string;
-    caches: string;
-    id: string;
-  },
-): void {
-  const w = Object.fromEntries(
-    Object.entries(step.with ?? {}).map(([k, v]) => [k, expand(String(v), s.ctx)]),
-  );
-  if (step.run) {
+const lines = (file: string): [string, string][] => {
+  const out: [string, string][] = [];
+  const text = existsSync(file) ? readFileSync(file, 'utf8').split('\n') : [];
+  for (let i = 0; i < text.length; i++) {
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(text[i]!);
+    if (heredoc) {
+      const end = text.indexOf(heredoc[2]!, i + 1);
+      out.push([heredoc[1]!, text.slice(i + 1, end).join('\n')]);
+      i = end;
+    } else if (text[i]!.includes('=')) {
+      const at = text[i]!.indexOf('=');
+      out.push([text[i]!.slice(0, at), text[i]!.slice(at + 1)]);
+    }
+  }
+  return out;
+};
+
+function runJob(
+  w: Workflow,
+  id: string,
+  combo: Record<string, unknown>,
+  j: { index: number; total: number; runId: number; attempt: number; o: RunOptions },
+): JobResult {
+  const { o } = j;
+  const name = `run-${j.runId}.${j.attempt}-${id}${j.total > 1 ? `-${j.index + 1}` : ''}`;
+  const dir = path.join(o.work, name);
+  rmSync(dir, { recursive: true, force: true });
+  const summaryFile = path.join(o.work, `${name}.summary.md`);
+  writeFileSync(summaryFile, '');
+  writeFileSync(path.join(o.work, `${name}.env`), '');
+  writeFileSync(path.join(o.work, `${name}.path`), '');
+  const ctx: Context = {
+    'github.run_id': j.runId,
+    'github.run_attempt': j.attempt,
+    'github.event_name': o.event,
+    'github.ref': o.githubRef ?? `refs/heads/${o.branch}`,
+    'github.repository': o.github.repository,
+    'github.token': o.github.token,
+    'strategy.job-index': j.index,
+    'strategy.job-total': j.total,
+  };
+  for (const [k, v] of Object.entries(combo)) ctx[`matrix.${k}`] = v;
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries({ ...w.env, ...w.jobs[id]!.env })) {
+    env[k] = expand(String(v), ctx);
+    ctx[`env.${k}`] = env[k];
+  }
+  const result: JobResult = {
+    job: id,
+    matrix: combo,
+    conclusion: 'success',
+    summary: '',
+    notes: [],
+    seconds: {},
+    log: '',
+  };
+  const actions = {
+    dir,
+    runId: j.runId,
+    now: o.now,
+    github: o.github,
+    repo: o.repo,
+    ref: o.ref,
+    prepared: o.prepared ?? { dist: 'dist', nodeModules: 'node_modules' },
+    path: [o.github.ghBin()],
+    notes: result.notes,
+  };
+  const timeout = (w.jobs[id]!['timeout-minutes'] ?? 360) * 60_000;
+  let failed = false;
+  for (const step of w.jobs[id]!.steps) {
+    if (!condition(step.if, ctx, failed)) continue;
+    const label = `job ${name}, step "${step.name ?? step.uses ?? step.run}"`;
+    const start = performance.now();
     try {
-      execFileSync('bash', ['-eo', 'pipefail', '-c', expand(step.run, s.ctx)], {
-        cwd: s.dir,
-        env: { ...process.env, ...s.env, ...step.env },
-        stdio: 'pipe',
-        timeout: 300_000,
-      });
-    } catch (err) {
-      const e = err as { stdout?: Buffer; stderr?: Buffer; message: string };
-      throw new Error(
-        `job ${s.id}, step "${step.name ?? step.run}" failed: ${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`,
-      );
-    }
-    // $GITHUB_ENV lines become the environment of the steps after this one.
-    for (const line of readFileSync(s.env.GITHUB_ENV!, 'utf8').split('\n')) {
-      const i = line.indexOf('=');
-      if (i > 0) s.env[line.slice(0, i)] = line.slice(i + 1);
-    }
-    return;
-  }
-  const action = (step.uses ?? '').replace(/@.*$/, '');
-  switch (action) {
-    case 'actions/checkout':
-    case 'actions/setup-node':
-      return; // the job folder is already a checkout, and this Node is the workflow's Node 20
-    case 'actions/upload-artifact': {
-      const { root, files } = uploadFiles(s.dir, w.path ?? '');
-      if (!files.length && w['if-no-files-found'] === 'error')
-        throw new Error(`job ${s.id}: artifact ${w.name} has no files`);
-      for (const f of files) cpSync(f, path.join(s.artifacts, w.name!, path.relative(root, f)));
-      return;
-    }
-    case 'actions/download-artifact': {
-      const re = new RegExp(`^${(w.pattern ?? w.name ?? '*').replace(/\*/g, '.*')}$`);
-      for (const name of readdirSync(s.artifacts)
-        .filter((x) => re.test(x))
-        .sort()) {
-        const into =
-          w['merge-multiple'] === 'true'
-            ? path.join(s.dir, w.path!)
-            : path.join(s.dir, w.path!, name);
-        cpSync(path.join(s.artifacts, name), into, { recursive: true });
+      const outputs = path.join(o.work, `${name}.output`);
+      writeFileSync(outputs, '');
+      if (step.run) {
+        const stepEnv = Object.fromEntries(
+          Object.entries(step.env ?? {}).map(([k, v]) => [k, expand(String(v), ctx)]),
+        );
+        result.log += runShell(expand(step.run, ctx), dir, timeout, {
+          ...env,
+          ...stepEnv,
+          PATH: [...actions.path, basePath()].join(path.delimiter),
+          CI: 'true',
+          GITHUB_ACTIONS: 'true',
+          GITHUB_ENV: path.join(o.work, `${name}.env`),
+          GITHUB_PATH: path.join(o.work, `${name}.path`),
+          GITHUB_OUTPUT: outputs,
+          GITHUB_STEP_SUMMARY: summaryFile,
+          GITHUB_REPOSITORY: o.github.repository,
+          GITHUB_SERVER_URL: o.github.server,
+          GITHUB_RUN_ID: String(j.runId),
+          GITHUB_RUN_ATTEMPT: String(j.attempt),
+          GITHUB_EVENT_NAME: o.event,
+          GITHUB_WORKSPACE: dir,
+          LOCAL_GH_STATE: o.github.dir,
+          LOCAL_GH_NOW: o.now.toISOString(),
+        });
+        for (const [k, v] of lines(path.join(o.work, `${name}.env`))) env[k] = v;
+        // $GITHUB_PATH lines go first on PATH for the steps after this one, newest first.
+        const added = readFileSync(path.join(o.work, `${name}.path`), 'utf8').split('\n');
+        actions.path.unshift(...added.filter(Boolean).reverse());
+        writeFileSync(path.join(o.work, `${name}.path`), '');
+        for (const [k, v] of lines(outputs)) if (step.id) ctx[`steps.${step.id}.outputs.${k}`] = v;
+      } else {
+        const inputs = Object.fromEntries(
+          Object.entries(step.with ?? {}).map(([k, v]) => [k, expand(String(v), ctx)]),
+        );
+        runAction(step.uses ?? '', inputs, actions);
       }
-      return;
+    } catch (err) {
+      failed = true;
+      result.conclusion = 'failure';
+      result.failure ??= `${label} failed: ${(err as Error).message}`;
     }
-    case 'actions/cache/restore': {
-      const prefix = w['restore-keys'] ?? w.key!;
-      const hit = readdirSync(s.caches)
-        .filter((k) => k === w.key || k.startsWith(prefix))
-        .sort()
-        .pop();
-      if (hit) cpSync(path.join(s.caches, hit), path.join(s.dir, w.path!), { recursive: true });
-      return;
-    }
-    case 'actions/cache/save':
-      rmSync(path.join(s.caches, w.key!), { recursive: true, force: true });
-      cpSync(path.join(s.dir, w.path!), path.join(s.caches, w.key!), { recursive: true });
-      return;
-    default:
-      throw new Error(`workflow runner: no emulation for ${step.uses}; add one or use a run: step`);
+    result.seconds[step.name ?? step.uses ?? ''] = (performance.now() - start) / 1000;
   }
+  result.summary = readFileSync(summaryFile, 'utf8');
+  result.node = execFileSync('node', ['--version'], {
+    env: { ...process.env, PATH: [...actions.path, basePath()].join(path.delimiter) },
+    encoding: 'utf8',
+  }).trim();
+  return result;
+}
+
+/** This machine's PATH less node_modules/.bin folders (npm run adds them; a runner has none). */
+const basePath = () =>
+  (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .filter((p) => !p.includes('node_modules'))
+    .join(path.delimiter);
+
+/** The inherited environment, less anything a workflow must set for itself. */
+function baseEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const k of Object.keys(env))
+    if (/^(GITHUB_|GH_|RUNNER_|npm_|VITEST)|^(SOURCE_DATE_EPOCH|NODE_OPTIONS|INIT_CWD)$/i.test(k))
+      delete env[k];
+  return env;
+}
+
+/** Runs a `run:` step as GitHub's bash shell does; returns its output, throws on failure. */
+function runShell(script: string, cwd: string, timeout: number, env: Record<string, string>) {
+  const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
+    cwd,
+    env: { ...baseEnv(), ...env },
+    encoding: 'utf8',
+    timeout,
+  });
+  const output = `${r.stdout ?? ''}${r.stderr ?? ''}`;
+  if (r.status !== 0)
+    throw new Error(`exit ${r.status ?? r.signal ?? r.error?.message}\n${output}`);
+  return output;
 }
