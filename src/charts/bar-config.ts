@@ -4,11 +4,11 @@
  */
 import type { ChartConfiguration, Plugin } from 'chart.js';
 import type { Theme } from '../model/theme.js';
-import { scaled } from '../template/filters.js';
+import { qualifierText, scaled } from '../template/filters.js';
 import { at } from '../checked.js';
 import { axisFont, CHART_TYPE, whiteFill, wrapLabel } from './chart-style.js';
 import { barColors, seriesColors } from './palette.js';
-import { barTotals, formatValue, unitAt, type BarData } from './data.js';
+import { barTotals, hedgedValue, unitAt, type BarData } from './data.js';
 
 /** Writes each bar's total at its end, so the chart needs no value axis. */
 function endLabels(labels: string[], theme: Theme, highlight?: number): Plugin<'bar'> {
@@ -61,7 +61,9 @@ export function barConfig(d: BarData, theme: Theme, locale: string): ChartConfig
     if (!('row' in r)) return '';
     const unit = unitAt(d, r.row);
     const v = at(totals, r.row, 'bar total');
-    return unit.kind === 'money' ? formatValue(v, unit, locale) : scaled(v, locale);
+    const hedge = d.hedges?.[r.row];
+    if (unit.kind === 'money') return hedgedValue(v, unit, locale, hedge);
+    return hedge ? `${qualifierText(hedge)} ${scaled(v, locale)}` : scaled(v, locale);
   });
   const highlight = rows.findIndex((r) => 'row' in r && r.row === d.highlight);
   const longest = Math.max(...endText.map((t) => t.length));

@@ -5,13 +5,14 @@
  */
 import { z } from 'zod';
 import { WebUrl } from './links.js';
-import { Amount, Citation, Currency, DateText, Quantity, Slug, text } from './fields.js';
+import { Amount, Citation, Currency, DateText, Qualifier, Quantity, Slug, text } from './fields.js';
 
 export {
   Citation,
   Currency,
   DateText,
   MAX_AMOUNT,
+  Qualifier,
   Quantity,
   Slug,
   STATED_SYMBOLS,
@@ -85,6 +86,14 @@ export const Partner = z.strictObject({
   name: text(80),
   formalName: text(160).optional(),
   adjective: text(80).optional(),
+  inSentence: text(120)
+    .optional()
+    .meta({
+      description:
+        'The name as it reads inside a sentence, with its article: "the United States", ' +
+        '"the United Kingdom". Templates use it (as `sentence_name`, and `possessive`) in ' +
+        'prose; `name` stays the label of charts and slides.',
+    }),
   role: Slug,
   deck: z.boolean().optional().meta({ description: "Overrides the role's deck setting." }),
   partnerSince: z
@@ -141,6 +150,11 @@ const measureBase = {
   asOf: DateText.optional().meta({ description: 'The figure is a total as of this date.' }),
   event: Slug.optional(),
   announcedBy: Slug.optional(),
+  recipient: Slug.optional().meta({
+    description:
+      'Id of the actor or partner the measure went (or is to go) to: "pledged … to the Green ' +
+      'Climate Fund" → the fund\'s actor id.',
+  }),
   cite: Citation,
 };
 
@@ -165,6 +179,12 @@ export const Aid = z.strictObject({
   }),
   amount: Amount.optional(),
   currency: Currency.optional(),
+  qualifier: Qualifier.optional(),
+  total: Amount.optional().meta({
+    description:
+      'The amount is an increment: "an additional $2 million, bringing its total to $3 ' +
+      'million" → amount 2000000, total 3000000 (in the same currency).',
+  }),
   previousAmount: Amount.optional().meta({
     description:
       'The earlier amount this figure raised ("raised from … to …"); it stood on or before `date`.',
@@ -232,6 +252,7 @@ export const Figure = z.strictObject({
   label: text(160),
   value: Amount,
   unit: text(40).optional(),
+  qualifier: Qualifier.optional(),
   members: z.array(Slug).optional(),
   cite: Citation,
 });
