@@ -141,3 +141,98 @@ describe('names in a sentence', () => {
     expect(possessive('Japan')).toBe('Japan’s');
   });
 });
+
+/**
+ * A variant of the fixture, NOT from the sources: it adds the shapes the reports lack (an
+ * increment, an as-of date, no stage, a plural name, support after aid and alone) to check
+ * that the init partner template words each of them right.
+ */
+describe('the init partner template on shapes the reports lack', () => {
+  let pdf = '';
+  beforeAll(() => {
+    const dir = tempDir('bulletin-gcf-variant-');
+    cpSync(FIXTURE, dir, { recursive: true });
+    const file = path.join(dir, 'data/bulletin.json');
+    const d = JSON.parse(readFileSync(file, 'utf8'));
+    const cite = { source: 'gcw-momentum' };
+    d.partners.push(
+      {
+        id: 'solomon-islands',
+        name: 'Solomon Islands',
+        inSentence: 'the Solomon Islands',
+        role: 'donor',
+      },
+      { id: 'helpers', name: 'Helpers', role: 'donor' },
+    );
+    d.measures.push(
+      {
+        id: 'v-sb',
+        type: 'aid',
+        partner: 'solomon-islands',
+        asOf: '2023-11',
+        amount: 1e6,
+        currency: 'SBD',
+        cite,
+      },
+      {
+        id: 'v-at',
+        type: 'aid',
+        partner: 'austria',
+        date: '2023-11-15',
+        amount: 1e6,
+        total: 161e6,
+        currency: 'EUR',
+        stage: 'pledged',
+        recipient: 'gcf',
+        cite,
+      },
+      {
+        id: 'v-no',
+        type: 'support',
+        partner: 'norway',
+        date: '2023-11-20',
+        what: 'technical advice',
+        cite,
+      },
+      {
+        id: 'v-help',
+        type: 'support',
+        partner: 'helpers',
+        date: '2023-11-20',
+        what: 'technical advice',
+        cite,
+      },
+    );
+    writeFileSync(file, JSON.stringify(d));
+    const out = path.join(dir, 'output');
+    const r = spawnSync(
+      'node',
+      [
+        BIN,
+        'build',
+        '--only',
+        'pdf',
+        '--data',
+        file,
+        '--templates',
+        path.join(dir, 'templates'),
+        '--out',
+        out,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(r.stderr).not.toMatch(/error/i);
+    pdf = plain(pdfReadingText(path.join(out, 'bulletin.pdf')));
+  }, 120_000);
+
+  it('words increments, as-of dates, missing stages, plural names and "also"', () => {
+    expect(pdf).toContain(
+      'Austria pledged an additional €1 million to the Green Climate Fund on 15 November 2023, ' +
+        'bringing the total to €161 million.',
+    );
+    expect(pdf).toContain('The Solomon Islands’ aid came to SBD 1 million by November 2023.');
+    expect(pdf).not.toMatch(/Islands’s/);
+    expect(pdf).toContain('Norway also gave support on 20 November 2023: technical advice.');
+    expect(pdf).toContain('Helpers gave support on 20 November 2023: technical advice.');
+  });
+});

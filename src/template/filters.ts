@@ -188,7 +188,7 @@ export function hedgedMoney(
 }
 
 /**
- * A name's possessive as English writes it: "the United Kingdom’s", "Japan’s", but a plural
+ * A name's possessive as English writes it: "the United Kingdom’s", "Fiji’s", but a plural
  * name takes the apostrophe alone ("the Solomon Islands’", "the United States’"), never
  * "Islands’s". A singular name in -s ("Cyprus", "Mauritius") keeps "’s".
  */
