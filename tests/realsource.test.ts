@@ -107,6 +107,13 @@ describe.each(['en-GB', 'en-US'])('the Green Climate Fund fixture in %s', (local
     expect(await deckText(b, 'japan')).toContain(yen);
   });
 
+  it('says who the timeline cannot place (a year-only pledge), never drops it silently', () => {
+    const b = builds[locale]!;
+    expect(b.pdf).toMatch(/Not placed \([^)]*no day or month stated\): Czech Republic\./);
+    const svg = readFileSync(path.join(b.out, 'charts/first-aid.svg'), 'utf8');
+    expect(svg).toContain('Czech Republic');
+  });
+
   it('reads right: stage verbs, articles, possessives, no "sent", no false "first"', () => {
     const { pdf } = builds[locale]!;
     expect(pdf).toContain('The United Kingdom pledged');

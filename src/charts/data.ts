@@ -71,6 +71,8 @@ export interface TimelineData {
   days: number;
   months: { x: number; date: string }[];
   notes: string[];
+  /** Who has a first the axis cannot place (year-only, or outside the months); also in notes. */
+  unplaced?: string[];
 }
 
 export type ChartData = BarData | TimelineData;

@@ -251,5 +251,6 @@ export function altTextOf(title: string, d: ChartData, locale: string): string {
     );
     return `${name}: ${items.join(', ')}`;
   });
-  return [`Timeline, ${range}: ${title}.`, `${rows.join('; ')}.`].join(' ');
+  const unplaced = d.unplaced ?? [];
+  return [`Timeline, ${range}: ${title}.`, `${rows.join('; ')}.`, ...unplaced].join(' ');
 }
