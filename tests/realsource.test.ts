@@ -11,7 +11,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { pdfReadingText, tempDir } from './helpers.js';
-import { hedgedMoney, possessive } from '../src/template/filters.js';
+import { hedgedMoney, possessive, quantity } from '../src/template/filters.js';
 import { Dataset } from '../src/dataset/schema.js';
 
 const FIXTURE = 'tests/fixtures/gcf';
@@ -146,6 +146,14 @@ describe('names in a sentence', () => {
     expect(possessive('the United States')).toBe('the United States’');
     expect(possessive('Cyprus')).toBe('Cyprus’s');
     expect(possessive('Japan')).toBe('Japan’s');
+  });
+
+  it('prints every qualifier before its figure', () => {
+    const q = (qualifier: string) => quantity({ value: 80, unit: 'per cent', qualifier }, 'en-GB');
+    expect(q('more-than')).toBe('more than 80 per cent');
+    expect(q('at-least')).toBe('at least 80 per cent');
+    expect(q('over')).toBe('over 80 per cent');
+    expect(plain(hedgedMoney(2e6, 'USD', 'en-GB', 'up-to'))).toBe('up to US$2 million');
   });
 });
 

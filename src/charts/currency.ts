@@ -18,7 +18,7 @@ export type Unit =
 
 const isStatedSymbol = (c: string) => (STATED_SYMBOLS as readonly string[]).includes(c);
 
-/** A row's value after its qualifier: "up to JP¥165 billion" (the figure as the source hedged it). */
+/** A row's value after its qualifier: "up to JP¥165 billion", as the source hedged it. */
 export function hedgedValue(v: number, unit: Unit, locale: string, hedge?: string): string {
   const lead = qualifierText(hedge);
   return `${lead ? `${lead} ` : ''}${formatValue(v, unit, locale)}`;
