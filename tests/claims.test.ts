@@ -335,8 +335,10 @@ describe('the scaffold on any valid data', () => {
 
   it('gives support-only, visas-only and measure-less partners a real body, at every date precision', async () => {
     const w = await buildScaffold(mixed, false);
-    expect(w.pdf).toContain('Aa also gave support: engineers for the bridge.');
-    expect(w.pdf).toContain('Bb granted 40 visas for students as of March 2025.');
+    // Issue 28, item 6: no "also" when nothing comes before it; "by" an as-of date.
+    expect(w.pdf).toContain('Aa gave support: engineers for the bridge.');
+    expect(w.pdf).not.toContain('Aa also gave');
+    expect(w.pdf).toContain('Bb granted 40 visas for students by March 2025.');
     expect(w.pdf).toContain('in the early 1990s');
     expect(w.pdf).toContain('Cc gave 2 patrol vessels in March 2025.');
     expect(w.pdf).toContain('The data records no measures for Dd yet.');

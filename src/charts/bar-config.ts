@@ -4,12 +4,12 @@
  */
 import type { ChartConfiguration, Plugin } from 'chart.js';
 import type { Theme } from '../model/theme.js';
-import { scaled } from '../template/filters.js';
+import { qualifierText, scaled } from '../template/filters.js';
 import { at } from '../checked.js';
 import { axisFont, CHART_TYPE, estimateText, whiteFill, type MeasureText } from './chart-style.js';
 import { drawnRows, endLabels, tickLabel } from './bar-rows.js';
 import { barColors, seriesColors } from './palette.js';
-import { barTotals, formatValue, unitAt, type BarData } from './data.js';
+import { barTotals, hedgedValue, unitAt, type BarData } from './data.js';
 
 /** How a chart is measured: its size in points and its face's advances. */
 export interface ChartMetrics {
@@ -34,7 +34,9 @@ export function barConfig(
   const figures = d.labels.map((_, row) => {
     const unit = unitAt(d, row);
     const v = at(totals, row, 'bar total');
-    return unit.kind === 'money' ? formatValue(v, unit, locale) : scaled(v, locale);
+    const hedge = d.hedges?.[row];
+    if (unit.kind === 'money') return hedgedValue(v, unit, locale, hedge);
+    return hedge ? `${qualifierText(hedge)} ${scaled(v, locale)}` : scaled(v, locale);
   });
   // Room at the bar ends for the labels: the old estimate (about 3.6 px a character at 7 pt)
   // unless the face measures wider.

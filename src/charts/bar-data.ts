@@ -25,18 +25,41 @@ interface Figure {
   category: string;
   currency: string;
   v: number;
+  qualifier?: string;
 }
+
+/**
+ * The hedge a sum of figures keeps: one qualifier shared by all hedged parts stays ("up to"
+ * plus an exact amount is still "up to" the sum); different ones leave only "about".
+ */
+export function hedgeOf(figs: readonly { qualifier?: string }[]): string | undefined {
+  const qs = new Set(figs.flatMap((f) => (f.qualifier ? [f.qualifier] : [])));
+  if (qs.size === 0) return undefined;
+  return qs.size === 1 ? [...qs][0] : 'about';
+}
+
+const hedgeField = (q: string | undefined) => (q ? { qualifier: q } : {});
 
 /** The figures a measure contributes, per aid category when splitting by category. */
 export function figuresOf(m: Measure, value: 'amount' | 'quantity'): Figure[] {
   if (value === 'quantity')
-    return 'quantity' in m ? [{ category: '', currency: '', v: m.quantity.value }] : [];
+    return 'quantity' in m
+      ? [{ category: '', currency: '', v: m.quantity.value, ...hedgeField(m.quantity.qualifier) }]
+      : [];
   if (m.type !== 'aid' || m.amount === undefined || m.currency === undefined) return [];
   const currency = m.currency;
+  const hedge = hedgeField(m.qualifier);
   // Components split a package; what they leave over stays in the package's own category.
-  const parts = (m.components ?? []).map((c) => ({ category: c.category, currency, v: c.amount }));
+  const parts = (m.components ?? []).map((c) => ({
+    category: c.category,
+    currency,
+    v: c.amount,
+    ...hedge,
+  }));
   const rest = m.amount - parts.reduce((s, p) => s + p.v, 0);
-  return rest > 0 ? [...parts, { category: m.category ?? NOT_STATED, currency, v: rest }] : parts;
+  return rest > 0
+    ? [...parts, { category: m.category ?? NOT_STATED, currency, v: rest, ...hedge }]
+    : parts;
 }
 
 /** The measures of the spec's type that have a figure to show; an InputError when none has. */
@@ -137,7 +160,8 @@ function barRows(
       const byCat = categories.map((c) =>
         mine.filter((f) => !stack || f.category === c.id).reduce((s, f) => s + f.v, 0),
       );
-      return { id: p.id, label: p.name, currency, byCat, total: byCat.reduce((s, v) => s + v, 0) };
+      const total = byCat.reduce((s, v) => s + v, 0);
+      return { id: p.id, label: p.name, currency, byCat, total, ...hedgeField(hedgeOf(mine)) };
     });
   });
   const { rows, panels, notes, mixed } = panelled(
@@ -159,6 +183,7 @@ function barRows(
       horizontal: spec.kind === 'partner-compare' || spec.orientation === 'horizontal',
       notes,
       ...(mixed ? { mixed } : {}),
+      ...hedgesOf(rows),
     },
   };
   bySpec.set(spec, result);
@@ -188,10 +213,10 @@ export function selectBreakdownData(
   const figs = mine.flatMap((m) => figuresOf(m, spec.value));
   const rows: Row[] = [...new Set(figs.map((f) => f.currency))].flatMap((currency) =>
     categoriesOf(d, figs).flatMap((c) => {
-      const v = figs
-        .filter((f) => f.currency === currency && f.category === c.id)
-        .reduce((s, f) => s + f.v, 0);
-      return v > 0 ? [{ id: c.id, label: c.label, currency, byCat: [v], total: v }] : [];
+      const here = figs.filter((f) => f.currency === currency && f.category === c.id);
+      const v = here.reduce((s, f) => s + f.v, 0);
+      const row = { id: c.id, label: c.label, currency, byCat: [v], total: v };
+      return v > 0 ? [{ ...row, ...hedgeField(hedgeOf(here)) }] : [];
     }),
   );
   const {
@@ -210,5 +235,11 @@ export function selectBreakdownData(
     subject,
     notes,
     ...(mixed ? { mixed } : {}),
+    ...hedgesOf(ordered),
   };
+}
+
+/** The rows' qualifiers for BarData, only when some row has one (most charts have none). */
+function hedgesOf(rows: readonly Row[]): { hedges?: (string | undefined)[] } {
+  return rows.some((r) => r.qualifier) ? { hedges: rows.map((r) => r.qualifier) } : {};
 }

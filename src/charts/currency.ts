@@ -6,7 +6,7 @@
 import type { Dataset, Rate } from '../dataset/schema.js';
 import { STATED_SYMBOLS } from '../dataset/schema.js';
 import { compareDates } from '../dataset/dates.js';
-import { formatDate, list, money, quantity } from '../template/filters.js';
+import { formatDate, list, money, quantity, qualifierText } from '../template/filters.js';
 
 /**
  * How a value is written: money in one currency, or a quantity in a unit. `converted` marks
@@ -17,6 +17,12 @@ export type Unit =
   | { kind: 'quantity'; unit: string };
 
 const isStatedSymbol = (c: string) => (STATED_SYMBOLS as readonly string[]).includes(c);
+
+/** A row's value after its qualifier: "up to JP¥165 billion", as the source hedged it. */
+export function hedgedValue(v: number, unit: Unit, locale: string, hedge?: string): string {
+  const lead = qualifierText(hedge);
+  return `${lead ? `${lead} ` : ''}${formatValue(v, unit, locale)}`;
+}
 
 /** Formats a value in a unit with the shared filters, so figures read as in the prose. */
 export function formatValue(v: number, unit: Unit, locale: string): string {

@@ -7,7 +7,7 @@ import type { Dataset } from '../dataset/schema.js';
 import { at } from '../checked.js';
 import type { BarPanel } from './panels.js';
 
-export { formatValue, type Unit } from './currency.js';
+export { formatValue, hedgedValue, type Unit } from './currency.js';
 export { limitBars, unitAt, type BarPanel } from './panels.js';
 
 /** Bars: one label per row, one series per stack (one series when not stacked). */
@@ -31,6 +31,11 @@ export interface BarData {
   /** The partner whose figures the bars break down (per-partner breakdowns). */
   subject?: string;
   notes: string[];
+  /**
+   * Each row's qualifier as the source hedges its figure ("up-to", "about"), in row order;
+   * printed before the row's value wherever the value is written, never dropped.
+   */
+  hedges?: (string | undefined)[];
 }
 
 /** Each row's total: the sum of its stack, from series whose values line up with the labels. */
@@ -66,6 +71,8 @@ export interface TimelineData {
   days: number;
   months: { x: number; date: string }[];
   notes: string[];
+  /** Who has a first the axis cannot place (year-only, or outside the months); also in notes. */
+  unplaced?: string[];
 }
 
 export type ChartData = BarData | TimelineData;

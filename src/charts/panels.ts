@@ -40,6 +40,8 @@ export interface Row {
   currency: string;
   byCat: number[];
   total: number;
+  /** The qualifier of the row's figure(s), if the source hedged them. */
+  qualifier?: string;
 }
 
 /**

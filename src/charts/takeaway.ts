@@ -7,6 +7,7 @@ import { at, must } from '../checked.js';
 import {
   barTotals as totals,
   formatValue,
+  hedgedValue,
   unitAt,
   type BarData,
   type ChartData,
@@ -146,7 +147,8 @@ function timelineSlots(d: TimelineData, locale: string): Record<string, string> 
  */
 function mixedSlots(d: BarData, locale: string): Record<string, string> {
   const t = totals(d);
-  const fmt = (i: number) => formatValue(at(t, i, 'bar total'), unitAt(d, i), locale);
+  const fmt = (i: number) =>
+    hedgedValue(at(t, i, 'bar total'), unitAt(d, i), locale, d.hedges?.[i]);
   const leaders: string[] = [];
   let start = 0;
   for (const p of d.panels) {
@@ -218,6 +220,7 @@ export function altTextOf(title: string, d: ChartData, locale: string): string {
     const stacked = d.series.length > 1;
     const rows = d.labels.map((l, i) => {
       const value = (v: number) => formatValue(v, unitAt(d, i), locale);
+      const total = hedgedValue(at(t, i, 'bar total'), unitAt(d, i), locale, d.hedges?.[i]);
       const parts = stacked
         ? ` (${d.series
             .map((s) => ({ name: s.name, v: at(s.values, i, 'bar value') }))
@@ -226,7 +229,7 @@ export function altTextOf(title: string, d: ChartData, locale: string): string {
             .join(', ')})`
         : '';
       const mark = d.highlight === i ? ' (highlighted)' : '';
-      return `${l}${mark}: ${value(at(t, i, 'bar total'))}${parts}`;
+      return `${l}${mark}: ${total}${parts}`;
     });
     const what = d.subject !== undefined ? `${title}, ${d.subject}` : title;
     return [
@@ -248,5 +251,6 @@ export function altTextOf(title: string, d: ChartData, locale: string): string {
     );
     return `${name}: ${items.join(', ')}`;
   });
-  return [`Timeline, ${range}: ${title}.`, `${rows.join('; ')}.`].join(' ');
+  const unplaced = d.unplaced ?? [];
+  return [`Timeline, ${range}: ${title}.`, `${rows.join('; ')}.`, ...unplaced].join(' ');
 }

@@ -145,6 +145,8 @@ export function selectTimelineData(
             .join('; or ')}.`,
         ]
       : [];
+  const unplaced = unplacedNotes(spec, gapsOf, partners, new Set(used));
+  notes.push(...unplaced);
   return {
     kind: 'timeline',
     rows: used.map((r) => at(partners, r, 'timeline partner').name),
@@ -157,5 +159,38 @@ export function selectTimelineData(
     days: end - first,
     months,
     notes,
+    ...(unplaced.length ? { unplaced } : {}),
   };
+}
+
+/**
+ * Says who has a first of a series that the timeline cannot place and so has no row at all: a
+ * year-only date ("in 2022") has no spot on a months axis, and a date outside the window is
+ * cut. Without this a partner that pledged first, in a year-only date, silently vanished and a
+ * takeaway could name a later one first (issue 28). A partner with a row keeps its gaps in the
+ * web table ("not stated"), as before.
+ */
+function unplacedNotes(
+  spec: TimelineSpec,
+  gapsOf: Map<number, TimelineGap>[],
+  partners: readonly { name: string }[],
+  drawn: ReadonlySet<number>,
+): string[] {
+  return spec.firsts.flatMap((f, fi) => {
+    const named = (kind: TimelineGap) =>
+      [...(gapsOf[fi] ?? new Map<number, TimelineGap>())]
+        .filter(([row, g]) => g === kind && !drawn.has(row))
+        .map(([row]) => at(partners, row, 'timeline partner').name);
+    const coarse = named('undated');
+    const outside = named('outside');
+    const what = f.label.toLowerCase();
+    return [
+      ...(coarse.length
+        ? [`Not placed (${what} with no day or month stated): ${coarse.join(', ')}.`]
+        : []),
+      ...(outside.length
+        ? [`Not shown (${what} outside these months): ${outside.join(', ')}.`]
+        : []),
+    ];
+  });
 }

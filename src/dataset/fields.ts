@@ -92,8 +92,19 @@ export const Currency = z
     description: 'ISO 4217 code, or a bare sign such as "$" when the source gives only the sign.',
   });
 
+/**
+ * How the source hedges a figure: "more than 80 per cent", "about $300 million", "up to
+ * ¥165 billion". Printed before the figure wherever it appears; a figure without one is exact.
+ */
+export const Qualifier = z.enum(['over', 'more-than', 'about', 'up-to', 'at-least']).meta({
+  description:
+    "The source's hedge on the figure, printed before it: over, more-than, about, up-to, " +
+    'at-least ("up to 165 billion yen" → "up-to").',
+});
+export type Qualifier = z.infer<typeof Qualifier>;
+
 export const Quantity = z.strictObject({
   value: Amount,
   unit: text(40).meta({ description: 'Plural unit, e.g. "barrels", "tons", "visas".' }),
-  qualifier: z.enum(['over', 'about', 'up-to']).optional(),
+  qualifier: Qualifier.optional(),
 });

@@ -126,6 +126,7 @@ const referencesResolve: Rule = (d) => {
     check('partners', 'partner id', m.partner, [...at, 'partner']);
     check('events', 'event id', m.event, [...at, 'event']);
     check('entities', 'person, partner or actor id', m.announcedBy, [...at, 'announcedBy']);
+    check('parties', 'partner or actor id', m.recipient, [...at, 'recipient']);
     if (m.type === 'sanctions')
       m.alongside?.forEach((a, j) =>
         check('parties', 'partner or actor id', a, [...at, 'alongside', j]),
@@ -193,8 +194,21 @@ const amountsConsistent: Rule = (d) => {
         path: ['measures', i, 'amount'],
         message: 'an amount needs a currency (use "$" when the source gives only the sign)',
       });
-    if (m.amount === undefined && (m.previousAmount !== undefined || m.components))
-      out.push({ path: ['measures', i], message: 'previousAmount and components need an amount' });
+    if (
+      m.amount === undefined &&
+      (m.previousAmount !== undefined || m.components || m.total !== undefined)
+    )
+      out.push({
+        path: ['measures', i],
+        message: 'previousAmount, total and components need an amount',
+      });
+    if (m.amount !== undefined && m.total !== undefined && m.total < m.amount)
+      out.push({
+        path: ['measures', i, 'total'],
+        message:
+          `the total ${m.total} is less than the increment ${m.amount} it includes; ` +
+          '"an additional X, bringing the total to Y" needs Y of at least X',
+      });
     if (!m.components || typeof m.amount !== 'number' || m.amount < 0) return;
     const parts = m.components.reduce((s, c) => s + c.amount, 0);
     if (parts > m.amount)

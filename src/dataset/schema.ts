@@ -5,13 +5,17 @@
  */
 import { z } from 'zod';
 import { WebUrl } from './links.js';
-import { Amount, Citation, Currency, DateText, Quantity, Slug, text } from './fields.js';
+import { Aid, Measure } from './measures.js';
+import { Amount, Citation, Currency, DateText, Qualifier, Slug, text } from './fields.js';
 
+export { Aid, Measure };
+export { NOT_STATED_LABEL, QuantityMeasure, Sanctions, Support } from './measures.js';
 export {
   Citation,
   Currency,
   DateText,
   MAX_AMOUNT,
+  Qualifier,
   Quantity,
   Slug,
   STATED_SYMBOLS,
@@ -85,6 +89,14 @@ export const Partner = z.strictObject({
   name: text(80),
   formalName: text(160).optional(),
   adjective: text(80).optional(),
+  inSentence: text(120)
+    .optional()
+    .meta({
+      description:
+        'The name as it reads inside a sentence, with its article: "the United States", ' +
+        '"the United Kingdom". Templates use it (as `sentence_name`, and `possessive`) in ' +
+        'prose; `name` stays the label of charts and slides.',
+    }),
   role: Slug,
   deck: z.boolean().optional().meta({ description: "Overrides the role's deck setting." }),
   partnerSince: z
@@ -134,88 +146,6 @@ export const Event = z.strictObject({
   cite: Citation,
 });
 
-const measureBase = {
-  id: Slug,
-  partner: Slug,
-  date: DateText.optional(),
-  asOf: DateText.optional().meta({ description: 'The figure is a total as of this date.' }),
-  event: Slug.optional(),
-  announcedBy: Slug.optional(),
-  cite: Citation,
-};
-
-export const Sanctions = z.strictObject({
-  ...measureBase,
-  type: z.literal('sanctions'),
-  includes: z.array(text(160)).optional(),
-  alongside: z.array(Slug).optional(),
-});
-
-/** The label printed for aid whose category the source does not state (`category` absent). */
-export const NOT_STATED_LABEL = 'Category not stated';
-
-export const Aid = z.strictObject({
-  ...measureBase,
-  type: z.literal('aid'),
-  category: Slug.optional().meta({
-    description:
-      `Id of an entry in \`aidCategories\`. Leave it out when the source does not state the ` +
-      `category: it is then labelled "${NOT_STATED_LABEL}". A package whose parts are in several ` +
-      `categories states them in \`components\`.`,
-  }),
-  amount: Amount.optional(),
-  currency: Currency.optional(),
-  previousAmount: Amount.optional().meta({
-    description:
-      'The earlier amount this figure raised ("raised from … to …"); it stood on or before `date`.',
-  }),
-  stage: z
-    .enum(['announced', 'pledged', 'provided'])
-    .optional()
-    .meta({
-      description:
-        'What the source says of the amount: announced, pledged, or provided (sent). Absent: the ' +
-        'source only states it.',
-    }),
-  components: z
-    .array(z.strictObject({ category: Slug, amount: Amount }))
-    .optional()
-    .meta({
-      description:
-        'Parts of the amount by category, in its currency. Parts may add up to less than the ' +
-        "amount (the rest is in the package's own category), never to more.",
-    }),
-  items: z.array(text(120)).optional(),
-  itemsAreExamples: z.boolean().optional().meta({
-    description: 'The source gives `items` as examples ("such as", "including"), not a full list.',
-  }),
-  channel: text(160).optional(),
-  transport: text(160).optional(),
-  purpose: text(200)
-    .optional()
-    .meta({
-      description:
-        'What the amount is for, as the source words it ("to protect women, children, and the ' +
-        'elderly"). Unlike `items`, it names no goods the amount bought.',
-    }),
-});
-
-export const QuantityMeasure = z.strictObject({
-  ...measureBase,
-  type: z.enum(['oil-stock-release', 'in-kind', 'visas']),
-  what: text(120),
-  quantity: Quantity,
-  programme: text(200).optional(),
-});
-
-export const Support = z.strictObject({
-  ...measureBase,
-  type: z.literal('support'),
-  what: text(200),
-});
-
-export const Measure = z.discriminatedUnion('type', [Sanctions, Aid, QuantityMeasure, Support]);
-
 export const Quote = z.strictObject({
   id: Slug,
   text: text(600),
@@ -232,6 +162,7 @@ export const Figure = z.strictObject({
   label: text(160),
   value: Amount,
   unit: text(40).optional(),
+  qualifier: Qualifier.optional(),
   members: z.array(Slug).optional(),
   cite: Citation,
 });

@@ -3,10 +3,11 @@
  * (a partner's measures in date order, totals, first measure) are computed here once, so
  * templates select and phrase, and never compute.
  */
+import type { Qualifier } from '../dataset/fields.js';
 import type { Aid, Dataset, Measure } from '../dataset/schema.js';
 import { NOT_STATED_LABEL } from '../dataset/schema.js';
 import { compareDates } from '../dataset/dates.js';
-import { list } from '../template/filters.js';
+import { list, possessive } from '../template/filters.js';
 import { tagNameTable, tagOrigin } from './usage.js';
 import { firstEvidence } from './firsts.js';
 
@@ -47,14 +48,31 @@ export function aidTotal(
 /** Aid amounts summed per currency, in first-seen order: a partner may give in several. */
 export function aidTotals(
   measures: readonly Measure[],
-): { amount: number; currency: string; count: number }[] {
-  const out = new Map<string, { amount: number; currency: string; count: number }>();
+): { amount: number; currency: string; count: number; qualifier?: Qualifier }[] {
+  type Total = { amount: number; currency: string; count: number; qualifier?: Qualifier };
+  const out = new Map<string, Total>();
   for (const m of measures) {
     if (m.type !== 'aid' || m.amount === undefined || !m.currency) continue;
     const t = out.get(m.currency) ?? { amount: 0, currency: m.currency, count: 0 };
-    out.set(m.currency, { ...t, amount: t.amount + m.amount, count: t.count + 1 });
+    const qualifier = sumQualifier(t.qualifier, m.qualifier);
+    out.set(m.currency, {
+      amount: t.amount + m.amount,
+      currency: m.currency,
+      count: t.count + 1,
+      ...(qualifier ? { qualifier } : {}),
+    });
   }
   return [...out.values()];
+}
+
+/**
+ * The hedge a sum keeps: "up to ¥165 billion" plus an exact amount is still "up to" their sum,
+ * "about" plus exact is "about". Two different hedges bound nothing exactly, so the sum is
+ * only "about" (never printed as if exact).
+ */
+function sumQualifier(a: Qualifier | undefined, b: Qualifier | undefined): Qualifier | undefined {
+  if (!a || !b || a === b) return a ?? b;
+  return 'about';
 }
 
 /**
@@ -141,6 +159,9 @@ export function buildScope(
       {
         ...p,
         index,
+        // The name inside a sentence ("the United States") and its possessive.
+        sentence_name: p.inSentence ?? p.name,
+        possessive: possessive(p.inSentence ?? p.name),
         role_label: roles[p.role]?.label ?? p.role,
         deck: p.deck ?? roles[p.role]?.deck ?? false,
         template: templateExists(partnerTemplate)

@@ -162,7 +162,45 @@ export function percent(share: number, locale: string): string {
   return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
 }
 
-const QUALIFIERS: Record<string, string> = { over: 'over', about: 'about', 'up-to': 'up to' };
+const QUALIFIERS: Record<string, string> = {
+  over: 'over',
+  'more-than': 'more than',
+  about: 'about',
+  'up-to': 'up to',
+  'at-least': 'at least',
+};
+
+/** A qualifier as it reads before a figure: "up-to" → "up to"; none → "". */
+export function qualifierText(qualifier: string | undefined): string {
+  return qualifier ? (QUALIFIERS[qualifier] ?? qualifier.replace(/-/g, ' ')) : '';
+}
+
+/** Money after its qualifier, if any: "up to ¥165 billion". */
+export function hedgedMoney(
+  amount: number,
+  currency: string,
+  locale: string,
+  qualifier?: string,
+  digits?: number,
+): string {
+  const lead = qualifierText(qualifier);
+  return `${lead ? `${lead} ` : ''}${money(amount, currency, locale, digits)}`;
+}
+
+/**
+ * A name's possessive as English writes it: "the United Kingdom’s", "Fiji’s", but a plural
+ * name takes the apostrophe alone ("the Solomon Islands’", "the United States’"), never
+ * "Islands’s". A singular name in -s ("Cyprus", "Mauritius") keeps "’s".
+ */
+export function possessive(name: string): string {
+  if (/s$/.test(name) && !/(?:ss|us)$/.test(name)) return `${name}’`;
+  return `${name}’s`;
+}
+
+/** The first letter capitalised and the rest kept ("the United States" → "The United States"). */
+export function upfirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 /** A quantity in words, every stated digit kept: "over 6,000 visas", "22.5 million barrels". */
 export function quantity(
@@ -170,7 +208,7 @@ export function quantity(
   locale: string,
   digits?: number,
 ): string {
-  const lead = q.qualifier ? `${QUALIFIERS[q.qualifier] ?? q.qualifier} ` : '';
+  const lead = q.qualifier ? `${qualifierText(q.qualifier)} ` : '';
   return `${lead}${scaled(q.value, locale, digits)} ${q.unit}`;
 }
 

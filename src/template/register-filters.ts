@@ -5,10 +5,18 @@
 import type { Liquid } from 'liquidjs';
 import * as f from './filters.js';
 
-function asMoney(value: unknown, currency: unknown): { amount: number; currency: string } {
+/**
+ * Money from an object ({amount, currency, qualifier?}: a measure, a total) or a number and a
+ * currency. An object's qualifier comes along, so "{{ m | money }}" never drops "up to".
+ */
+function asMoney(
+  value: unknown,
+  currency: unknown,
+): { amount: number; currency: string; qualifier?: string } {
   if (value && typeof value === 'object' && 'amount' in value) {
-    const v = value as { amount: unknown; currency: unknown };
-    return { amount: num(v.amount, 'money'), currency: str(v.currency, 'money (currency)') };
+    const v = value as { amount: unknown; currency: unknown; qualifier?: unknown };
+    const q = typeof v.qualifier === 'string' ? { qualifier: v.qualifier } : {};
+    return { amount: num(v.amount, 'money'), currency: str(v.currency, 'money (currency)'), ...q };
   }
   return { amount: num(value, 'money'), currency: str(currency, 'money (currency)') };
 }
@@ -56,8 +64,13 @@ export function registerFilters(liquid: Liquid, locale: string): void {
   liquid.registerFilter('money', (v: unknown, ...args: unknown[]) => {
     const { rest, digits } = withDigits(args, 'money');
     const m = asMoney(v, rest[0]);
-    return f.money(m.amount, m.currency, locale, digits);
+    return f.hedgedMoney(m.amount, m.currency, locale, m.qualifier, digits);
   });
+  liquid.registerFilter('possessive', (v: unknown) => f.possessive(str(v, 'possessive')));
+  liquid.registerFilter('upfirst', (v: unknown) => f.upfirst(str(v, 'upfirst')));
+  liquid.registerFilter('qualifier', (v: unknown) =>
+    f.qualifierText(v === undefined || v === null ? undefined : str(v, 'qualifier')),
+  );
   liquid.registerFilter('number', (v: unknown) => f.number(num(v, 'number'), locale));
   liquid.registerFilter('scaled', (v: unknown, ...args: unknown[]) =>
     f.scaled(num(v, 'scaled'), locale, withDigits(args, 'scaled').digits),

@@ -3,7 +3,7 @@
  * in the wording the text uses), so long names never collide with bars at 360 px.
  */
 import { at } from '../../checked.js';
-import { barTotals, formatValue, type BarData, type Unit } from '../../charts/data.js';
+import { barTotals, formatValue, hedgedValue, type BarData, type Unit } from '../../charts/data.js';
 import { barColors, seriesColors } from '../../charts/palette.js';
 import { esc } from './prose.js';
 import { FONT, legendHtml, n, svgDocument, textWidth, VIEW_W, wrapText } from './svg.js';
@@ -63,7 +63,7 @@ export function barChart(
     const lone = panel.to - panel.from === 1;
     const max = Math.max(...totals.slice(panel.from, panel.to), 0) || 1;
     for (let i = panel.from; i < panel.to; i++) {
-      const value = formatValue(at(totals, i, 'bar total'), panel.unit, locale);
+      const value = hedgedValue(at(totals, i, 'bar total'), panel.unit, locale, d.hedges?.[i]);
       const room = VIEW_W - textWidth(value, FONT) - 12;
       const lines = wrapText(at(d.labels, i, 'bar label'), FONT, room);
       const bold = i === d.highlight ? ' font-weight="600"' : '';

@@ -7,7 +7,7 @@
  */
 import type { RenderedChart } from '../../charts/render.js';
 import type { BarData, TimelineData } from '../../charts/data.js';
-import { formatValue } from '../../charts/data.js';
+import { hedgedValue } from '../../charts/data.js';
 import { numberFormat } from '../../charts/number-format.js';
 import { barColors, seriesColors } from '../../charts/palette.js';
 
@@ -93,7 +93,9 @@ function bars(
     colors: single ? rev(colors) : colors,
     format: numberFormat(unit, all, locale),
     altText: chart.alt,
-    display: only ? rev(only.values.map((v) => formatValue(v, unit, locale))) : [],
+    display: only
+      ? rev(only.values.map((v, i) => hedgedValue(v, unit, locale, d.hedges?.[i])))
+      : [],
   };
 }
 
