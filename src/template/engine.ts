@@ -37,6 +37,8 @@ export interface TemplateEngine {
   learn(scope: Record<string, unknown>): void;
   /** The template problems met so far (collecting engines only), each once, in order. */
   problems(): Problem[];
+  /** Parses every template without data: syntax, tags, filters and forbidden names. */
+  parseAll(): Problem[];
 }
 
 /** Engine options: `collect` keeps rendering after a template error and lists them all. */
@@ -157,7 +159,28 @@ export function createEngine(
   return {
     has: (name) => Object.prototype.hasOwnProperty.call(set.files, name),
     learn: (scope) => known.learn(scope),
-    problems: () => [...problems.values()],
+    parseAll() {
+      const found: Problem[] = [];
+      for (const [file, source] of Object.entries(set.files)) {
+        try {
+          checkNames(set, file, source);
+          parsed.set(file, liquid.parse(source, file));
+        } catch (err) {
+          if (err instanceof InputError) found.push(...err.problems);
+          else found.push(...flattenErrors(err).map((e) => templateProblem(e, set, file)));
+        }
+      }
+      return found;
+    },
+    // By file and place, whatever order the renders met them in (a partial fails before the
+    // template that includes it).
+    problems: () =>
+      [...problems.values()].sort(
+        (a, b) =>
+          a.file.localeCompare(b.file, 'en') ||
+          (a.line ?? 0) - (b.line ?? 0) ||
+          (a.column ?? 0) - (b.column ?? 0),
+      ),
     render(name, scope) {
       const source = Object.hasOwn(set.files, name) ? set.files[name] : undefined;
       if (source === undefined) {

@@ -21,12 +21,14 @@ type GetFromScope = (
   strict?: boolean,
 ) => Generator<unknown, unknown, unknown>;
 
-/** A value LiquidJS resolves later: a promise or an iterator (a generator). */
+/** A value LiquidJS resolves later: a promise or a generator. */
 const isLazy = (v: unknown) =>
   v !== null &&
   typeof v === 'object' &&
   (typeof (v as { then?: unknown }).then === 'function' ||
-    typeof (v as { next?: unknown }).next === 'function');
+    // A generator has `throw` too; `forloop` (a Drop) has a `next` method and is a value.
+    (typeof (v as { next?: unknown }).next === 'function' &&
+      typeof (v as { throw?: unknown }).throw === 'function'));
 
 type ReadProperty = { readProperty(obj: unknown, key: unknown): unknown };
 
@@ -69,6 +71,18 @@ function scopeNames(ctx: Context): string[] {
   return [c.globals ?? {}, c.environments ?? {}, ...c.scopes].flatMap((s) => Object.keys(s));
 }
 
+/** The names an object offers: its keys, and a Drop's methods (`forloop.last`). */
+function namesOf(value: unknown): string[] {
+  if (value === null || typeof value !== 'object') return [];
+  const keys = Object.keys(value);
+  const proto = Object.getPrototypeOf(value);
+  if (Array.isArray(value) || proto === Object.prototype || proto === null) return keys;
+  const methods = Object.getOwnPropertyNames(proto).filter(
+    (m) => !['constructor', 'valueOf', 'next', 'liquidMethodMissing'].includes(m),
+  );
+  return [...keys, ...methods];
+}
+
 /** Throws the right error for `path[at]` being missing (undefined, or null before its end). */
 function missing(ctx: Context, known: KnownNames, parent: unknown, path: Path, at: number): never {
   const key = path[at];
@@ -81,7 +95,7 @@ function missing(ctx: Context, known: KnownNames, parent: unknown, path: Path, a
     const here = scopeNames(ctx);
     throw new UnknownNameError(`unknown name "${key}"; ${suggestion(String(key), here, here)}`);
   }
-  const here = parent !== null && typeof parent === 'object' ? Object.keys(parent) : [];
+  const here = namesOf(parent);
   const isKnown = (k: string | number) =>
     typeof k === 'number' || BUILTIN_KEYS.has(k) || known.has(k) || /^\d+$/.test(k);
   const isIdTable = here.length > 0 && here.every((k) => known.isId(k));
