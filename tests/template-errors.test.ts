@@ -210,3 +210,33 @@ describe('the built CLI', () => {
     expect(run(init, 'validate')).toMatchObject({ status: 0, stderr: '' });
   });
 });
+
+describe('warnings about what pages and decks show', () => {
+  it('a chart nothing shows gets no warning; a chart or slide that drops out gets one', () => {
+    const plain = seedWith({});
+    const before = run(plain, 'build', '--quiet');
+    expect(before.status, before.stderr).toBe(0);
+    expect(before.stderr).toMatch(/chart "partner-aid-breakdown-japan" has only one value/);
+    const dir = seedWith({
+      // The aid slide no longer shows the breakdown chart: nothing uses it.
+      'deck/deck.json': [
+        ['"chart": "partner-aid-breakdown"', '"unused": 0'],
+        ['"requires": "p.quotes"', '"requires": "p.nothing_here"'],
+      ],
+      'charts/charts.json': [['"measure": "oil-stock-release"', '"measure": "sanctions"']],
+    });
+    // Not a deck.json key: take it out again, keeping the rest of the edit.
+    const deckJson = path.join(dir, 'templates/deck/deck.json');
+    writeFileSync(deckJson, readFileSync(deckJson, 'utf8').replace(', "unused": 0', ''));
+    const r = run(dir, 'build', '--quiet');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/partner-aid-breakdown-japan/);
+    expect(r.stderr).toMatch(
+      /warning: chart "oil-releases" has nothing to draw in this data .*so the bulletin leaves it out/,
+    );
+    expect(r.stderr).toMatch(
+      /warning: deck slide "quotes" is left out of every deck \(4\): the data has nothing for "p\.nothing_here"/,
+    );
+    expect(r.stderr.match(/chart "oil-releases"/g)).toHaveLength(1);
+  });
+});

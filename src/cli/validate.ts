@@ -21,7 +21,8 @@ export async function validateCommand(
         2,
       ),
     );
-  else if (problems.length === 0) io.out(`${args.data}: valid\n${args.templates}: valid`);
+  else if (problems.length === 0)
+    io.out(`${args.data}: valid\n${args.templates}: templates, charts, decks and fonts valid`);
   else {
     const where = checked.templates.length
       ? checked.data.length
