@@ -53,6 +53,19 @@ export class KnownNames {
     }
   }
 
+  private readonly near = new Map<string, string[]>();
+
+  /**
+   * The ids close to `key` in a table, remembered: a template rendered for every partner asks
+   * the same question each time, and a table may hold thousands of ids.
+   */
+  nearIds(key: string, ids: string[], find: (k: string, c: string[]) => string[]): string[] {
+    const cacheKey = `${ids.length}\u0000${ids[0] ?? ''}\u0000${key}`;
+    let found = this.near.get(cacheKey);
+    if (!found) this.near.set(cacheKey, (found = find(key, ids)));
+    return found;
+  }
+
   /** Whether `key` is the id of a record: a table keyed by ids is data, not names. */
   isId(key: string): boolean {
     return this.ids.has(key);
@@ -93,27 +106,34 @@ export class KnownNames {
   }
 }
 
-/** Levenshtein distance, with an adjacent swap counted as one edit ("nmae" → "name"). */
-export function editDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
+/**
+ * Levenshtein distance, with an adjacent swap counted as one edit ("nmae" → "name"); past
+ * `limit` it stops and returns limit + 1 (a table of thousands of ids is searched on a miss).
+ */
+export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    const row = rows[i] as number[];
-    const up = rows[i - 1] as number[];
+    const row = [i];
+    let best = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let d = Math.min(
-        (up[j] as number) + 1,
+        (prev[j] as number) + 1,
         (row[j - 1] as number) + 1,
-        (up[j - 1] as number) + cost,
+        (prev[j - 1] as number) + cost,
       );
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d = Math.min(d, ((rows[i - 2] as number[])[j - 2] as number) + 1);
-      row[j] = d;
+        d = Math.min(d, (before[j - 2] as number) + 1);
+      row.push(d);
+      best = Math.min(best, d);
     }
+    if (best > limit) return limit + 1;
+    before = prev;
+    prev = row;
   }
-  return (rows[a.length] as number[])[b.length] as number;
+  return prev[b.length] as number;
 }
 
 /** The candidates close enough to `name` to be what was meant, nearest first (at most 3). */
@@ -121,7 +141,7 @@ export function closest(name: string, candidates: Iterable<string>): string[] {
   const limit = Math.max(1, Math.floor(name.length / 3));
   const lower = name.toLowerCase();
   return [...new Set(candidates)]
-    .map((c) => ({ c, d: c.toLowerCase() === lower ? 0 : editDistance(lower, c.toLowerCase()) }))
+    .map((c) => ({ c, d: editDistance(lower, c.toLowerCase(), limit) }))
     .filter((x) => x.d <= limit && x.c !== name)
     .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c))
     .slice(0, 3)

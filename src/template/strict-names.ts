@@ -113,7 +113,7 @@ function missing(ctx: Context, known: KnownNames, parent: unknown, path: Path, a
   if (isIdTable) {
     // An id one or two letters from one the data has is a typo; any other is data this
     // bulletin does not have, which a condition may test for.
-    const near = closest(String(key), here);
+    const near = known.nearIds(String(key), here, closest);
     const message = `"${name}": the data has no record "${key}" here`;
     if (near.length) throw new UnknownNameError(`${message}; ${suggestion(String(key), near, [])}`);
     throw notStated(`${message}; the ids here are ${here.slice(0, 15).join(', ')}`);
