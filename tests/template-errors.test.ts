@@ -76,6 +76,17 @@ describe('names in conditions', () => {
       /no record "japan-laons" here; did you mean "japan-loans"\?/,
     );
   });
+  it('"actor.nato" on data without it never asks the user to define it in the data', () => {
+    const e = engine({ 'a.liquid': '{% if actor.nato %}x{% endif %}{{ actor.nato.fullName }}' });
+    for (const actor of [{}, { nz: { id: 'nz', name: 'New Zealand' } }]) {
+      const msg = problemOf(() => e.render('a.liquid', { actor }));
+      // The condition is false; the error is where the name would print.
+      expect(msg).toMatch(
+        /^templates\/a\.liquid:1:35: template error: "actor\.nato": the data has no record "nato" here/,
+      );
+      expect(msg).not.toMatch(/define it/);
+    }
+  });
   it('a variable set later, or a partial argument a caller leaves out, is false', () => {
     const e = engine({
       'a.liquid':

@@ -110,6 +110,7 @@ function missing(ctx: Context, known: KnownNames, parent: unknown, path: Path, a
     );
   }
   checkRest(known, path, at + 1);
+  if (emptyTable) throw notStated(`"${name}": the data has no record "${key}" here (it has none)`);
   if (isIdTable) {
     // An id one or two letters from one the data has is a typo; any other is data this
     // bulletin does not have, which a condition may test for.
