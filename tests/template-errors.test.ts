@@ -87,6 +87,10 @@ describe('names in conditions', () => {
       expect(msg).not.toMatch(/define it/);
     }
   });
+  it('a step through a value null in every record is not judged (no names to judge it by)', () => {
+    const e = engine({ 'a.liquid': '{% if rank and rank.of > 1 %}x{% else %}none{% endif %}' });
+    expect(e.render('a.liquid', { rank: null })).toBe('none');
+  });
   it('a variable set later, or a partial argument a caller leaves out, is false', () => {
     const e = engine({
       'a.liquid':

@@ -7,6 +7,8 @@
  *   exist ("did you mean");
  * - a known field this record leaves out, an id this data does not have, or a step through a
  *   value that is null: "not stated" — false in a condition, an error where it would print.
+ *   The steps after such a value are not judged: a derived value that is null in every record
+ *   (`aid_rank` when no deck ranks) shows no field names to judge them by.
  * Only engines registered here behave so; every other LiquidJS instance is left as it was.
  */
 import type { Context, Liquid } from 'liquidjs';
@@ -88,7 +90,6 @@ function missing(ctx: Context, known: KnownNames, parent: unknown, path: Path, a
   const key = path[at];
   const name = show(path, at);
   if (at === 0 && typeof key === 'string' && known.isVariable(key)) {
-    checkRest(known, path, 1);
     throw notStated(`"${key}" ${NO_VALUE}; test it with {% if ${key} %} first`);
   }
   if (at === 0) {
@@ -109,7 +110,6 @@ function missing(ctx: Context, known: KnownNames, parent: unknown, path: Path, a
         `the data; ${hint.replace(/"([^"]+)"/g, `"${prefix}.$1"`)}`,
     );
   }
-  checkRest(known, path, at + 1);
   if (emptyTable) throw notStated(`"${name}": the data has no record "${key}" here (it has none)`);
   if (isIdTable) {
     // An id one or two letters from one the data has is a typo; any other is data this
@@ -122,19 +122,6 @@ function missing(ctx: Context, known: KnownNames, parent: unknown, path: Path, a
   throw notStated(
     `"${name}" is not stated for this record; print it inside {% if ${name} %}…{% endif %}`,
   );
-}
-
-/** Checks the steps after a null: each must be a name some record can have. */
-function checkRest(known: KnownNames, path: Path, from: number): void {
-  for (let i = from; i < path.length; i++) {
-    const k = path[i];
-    if (k === undefined || typeof k === 'number' || BUILTIN_KEYS.has(k) || known.has(k)) continue;
-    if (/^\d+$/.test(k) || known.isId(k)) continue;
-    throw new UnknownNameError(
-      `unknown name "${show(path, i)}": "${k}" is not a field of any record in the data; ` +
-        suggestion(k, [], known.all()),
-    );
-  }
 }
 
 /** Makes `liquid` tell unknown names from fields not stated (see the file comment). */
@@ -163,7 +150,6 @@ export function strictNames(lib: LiquidModule, liquid: Liquid, known: KnownNames
       if (isLazy(value)) return original.call(this, scope, paths, strict);
       if (value === undefined) missing(this, names, parent, path, i);
       if (value === null && i < path.length - 1) {
-        checkRest(names, path, i + 1);
         throw notStated(
           `"${show(path, i)}" is not stated (null), so "${show(path, path.length - 1)}" ` +
             `cannot be printed; test it with {% if ${show(path, i)} %} first`,
