@@ -9,7 +9,8 @@ import { loadDataset } from './load/dataset.js';
 import { loadTemplates } from './load/templates.js';
 import { resolveTheme } from './model/theme.js';
 import { checkDataGlyphs } from './model/glyphs.js';
-import { createEngine, templateLimits } from './template/engine.js';
+import { createEngine, templateLimits, type TemplateEngine } from './template/engine.js';
+import { deckModels } from './compose/pptx/index.js';
 import { buildScope } from './model/scope.js';
 import { buildBulletinModel } from './model/bulletin.js';
 import { RENDERERS, FORMAT_NAMES } from './compose/registry.js';
@@ -19,7 +20,7 @@ import { readInputs, type InputSnapshot } from './load/inputs.js';
 import { hashUnits, isFresh, parseShard, shardUnits, stableJson } from './output/plan.js';
 import { fileHash, readManifest } from './load/manifest.js';
 import { sha256, type Manifest } from './output/manifest.js';
-import { InputError } from './errors.js';
+import { InputError, type Problem } from './errors.js';
 import { endOfAsEpochMs } from './dataset/dates.js';
 import { TOOL_VERSION } from './version.js';
 import type { BuildThread } from './jobs/pool.js';
@@ -94,10 +95,18 @@ export async function prepare(
     templates.liquid,
     dataset.bulletin.locale,
     templateLimits(partners.length),
+    { collect: true },
   );
   const scope = buildScope(dataset, engine.has);
-  const bulletin = buildBulletinModel(dataset, templates, engine, scope);
-  return {
+  engine.learn(scope);
+  const clock = buildClock(dataset, options.sourceDateEpoch);
+  // Every template is rendered before anything is drawn, the bulletin's and every deck's, and
+  // a build with mistakes in both lists them all (the deck models are cached for the renderers).
+  const [bulletin] = judgeTemplates(engine, [
+    () => buildBulletinModel(dataset, templates, engine, scope),
+    () => deckModels({ templates, scope, partners, clock, engine }),
+  ] as const);
+  const ctx: BuildContext = {
     dataset,
     data: { file, text },
     templates,
@@ -106,7 +115,7 @@ export async function prepare(
     scope,
     bulletin,
     partners,
-    clock: buildClock(dataset, options.sourceDateEpoch),
+    clock,
     // --paper equal to the theme's own size is no change: the same bytes, so not stale.
     print: {
       ...(options.paper && options.paper !== theme.theme.page.size ? { paper: options.paper } : {}),
@@ -117,6 +126,33 @@ export async function prepare(
     chartPngs: (options.only ?? []).includes('charts'),
     assets: new Map(),
   };
+  return ctx;
+}
+
+/**
+ * Runs the stages that render templates, then fails with every template problem they met, all
+ * at once. A stage may also fail on the empty text a broken template left: the template
+ * problems are its cause, so they are what is reported.
+ */
+function judgeTemplates<A, B>(engine: TemplateEngine, stages: readonly [() => A, () => B]): [A, B] {
+  const results: unknown[] = [];
+  const others: Problem[] = [];
+  for (const stage of stages) {
+    const before = engine.problems().length;
+    try {
+      results.push(stage());
+    } catch (err) {
+      const limit = err instanceof InputError && err.code === 'E_TEMPLATE_LIMIT';
+      if (limit || engine.problems().length === 0) throw err;
+      // A stage that met no template problem of its own failed for its own reason (deck.json).
+      if (engine.problems().length === before && err instanceof InputError)
+        others.push(...err.problems);
+      else if (engine.problems().length === before) throw err;
+    }
+  }
+  const problems = [...engine.problems(), ...others];
+  if (problems.length) throw new InputError('E_TEMPLATE', problems);
+  return results as [A, B];
 }
 
 /**

@@ -102,7 +102,11 @@ describe('bad-input corpus', () => {
               templates,
               ...(args[0] === 'build' ? ['--out', out] : []),
             ];
-      const r = await cli(args[0] === 'validate' ? [...args, '--data', dataFile] : withInputs);
+      const r = await cli(
+        args[0] === 'validate'
+          ? [...args, '--data', dataFile, '--templates', templates]
+          : withInputs,
+      );
       expect(r.code, `${name}: ${r.err}${r.out}`).toBe(1);
       expect(r.err).toMatch(new RegExp(c.expect.message));
       const file = c.expect.file

@@ -106,7 +106,7 @@ describe('bulletin build', () => {
     const r = await cli(['build', '--out', tempDir(), '--templates', dir]);
     expect(r.code).toBe(1);
     expect(r.err).toContain(
-      `${dir}/bulletin/about.md.liquid:1:6: template error: undefined variable: bulletin.author.nmae`,
+      `${dir}/bulletin/about.md.liquid:1:6: template error: unknown name "bulletin.author.nmae"`,
     );
   });
   it('usage errors exit 1; --version and --help exit 0', async () => {

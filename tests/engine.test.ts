@@ -54,7 +54,7 @@ describe('template engine strictness', () => {
   it('an undefined variable names the template, line and variable', () => {
     const e = set({ 'b.liquid': 'first line\nsecond {{ partner.nmae }}' });
     expect(problemOf(() => e.render('b.liquid', { partner: { name: 'x' } }))).toBe(
-      'templates/b.liquid:2:11: template error: undefined variable: partner.nmae; define it in the data or check its spelling',
+      'templates/b.liquid:2:11: template error: unknown name "partner.nmae": "nmae" is not a field of partner nor of any record in the data; did you mean "partner.name"?',
     );
   });
   it('an unknown filter and a syntax error are template errors with positions', () => {
@@ -89,7 +89,7 @@ describe('template engine strictness', () => {
       'h.liquid': '{% include "/etc/passwd" %}',
       'i.liquid': '{{ process.env.HOME }}',
     });
-    expect(problemOf(() => e.render('i.liquid', {}))).toMatch(/undefined variable/);
+    expect(problemOf(() => e.render('i.liquid', {}))).toMatch(/unknown name "process"/);
     expect(problemOf(() => e.render('h.liquid', {}))).toMatch(/template error/);
   });
   it('a filter given the wrong kind of value says so', () => {

@@ -137,8 +137,12 @@ describe('where and reject in templates', () => {
   });
 
   it('leave strict variables on everywhere else: a misspelt name is still an error', () => {
-    expect(() => engine.render('typo.liquid', { items })).toThrow(/undefined variable: itmes/);
+    expect(() => engine.render('typo.liquid', { items })).toThrow(
+      /unknown name "itmes"; did you mean "items"\?/,
+    );
     expect(engine.render('where.liquid', { items })).toBe('a,c|b,d|a');
-    expect(() => engine.render('typo.liquid', { items })).toThrow(/undefined variable: itmes/);
+    expect(() => engine.render('typo.liquid', { items })).toThrow(
+      /unknown name "itmes"; did you mean "items"\?/,
+    );
   });
 });

@@ -129,12 +129,12 @@ export async function run(
     )
     .command(
       'validate',
-      'Check the dataset and report every problem',
+      'Check the data, templates, chart specs, deck setup and fonts; report every problem',
       (y) => inputOptions(y),
       async (a) => {
         json = a.json;
         code = await (await import('./validate.js')).validateCommand(
-          { data: projectPaths({ data: a.data }).data, json: a.json },
+          { ...projectPaths({ data: a.data, templates: a.templates }), json: a.json },
           io,
         );
       },

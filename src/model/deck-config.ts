@@ -103,6 +103,14 @@ export function parseDeckConfig(templates: LoadedTemplates): DeckConfig {
         message: `template "${s[k]}" not found in ${templates.root}`,
       })),
   );
+  // The footer too: it was found missing only when the first deck was rendered.
+  if (!templates.liquid.files[config.footer])
+    missing.unshift({
+      file: json.file,
+      ...json.locate(['footer']),
+      path: 'footer',
+      message: `template "${config.footer}" not found in ${templates.root}`,
+    });
   if (missing.length) throw new InputError('E_DECK', missing);
   checkCharts(config, json, templates);
   return config;

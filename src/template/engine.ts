@@ -8,10 +8,19 @@ import { requireCjs } from '../cjs.js';
 import { registerFilters } from './register-filters.js';
 import { lenientFieldFilters } from './lenient-filters.js';
 import { DataObjects, rememberPartials } from './partials.js';
-import { InputError, type Problem } from '../errors.js';
+import { InputError, formatProblem, type Problem } from '../errors.js';
+import { Dataset } from '../dataset/schema.js';
+import { KnownNames, schemaFieldNames } from './names.js';
+import { strictNames } from './strict-names.js';
+import {
+  flattenErrors,
+  keepRenderingAfterErrors,
+  templateProblem,
+  withoutKnockOn,
+} from './problems.js';
 
 const liquidjs = requireCjs('liquidjs') as typeof import('liquidjs');
-const { Liquid, LiquidError } = liquidjs;
+const { Liquid } = liquidjs;
 type Liquid = import('liquidjs').Liquid;
 
 /** Templates as loaded: relative path → text, plus the folder they came from (for messages). */
@@ -24,32 +33,23 @@ export interface TemplateSet {
 export interface TemplateEngine {
   render(name: string, scope: Record<string, unknown>): string;
   has(name: string): boolean;
+  /** Learns the field names in a scope (pass the plain scope; a recording proxy is skipped). */
+  learn(scope: Record<string, unknown>): void;
+  /** The template problems met so far (collecting engines only), each once, in order. */
+  problems(): Problem[];
+  /** Parses every template without data: syntax, tags, filters and forbidden names. */
+  parseAll(): Problem[];
 }
 
-/** Converts a LiquidJS error into a problem naming the template file, line and column. */
-export function templateProblem(err: unknown, set: TemplateSet, name: string): Problem {
-  if (err instanceof LiquidError) {
-    const [line, column] = err.token?.getPosition?.() ?? [];
-    const file = `${set.root}/${err.token?.file ?? name}`;
-    let message = (err.originalError?.message ?? err.message).replace(
-      /, (file:\S+, )?line:\d+, col:\d+$/,
-      '',
-    );
-    if (err.name === 'UndefinedVariableError')
-      message = `${message}; define it in the data or check its spelling`;
-    if (/undefined filter/.test(message))
-      message = `${message}; the filters are listed in the README`;
-    return {
-      file,
-      ...(line !== undefined ? { line, column } : {}),
-      message: `template error: ${message}`,
-    };
-  }
-  return {
-    file: `${set.root}/${name}`,
-    message: `template error: ${err instanceof Error ? err.message : String(err)}`,
-  };
+/** Engine options: `collect` keeps rendering after a template error and lists them all. */
+export interface EngineOptions {
+  collect?: boolean;
 }
+
+/** Every field a dataset record can have: a missing one of these is "not stated". */
+let datasetFields: Set<string> | undefined;
+
+export { templateProblem } from './problems.js';
 
 /**
  * Limits over a whole build, not per render: a slow loop in every deck template stays under
@@ -119,8 +119,11 @@ export function createEngine(
   set: TemplateSet,
   locale: string,
   limits: typeof TEMPLATE_LIMITS = TEMPLATE_LIMITS,
+  options: EngineOptions = {},
 ): TemplateEngine {
   const liquid = new Liquid({
+    // One error per failed tag instead of the first only: a build lists every mistake at once.
+    catchAllErrors: options.collect ?? false,
     templates: set.files,
     strictVariables: true,
     strictFilters: true,
@@ -136,6 +139,18 @@ export function createEngine(
   lenientFieldFilters(liquidjs, liquid);
   const data = new DataObjects();
   rememberPartials(liquidjs, liquid, data);
+  datasetFields ??= schemaFieldNames(Dataset);
+  const known = new KnownNames(datasetFields);
+  known.learnArguments(Object.values(set.files));
+  known.learnAssigned(Object.values(set.files));
+  strictNames(liquidjs, liquid, known);
+  // Errors of tags that failed while the rest of the template went on (collecting engines).
+  const sink: unknown[] = [];
+  if (options.collect) keepRenderingAfterErrors(liquid, sink);
+  const problems = new Map<string, Problem>();
+  const collect = (list: Problem[]) => {
+    for (const p of list) problems.set(formatProblem(p), p);
+  };
   let namesChecked = false;
   // Parsed once per template: deck templates are rendered once per partner.
   const parsed = new Map<string, ReturnType<Liquid['parse']>>();
@@ -143,15 +158,39 @@ export function createEngine(
   let wroteChars = 0;
   return {
     has: (name) => Object.prototype.hasOwnProperty.call(set.files, name),
+    learn: (scope) => known.learn(scope),
+    parseAll() {
+      const found: Problem[] = [];
+      for (const [file, source] of Object.entries(set.files)) {
+        try {
+          checkNames(set, file, source);
+          parsed.set(file, liquid.parse(source, file));
+        } catch (err) {
+          if (err instanceof InputError) found.push(...err.problems);
+          else found.push(...flattenErrors(err).map((e) => templateProblem(e, set, file)));
+        }
+      }
+      return found;
+    },
+    // By file and place, whatever order the renders met them in (a partial fails before the
+    // template that includes it).
+    problems: () =>
+      [...problems.values()].sort(
+        (a, b) =>
+          a.file.localeCompare(b.file, 'en') ||
+          (a.line ?? 0) - (b.line ?? 0) ||
+          (a.column ?? 0) - (b.column ?? 0),
+      ),
     render(name, scope) {
       const source = Object.hasOwn(set.files, name) ? set.files[name] : undefined;
       if (source === undefined) {
-        throw new InputError('E_TEMPLATE', [
-          {
-            file: `${set.root}/${name}`,
-            message: 'template not found; create it or fix the name that refers to it',
-          },
-        ]);
+        const missing = {
+          file: `${set.root}/${name}`,
+          message: 'template not found; create it or fix the name that refers to it',
+        };
+        if (!options.collect) throw new InputError('E_TEMPLATE', [missing]);
+        collect([missing]);
+        return '';
       }
       // Every file once, partials included (the engine reads those itself when a template renders
       // one).
@@ -171,6 +210,7 @@ export function createEngine(
       if (left <= 0) throw overBudget();
       const start = performance.now();
       data.add(scope);
+      known.learn(scope);
       let text: string;
       // `{% if x.missing %}` is answered by LiquidJS throwing and catching an error (strict
       // variables, lenient if), thousands of times in a large build; capturing a stack for each
@@ -178,16 +218,28 @@ export function createEngine(
       // never its stack, so none is captured while rendering.
       const stackLimit = Error.stackTraceLimit;
       Error.stackTraceLimit = 0;
+      const caught: unknown[] = [];
+      sink.length = 0;
       try {
         let tpl = parsed.get(name);
         if (!tpl) parsed.set(name, (tpl = liquid.parse(source, name)));
         text = liquid.renderSync(tpl, scope, { renderLimit: Math.min(limits.renderMs, left) });
       } catch (err) {
-        if (left < limits.renderMs && /render limit/i.test(String(err))) throw overBudget();
-        throw new InputError('E_TEMPLATE', [templateProblem(err, set, name)]);
+        caught.push(err);
+        text = '';
       } finally {
         Error.stackTraceLimit = stackLimit;
         spentMs += performance.now() - start;
+      }
+      const errors = [...sink.splice(0), ...caught].flatMap(flattenErrors);
+      if (errors.length) {
+        const overLimit = errors.some((e) => /render limit/i.test(String(e)));
+        if (left < limits.renderMs && overLimit) throw overBudget();
+        const found = withoutKnockOn(errors.map((e) => templateProblem(e, set, name)));
+        if (!options.collect || overLimit || /memory alloc/i.test(String(errors)))
+          throw new InputError('E_TEMPLATE', found);
+        collect(found);
+        text = '';
       }
       if (text.length > limits.renderChars)
         throw budgetError(

@@ -4,7 +4,7 @@
  * "Author experience", part 5). Each rule is a small function, as the dataset rules are.
  */
 import type { BuildContext } from '../compose/types.js';
-import { planCharts } from '../charts/plan.js';
+import { chartWarnings, slideWarnings } from './charts.js';
 import type { FitReport } from '../compose/types.js';
 import { endOfAsEpochMs } from '../dataset/dates.js';
 import { NOT_STATED_LABEL } from '../dataset/schema.js';
@@ -159,35 +159,14 @@ function fit(report: FitReport | undefined): BuildWarning[] {
   return out;
 }
 
-/**
- * A chart with fewer than two values compares nothing (decks show such a figure as a number
- * instead).
- */
-function thinCharts(ctx: BuildContext): BuildWarning[] {
-  return planCharts(ctx).flatMap((c): BuildWarning[] => {
-    const n =
-      c.data.kind === 'bar'
-        ? c.data.labels.length
-        : c.data.series.reduce((s, x) => s + x.points.length, 0);
-    return n < 2
-      ? [
-          {
-            code: 'W_CHART_VALUES',
-            message: `chart "${c.key}" has ${n === 0 ? 'no values' : 'only one value'}`,
-            where: `charts/${c.key}`,
-          },
-        ]
-      : [];
-  });
-}
-
 /** Every warning for a prepared build. */
 export function collectWarnings(ctx: BuildContext, opts: WarningOptions = {}): BuildWarning[] {
   return [
     ...dataAge(ctx, opts),
     ...unsourced(ctx),
     ...fit(opts.fit),
-    ...thinCharts(ctx),
+    ...chartWarnings(ctx),
+    ...slideWarnings(ctx),
     ...(opts.decks ? deckContrast(ctx) : []),
   ];
 }

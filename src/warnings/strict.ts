@@ -15,6 +15,8 @@ export interface BuildWarning {
     | 'W_FIT_CUT'
     | 'W_FIT_SHORT'
     | 'W_CHART_VALUES'
+    | 'W_CHART_DROPPED'
+    | 'W_SLIDE_DROPPED'
     | 'W_DECK_CONTRAST';
   message: string;
   /** A JSON path into the data, a chart key, or an output file. */

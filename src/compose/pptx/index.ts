@@ -26,7 +26,9 @@ const modelCache = new WeakMap<object, WeakMap<object, Map<string, DeckModel>>>(
  * The deck models for the build's partners, built once (cheap: text only); the preview draws
  * them too.
  */
-export function deckModels(ctx: BuildContext): Map<string, DeckModel> {
+export function deckModels(
+  ctx: Pick<BuildContext, 'templates' | 'scope' | 'partners' | 'clock' | 'engine'>,
+): Map<string, DeckModel> {
   let byScope = modelCache.get(ctx.templates);
   if (!byScope) modelCache.set(ctx.templates, (byScope = new WeakMap()));
   let models = byScope.get(ctx.scope);
