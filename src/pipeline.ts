@@ -4,6 +4,7 @@
  * loads the template engine, the schema or the renderers.
  */
 import { checkTemplateNeeds } from './model/template-needs.js';
+import { mixesBareSigns } from './model/currency-mix.js';
 import path from 'node:path';
 import { loadDataset } from './load/dataset.js';
 import { loadTemplates } from './load/templates.js';
@@ -95,16 +96,20 @@ export async function prepare(
     templates.liquid,
     dataset.bulletin.locale,
     templateLimits(partners.length),
-    { collect: true },
+    { collect: true, markBareSigns: mixesBareSigns(dataset) },
   );
   const scope = buildScope(dataset, engine.has);
   engine.learn(scope);
   const clock = buildClock(dataset, options.sourceDateEpoch);
   // Every template is rendered before anything is drawn, the bulletin's and every deck's, and
   // a build with mistakes in both lists them all (the deck models are cached for the renderers).
+  // A build of other formats only (`--only html`) renders no deck: a deck's mistake is not
+  // theirs to report, and data only decks refuse must not stop them.
+  const only = options.only ?? [];
+  const decks = only.length === 0 || only.includes('decks');
   const [bulletin] = judgeTemplates(engine, [
     () => buildBulletinModel(dataset, templates, engine, scope),
-    () => deckModels({ templates, scope, partners, clock, engine }),
+    () => (decks ? deckModels({ templates, scope, partners, clock, engine }) : undefined),
   ] as const);
   const ctx: BuildContext = {
     dataset,

@@ -207,7 +207,14 @@ describe('takeaways', () => {
         !d.events.some((e) => e.participants.includes(p.id) && e.date.startsWith('2022')),
     );
     for (const p of undated) expect(data.rows).not.toContain(p.name);
-    expect(takeawayOf(spec.takeaway, data, locale).text.replace(/\u00a0/g, ' ')).toMatch(
+    // Singapore's sanctions are in the data, undated: no "first" is claimed against them.
+    expect(takeawayOf(spec.takeaway, data, locale).text.replace(/\u00a0/g, ' ')).toBe(
+      'The earliest dated first sanctions: Japan, South Korea, and Australia, in February 2022; ' +
+        'the latest, New Zealand, on March 9, 2022. Singapore: no day or month stated.',
+    );
+    // Without an undated one, the spec's own sentence says who came first.
+    const dated = { ...data, undatedFirst: undefined };
+    expect(takeawayOf(spec.takeaway, dated, locale).text.replace(/\u00a0/g, ' ')).toMatch(
       /^Japan, South Korea, and Australia imposed sanctions first, in February 2022; New Zealand followed on March 9, 2022\.$/,
     );
   });

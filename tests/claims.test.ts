@@ -107,7 +107,7 @@ describe('seed claims read from data', () => {
   it('ranks only amounts in one currency, and labels every rank as derived', async () => {
     const { decks } = await seed;
     expect(decks['japan']).toMatch(
-      /largest sum of stated aid of the four partners compared, whatever its stage/,
+      /largest sum of stated aid in “\$” of the four partners compared, whatever its stage/,
     );
     expect(decks['japan']).toMatch(/Derived here, not in the source/);
     const mixed = await seedWith([
@@ -302,15 +302,15 @@ describe('the scaffold on any valid data', () => {
       '--templates',
       `${dir}/templates`,
     ];
-    const r = await cli([
-      ...args,
-      '--out',
-      `${dir}/output`,
-      '--jobs',
-      '1',
-      ...(strict ? ['--strict'] : []),
-    ]);
+    const r = await cli([...args, '--out', `${dir}/output`, '--jobs', '1']);
     expect(r.code, r.err).toBe(0);
+    // "Strict": no warning but those saying a dataset this bare has too little: too short to
+    // fill two pages, a chart with nothing to draw, a slide no deck can fill (issue 28).
+    const little = /too short to fill|has nothing to draw|is left out of every deck/;
+    if (strict)
+      expect(r.err.split('\n').filter((l) => l.startsWith('warning:') && !little.test(l))).toEqual(
+        [],
+      );
     const ctx = await prepare({
       data: `${dir}/data/bulletin.json`,
       templates: `${dir}/templates`,
@@ -328,7 +328,7 @@ describe('the scaffold on any valid data', () => {
     return w;
   }
 
-  it('builds with --strict on a dataset with no optional fields', async () => {
+  it('builds, warning of nothing but its shortness, on a dataset with no optional fields', async () => {
     const w = await buildScaffold(bare, true);
     expect(w.pdf).toContain('The data records no measures for Aa yet.');
   }, 90_000);

@@ -102,7 +102,7 @@ describe('issue 29: claims keep their qualifiers', () => {
 
   it('4: a rank title says stages were added together', () => {
     expect(slideWith('japan', 'largest sum').text).toContain(
-      'Japan has the largest sum of stated aid of the four partners compared, whatever its stage',
+      'Japan has the largest sum of stated aid in “$” of the four partners compared, whatever its stage',
     );
     expect(slideWith('new-zealand', 'ranks 4th').text).toContain('whatever its stage');
   });

@@ -72,6 +72,8 @@ export interface TimelineData {
   months: { x: number; date: string }[];
   notes: string[];
   /** Who has a first the axis cannot place (year-only, or outside the months); also in notes. */
+  /** Partners with a first of the first series dated to no day or month. */
+  undatedFirst?: string[];
   unplaced?: string[];
 }
 

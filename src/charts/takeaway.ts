@@ -192,6 +192,14 @@ function defaultMixed(d: BarData): string {
 }
 
 /**
+ * A timeline's takeaway when some partner's first is dated to no day or month: who came
+ * "first" is not known, so only the earliest and latest dated are named (issue 28, item 6).
+ */
+const UNDATED_FIRST =
+  'The earliest dated {firstWhat}: {firstPartners}, {firstWhen}; the latest, {lastPartner}, ' +
+  '{lastWhen}. {undated}: no day or month stated.';
+
+/**
  * The takeaway sentence for a chart. When its values are in several currencies the spec's
  * comparing sentence would be false, so `mixed` (or a plain default) is used with the
  * slots that stay true; `field` says which sentence was used, for error messages.
@@ -206,6 +214,14 @@ export function takeawayOf(
     return {
       ...fillSentence(mixed ?? defaultMixed(d), mixedSlots(d, locale)),
       field: 'mixedTakeaway',
+    };
+  if (d.kind === 'timeline' && d.undatedFirst?.length)
+    return {
+      ...fillSentence(UNDATED_FIRST, {
+        ...timelineSlots(d, locale),
+        undated: list(d.undatedFirst, locale),
+      }),
+      field: 'takeaway',
     };
   return {
     ...fillSentence(sentence, d.kind === 'bar' ? barSlots(d, locale) : timelineSlots(d, locale)),

@@ -147,6 +147,11 @@ export function selectTimelineData(
       : [];
   const unplaced = unplacedNotes(spec, gapsOf, partners, new Set(used));
   notes.push(...unplaced);
+  // Who has a first of the first series with no day or month: a "first" read from the dated
+  // ones would not hold against them (the takeaway says so instead).
+  const undatedFirst = [...(gapsOf[0] ?? new Map<number, TimelineGap>())]
+    .filter(([, g]) => g === 'undated')
+    .map(([row]) => at(partners, row, 'timeline partner').name);
   return {
     kind: 'timeline',
     rows: used.map((r) => at(partners, r, 'timeline partner').name),
@@ -160,6 +165,7 @@ export function selectTimelineData(
     months,
     notes,
     ...(unplaced.length ? { unplaced } : {}),
+    ...(undatedFirst.length ? { undatedFirst } : {}),
   };
 }
 

@@ -44,6 +44,8 @@ export interface TemplateEngine {
 /** Engine options: `collect` keeps rendering after a template error and lists them all. */
 export interface EngineOptions {
   collect?: boolean;
+  /** The data mixes bare signs with ISO currencies: `money` marks a bare sign as unstated. */
+  markBareSigns?: boolean;
 }
 
 /** Every field a dataset record can have: a missing one of these is "not stated". */
@@ -135,7 +137,7 @@ export function createEngine(
     renderLimit: limits.renderMs,
     memoryLimit: 1e8,
   });
-  registerFilters(liquid, locale);
+  registerFilters(liquid, locale, { markBareSigns: options.markBareSigns ?? false });
   lenientFieldFilters(liquidjs, liquid);
   const data = new DataObjects();
   rememberPartials(liquidjs, liquid, data);

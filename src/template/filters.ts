@@ -72,6 +72,8 @@ const SIGN_STANDS_FOR: Record<string, string> = {
 };
 
 const isStatedSymbol = (c: string) => (STATED_SYMBOLS as readonly string[]).includes(c);
+/** A currency given as a bare sign ("$"), not an ISO code: which currency is not stated. */
+export const isBareSign = isStatedSymbol;
 
 /**
  * How the locale writes a currency around a number, from CLDR through Intl: the sign, the

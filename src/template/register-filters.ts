@@ -60,11 +60,17 @@ function withDigits(args: unknown[], filter: string): { rest: unknown[]; digits?
 /**
  * Registers the analyst's filters; each is a thin wrapper over the pure functions in filters.ts.
  */
-export function registerFilters(liquid: Liquid, locale: string): void {
+export function registerFilters(
+  liquid: Liquid,
+  locale: string,
+  { markBareSigns = false }: { markBareSigns?: boolean } = {},
+): void {
   liquid.registerFilter('money', (v: unknown, ...args: unknown[]) => {
     const { rest, digits } = withDigits(args, 'money');
     const m = asMoney(v, rest[0]);
-    return f.hedgedMoney(m.amount, m.currency, locale, m.qualifier, digits);
+    const text = f.hedgedMoney(m.amount, m.currency, locale, m.qualifier, digits);
+    // Beside ISO currencies a bare "$" would read as the reader's own dollar (issue 28, item 3).
+    return markBareSigns && f.isBareSign(m.currency) ? `${text} (currency not stated)` : text;
   });
   liquid.registerFilter('possessive', (v: unknown) => f.possessive(str(v, 'possessive')));
   liquid.registerFilter('upfirst', (v: unknown) => f.upfirst(str(v, 'upfirst')));

@@ -17,7 +17,10 @@ const listed = (xs: string[]) =>
   xs.length < 2 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`;
 
 /** Who shows each chart, by plan key: the bulletin (PDF and web) and each deck. */
-function chartUsers(ctx: BuildContext): Map<string, { chart: string; users: string[] }> {
+function chartUsers(
+  ctx: BuildContext,
+  decks: boolean,
+): Map<string, { chart: string; users: string[] }> {
   const used = new Map<string, { chart: string; users: string[] }>();
   const add = (key: string, chart: string, user: string) => {
     const u = used.get(key) ?? { chart, users: [] };
@@ -25,7 +28,7 @@ function chartUsers(ctx: BuildContext): Map<string, { chart: string; users: stri
     used.set(key, u);
   };
   for (const f of ctx.bulletin.figures) add(f.chart, f.chart, 'the bulletin');
-  for (const [partner, deck] of deckModels(ctx))
+  for (const [partner, deck] of decks ? deckModels(ctx) : [])
     for (const s of deck.slides)
       if (s.chart !== undefined)
         add(deckChartKey(ctx, s.chart, partner), s.chart, `the ${partner} deck`);
@@ -36,11 +39,11 @@ function chartUsers(ctx: BuildContext): Map<string, { chart: string; users: stri
  * Charts something shows that have fewer than two values (one warning each), or none to draw
  * at all (one warning per chart spec, naming everything that leaves it out).
  */
-export function chartWarnings(ctx: BuildContext): BuildWarning[] {
+export function chartWarnings(ctx: BuildContext, decks = true): BuildWarning[] {
   const plan = planIndex(ctx);
   const out: BuildWarning[] = [];
   const dropped = new Map<string, string[]>();
-  for (const [key, { chart, users }] of chartUsers(ctx)) {
+  for (const [key, { chart, users }] of chartUsers(ctx, decks)) {
     const c = plan.get(key);
     if (!c) {
       dropped.set(chart, [...(dropped.get(chart) ?? []), ...users]);

@@ -165,8 +165,9 @@ export function collectWarnings(ctx: BuildContext, opts: WarningOptions = {}): B
     ...dataAge(ctx, opts),
     ...unsourced(ctx),
     ...fit(opts.fit),
-    ...chartWarnings(ctx),
-    ...slideWarnings(ctx),
+    // A build without decks (`--only pdf`) renders no deck to judge its charts and slides by.
+    ...chartWarnings(ctx, opts.decks ?? true),
+    ...((opts.decks ?? true) ? slideWarnings(ctx) : []),
     ...(opts.decks ? deckContrast(ctx) : []),
   ];
 }
