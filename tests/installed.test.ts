@@ -5,7 +5,7 @@
  * here (pngjs did: `bulletin diff` crashed for every user while the in-process tests passed).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { tempDir } from './helpers.js';
@@ -128,6 +128,34 @@ describe('the installed command', () => {
     expect(merged.code, merged.err).toBe(0);
     expect(existsSync(path.join(project, 'output/manifest.json'))).toBe(true);
   });
+
+  it('watches: builds, rebuilds on a save, and exits 130 on Ctrl-C', async () => {
+    const project = path.join(work, 'watching');
+    expect(bulletin(['init', 'watching']).code).toBe(0);
+    const child = spawn(bin, ['watch', '--debug'], {
+      cwd: project,
+      env: { ...process.env, PATH: `${path.dirname(bin)}${path.delimiter}${process.env.PATH}` },
+    });
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => {
+      out += b.toString();
+    });
+    child.stderr.on('data', (b: Buffer) => {
+      out += b.toString();
+    });
+    const until = async (test: () => boolean, what: string) => {
+      for (let t = 0; t < 600 && !test(); t++) await new Promise((r) => setTimeout(r, 100));
+      expect(test(), `${what}; the watch printed: ${out}`).toBe(true);
+    };
+    const builds = () => (out.match(/^\[\d\d:\d\d:\d\d\] /gm) ?? []).length;
+    await until(() => builds() >= 1, 'the first build');
+    const data = path.join(project, 'data/bulletin.json');
+    writeFileSync(data, readFileSync(data, 'utf8').replace(/"amount": (\d+)/, '"amount": 1$1'));
+    await until(() => /rebuilt/.test(out.split('\n').slice(1).join('\n')), 'a rebuild');
+    const code = new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    child.kill('SIGINT');
+    expect(await code).toBe(130);
+  }, 120_000);
 
   it('renders previews', () => {
     const project = path.join(work, 'preview');
