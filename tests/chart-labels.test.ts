@@ -15,6 +15,7 @@ import { chartTextBoxes, columnWidth, planCharts } from '../src/charts/render.js
 import { prepare } from '../src/index.js';
 import { FONT, SMALL, textWidth } from '../src/compose/html/svg.js';
 import { tempDir } from './helpers.js';
+import { multiply, type Matrix } from '../src/charts/vector/path.js';
 
 interface Box {
   text: string;
@@ -101,16 +102,6 @@ beforeAll(() => {
   }
 }, 120_000);
 
-type Matrix = [number, number, number, number, number, number];
-const times = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[2] * n[1],
-  m[1] * n[0] + m[3] * n[1],
-  m[0] * n[2] + m[2] * n[3],
-  m[1] * n[2] + m[3] * n[3],
-  m[0] * n[4] + m[2] * n[5] + m[4],
-  m[1] * n[4] + m[3] * n[5] + m[5],
-];
-
 /** Boxes of the paths a page fills in `ink`: in the charts, each is one drawn string. */
 async function inkBoxes(file: string, ink: string): Promise<Box[][]> {
   const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: 0 }).promise;
@@ -139,7 +130,7 @@ async function inkBoxes(file: string, ink: string): Promise<Box[][]> {
       const args = ops.argsArray[i];
       if (fn === OPS.save) stack.push([ctm, fill, clip]);
       else if (fn === OPS.restore) [ctm, fill, clip] = stack.pop() ?? [ctm, fill, clip];
-      else if (fn === OPS.transform) ctm = times(ctm, args as Matrix);
+      else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
       else if (fn === OPS.setFillRGBColor) fill = String(args[0]).toLowerCase();
       else if (fn === OPS.clip) clipNext = true;
       else if (fn === OPS.constructPath) {

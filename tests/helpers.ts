@@ -15,6 +15,16 @@ export function tempDir(prefix = 'bulletin-test-'): string {
 }
 
 /** Writes a copy of the seed data with text replacements; fails if a replacement does not apply. */
+/** The flags that point a build at a project folder's own data and templates. */
+export function projectArgs(dir: string): string[] {
+  return [
+    '--data',
+    path.join(dir, 'data/bulletin.json'),
+    '--templates',
+    path.join(dir, 'templates'),
+  ];
+}
+
 export function dataWith(edits: [string, string][], dir = tempDir()): string {
   let text = seedText();
   for (const [from, to] of edits) {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { cli, pdfInfo, pdfText, tempDir } from './helpers.js';
+import { cli, pdfInfo, pdfText, projectArgs, tempDir } from './helpers.js';
 import { largestBlanks } from './page-gaps.js';
 
 const PACIFIC = 'tests/fixtures/pacific';
@@ -96,17 +96,7 @@ const shapes: Record<string, () => Promise<string> | string> = {
 
 async function build(dir: string) {
   const out = path.join(dir, 'out');
-  const r = await cli([
-    'build',
-    '--only',
-    'pdf',
-    '--data',
-    path.join(dir, 'data/bulletin.json'),
-    '--templates',
-    path.join(dir, 'templates'),
-    '--out',
-    out,
-  ]);
+  const r = await cli(['build', '--only', 'pdf', ...projectArgs(dir), '--out', out]);
   expect(r.code, r.err).toBe(0);
   const pdf = path.join(out, 'bulletin.pdf');
   const blanks = largestBlanks(pdf);

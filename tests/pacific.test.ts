@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { cli, pdfReadingText, tempDir } from './helpers.js';
+import { cli, pdfReadingText, projectArgs, tempDir } from './helpers.js';
 import { money } from '../src/template/filters.js';
 import { aidTotal } from '../src/model/scope.js';
 import { Dataset } from '../src/dataset/schema.js';
@@ -49,17 +49,7 @@ beforeAll(async () => {
   dir = tempDir('bulletin-pacific-');
   cpSync(FIXTURE, dir, { recursive: true });
   out = path.join(dir, 'output');
-  const r = await cli([
-    'build',
-    '--jobs',
-    '1',
-    '--data',
-    path.join(dir, 'data/bulletin.json'),
-    '--templates',
-    path.join(dir, 'templates'),
-    '--out',
-    out,
-  ]);
+  const r = await cli(['build', '--jobs', '1', ...projectArgs(dir), '--out', out]);
   expect(r.err).not.toMatch(/error/i);
   expect(r.code).toBe(0);
   data = Dataset.parse(JSON.parse(readFileSync(path.join(dir, 'data/bulletin.json'), 'utf8')));

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { cli, tempDir } from './helpers.js';
+import { cli, projectArgs, tempDir } from './helpers.js';
 import { missingTemplateNeeds } from '../src/model/template-needs.js';
 import { Dataset } from '../src/dataset/schema.js';
 import { readFileSync } from 'node:fs';
@@ -19,15 +19,7 @@ describe('templates that name facts the data does not have', () => {
     cpSync('tests/fixtures/pacific/data', path.join(dir, 'data'), { recursive: true });
     cpSync('templates', path.join(dir, 'templates'), { recursive: true });
     const out = path.join(dir, 'output');
-    const r = await cli([
-      'build',
-      '--data',
-      path.join(dir, 'data/bulletin.json'),
-      '--templates',
-      path.join(dir, 'templates'),
-      '--out',
-      out,
-    ]);
+    const r = await cli(['build', ...projectArgs(dir), '--out', out]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/written for another dataset/);
     expect(r.err).toContain('`bulletin init`');
