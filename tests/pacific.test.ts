@@ -89,6 +89,18 @@ describe('the Pacific fixture', () => {
     ).toBe(true);
   });
 
+  it('marks every bare "$" amount as of a currency not stated, beside the ISO ones', () => {
+    // Issue 28, item 3: in a bulletin with A$ and other codes, a bare "$300,000" would read as
+    // the reader's own dollar.
+    const bare = [
+      ...pdf.matchAll(
+        /(?<![A-Z])\$[\d,.]*\d(?:\s+million)?(?![\d,.]|\s+million|\s+\(currency\s+not\s+stated\))/g,
+      ),
+    ];
+    expect(bare.map((m) => m[0])).toEqual([]);
+    expect(pdf).toContain('$300,000 (currency not stated)');
+  });
+
   it('prints every stated amount in its own currency, as stated', () => {
     for (const m of data.measures)
       if (m.type === 'aid' && m.amount !== undefined && m.currency)
