@@ -98,10 +98,24 @@ function splits(
   for (let k = syl.length - 1; k >= 1; k--)
     out.push({ head: `${syl.slice(0, k).join('')}-`, tail: syl.slice(k).join(''), hyphen: true });
   if (relaxNbsp) {
-    for (let i = text.lastIndexOf('\u00a0'); i > 0; i = text.lastIndexOf('\u00a0', i - 1))
-      out.push({ head: text.slice(0, i), tail: text.slice(i + 1), hyphen: false });
+    for (let i = text.lastIndexOf('\u00a0'); i > 0; i = text.lastIndexOf('\u00a0', i - 1)) {
+      const head = text.slice(0, i);
+      const tail = text.slice(i + 1);
+      if (!isShortNumberAndWord(head, tail)) out.push({ head, tail, hyphen: false });
+    }
   }
   return out;
+}
+
+/**
+ * A number of one or two digits and the word beside it never part, even to close a wide gap:
+ * a day and its month ("5 | October", "April | 19"; "on 5" at a line's end reads as a count)
+ * or a small figure and its scale ("$3 | billion"). A year may still go to the next line.
+ */
+function isShortNumberAndWord(head: string, tail: string): boolean {
+  const day = /(?<![\d.,])\d{1,2}\.?$/u;
+  const dayAhead = /^\d{1,2}(?![\d.,]\d)/u;
+  return (day.test(head) && /^\p{L}/u.test(tail)) || (/\p{L}$/u.test(head) && dayAhead.test(tail));
 }
 
 /** Lays out runs in lines no wider than `width`. */
