@@ -113,10 +113,15 @@ function splits(
  * or a small figure and its scale ("$3 | billion"). A year may still go to the next line.
  */
 function isShortNumberAndWord(head: string, tail: string): boolean {
-  const day = /(?<![\d.,])\d{1,2}\.?$/u;
-  const dayAhead = /^\d{1,2}(?![\d.,]\d)/u;
-  return (day.test(head) && /^\p{L}/u.test(tail)) || (/\p{L}$/u.test(head) && dayAhead.test(tail));
+  return (
+    (SHORT_NUMBER_AT_END.test(head) && LETTER_AT_START.test(tail)) ||
+    (LETTER_AT_END.test(head) && SHORT_NUMBER_AT_START.test(tail))
+  );
 }
+const SHORT_NUMBER_AT_END = /(?<![\d.,])\d{1,2}\.?$/u;
+const SHORT_NUMBER_AT_START = /^\d{1,2}(?![\d.,]\d)/u;
+const LETTER_AT_START = /^\p{L}/u;
+const LETTER_AT_END = /\p{L}$/u;
 
 /** Lays out runs in lines no wider than `width`. */
 export function breakLines(runs: Run[], style: TextStyle, width: number, measure: Measure): Line[] {
