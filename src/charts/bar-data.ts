@@ -43,7 +43,8 @@ const hedgeField = (q: string | undefined) => (q ? { qualifier: q } : {});
 /** The figures a measure contributes, per aid category when splitting by category. */
 export function figuresOf(m: Measure, value: 'amount' | 'quantity'): Figure[] {
   if (value === 'quantity')
-    return 'quantity' in m
+    // In-kind aid the source names without a count has no figure to draw.
+    return 'quantity' in m && m.quantity
       ? [{ category: '', currency: '', v: m.quantity.value, ...hedgeField(m.quantity.qualifier) }]
       : [];
   if (m.type !== 'aid' || m.amount === undefined || m.currency === undefined) return [];
@@ -96,7 +97,9 @@ function quantityUnit(
   index: number,
   measures: Measure[],
 ): Unit {
-  const units = new Set(measures.flatMap((m) => ('quantity' in m ? [m.quantity.unit] : [])));
+  const units = new Set(
+    measures.flatMap((m) => ('quantity' in m && m.quantity ? [m.quantity.unit] : [])),
+  );
   if (units.size > 1)
     throw specError(
       loaded,
