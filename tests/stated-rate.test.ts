@@ -62,6 +62,9 @@ describe('an amount in a currency the data gives a rate from', () => {
     expect(plain(deckText('fiji'))).toContain(FIJI);
     // No rate from these currencies: their amounts print alone.
     expect(pdf).not.toMatch(/WST 1\.15 million \(≈/);
+    // The fixture's own prose no longer says the register gives no rates.
+    expect(pdf).not.toMatch(/no (stated )?exchange rates/);
+    expect(pdf).toContain('Where the register states an exchange rate');
   });
 
   it('passes verify, and fails it when a converted figure is misprinted', async () => {
