@@ -66,6 +66,10 @@ describe('placing an aside', () => {
       '1) (see below\n\n$300 million (currency not stated)',
     );
     expect(placeAsides('no figure (here)')).toBe('no figure (here)');
+    // Parentheses the template opens right after the figure take the aside in.
+    expect(placeAsides(`${fig} (5 October) and (x)`)).toBe(
+      '$300 million (currency not stated; 5 October) and (x)',
+    );
   });
 });
 

@@ -13,7 +13,7 @@ import { projectArgs, tempDir } from './helpers.js';
 const BIN = path.resolve('dist/cli/bin.js');
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
-/** The web edition's chart table rows (label: value) of the gcf fixture, after `edit` changes the data or specs. */
+/** The web edition's chart table rows ("label: value") of the gcf fixture, `edit`ed first. */
 function tableRows(edit: (dir: string) => void = () => {}): string[] {
   const dir = tempDir('bulletin-stages-');
   cpSync('tests/fixtures/gcf', dir, { recursive: true });

@@ -17,7 +17,8 @@ export function withAside(figure: string, aside: string): string {
 
 /**
  * Places every marked aside: " (aside)" where the text around is outside parentheses, ", aside"
- * inside them. Depth is counted per paragraph (a blank line ends one), and a stray ")" (a list
+ * inside them, and "(aside; …)" when the template opens parentheses right after the figure.
+ * Depth is counted per paragraph (a blank line ends one), and a stray ")" (a list
  * marker "1)") never makes it negative.
  */
 export function placeAsides(text: string): string {
@@ -29,8 +30,14 @@ export function placeAsides(text: string): string {
     if (c === OPEN) {
       const end = text.indexOf(CLOSE, i);
       const aside = text.slice(i + 1, end < 0 ? text.length : end);
-      out += depth > 0 ? `, ${aside}` : ` (${aside})`;
       i = end < 0 ? text.length : end;
+      if (depth > 0) out += `, ${aside}`;
+      else if (text.startsWith(' (', i + 1)) {
+        // "(currency not stated) (5 October)" reads as one: "(currency not stated; 5 October)".
+        out += ` (${aside}; `;
+        depth++;
+        i += 2;
+      } else out += ` (${aside})`;
       continue;
     }
     if (c === '(') depth++;
