@@ -3,7 +3,9 @@
  * Australia a day apart (April 5 and 6, 2022, in the seed) and any aid or meeting a few days
  * from another dot of the same partner were drawn over each other, the later hiding the
  * earlier. The later series is drawn smaller and darker, so each dot shows; a series on bare
- * ground keeps the full size. Read from the chart XML of the deck the built CLI writes.
+ * ground keeps the full size. Read from the chart XML of the deck the built CLI writes, and
+ * from the chart config the PDF and chart files are drawn with (gcf: Japan's pledge on the day
+ * of the Bonn conference hid the meeting's diamond).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -11,6 +13,11 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { tempDir } from './helpers.js';
+import { prepare } from '../src/index.js';
+import { getCharts } from '../src/charts/render.js';
+import { timelineConfig } from '../src/charts/timeline-config.js';
+import type { TimelineData } from '../src/charts/data.js';
+import { estimateText } from '../src/charts/chart-style.js';
 
 const BIN = path.resolve('dist/cli/bin.js');
 
@@ -70,5 +77,30 @@ describe('timeline dots in a deck', () => {
     expect(series[0]!.size).toBe(11);
     const first = series.find((s) => s.name === 'First aid');
     expect(first?.size).toBe(11);
+  });
+});
+
+describe('timeline dots in the PDF and chart files', () => {
+  it('draws an aid dot on the day of a meeting smaller, so the meeting shows round it', async () => {
+    const ctx = await prepare({
+      data: 'tests/fixtures/gcf/data/bulletin.json',
+      templates: 'tests/fixtures/gcf/templates',
+      out: tempDir(),
+    });
+    const chart = getCharts(ctx).find((c) => c.data.kind === 'timeline')!;
+    const d = chart.data as TimelineData;
+    const config = timelineConfig(d, ctx.theme.theme, 'en-GB', {
+      width: chart.width,
+      height: chart.height,
+      measure: estimateText,
+    });
+    const radius = (si: number, row: string) => {
+      const i = d.series[si]!.points.findIndex((p) => d.rows[p.row] === row);
+      return (config.data.datasets[si]!.pointRadius as number[])[i];
+    };
+    // Japan pledged at the Bonn conference on 5 October 2023: its aid dot sits on the meeting.
+    expect(radius(0, 'Japan')).toBeLessThan(radius(0, 'Austria')!);
+    // Austria's pledge (April 2023) meets nothing.
+    expect(radius(0, 'Austria')).toBe(3.2);
   });
 });
