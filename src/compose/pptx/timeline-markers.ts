@@ -1,11 +1,12 @@
 /**
  * A timeline's dots that coincide: one partner's aid and a meeting on the same day (the gcf
- * fixture: Japan's pledge at the Bonn conference), or two meetings a day apart (the seed's
- * Australia), are drawn at one spot of the dot plot, and the later series hid the earlier one
+ * fixture: a pledge made at a pledging conference), or two meetings a day apart (in the
+ * seed), are drawn at one spot of the dot plot, and the later series hid the earlier one
  * entirely. A series with a dot on top of an earlier one is drawn smaller and darker, with a
- * white rim (a hollow dot keeps its coloured rim), so each date reads as a dot on a dot. Per series, not per point:
- * LibreOffice ignores a point's own marker (`c:dPt`). Works on the chart XML pptxgenjs writes,
- * after the hollow markers; a timeline with no dots that meet is left as it was.
+ * white rim (a hollow dot keeps its coloured rim), so each date reads as a dot on a dot. Per
+ * series, not per point: LibreOffice ignores a point's own marker (`c:dPt`). Works on the
+ * chart XML pptxgenjs writes, after the hollow markers; a timeline with no dots that meet is
+ * left as it was.
  */
 
 /** A dot's size in points, by how many dots lie under it (the chart draws them at 11). */
