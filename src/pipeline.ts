@@ -96,7 +96,7 @@ export async function prepare(
     templates.liquid,
     dataset.bulletin.locale,
     templateLimits(partners.length),
-    { collect: true, markBareSigns: mixesBareSigns(dataset) },
+    { collect: true, markBareSigns: mixesBareSigns(dataset), rates: dataset.rates },
   );
   const scope = buildScope(dataset, engine.has);
   engine.learn(scope);

@@ -210,5 +210,7 @@ export function buildScope(
     name: tagNameTable({ ...names }, collectionOf),
     cooperation_areas: tagAll(d.cooperationAreas, 'cooperationAreas'),
     aid_categories: d.aidCategories,
+    // Templates say whether amounts are converted ("the register gives no exchange rates").
+    rates: d.rates,
   };
 }

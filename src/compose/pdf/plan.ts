@@ -71,6 +71,10 @@ function figureOf(ctx: BuildContext, key: string): Omit<ChartFigure, Placement> 
     title: c.title,
     width: c.width,
     height: c.height,
+    rows:
+      c.data.kind === 'bar'
+        ? c.data.labels.length + c.data.panels.filter((p) => p.heading).length
+        : c.data.rows.length,
     note,
     alt: `${c.alt} ${c.takeaway}`,
     svgAt: (h: number) => chartSvgAt(ctx, c.id, h),
