@@ -9,6 +9,7 @@ import path from 'node:path';
 import { loadDataset } from './load/dataset.js';
 import { loadTemplates } from './load/templates.js';
 import { resolveTheme } from './model/theme.js';
+import { loadPrintProfile } from './load/icc.js';
 import { checkDataGlyphs } from './model/glyphs.js';
 import { createEngine, templateLimits, type TemplateEngine } from './template/engine.js';
 import { deckModels } from './compose/pptx/index.js';
@@ -89,6 +90,11 @@ export async function prepare(
     loadTemplates(read.templates.root, read.templates),
   ]);
   const theme = resolveTheme(templates);
+  const edition = options.edition ?? 'screen';
+  const profile =
+    edition === 'screen'
+      ? undefined
+      : await loadPrintProfile(theme.theme.print?.condition ?? 'FOGRA39');
   checkTemplateNeeds(dataset, templates.liquid.files, templates.root);
   checkDataGlyphs(dataset, theme, { file, text });
   const partners = selectPartners(dataset, options.partners);
@@ -125,6 +131,10 @@ export async function prepare(
     print: {
       ...(options.paper && options.paper !== theme.theme.page.size ? { paper: options.paper } : {}),
       bleed: options.bleed ?? false,
+    },
+    editions: {
+      screen: edition !== 'print',
+      ...(profile ? { print: { profile, marks: options.marks ?? false } } : {}),
     },
     deckCharts: options.deckCharts ?? 'native',
     // A 5x PNG costs ~3x its SVG to draw and encode; nothing in a default build reads the files.
