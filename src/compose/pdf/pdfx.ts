@@ -76,7 +76,8 @@ function outputIntent(d: Internals, profile: PrintProfile): void {
 /** A stable UUID for the document's XMP (the same input builds the same bytes). */
 function uuidOf(text: string): string {
   const h = createHash('sha256').update(text).digest('hex');
-  return `uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+  const parts = [h.slice(0, 8), h.slice(8, 12), h.slice(12, 16), h.slice(16, 20), h.slice(20, 32)];
+  return `uuid:${parts.join('-')}`;
 }
 
 /** The XMP packet PDF/X-4 asks for (6.7.11: pdfxid, dates, title, Trapped, xmpMM ids). */
@@ -87,6 +88,8 @@ function pdfxXmp(d: Internals): void {
     const created = iso(i.CreationDate as Date);
     const modified = iso((i.ModDate ?? i.CreationDate) as Date);
     const id = uuidOf(`${text('Title')}\n${created}\n${PDFX_VERSION}`);
+    const seq = (tag: string, v: string) =>
+      v ? `<${tag}><rdf:Seq><rdf:li>${xml(v)}</rdf:li></rdf:Seq></${tag}>` : '';
     const alt = (tag: string, v: string) =>
       v
         ? `<${tag}><rdf:Alt><rdf:li xml:lang="x-default">${xml(v)}</rdf:li></rdf:Alt></${tag}>`
@@ -100,7 +103,7 @@ function pdfxXmp(d: Internals): void {
         </rdf:Description>
         <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
             ${alt('dc:title', text('Title'))}
-            ${text('Author') ? `<dc:creator><rdf:Seq><rdf:li>${xml(text('Author'))}</rdf:li></rdf:Seq></dc:creator>` : ''}
+            ${seq('dc:creator', text('Author'))}
             ${alt('dc:description', text('Subject'))}
             <dc:format>application/pdf</dc:format>
         </rdf:Description>
