@@ -54,9 +54,19 @@ interface Separations {
 let seed: string;
 let pacific: string;
 let screenOnly: string;
+let links: string;
 beforeAll(() => {
   seed = built(['--edition', 'both', '--marks']);
   pacific = built([...PACIFIC, '--edition', 'both']);
+  // Its sources have URLs: the PDF has link annotations.
+  links = built([
+    '--data',
+    'tests/fixtures/gcf/data/bulletin.json',
+    '--templates',
+    'tests/fixtures/gcf/templates',
+    '--edition',
+    'print',
+  ]);
   screenOnly = built([]);
 }, 180_000);
 
@@ -64,6 +74,7 @@ describe('PDF/X-4', () => {
   it.each([
     ['seed, with marks', () => seed],
     ['Pacific', () => pacific],
+    ['Green Climate Fund, with links', () => links],
   ])('%s: passes every mechanical PDF/X-4 check', (_name, dir) => {
     const r = python('pdfx.py', [path.join(dir(), 'bulletin-print.pdf')]) as PdfxReport;
     expect(r.problems).toEqual([]);

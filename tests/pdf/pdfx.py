@@ -152,6 +152,12 @@ def main(path):
                     problems.append(f"page {n} {name}: {key} (transfer or halftone) is not allowed")
             if "/TR2" in gs and str(gs.TR2) != "/Default":
                 problems.append(f"page {n} {name}: /TR2 other than /Default")
+        for annot in page.obj.get("/Annots", []):
+            # Preflights flag printing annotations other than printer's marks and trap
+            # networks on the sheet; a link without the Print flag never prints.
+            kind = str(annot.get("/Subtype"))
+            if int(annot.get("/F", 0)) & 4 and kind not in ("/PrinterMark", "/TrapNet"):
+                problems.append(f"page {n}: a {kind} annotation is set to print")
         for name, xo in resources.get("/XObject", pikepdf.Dictionary()).items():
             if str(xo.get("/Subtype")) == "/Form":
                 content_problems(xo, f"page {n} form {name}", problems)

@@ -129,20 +129,26 @@ function pdfxXmp(d: Internals): void {
 
 /**
  * The Info dictionary's PDF/X keys: GTS_PDFXVersion, and Trapped as the name /False (no trap
- * annotations: the print shop traps if its press needs it).
+ * annotations: the print shop traps if its press needs it). Links stay for whoever opens the
+ * file, without the Print flag pdfkit gives them: on press, only printer's marks and trap
+ * networks may be annotations that print, and a link has nothing to print.
  */
-function pdfxInfo(d: Internals): void {
+function pdfxObjects(d: Internals): void {
   d.info.GTS_PDFXVersion = PDFX_VERSION;
   d.info.Trapped = new PdfName('False');
   const make = d.ref.bind(d);
-  d.ref = (data?: unknown) => make(data instanceof PdfName ? data.name : data);
+  d.ref = (data?: unknown) => {
+    const o = data as { Type?: unknown; Subtype?: unknown; F?: unknown } | undefined;
+    if (o?.Type === 'Annot' && o.Subtype === 'Link') delete o.F;
+    return make(data instanceof PdfName ? data.name : data);
+  };
 }
 
 /** Makes `doc` a PDF/X-4 file for `profile`'s printing condition, its colours through `toCmyk`. */
 export function makePdfx(doc: Doc, profile: PrintProfile, toCmyk: (hex: string) => Cmyk): void {
   const d = doc as unknown as Internals;
   cmykColours(d, toCmyk);
-  pdfxInfo(d);
+  pdfxObjects(d);
   pdfxXmp(d);
   outputIntent(d, profile);
 }
