@@ -21,4 +21,5 @@ declare module 'lcms-wasm' {
   export const TYPE_Lab_16: number;
   export const INTENT_RELATIVE_COLORIMETRIC: number;
   export const cmsFLAGS_BLACKPOINTCOMPENSATION: number;
+  export const cmsFLAGS_NOOPTIMIZE: number;
 }

@@ -61,17 +61,20 @@ export async function cmykConverter(
       `the ${profile.identifier} profile ${profile.file} is not a CMYK profile`,
     );
   const relative = L.INTENT_RELATIVE_COLORIMETRIC;
+  // A page has a few dozen colours: evaluating the profiles for each beats precalculating a
+  // table for every RGB value (and is exact, not interpolated from that table).
+  const exact = L.cmsFLAGS_NOOPTIMIZE;
   const transform = lcms.cmsCreateTransform(
     lcms.cmsCreate_sRGBProfile(),
     L.TYPE_RGB_8,
     out,
     L.TYPE_CMYK_16,
     relative,
-    L.cmsFLAGS_BLACKPOINTCOMPENSATION,
+    L.cmsFLAGS_BLACKPOINTCOMPENSATION | exact,
   );
   // How light a CMYK colour prints (L*, 0–100), to match a black tint to a converted grey.
   const lab = lcms.cmsCreateLab4Profile(null);
-  const toLab = lcms.cmsCreateTransform(out, L.TYPE_CMYK_16, lab, L.TYPE_Lab_16, relative, 0);
+  const toLab = lcms.cmsCreateTransform(out, L.TYPE_CMYK_16, lab, L.TYPE_Lab_16, relative, exact);
   if (!transform || !toLab)
     throw new InternalError(`LittleCMS made no transform for ${profile.identifier}`);
   const convert = (hex: string): Cmyk => {
