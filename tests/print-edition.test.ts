@@ -129,7 +129,7 @@ describe('separations (Ghostscript tiffsep)', () => {
   it.each([
     ['seed', () => seed],
     ['Pacific', () => pacific],
-  ])('%s: total ink stays under FOGRA39’s 330%% on both pages', (_name, dir) => {
+  ])('%s: total ink stays within FOGRA39’s limit (330 per cent) on both pages', (_name, dir) => {
     for (const page of ['1', '2']) {
       const file = path.join(dir(), 'bulletin-print.pdf');
       const s = python('separations.py', [file, page, 'the', '1', '72']) as Separations;
@@ -219,4 +219,16 @@ describe('the theme', () => {
     expect(r.err).toMatch(/theme\.json:\d+:\d+: print\.cmyk\.ink: .*400% ink, over the 330%/);
     expect(r.err).not.toMatch(/\n\s+at /);
   }, 60_000);
+});
+
+describe('the vendored colour engine', () => {
+  // src/resources/lcms-wasm/README.md records these: the files are lcms-wasm 1.0.5's, unchanged.
+  it.each([
+    ['lcms.js', '1a5c8f81186211856ba7c5d6841e35fe3fa901b857a247f72318e1652c5e1cec'],
+    ['lcms.wasm', 'dbcbee3fb3a49459a60bb6b29d6ab25fe7c219b0cc0c2b9579c0cc78f7390ddd'],
+  ])('%s is the published file, byte for byte', (file, sha256) => {
+    const bytes = readFileSync(path.join('src/resources/lcms-wasm', file));
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(sha256);
+    expect(readFileSync('src/resources/lcms-wasm/README.md', 'utf8')).toContain(sha256);
+  });
 });

@@ -1,11 +1,11 @@
 /**
  * The CMYK output profile of the print edition (issue 34): the one file bulletin ships for
- * each printing condition, read from the package's assets/icc/ (its origin and licence are in
- * assets/icc/README.md).
+ * each printing condition, read from the package's src/resources/icc/ (its origin and licence
+ * are in src/resources/icc/README.md), and the colour engine that converts to it.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../package-root.js';
+import { RESOURCES } from '../resources.js';
 import { readInputBytes } from './files.js';
 
 /** A printing condition as the PDF/X output intent names it. */
@@ -40,7 +40,7 @@ export const CONDITIONS: Record<'FOGRA39', PrintCondition> = {
 export async function loadPrintProfile(condition: keyof typeof CONDITIONS): Promise<PrintProfile> {
   const c = CONDITIONS[condition];
   const bytes = await readInputBytes(
-    path.join(PACKAGE_ROOT, 'assets', 'icc', c.file),
+    path.join(RESOURCES, 'icc', c.file),
     `the ${condition} ICC profile`,
   );
   return { ...c, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };

@@ -26,7 +26,7 @@ const Cmyk = z.tuple([
   z.number().min(0).max(100),
 ]);
 
-/** Printing conditions bulletin carries a CMYK profile for (assets/icc/README.md). */
+/** Printing conditions bulletin carries a CMYK profile for (src/resources/icc/README.md). */
 export const PRINT_CONDITIONS = ['FOGRA39'] as const;
 
 /**

@@ -8,6 +8,7 @@
  * rebuilt.
  */
 import { InternalError } from '../../errors.js';
+import { loadColourEngine } from '../../resources.js';
 import type { PrintProfile } from '../../load/icc.js';
 import type { Theme } from '../../model/theme.js';
 
@@ -53,7 +54,7 @@ export async function cmykConverter(
   profile: PrintProfile,
   theme: Theme,
 ): Promise<(hex: string) => Cmyk> {
-  const L = await import('lcms-wasm');
+  const L = await loadColourEngine();
   const lcms = await L.instantiate();
   const out = lcms.cmsOpenProfileFromMem(new Uint8Array(profile.bytes), profile.bytes.byteLength);
   if (!out || lcms.cmsGetColorSpaceASCII(out) !== 'CMYK')
