@@ -17,6 +17,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** One paragraph per problem: where, what was printed, why it fails, and the text around it. */
 export function describeProblem(p: VerifyProblem): string {
+  if (p.claim) return `${p.file}, ${p.place}: ${p.claim} fails: ${p.reason}.`;
   return (
     `${p.file}, ${p.place}: "${p.printed}" does not trace to the data: ${p.reason}.\n  Printed ` +
     `in: "${p.context}"`

@@ -69,6 +69,8 @@ export interface VerifyProblem {
   printed: string;
   context: string;
   reason: string;
+  /** Set for a derived claim (a rank, a "first"…): what it says, of whom. */
+  claim?: string;
 }
 
 /** The outcome of a check. */
