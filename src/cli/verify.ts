@@ -40,7 +40,22 @@ export async function verifyCommand(args: VerifyArgs, io: CliIO): Promise<number
       `did.`
     : '';
   const files = plural(result.files.length, 'file');
-  const summary = `${plural(result.checked, 'number')} checked in ${files}`;
+  const claims = result.claims ? ` and ${plural(result.claims, 'claim')}` : '';
+  const summary = `${plural(result.checked, 'number')}${claims} checked in ${files}`;
+  const failedClaims = result.problems.filter((p) => p.claim).length;
+  const failedFigures = result.problems.length - failedClaims;
+  const verdict = [
+    ...(failedFigures
+      ? [
+          `${plural(failedFigures, 'figure')} do${failedFigures === 1 ? 'es' : ''} not trace to ${args.data}`,
+        ]
+      : []),
+    ...(failedClaims
+      ? [
+          `${plural(failedClaims, 'claim')} fail${failedClaims === 1 ? 's' : ''} against ${args.data}`,
+        ]
+      : []),
+  ].join('; ');
   if (args.json)
     io.out(
       JSON.stringify(
@@ -55,8 +70,7 @@ export async function verifyCommand(args: VerifyArgs, io: CliIO): Promise<number
       [
         ...(note ? [note] : []),
         ...result.problems.map(describeProblem),
-        `${summary}: ${plural(result.problems.length, 'figure')} ` +
-          `do${result.problems.length === 1 ? 'es' : ''} not trace to ${args.data}.`,
+        `${summary}: ${verdict}.`,
       ].join('\n\n'),
     );
   return result.ok ? ExitCode.ok : ExitCode.badInput;

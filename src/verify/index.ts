@@ -141,10 +141,10 @@ export function verifyPrinted(
   // Words, not only numbers: every derived claim the files record, asked of the data again.
   const claims = printed.claims ?? [];
   problems.push(...verifyClaims(dataset, claims, printed.texts));
-  checked += claims.reduce((n, r) => n + r.claims.length, 0);
   return {
     ok: problems.length === 0,
     checked,
+    claims: claims.reduce((n, r) => n + r.claims.length, 0),
     files: printed.files,
     traced,
     skipped: skips,

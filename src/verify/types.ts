@@ -76,7 +76,10 @@ export interface VerifyProblem {
 /** The outcome of a check. */
 export interface VerifyResult {
   ok: boolean;
+  /** Numbers checked. */
   checked: number;
+  /** Derived claims the files record, each recomputed and read for its wording. */
+  claims: number;
   files: string[];
   /** How many figures traced to each kind of source ("stated money", "share"…). */
   traced: Record<string, number>;
