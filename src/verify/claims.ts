@@ -77,8 +77,11 @@ function whyNotPrinted(c: Claim, texts: readonly PrintedText[]): string {
     const [before, ...rest] = c.wording.split(w);
     const after = rest.join(w);
     if (before === undefined) continue;
-    const dropped = squeeze(`${before}${after}`);
-    if (after !== '' && printed.includes(dropped))
+    // Dropped with the comma or space that set it off ("compared, whatever its stage").
+    const dropped = [`${before}${after}`, `${before.replace(/[\s,;:]+$/, '')}${after}`].map(
+      squeeze,
+    );
+    if (dropped.some((x) => x.length >= 12 && printed.includes(x)))
       return `the printed text drops its qualifier "${w}"`;
     const changed = new RegExp(`${escape(squeeze(before))}(\\p{L}+)${escape(squeeze(after))}`, 'u');
     const hit = changed.exec(printed);
