@@ -14,6 +14,9 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dataWith, SEED_DATA, tempDir } from './helpers.js';
 import { plantInHtml } from './misprint.js';
+import { Dataset } from '../src/dataset/schema.js';
+import { readPrinted } from '../src/load/printed.js';
+import { verifyPrinted } from '../src/verify/index.js';
 
 const BIN = path.resolve('dist/cli/bin.js');
 const run = promisify(execFile);
@@ -201,5 +204,40 @@ describe('verify reads the claims a build records', () => {
     expect(r.err).toMatch(
       /bulletin\.pdf, chart first-measures: first claim "first sanctions in February 2022" \(japan, sanctions\) fails: it no longer holds: the data has no sanctions of japan with a date/,
     );
+  });
+
+  it('(e) fails when the web table prints "none" where the data is silent', async () => {
+    const copy = copyOf(seedOut());
+    const file = path.join(copy, 'bulletin.html');
+    const html = readFileSync(file, 'utf8');
+    // Singapore's row: no meeting is stated, and the last cell says so.
+    const row = /<tr><th scope="row">Singapore<\/th>[\s\S]*?<\/tr>/.exec(html)![0];
+    expect(row).toContain('<td>not stated</td>');
+    writeFileSync(
+      file,
+      html.replace(row, row.replace('<td>not stated</td>', '<td>none in this period</td>')),
+    );
+    const r = await verify(copy);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      /bulletin\.html, web edition: not-stated claim "Singapore [^\n]*\(singapore, events\) fails: the printed text says "none in this period" where the data is silent/,
+    );
+  });
+
+  it('(f) fails when the text a claim is printed in no longer carries a qualifier the data holds', async () => {
+    const data = Dataset.parse(JSON.parse(readFileSync(SEED_DATA, 'utf8')));
+    const { printed } = await readPrinted(seedOut());
+    expect(verifyPrinted(data, printed).ok).toBe(true);
+    // The PDF's aid chart: its note beside the chart says the sums mix stages; take it away.
+    const note = /Amounts announced, pledged or provided[^.]*\./;
+    const texts = printed.texts.map((t) =>
+      t.file === 'bulletin.pdf' ? { ...t, text: t.text.replace(note, '') } : t,
+    );
+    const problems = verifyPrinted(data, { ...printed, texts }).problems.filter((p) => p.claim);
+    expect(problems.map((p) => `${p.file}: ${p.claim}: ${p.reason}`)).toEqual([
+      expect.stringMatching(
+        /^bulletin\.pdf: largest claim "Japan has the largest stated total.*: the text it is printed in does not say that it adds amounts at different stages/,
+      ),
+    ]);
   });
 });

@@ -7,7 +7,9 @@
 import type { Dataset } from '../dataset/schema.js';
 import { firstWording, makeClaim, type Claim } from '../model/claims/index.js';
 import { at } from '../checked.js';
-import type { ChartData } from './data.js';
+import type { ChartData, TimelineData } from './data.js';
+import type { TimelineSpec } from './spec.js';
+import { timelineRows } from './timeline-cells.js';
 import type { Instance } from './plan.js';
 
 /** Whether a takeaway sentence prints a slot. */
@@ -23,7 +25,6 @@ export function chartClaims(
   place: string,
 ): Claim[] {
   const spec = inst.spec;
-  const locale = d.bulletin.locale;
   const roles = spec.roles ? { roles: spec.roles } : {};
   if (data.kind === 'bar') {
     // A chart whose values are not on one scale says no "largest" and no rank (mixedTakeaway).
@@ -41,6 +42,21 @@ export function chartClaims(
   }
   if (spec.kind !== 'timeline') return [];
   const idOf = new Map(d.partners.map((p) => [p.name, p.id]));
+  return [
+    ...firstClaims(d, spec, data, place, idOf),
+    ...notStatedClaims(d, spec, data, place, idOf),
+  ];
+}
+
+/** Each "first" the timeline names, as its alt text words it. */
+function firstClaims(
+  d: Dataset,
+  spec: TimelineSpec,
+  data: TimelineData,
+  place: string,
+  idOf: Map<string, string>,
+): Claim[] {
+  const locale = d.bulletin.locale;
   return spec.firsts.flatMap((f, fi) =>
     (data.series[fi]?.points ?? []).flatMap((p) => {
       const subject = idOf.get(at(data.rows, p.row, 'timeline row'));
@@ -50,4 +66,30 @@ export function chartClaims(
       return c ? [c] : [];
     }),
   );
+}
+
+/**
+ * Each cell of the web edition's timeline table the data is silent on, recorded with its row
+ * as printed, so a "none" printed there fails verify. A series limited to some event kinds is
+ * left out: the data may state events of other kinds.
+ */
+function notStatedClaims(
+  d: Dataset,
+  spec: TimelineSpec,
+  data: TimelineData,
+  place: string,
+  idOf: Map<string, string>,
+): Claim[] {
+  const measures = [...spec.firsts.map((f) => f.measure), ...(spec.events ? ['events'] : [])];
+  return timelineRows(data, d.bulletin.locale).flatMap((row) => {
+    const subject = idOf.get(row.name);
+    const wording = [row.name, ...row.cells.map((c) => c.text)].join(' ');
+    return row.cells.flatMap((cell, si) => {
+      const measure = measures[si];
+      if (!subject || cell.gap !== 'silent' || !measure) return [];
+      if (measure === 'events' && spec.events?.kinds) return [];
+      const c = makeClaim(d, { kind: 'not-stated', subject, measure }, wording, place);
+      return c ? [{ ...c, place: 'web edition', format: 'html' as const }] : [];
+    });
+  });
 }

@@ -21,6 +21,12 @@ const squeeze = (s: string) => s.replace(/[\s\u00a0\u00ad\u2000-\u200b\u202f]/gu
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** White space or soft hyphens, as a pattern. */
+const GAP = '[\\s\\u00a0\\u00ad\\u2000-\\u200b\\u202f]*';
+
+/** A pattern for text as printed: any white space or soft hyphen between its characters. */
+const loose = (s: string) => [...squeeze(s)].map(escape).join(GAP);
+
 /** A short name for a claim in messages: what it says, of whom. */
 export function claimName(c: Claim): string {
   const words = c.wording.length > 90 ? `${c.wording.slice(0, 87)}…` : c.wording;
@@ -73,19 +79,28 @@ function recheck(d: Dataset, c: Claim): string[] {
 /** Why the wording is not printed: a qualifier word dropped or changed, or the words changed. */
 function whyNotPrinted(c: Claim, texts: readonly PrintedText[]): string {
   const printed = texts.map((t) => squeeze(t.text)).join('\n');
-  for (const w of qualifierWords(c)) {
+  const joined = texts.map((t) => t.text).join('\n');
+  const silent = c.kind === 'not-stated';
+  const words = [...qualifierWords(c), ...(silent ? ['not stated'] : [])];
+  for (const w of words) {
     const [before, ...rest] = c.wording.split(w);
     const after = rest.join(w);
     if (before === undefined) continue;
+    // What the printed text says in the qualifier's place ("on" for "by", "none" for "not stated").
+    const changed = new RegExp(
+      `${loose(before)}${GAP}(\\p{L}[\\p{L} ]*)${GAP}${loose(after)}(?![\\p{L}])`,
+      'u',
+    );
+    const said = changed.exec(joined)?.[1]?.trim();
+    if (said && silent)
+      return `the printed text says "${said}" where the data is silent ("not stated", never "none")`;
     // Dropped with the comma or space that set it off ("compared, whatever its stage").
     const dropped = [`${before}${after}`, `${before.replace(/[\s,;:]+$/, '')}${after}`].map(
       squeeze,
     );
     if (dropped.some((x) => x.length >= 12 && printed.includes(x)))
       return `the printed text drops its qualifier "${w}"`;
-    const changed = new RegExp(`${escape(squeeze(before))}(\\p{L}+)${escape(squeeze(after))}`, 'u');
-    const hit = changed.exec(printed);
-    if (hit) return `the printed text says "${hit[1]}" where the claim says "${w}"`;
+    if (said) return `the printed text says "${said}" where the claim says "${w}"`;
   }
   return 'its recorded wording is not printed there';
 }
@@ -99,6 +114,8 @@ export function verifyClaims(
   const problems: VerifyProblem[] = [];
   for (const { file, claims } of recorded)
     for (const c of claims) {
+      // A claim one format prints is recorded beside the others' (the shared sources JSON).
+      if (c.format && !file.endsWith(`.${c.format}`)) continue;
       const fail = (reason: string, place = c.place) =>
         problems.push({
           file,

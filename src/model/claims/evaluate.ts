@@ -47,6 +47,8 @@ export function ruleOf(q: ClaimQuestion): string {
       return `earliest dated evidence of ${q.measure}; "by" when an undated or as-of fact may precede it`;
     case 'data-to':
       return 'the latest date of any measure, event or quote';
+    case 'not-stated':
+      return `the data states no ${q.measure} of the partner: "not stated", never "none"`;
   }
 }
 
@@ -55,6 +57,16 @@ export function evaluateClaim(d: Dataset, q: ClaimQuestion): ClaimAnswer {
   if (q.kind === 'data-to') {
     const date = figuresAsOf(d);
     return date ? { ok: true, result: { date }, facts: [], qualifiers: [] } : refuse('no dates');
+  }
+  if (q.kind === 'not-stated') {
+    if (!q.subject || !q.measure) return refuse('"not stated" needs a partner and what it lacks');
+    const { subject, measure } = q;
+    const stated =
+      measure === 'events'
+        ? d.events.some((e) => e.participants.includes(subject))
+        : d.measures.some((m) => m.partner === subject && m.type === measure);
+    if (stated) return refuse(`the data now states ${measure} of ${subject}`);
+    return { ok: true, result: { stated: false }, facts: [], qualifiers: [] };
   }
   if (q.kind === 'first') {
     if (!q.subject || !q.measure) return refuse('a "first" needs a partner and a measure');

@@ -28,8 +28,12 @@ export type QualifierId = z.infer<typeof QualifierId>;
 export const Among = z.enum(['deck-partners', 'all-partners']);
 
 export const Claim = z.strictObject({
-  /** rank: "ranks 2nd of four"; largest: "has the largest …"; first: "first aid by …". */
-  kind: z.enum(['rank', 'largest', 'first', 'data-to']),
+  /**
+   * rank: "ranks 2nd of four"; largest: "has the largest …"; first: "first aid by …"; data-to:
+   * the last date the data gives; not-stated: a cell the data is silent on ("not stated",
+   * never "none").
+   */
+  kind: z.enum(['rank', 'largest', 'first', 'data-to', 'not-stated']),
   /** The rule that makes the claim from the data, e.g. "sum of stated aid amounts, ranked". */
   rule: z.string().max(300),
   /** The measure type it reads (aid, sanctions, oil-stock-release…). */
@@ -50,6 +54,8 @@ export const Claim = z.strictObject({
   wording: z.string().max(50_000),
   /** Where it was printed: a slide ("slide 5"), a chart ("chart aid-by-partner"). */
   place: z.string().max(200),
+  /** Printed by one format only (the web edition's timeline table), though recorded beside. */
+  format: z.enum(['html']).optional(),
 });
 /** A derived claim, as recorded in a built file. */
 export type Claim = z.infer<typeof Claim>;
