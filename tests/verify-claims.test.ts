@@ -112,6 +112,9 @@ beforeAll(async () => {
 
 const seedOut = () => outs.get('seed')!;
 
+/** A pattern from parts, for messages longer than a line of code. */
+const re = (...parts: RegExp[]) => new RegExp(parts.map((p) => p.source).join(''));
+
 describe('verify reads the claims a build records', () => {
   it.each(PROJECTS.map((p) => [p.name, p] as const))(
     '%s: an honest build verifies',
@@ -128,7 +131,8 @@ describe('verify reads the claims a build records', () => {
     const claims = deckClaims(seedOut(), 'japan.pptx');
     expect(claims.map((c) => c.kind)).toEqual(expect.arrayContaining(['rank', 'first', 'data-to']));
     expect(claims.map((c) => c.wording)).toContain(
-      'Japan has the largest sum of stated aid in “$” of the four partners compared, whatever its stage',
+      'Japan has the largest sum of stated aid in “$” of the four partners compared, ' +
+        'whatever its stage',
     );
     const html = readFileSync(path.join(seedOut(), 'bulletin.html'), 'utf8');
     expect(html).toMatch(/"kind": "largest"[\s\S]*"wording": "Japan has the largest stated total/);
@@ -141,7 +145,10 @@ describe('verify reads the claims a build records', () => {
     const r = await verify(copy);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(
-      /decks\/japan\.pptx, slide 5: rank claim "Japan has the largest sum of stated aid[^\n]*\(japan, aid\) fails: the printed text drops its qualifier "whatever its stage"/,
+      re(
+        /decks\/japan\.pptx, slide 5: rank claim "Japan has the largest sum of stated aid/,
+        /[^\n]*\(japan, aid\) fails: the printed text drops its qualifier "whatever its stage"/,
+      ),
     );
   });
 
@@ -150,7 +157,11 @@ describe('verify reads the claims a build records', () => {
     const r = await verify(seedOut(), data);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(
-      /bulletin\.pdf, chart first-measures: first claim "first aid by March 21, 2022" \(new-zealand, aid\) fails: it no longer holds on the current data \(onOrBefore true → false\)/,
+      re(
+        /bulletin\.pdf, chart first-measures: first claim "first aid by March 21, 2022" /,
+        /\(new-zealand, aid\) fails: it no longer holds on the current data /,
+        /\(onOrBefore true → false\)/,
+      ),
     );
     const copy = copyOf(seedOut());
     expect(plantInHtml(copy, { from: 'first aid by March 21', to: 'first aid on March 21' })).toBe(
@@ -159,7 +170,10 @@ describe('verify reads the claims a build records', () => {
     const printed = await verify(copy);
     expect(printed.code).toBe(1);
     expect(printed.err).toMatch(
-      /bulletin\.html, chart first-measures: first claim "first aid by March 21, 2022" \(new-zealand, aid\) fails: the printed text says "on" where the claim says "by"/,
+      re(
+        /bulletin\.html, chart first-measures: first claim "first aid by March 21, 2022" /,
+        /\(new-zealand, aid\) fails: the printed text says "on" where the claim says "by"/,
+      ),
     );
   });
 
@@ -187,14 +201,20 @@ describe('verify reads the claims a build records', () => {
     const r = await verify(seedOut(), data);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(
-      /bulletin\.pdf, chart aid-by-partner: largest claim "Japan has the largest stated total[^\n]* fails: it no longer holds on the current data \(top japan → fiji/,
+      re(
+        /bulletin\.pdf, chart aid-by-partner: largest claim "Japan has the largest stated /,
+        /total[^\n]* fails: it no longer holds on the current data \(top japan → fiji/,
+      ),
     );
     expect(r.err).toMatch(
-      /decks\/japan\.pptx, slide 5: rank claim "Japan has the largest sum[^\n]* fails: it no longer holds on the current data \(rank 1 → 2; of 4 → 5\)/,
+      re(
+        /decks\/japan\.pptx, slide 5: rank claim "Japan has the largest sum[^\n]* fails: /,
+        /it no longer holds on the current data \(rank 1 → 2; of 4 → 5\)/,
+      ),
     );
   });
 
-  it('(d) fails when a sanction a "first sanctions" claim used is removed from the data', async () => {
+  it('(d) fails when a sanction that a "first sanctions" claim used leaves the data', async () => {
     const doc = JSON.parse(readFileSync(SEED_DATA, 'utf8'));
     doc.measures = doc.measures.filter((m: { id: string }) => m.id !== 'japan-sanctions');
     const data = path.join(tempDir('bulletin-claims-data-'), 'bulletin.json');
@@ -202,7 +222,11 @@ describe('verify reads the claims a build records', () => {
     const r = await verify(seedOut(), data);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(
-      /bulletin\.pdf, chart first-measures: first claim "first sanctions in February 2022" \(japan, sanctions\) fails: it no longer holds: the data has no sanctions of japan with a date/,
+      re(
+        /bulletin\.pdf, chart first-measures: first claim "first sanctions in February 2022" /,
+        /\(japan, sanctions\) fails: it no longer holds: the data has no sanctions of japan /,
+        /with a date/,
+      ),
     );
   });
 
@@ -220,11 +244,14 @@ describe('verify reads the claims a build records', () => {
     const r = await verify(copy);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(
-      /bulletin\.html, web edition: not-stated claim "Singapore [^\n]*\(singapore, events\) fails: the printed text says "none in this period" where the data is silent/,
+      re(
+        /bulletin\.html, web edition: not-stated claim "Singapore [^\n]*\(singapore, events\) /,
+        /fails: the printed text says "none in this period" where the data is silent/,
+      ),
     );
   });
 
-  it('(f) fails when the text a claim is printed in no longer carries a qualifier the data holds', async () => {
+  it('(f) fails when the text a claim is in drops a qualifier the data holds', async () => {
     const data = Dataset.parse(JSON.parse(readFileSync(SEED_DATA, 'utf8')));
     const { printed } = await readPrinted(seedOut());
     expect(verifyPrinted(data, printed).ok).toBe(true);
@@ -236,7 +263,10 @@ describe('verify reads the claims a build records', () => {
     const problems = verifyPrinted(data, { ...printed, texts }).problems.filter((p) => p.claim);
     expect(problems.map((p) => `${p.file}: ${p.claim}: ${p.reason}`)).toEqual([
       expect.stringMatching(
-        /^bulletin\.pdf: largest claim "Japan has the largest stated total.*: the text it is printed in does not say that it adds amounts at different stages/,
+        re(
+          /^bulletin\.pdf: largest claim "Japan has the largest stated total.*: /,
+          /the text it is printed in does not say that it adds amounts at different stages/,
+        ),
       ),
     ]);
   });

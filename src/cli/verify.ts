@@ -47,12 +47,14 @@ export async function verifyCommand(args: VerifyArgs, io: CliIO): Promise<number
   const verdict = [
     ...(failedFigures
       ? [
-          `${plural(failedFigures, 'figure')} do${failedFigures === 1 ? 'es' : ''} not trace to ${args.data}`,
+          `${plural(failedFigures, 'figure')} do${failedFigures === 1 ? 'es' : ''} not trace ` +
+            `to ${args.data}`,
         ]
       : []),
     ...(failedClaims
       ? [
-          `${plural(failedClaims, 'claim')} fail${failedClaims === 1 ? 's' : ''} against ${args.data}`,
+          `${plural(failedClaims, 'claim')} fail${failedClaims === 1 ? 's' : ''} against ` +
+            `${args.data}`,
         ]
       : []),
   ].join('; ');

@@ -32,7 +32,8 @@ export function claimsOf(file: string, json: string | undefined): RecordedClaims
     throw inputError('E_CLAIMS', {
       file,
       path: `claims.${issue?.path.join('.') ?? ''}`,
-      message: `its recorded claims are not as bulletin writes them (${issue?.message}); rebuild it`,
+      message:
+        `its recorded claims are not as bulletin writes them (${issue?.message}); ` + 'rebuild it',
     });
   }
   return { file, claims: parsed.data };

@@ -30,7 +30,8 @@ const loose = (s: string) => [...squeeze(s)].map(escape).join(GAP);
 /** A short name for a claim in messages: what it says, of whom. */
 export function claimName(c: Claim): string {
   const words = c.wording.length > 90 ? `${c.wording.slice(0, 87)}…` : c.wording;
-  return `${c.kind} claim "${words}"${c.subject ? ` (${c.subject}${c.measure ? `, ${c.measure}` : ''})` : ''}`;
+  const whom = c.subject ? ` (${[c.subject, c.measure].filter(Boolean).join(', ')})` : '';
+  return `${c.kind} claim "${words}"${whom}`;
 }
 
 /** The texts a claim may be printed in: a slide's own, or anywhere in the file for a chart's. */
@@ -93,7 +94,9 @@ function whyNotPrinted(c: Claim, texts: readonly PrintedText[]): string {
     );
     const said = changed.exec(joined)?.[1]?.trim();
     if (said && silent)
-      return `the printed text says "${said}" where the data is silent ("not stated", never "none")`;
+      return (
+        `the printed text says "${said}" where the data is silent ("not stated", never ` + '"none")'
+      );
     // Dropped with the comma or space that set it off ("compared, whatever its stage").
     const dropped = [`${before}${after}`, `${before.replace(/[\s,;:]+$/, '')}${after}`].map(
       squeeze,

@@ -51,7 +51,9 @@ export function chartsFor(
 function deckClaims(ctx: BuildContext, deck: DeckModel): Claim[] {
   const chartOf = (s: DeckSlide) =>
     s.chart === undefined ? undefined : getChart(ctx, deckChartKey(ctx, s.chart, deck.partner.id));
-  return deck.slides.flatMap((s) => [...s.claims, ...(chartOf(s)?.claims ?? [])]);
+  // A claim only the web edition prints (its timeline table) is not the deck's.
+  const own = (c: Claim) => c.format === undefined;
+  return deck.slides.flatMap((s) => [...s.claims, ...(chartOf(s)?.claims ?? []).filter(own)]);
 }
 
 /** Builds one deck's bytes, on the house masters or the organisation's template. */

@@ -44,7 +44,10 @@ export function ruleOf(q: ClaimQuestion): string {
     case 'largest':
       return `sum of each partner's ${what} of ${q.measure}, the largest among ${among}`;
     case 'first':
-      return `earliest dated evidence of ${q.measure}; "by" when an undated or as-of fact may precede it`;
+      return (
+        `earliest dated evidence of ${q.measure}; "by" when an undated or as-of fact may ` +
+        'precede it'
+      );
     case 'data-to':
       return 'the latest date of any measure, event or quote';
     case 'not-stated':
