@@ -117,6 +117,8 @@ export function makeClaim(
 ): Claim | null {
   const a = evaluateClaim(d, q);
   if (!a.ok) return null;
+  // A rank or "largest" among one is no comparison: a template reading it prints none.
+  if ((q.kind === 'rank' || q.kind === 'largest') && Number(a.result.of) < 2) return null;
   return {
     ...q,
     rule: ruleOf(q),

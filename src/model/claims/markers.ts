@@ -21,7 +21,13 @@ export const QUALIFIER_MEANING: Record<QualifierId, string> = {
 function markers(q: QualifierId, c: Pick<Claim, 'result'>): RegExp[] {
   switch (q) {
     case 'stages-mixed':
-      return [/\bwhatever (?:its|their) stages?\b/i, new RegExp(`${STAGE}[^.]*${STAGE}`, 'i')];
+      // The fullest phrase first: a message names the words a printed text dropped.
+      return [
+        /\bwhatever (?:its|their) stages?\b/i,
+        new RegExp(`${STAGE}[^.]*${STAGE}`, 'i'),
+        /\b(?:every|each|any|all) stages?\b/i,
+        /\bstages?\b/i,
+      ];
     case 'currency-not-stated': {
       const sign = String(c.result.unit ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       return [
