@@ -102,10 +102,22 @@ export function evaluateClaim(d: Dataset, q: ClaimQuestion): ClaimAnswer {
   if (!top) return refuse(`no partner compared states a figure of ${q.measure}`);
   return {
     ok: true,
-    result: { top: top.partner, total: top.total, unit: top.unit, of: totals.totals.length },
+    result: {
+      top: top.partner,
+      total: top.total,
+      unit: top.unit,
+      of: totals.totals.length,
+      // "More than the others combined" is part of what a takeaway may say of the largest.
+      moreThanRest: top.total > sumOthers(totals.totals, top),
+    },
     facts,
     qualifiers,
   };
+}
+
+/** The sum of every total but the largest. */
+function sumOthers(totals: readonly { total: number }[], top: { total: number }): number {
+  return totals.reduce((s, t) => s + t.total, 0) - top.total;
 }
 
 /** A claim made on the data with its wording and place, or null when the data refuses it. */
