@@ -12,6 +12,7 @@ import {
   QUALIFIER_MEANING,
   qualifierWords,
   type Claim,
+  unsaid,
 } from '../model/claims/index.js';
 import type { RecordedClaims } from '../load/claims.js';
 import type { PrintedText, VerifyProblem } from './types.js';
@@ -72,6 +73,9 @@ function recheck(d: Dataset, c: Claim): string[] {
   if (!a.ok) return [`it no longer holds: ${a.reason}`];
   const diff = changes(c.result, a.result);
   if (diff.length) return [`it no longer holds on the current data (${diff.join('; ')})`];
+  const names = new Map(d.partners.map((p) => [p.id, p.name]));
+  const should = unsaid(c, names, d.bulletin.locale);
+  if (should) return [`its words do not say what the data gives: they should say ${should}`];
   return a.qualifiers
     .filter((q) => !c.qualifiers.includes(q))
     .map((q) => `the data now gives it a qualifier its wording lacks: ${QUALIFIER_MEANING[q]}`);

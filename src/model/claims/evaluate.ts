@@ -17,6 +17,7 @@ import {
   sumQualifiers,
 } from './derive.js';
 import type { Claim } from './schema.js';
+import { unsaid } from './wording.js';
 
 /** What a claim asks: everything of a claim but its answer, wording and place. */
 export type ClaimQuestion = Pick<
@@ -131,7 +132,7 @@ export function makeClaim(
   if (!a.ok) return null;
   // A rank or "largest" among one is no comparison: a template reading it prints none.
   if ((q.kind === 'rank' || q.kind === 'largest') && Number(a.result.of) < 2) return null;
-  return {
+  const claim = {
     ...q,
     rule: ruleOf(q),
     facts: a.facts,
@@ -140,4 +141,8 @@ export function makeClaim(
     wording: wording.replace(/\s+/g, ' ').trim(),
     place,
   };
+  // Recorded only where its words say it: a template may read a rank only to decide whether
+  // to print a comparison at all, and a text that does not name the rank makes no claim.
+  const names = new Map(d.partners.map((p) => [p.id, p.name]));
+  return unsaid(claim, names, d.bulletin.locale) === null ? claim : null;
 }

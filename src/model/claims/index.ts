@@ -16,4 +16,4 @@ export {
 export { evaluateClaim, makeClaim, ruleOf, type ClaimQuestion } from './evaluate.js';
 export { missingQualifiers, qualifierWords, QUALIFIER_MEANING } from './markers.js';
 export { Claim, ClaimsRecord, QualifierId } from './schema.js';
-export { firstWording, mixOf } from './wording.js';
+export { firstWording, mixOf, unsaid } from './wording.js';
