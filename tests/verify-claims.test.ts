@@ -17,6 +17,7 @@ import { plantInHtml } from './misprint.js';
 import { Dataset } from '../src/dataset/schema.js';
 import { readPrinted } from '../src/load/printed.js';
 import { verifyPrinted } from '../src/verify/index.js';
+import { evaluateClaim, firstWording, type ClaimQuestion } from '../src/model/claims/index.js';
 
 const BIN = path.resolve('dist/cli/bin.js');
 const run = promisify(execFile);
@@ -269,5 +270,52 @@ describe('verify reads the claims a build records', () => {
         ),
       ),
     ]);
+  });
+});
+
+describe('the claims module answers from the data, or refuses', () => {
+  const seed = () => JSON.parse(readFileSync(SEED_DATA, 'utf8'));
+  const ask = (doc: unknown, q: ClaimQuestion) => evaluateClaim(Dataset.parse(doc), q);
+  const aidRank = (subject: string): ClaimQuestion => ({
+    kind: 'rank',
+    measure: 'aid',
+    value: 'amount',
+    among: 'deck-partners',
+    subject,
+  });
+
+  it('ranks stated aid sums among the deck partners, with the qualifiers the sums carry', () => {
+    const a = ask(seed(), aidRank('new-zealand'));
+    expect(a).toMatchObject({
+      ok: true,
+      result: { rank: 4, of: 4, unit: '$' },
+      qualifiers: ['stages-mixed', 'currency-not-stated'],
+    });
+  });
+
+  it('refuses a rank across currencies', () => {
+    const doc = seed();
+    doc.measures.find((m: { id: string }) => m.id === 'japan-loans').currency = 'JPY';
+    const a = ask(doc, aidRank('australia'));
+    expect(a).toEqual({ ok: false, reason: expect.stringMatching(/several currencies/) });
+  });
+
+  it('says "by" a first known from an as-of total, and keeps a month-only date coarse', () => {
+    const nz = ask(seed(), { kind: 'first', measure: 'aid', subject: 'new-zealand' });
+    expect(nz).toMatchObject({ result: { date: '2022-03-21', onOrBefore: true } });
+    expect(nz.ok && nz.qualifiers).toEqual(['on-or-before']);
+    const jp = ask(seed(), { kind: 'first', measure: 'sanctions', subject: 'japan' });
+    expect(jp.ok && jp.qualifiers).toEqual(['month-precision']);
+    expect(firstWording({ date: '2022-02' }, 'en-US').replace(/\s/gu, ' ')).toBe(
+      'in February 2022',
+    );
+  });
+
+  it('says "not stated" only while the data is silent', () => {
+    const q: ClaimQuestion = { kind: 'not-stated', measure: 'events', subject: 'singapore' };
+    expect(ask(seed(), q).ok).toBe(true);
+    const doc = seed();
+    doc.events[0].participants.push('singapore');
+    expect(ask(doc, q)).toEqual({ ok: false, reason: expect.stringMatching(/now states events/) });
   });
 });
