@@ -110,7 +110,7 @@ export async function prepare(
   const decks = only.length === 0 || only.includes('decks');
   const [bulletin] = judgeTemplates(engine, [
     () => buildBulletinModel(dataset, templates, engine, scope),
-    () => (decks ? deckModels({ templates, scope, partners, clock, engine }) : undefined),
+    () => (decks ? deckModels({ dataset, templates, scope, partners, clock, engine }) : undefined),
   ] as const);
   const ctx: BuildContext = {
     dataset,

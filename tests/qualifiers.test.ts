@@ -9,8 +9,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { cli, pdfReadingText, tempDir } from './helpers.js';
-import { firstEvidence } from '../src/model/firsts.js';
-import { aidSumQualifiers } from '../src/model/aid-sum.js';
+import { firstEvidence } from '../src/model/claims/index.js';
+import { aidSumQualifiers } from '../src/model/claims/index.js';
 
 interface Slide {
   text: string;

@@ -3,6 +3,7 @@
  * computed figures filled in) and alt text listing every value. Pure and locale-aware.
  */
 import { formatDate, list, ordinal, percent, words } from '../template/filters.js';
+import { firstWording as when, mixOf } from '../model/claims/index.js';
 import { at, must } from '../checked.js';
 import {
   barTotals as totals,
@@ -106,21 +107,6 @@ function barSlots(d: BarData, locale: string): Record<string, string> {
     });
   }
   return slots;
-}
-
-/**
- * How much of a total its largest category is, in words that stay true: "all as loans" when it
- * is the whole (issue 29, item 3: "mostly as loans" of an all-loan total), "mostly" past half.
- */
-function mixOf(share: number, category: string, locale: string): string {
-  if (share >= 1) return `all as ${category}`;
-  if (share > 0.5) return `mostly as ${category}`;
-  return `the largest part, ${percent(share, locale)}, as ${category}`;
-}
-
-function when(p: { date: string; onOrBefore?: boolean }, locale: string): string {
-  const lead = p.onOrBefore ? 'by' : p.date.length > 7 ? 'on' : 'in';
-  return `${lead} ${formatDate(p.date, locale)}`;
 }
 
 /** Slots for timelines, from the first series: who moved first, and who came last. */

@@ -8,6 +8,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import path from 'node:path';
 import { must } from '../checked.js';
 import type { ChartValue, Printed, PrintedText } from './printed.js';
+import { claimsOf, customPropertyJson } from './claims.js';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 /** Decodes XML character references and the five named entities. */
@@ -129,5 +130,9 @@ export function readPptxText(file: string, bytes: Uint8Array): Printed {
       if (labels) texts.push({ file, place: `${where} labels`, text: labels });
     });
   });
-  return { texts, chartValues: values, files: [file] };
+  const custom = files['docProps/custom.xml'];
+  const json = custom
+    ? customPropertyJson(strFromU8(custom), 'bulletin-claims', decodeXml)
+    : undefined;
+  return { texts, chartValues: values, files: [file], claims: [claimsOf(file, json)] };
 }

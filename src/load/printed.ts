@@ -11,6 +11,7 @@ import { readManifest } from './manifest.js';
 import { readPdfText } from './pdf-text.js';
 import { readPptxText } from './pptx-text.js';
 import { readHtmlText } from './html-text.js';
+import type { RecordedClaims } from './claims.js';
 
 /** A run of printed text and where it was printed ("bulletin.pdf", "page 2"). */
 export interface PrintedText {
@@ -42,6 +43,8 @@ export interface Printed {
   texts: PrintedText[];
   chartValues: ChartValue[];
   files: string[];
+  /** The derived claims each file records (PDF and web edition: their sources JSON). */
+  claims?: RecordedClaims[];
 }
 
 /** Output files are ours but may be large (a deck with many images): a generous limit. */
@@ -59,7 +62,7 @@ export async function readPrinted(
         'no build found in this folder; run "bulletin build" first, or pass --out with the ' +
         'folder it wrote',
     });
-  const printed: Printed = { texts: [], chartValues: [], files: [] };
+  const printed: Printed = { texts: [], chartValues: [], files: [], claims: [] };
   const documents = manifest.artifacts
     .filter((a) => a.kind === 'pdf' || a.kind === 'pptx' || a.kind === 'html')
     .sort((a, b) => a.path.localeCompare(b.path));
@@ -74,6 +77,7 @@ export async function readPrinted(
     printed.texts.push(...part.texts);
     printed.chartValues.push(...part.chartValues);
     printed.files.push(a.path);
+    printed.claims?.push(...(part.claims ?? []));
   }
   return { manifest, printed };
 }
