@@ -25,7 +25,8 @@ export interface StatedTotal {
 /** The figure one measure gives, with its currency or unit; null when it states none. */
 function figureOf(m: Measure, value: ValueKind): { v: number; unit: string } | null {
   if (value === 'quantity')
-    return 'quantity' in m ? { v: m.quantity.value, unit: m.quantity.unit } : null;
+    // In-kind goods may be named without a count: such a measure adds nothing to a total.
+    return 'quantity' in m && m.quantity ? { v: m.quantity.value, unit: m.quantity.unit } : null;
   if (m.type !== 'aid' || m.amount === undefined || m.currency === undefined) return null;
   return { v: m.amount, unit: m.currency };
 }
