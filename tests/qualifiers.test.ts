@@ -88,6 +88,14 @@ describe('issue 29: claims keep their qualifiers', () => {
     expect(row).toContain('not stated');
   });
 
+  it('the web aid table says "not stated", never "none", where a category has no amount', () => {
+    // Japan gave non-lethal military aid (bulletproof vests) with no stated amount.
+    const table = /<table><caption>Aid to Ukraine[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
+    const japan = /<th scope="row">Japan<\/th>(.*?)<\/tr>/.exec(table)?.[1] ?? '';
+    expect(japan).toContain('<td>not stated</td>');
+    expect(table).not.toContain('<td>none</td>');
+  });
+
   it('2: the rank notes say what the sums add, and never "no in-kind aid"', () => {
     for (const s of allDecks()) expect(s.notes).not.toContain('count no in-kind aid');
     const notes = slideWith('south-korea', 'ranks').notes;

@@ -121,6 +121,7 @@ function timelineSlots(d: TimelineData, locale: string): Record<string, string> 
     firstPartners: list(firsts, locale),
     firstWhen: when(first, locale),
     firstWhat: first.what.toLowerCase(),
+    firstLabel: first.what,
     lastPartner: partner(last),
     lastWhen: when(last, locale),
     count: words(d.rows.length, locale),
@@ -180,10 +181,12 @@ function defaultMixed(d: BarData): string {
 /**
  * A timeline's takeaway when some partner's first is dated to no day or month: who came
  * "first" is not known, so only the earliest and latest dated are named (issue 28, item 6).
+ * The series label leads as given ("First sanctions", "Earliest dated aid"), so no label
+ * doubles a word of the sentence ("the earliest dated earliest dated aid").
  */
 const UNDATED_FIRST =
-  'The earliest dated {firstWhat}: {firstPartners}, {firstWhen}; the latest, {lastPartner}, ' +
-  '{lastWhen}. {undated}: no day or month stated.';
+  '{firstLabel}, where a day or month is given: earliest {firstPartners}, {firstWhen}; latest ' +
+  '{lastPartner}, {lastWhen}. {undated}: no day or month stated.';
 
 /**
  * The takeaway sentence for a chart. When its values are in several currencies the spec's
