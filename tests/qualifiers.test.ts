@@ -178,6 +178,14 @@ describe('issue 29: claims keep their qualifiers', () => {
     const s = slideWith('japan', 'Derived in this deck');
     expect(s.text).not.toContain('in one currency');
     expect(s.text).toContain('in “$” (the source does not say which currency)');
+    // The rank's own notes say it too, not only its slide's title.
+    for (const [id, title] of [
+      ['japan', 'has the largest sum'],
+      ['new-zealand', 'ranks 4th'],
+    ] as const)
+      expect(slideWith(id, title).notes).toMatch(
+        /Say: on the sum of aid with a stated amount in “\$” \(the source does not say which/,
+      );
   });
 
   it('16: aid without an amount keeps its stage', () => {
