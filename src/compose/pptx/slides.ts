@@ -6,7 +6,7 @@
 import type * as P from './pptxgen.js';
 import { InputError } from '../../errors.js';
 import type { DeckModel, DeckSlide } from '../../model/deck.js';
-import type { colors } from './master.js';
+import { type colors, SMALL } from './master.js';
 import { blocksToParas, labelledRows, type Para } from './text.js';
 import type { Measure } from './fit.js';
 import type { NativeChart } from './native-charts.js';
@@ -158,7 +158,7 @@ function cover(env: SlideEnv, slide: P.Slide, s: DeckSlide, plan: SlidePlan): vo
       ]
     : [];
   if (aside.length && plan.aside)
-    place(env, slide, s, 'handling line', aside, plan.aside, 12, 9, { align: 'right' });
+    place(env, slide, s, 'handling line', aside, plan.aside, SMALL, SMALL, { align: 'right' });
   const paras = blocksToParas(s.body, 'sans', env.c.muted).map(
     (p, i): Para =>
       i === 0
