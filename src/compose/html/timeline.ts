@@ -6,6 +6,7 @@ import type { TimelineData, TimelineGap, TimelinePoint } from '../../charts/data
 import { formatDate } from '../../template/filters.js';
 import { cycled } from '../../checked.js';
 import { esc } from './prose.js';
+import { scrollingTable } from './table.js';
 import {
   legendHtml,
   marker,
@@ -105,7 +106,12 @@ const GAP_TEXT: Record<TimelineGap, string> = {
 };
 
 /** The timeline as a table: a row per partner, a column per series, every dated item. */
-export function timelineTable(d: TimelineData, caption: string, locale: string): string {
+export function timelineTable(
+  d: TimelineData,
+  caption: string,
+  locale: string,
+  id: string,
+): string {
   const rows = d.rows.map((row, r) => {
     const cells = d.series.map((s) => {
       const items = s.points
@@ -119,10 +125,11 @@ export function timelineTable(d: TimelineData, caption: string, locale: string):
     });
     return `<tr><th scope="row">${esc(row)}</th>${cells.join('')}</tr>`;
   });
-  return [
-    `<table><caption>${esc(caption)}</caption>`,
+  return scrollingTable(
+    id,
+    caption,
     `<thead><tr><th ` +
-      `scope="col">Partner</th>${d.series.map((s) => `<th scope="col">${esc(s.name)}</th>`).join('')}</tr></thead>`,
-    `<tbody>${rows.join('')}</tbody></table>`,
-  ].join('');
+      `scope="col">Partner</th>${d.series.map((s) => `<th scope="col">${esc(s.name)}</th>`).join('')}</tr></thead>` +
+      `<tbody>${rows.join('')}</tbody>`,
+  );
 }
