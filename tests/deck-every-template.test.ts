@@ -13,6 +13,11 @@ import { unzipSync } from 'fflate';
 import { tempDir } from './helpers.js';
 import { deckSchemaProblems } from './pptx-schema.js';
 import { pptxIn } from './deck-viewer.js';
+import { readDeckTemplate } from '../src/compose/pptx/template-read.js';
+import { templateFrame } from '../src/compose/pptx/template-layouts.js';
+import { backgroundBehind } from '../src/compose/pptx/template-background.js';
+import { contrast } from '../src/compose/pptx/contrast.js';
+import { luminance } from '../src/charts/palette.js';
 
 const LO_TEMPLATES = '/usr/lib/libreoffice/share/template/common/presnt';
 const hasSoffice =
@@ -79,6 +84,24 @@ describe.skipIf(!hasSoffice)('decks on every LibreOffice template', () => {
   }, 320_000);
 
   it('has templates to try', () => expect(names.length).toBeGreaterThanOrEqual(11));
+
+  // Issue 32, item 2: Nature_Illustration's cover title was white on a pale picture (1.1:1),
+  // judged against "black" (the first colour after <p:bg> in its master); Candy's likewise.
+  for (const name of ['Nature_Illustration', 'Candy'])
+    it(`${name}: the cover title reads at 3:1 on the picture behind it`, () => {
+      const file = path.join(converted, `${name}.potx`);
+      const tpl = readDeckTemplate(file, readFileSync(file));
+      const cover = templateFrame(tpl, {}, 'deck.json').plan('cover', 'title');
+      const layout = tpl.layouts.find((l) => cover.layout.endsWith(`:${l.part}`))!;
+      const behind = backgroundBehind(tpl, layout, cover.title);
+      // The picture is sampled where the title is: pale colours, many of them, not one black.
+      expect(behind.length).toBeGreaterThan(3);
+      const mean = behind.reduce((a, c) => a + luminance(`#${c}`), 0) / behind.length;
+      expect(mean).toBeGreaterThan(0.3);
+      const look = cover.titleLook!;
+      const worst = Math.min(...behind.map((c) => contrast(look.panel ?? c, look.color)));
+      expect(worst).toBeGreaterThanOrEqual(3);
+    });
 
   for (const project of ['seed', 'pacific'] as const)
     it(`${project}: builds on each, in schema, no slide text below 12 pt`, () => {

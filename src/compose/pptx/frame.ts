@@ -32,6 +32,8 @@ export interface SlidePlan {
   /** A template's title colour, alignment and anchoring; unset: the house's. */
   titleLook?: {
     color: string;
+    /** A panel behind the title where no colour reads on the template's picture. */
+    panel?: string;
     align?: 'left' | 'center' | 'right';
     valign?: 'top' | 'middle' | 'bottom';
   };

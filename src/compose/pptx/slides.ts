@@ -125,6 +125,7 @@ function titleOptions(plan: SlidePlan): Partial<P.TextPropsOptions> {
     placeholder: 'title',
     align: look.align ?? 'left',
     ...(look.valign ? { valign: look.valign } : {}),
+    ...(look.panel ? { fill: { color: look.panel } } : {}),
   };
 }
 

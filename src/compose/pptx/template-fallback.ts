@@ -16,6 +16,8 @@ export interface Room {
   W: number;
   H: number;
   obstacles: Obstacle[];
+  /** The title's look (colour, panel) and box on what lies behind a title box there. */
+  look(title: Box): Pick<TemplatePlan, 'title' | 'titleLook' | 'problem'>;
 }
 
 const area = (b: Box) => b.w * b.h;
@@ -48,9 +50,13 @@ export function roomy(
   // At the head: the first stretch clear of the master's bands and pictures.
   const head = { x: left, y: H * 0.03, w: right - left, h: H * 0.5 };
   const clearHead = clearOf(head, room.obstacles) ?? head;
-  const title = atTop
-    ? { x: clearHead.x, y: clearHead.y, w: clearHead.w, h: H * 0.2 }
-    : { ...p.title, h: Math.max(p.title.h, H * 0.2) };
+  const { problem: _, ...rest } = p;
+  const judged = room.look(
+    atTop
+      ? { x: clearHead.x, y: clearHead.y, w: clearHead.w, h: H * 0.2 }
+      : { ...p.title, h: Math.max(p.title.h, H * 0.2) },
+  );
+  const title = judged.title;
   const top = title.y + title.h + H * 0.03;
   const whole = { x: left, y: top, w: right - left, h: H * 0.93 - top };
   // A title low on its layout (a section header's) leaves no room below: no plan here.
@@ -58,7 +64,8 @@ export function roomy(
   const body = clearOf(whole, room.obstacles) ?? whole;
   const gap = Math.min(0.4, body.w * 0.04);
   return {
-    ...p,
+    ...rest,
+    ...judged,
     layout: p.layout.replace(
       /^template:([^:]+):/,
       `template:$1:${atTop ? 'top' : 'roomy'}${chartShare * 100}:`,

@@ -233,6 +233,8 @@ export function templateFrame(
     W: tpl.size.cx / EMU_PER_INCH,
     H: tpl.size.cy / EMU_PER_INCH,
     obstacles: blockers(tpl, l),
+    // Our own title box is judged on what lies behind it, as the layout's is.
+    look: (title: Box) => withLook(lookOf(tpl, l, title)),
   });
   const fallbacks = new Map<Role, TemplatePlan[]>();
   for (const role of roles) {
