@@ -44,7 +44,8 @@ function shortened(s: DeckSlide, at: number, keep: number): DeckSlide {
   const body = s.body.map((b, i) =>
     i === at ? { ...list, items: [...list.items.slice(0, keep), more] } : b,
   );
-  const notes = `${s.notes}\n\nNot on the slide for want of room:\n${moved.map(plainText).join('\n')}`;
+  const rest = moved.map(plainText).join('\n');
+  const notes = `${s.notes}\n\nNot on the slide for want of room:\n${rest}`;
   return { ...s, body, notes };
 }
 

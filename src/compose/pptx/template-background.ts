@@ -67,7 +67,10 @@ function sample(bytes: Uint8Array, box: Box, slide: { w: number; h: number }): s
   return [...out];
 }
 
-/** The colours behind `box` where the slide is bare, as RRGGBB; the theme's light colour when unstated. */
+/**
+ * The colours behind `box` where the slide is bare, as RRGGBB; the theme's light colour when
+ * neither the layout nor its master states a background.
+ */
 export function backgroundBehind(tpl: DeckTemplate, l: TemplateLayout, box: Box): string[] {
   const text = (part: string) => decoder.decode(tpl.parts.get(part) ?? new Uint8Array());
   for (const part of [l.part, l.master]) {
