@@ -14,6 +14,7 @@ import JSZip from 'jszip';
 import { cli, STACK_FRAME, tempDir } from './helpers.js';
 import { readDeckTemplate } from '../src/compose/pptx/template-read.js';
 import { templateFrame, type TemplatePlan } from '../src/compose/pptx/template-layouts.js';
+import { deckSchemaProblems } from './pptx-schema.js';
 import { convert, deckBoxes, fontconfig, layoutProblems, pdfLines, pptxIn } from './deck-viewer.js';
 
 const LO_TEMPLATES = '/usr/lib/libreoffice/share/template/common/presnt';
@@ -150,6 +151,7 @@ describe.skipIf(!hasSoffice)('decks on LibreOffice templates', () => {
       expect(r.code).toBe(0);
       const decks = pptxIn(path.join(out, 'decks'));
       expect(decks.length).toBe(4);
+      expect(deckSchemaProblems(decks)).toEqual([]);
       for (const d of decks) await checkStructure(d, template);
       const theme = await read(
         await JSZip.loadAsync(readFileSync(template)),
@@ -184,6 +186,7 @@ describe.skipIf(!hasSoffice)('decks on LibreOffice templates', () => {
     // Two decks whose figures are widest ("WST 1.15 million", "FJD 4.2 million").
     const decks = pptxIn(path.join(out, 'decks')).filter((d) => /samoa|fiji/.test(d));
     expect(decks.length).toBe(2);
+    expect(deckSchemaProblems(decks)).toEqual([]);
     // The fixture's decks are five slides: cover, takeaways, aid, comparison, sources.
     for (const d of decks) await checkStructure(d, template, 5);
     await checkInLibreOffice(decks, TWINS);
