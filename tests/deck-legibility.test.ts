@@ -34,7 +34,12 @@ function faintSeries(parts: Parts): string[] {
   for (const chart of named(parts, /^ppt\/charts\/chart\d+\.xml$/)) {
     for (const ser of text(parts, chart).matchAll(/<c:ser>[\s\S]*?<\/c:ser>/g)) {
       // Label text is judged as text elsewhere; here, the marks: fills and outlines.
-      const marks = ser[0].replace(/<c:(dLbls|txPr|tx)>[\s\S]*?<\/c:\1>/g, '');
+      // A marker's rim in the background's own colour is a halo that parts a dot from the dot
+      // under it (coincident dates), not a mark: its fill is judged.
+      const halo = new RegExp(`<a:ln[^>]*><a:solidFill><a:srgbClr val="${bg}"/>`, 'gi');
+      const marks = ser[0]
+        .replace(/<c:(dLbls|txPr|tx)>[\s\S]*?<\/c:\1>/g, '')
+        .replace(halo, '<a:ln>');
       for (const m of marks.matchAll(/<a:srgbClr val="([0-9A-Fa-f]{6})"/g)) {
         const ratio = contrast(m[1]!, bg);
         if (ratio < 3) out.push(`${chart}: ${m[1]} ${ratio.toFixed(2)}:1 on ${bg}`);
