@@ -76,7 +76,7 @@ export function fitParas(
   measure: Measure,
 ): number | null {
   // Slack at the foot of a bulleted list (0.3 of its size): with the bullets drawn (issue 32,
-  // item 1), the seed's New Zealand timeline list, fitted with 1.5 pt to spare, ran out of its
+  // item 1), one of the seed's timeline lists, fitted with 1.5 pt to spare, ran out of its
   // box in LibreOffice without the house fonts.
   return largestFitting(
     { family: 'sans', size, min, leading: LEADING },

@@ -15,6 +15,7 @@ import {
   rankAmong,
   statedTotals,
   sumQualifiers,
+  type StatedTotal,
 } from './derive.js';
 import type { Claim } from './schema.js';
 import { unsaid } from './wording.js';
@@ -97,7 +98,12 @@ export function evaluateClaim(d: Dataset, q: ClaimQuestion): ClaimAnswer {
     if (!q.subject) return refuse('a rank needs a partner');
     const r = rankAmong(totals.totals, q.subject);
     if (!r) return refuse(`${q.subject} states no figure of ${q.measure}`);
-    return { ok: true, result: { ...r, unit: first.unit }, facts, qualifiers };
+    return {
+      ok: true,
+      result: { ...r, unit: first.unit },
+      facts: neighbourFacts(totals.totals, q.subject),
+      qualifiers,
+    };
   }
   const top = largestOf(totals.totals);
   if (!top) return refuse(`no partner compared states a figure of ${q.measure}`);
@@ -145,4 +151,21 @@ export function makeClaim(
   // to print a comparison at all, and a text that does not name the rank makes no claim.
   const names = new Map(d.partners.map((p) => [p.id, p.name]));
   return unsaid(claim, names, d.bulletin.locale) === null ? claim : null;
+}
+
+/**
+ * The facts that decide a rank: the subject's own and those of the totals just above and just
+ * below it. Recording every partner's facts made each deck's record grow with the partners, and
+ * a build's with their square; verify recomputes a rank from its rule, not from this list.
+ */
+function neighbourFacts(totals: readonly StatedTotal[], subject: string): string[] {
+  const mine = totals.find((t) => t.partner === subject);
+  if (!mine) return [];
+  const above = totals
+    .filter((t) => t.total > mine.total)
+    .reduce<StatedTotal | null>((b, t) => (b === null || t.total < b.total ? t : b), null);
+  const below = totals
+    .filter((t) => t.total <= mine.total && t !== mine)
+    .reduce<StatedTotal | null>((b, t) => (b === null || t.total > b.total ? t : b), null);
+  return [above, mine, below].flatMap((t) => (t ? t.facts : []));
 }
