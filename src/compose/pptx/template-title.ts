@@ -9,6 +9,7 @@
 import { contrast } from './template-colors.js';
 import type { Box } from './text.js';
 import type { DeckTemplate, TemplateLayout } from './template-read.js';
+import { descendants, first, parseXml, type XmlElement } from './template/xml.js';
 
 /** A title's look, as pptxgenjs options. */
 export interface TitleLook {
@@ -22,11 +23,14 @@ const ALIGN = { l: 'left', ctr: 'center', r: 'right' } as const;
 const ANCHOR = { t: 'top', ctr: 'middle', b: 'bottom' } as const;
 const SCHEME: Record<string, string> = { tx1: 'dk1', bg1: 'lt1', tx2: 'dk2', bg2: 'lt2' };
 
-/** The title placeholder's shape in a layout or master. */
-const titleShape = (xml: string) =>
-  /<p:sp>(?:(?!<\/p:sp>)[\s\S])*?<p:ph\b[^>]*type="(?:title|ctrTitle)"[\s\S]*?<\/p:sp>/.exec(
-    xml,
-  )?.[0];
+const isTitle = (e: XmlElement) =>
+  e.name === 'p:sp' && ['title', 'ctrTitle'].includes(first(e, 'p:ph')?.attrs.type ?? '');
+
+/** The title placeholder's shape in a layout or master (found in the parsed tree). */
+const titleShape = (xml: string, root: XmlElement) => {
+  const sp = descendants(root, (e) => e.name === 'p:sp').find(isTitle);
+  return sp && xml.slice(sp.start, sp.end);
+};
 
 /** The solid fill of a run, default run or end-of-paragraph run (srgbClr or schemeClr). */
 const RUN_COLOR =
@@ -67,7 +71,7 @@ const area = (b: Box | null) => (b ? b.w * b.h : 0);
  * kept within the band (so no line spills onto the page in the band's text colour), and the
  * colours under it are the band's, any shape it overlaps, and the background where it is bare.
  */
-function ground(tpl: DeckTemplate, l: TemplateLayout, box: Box, master: string) {
+function ground(tpl: DeckTemplate, l: TemplateLayout, box: Box, master: XmlElement) {
   const shapes = [
     ...(tpl.hidesMaster.has(l.part) ? [] : (tpl.obstacles.get(l.master) ?? [])),
     ...(tpl.obstacles.get(l.part) ?? []),
@@ -78,7 +82,8 @@ function ground(tpl: DeckTemplate, l: TemplateLayout, box: Box, master: string) 
   const title = clipped ? { ...box, y: inBand.y, h: inBand.h } : box;
   const under = shapes.filter((o) => area(overlap(o.box, title)) >= 0.05 * area(title));
   const covered = Math.max(0, ...under.map((o) => area(overlap(o.box, title))));
-  const bg = /<p:bg>[\s\S]*?<a:srgbClr val="([0-9A-Fa-f]{6})"/.exec(master)?.[1];
+  const rgb = first(first(master, 'p:bg'), 'a:srgbClr')?.attrs.val;
+  const bg = rgb && /^[0-9A-Fa-f]{6}$/.test(rgb) ? rgb : undefined;
   const fills = under.map((o) => o.fill ?? '');
   if (covered < 0.95 * area(title)) fills.push((bg ?? tpl.colors.lt1 ?? 'FFFFFF').toUpperCase());
   return { title, fills: [...new Set(fills)] };
@@ -91,11 +96,16 @@ export function titleLook(
   box: Box,
 ): { look: TitleLook; box: Box; problem?: string } {
   const text = (part: string) => decoder.decode(tpl.parts.get(part) ?? new Uint8Array());
+  // The parts were parsed (and so checked well-formed) when the template was read.
   const master = text(l.master);
-  const style = /<p:titleStyle>[\s\S]*?<\/a:lvl1pPr>/.exec(master)?.[0];
+  const masterRoot = parseXml(master);
+  const layout = text(l.part);
+  const titleStyle = first(masterRoot, 'p:titleStyle');
+  const lvl1 = first(titleStyle, 'a:lvl1pPr');
+  const style = titleStyle && lvl1 && master.slice(titleStyle.start, lvl1.end);
   const looks = [
-    lookOf(titleShape(text(l.part)), tpl),
-    lookOf(titleShape(master), tpl),
+    lookOf(titleShape(layout, parseXml(layout)), tpl),
+    lookOf(titleShape(master, masterRoot), tpl),
     lookOf(style, tpl),
   ];
   const pick = <K extends keyof Look>(k: K) => looks.find((x) => x[k] !== undefined)?.[k];
@@ -103,7 +113,7 @@ export function titleLook(
   const align = pick('align');
   const valign = pick('valign');
   const base = { ...(align ? { align } : {}), ...(valign ? { valign } : {}) };
-  const { title, fills } = ground(tpl, l, box, master);
+  const { title, fills } = ground(tpl, l, box, masterRoot);
   const worst = (c: string) => Math.min(...fills.map((f) => contrast(c, f)));
   if (worst(color) >= 3) return { look: { color, ...base }, box: title };
   const options = [tpl.colors.dk1, tpl.colors.lt1, '000000', 'FFFFFF'].filter(
