@@ -164,7 +164,7 @@ export function buildDeckModel(
   config.slides.forEach((slide, at) => {
     if (slide.requires && !present(lookup(s, slide.requires))) return;
     const text = (name: string | undefined) => (name ? engine.render(name, s).trim() : '');
-    const bodyText = text(slide.body);
+    const bodyText = slide.body ? engine.renderMarkdown(slide.body, s).trim() : '';
     // A slide whose body template renders nothing has nothing to show: leave it out.
     if (slide.body && bodyText === '') return;
     let body: Block[];
