@@ -8,7 +8,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { tempDir } from './helpers.js';
@@ -195,5 +203,18 @@ describe('a deck template made to be slow to read', () => {
     expect(r.code, r.err).toBe(1);
     expect(r.err).toContain('slideMaster1.xml, line 1');
     expect(r.err).toContain('DOCTYPE');
+  }, 120_000);
+});
+
+describe('a deck template that is a symbolic link', () => {
+  it('is not silently skipped: exit 1 naming the link, not the house decks', async () => {
+    const templates = await templatesWith(() => undefined);
+    const real = path.join(tempDir('h3-real-'), 'house.pptx');
+    renameSync(path.join(templates, 'deck/house.pptx'), real);
+    symlinkSync(real, path.join(templates, 'deck/house.pptx'));
+    const r = build(templates);
+    expect(r.code, r.err).toBe(1);
+    expect(r.err).toContain(`${path.join(templates, 'deck/house.pptx')}: is a symbolic link`);
+    expect(existsSync(path.join(r.out, 'decks'))).toBe(false);
   }, 120_000);
 });

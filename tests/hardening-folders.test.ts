@@ -117,6 +117,19 @@ describe('diff on folders with links and bombs', () => {
     expect(r.code, r.err).toBe(1);
     expect(r.err).toContain('is 50000 × 50000 pixels');
   });
+
+  it('a manifest path cannot put an image or a link into the Markdown summary', () => {
+    const [a, b] = [copy(), copy()];
+    const file = path.join(b, 'manifest.json');
+    const m = JSON.parse(readFileSync(file, 'utf8'));
+    const sneaky = '![x](evil.example.png)';
+    m.artifacts.push({ path: sneaky, kind: 'png', bytes: 1, sha256: 'b'.repeat(64) });
+    writeFileSync(file, JSON.stringify(m));
+    const r = bulletin(['diff', a, b]);
+    expect(r.code, r.err).toBe(3);
+    expect(r.out).not.toContain(sneaky);
+    expect(r.out).toContain('\\!\\[x\\](evil.example.png)');
+  });
 });
 
 describe('verify on folders that are not as built', () => {

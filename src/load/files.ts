@@ -131,6 +131,16 @@ export async function listFiles(dir: string): Promise<string[]> {
   if (!info.isDirectory())
     throw inputError('E_NOT_DIRECTORY', { file: dir, message: 'templates must be a folder' });
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  // A link was skipped without a word, so a linked deck template left the house decks
+  // (issue 31): say so instead.
+  const link = entries.find((e) => e.isSymbolicLink());
+  if (link)
+    throw inputError('E_SYMLINK', {
+      file: path.join(link.parentPath, link.name),
+      message:
+        'is a symbolic link; bulletin reads only regular files in the templates folder, so ' +
+        'copy the file it points to in its place',
+    });
   return entries
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
