@@ -218,3 +218,44 @@ describe('a deck template that is a symbolic link', () => {
     expect(existsSync(path.join(r.out, 'decks'))).toBe(false);
   }, 120_000);
 });
+
+describe('deck templates with odd but harmless or plainly broken parts (the low ones)', () => {
+  it('a layout named "Q&A" can be chosen by that name in deck.json', async () => {
+    const templates = await templatesWith(async (zip) => {
+      const layouts = Object.keys(zip.files).filter((n) => /slideLayout\d+\.xml$/.test(n));
+      for (const name of layouts) {
+        const xml = await text(zip, name);
+        if (xml.includes('name="Title Only"'))
+          zip.file(name, xml.replace('name="Title Only"', 'name="Q&amp;A"'));
+      }
+    });
+    const deckJson = path.join(templates, 'deck/deck.json');
+    const config = JSON.parse(readFileSync(deckJson, 'utf8'));
+    writeFileSync(deckJson, JSON.stringify({ ...config, layouts: { sources: 'Q&A' } }));
+    const r = build(templates);
+    expect(r.code, r.err).toBe(0);
+  }, 120_000);
+
+  it('no [Content_Types].xml: says that, not "no ppt/presentation.xml"', async () => {
+    const templates = await templatesWith((zip) => {
+      zip.remove('[Content_Types].xml');
+    });
+    const r = build(templates);
+    expect(r.code, r.err).toBe(1);
+    expect(r.err).toContain('has no [Content_Types].xml');
+  }, 120_000);
+
+  it('a slide size of 0: exit 1 naming the template, no stray line from pptxgenjs', async () => {
+    const templates = await templatesWith(async (zip) => {
+      const pres = await text(zip, 'ppt/presentation.xml');
+      zip.file(
+        'ppt/presentation.xml',
+        pres.replace(/<p:sldSz cx="\d+" cy="\d+"/, '<p:sldSz cx="0" cy="0"'),
+      );
+    });
+    const r = build(templates);
+    expect(r.code, r.err).toBe(1);
+    expect(r.err.trim().split('\n')).toHaveLength(2);
+    expect(r.err).toContain('house.pptx: states a slide size of 0 × 0 EMU');
+  }, 120_000);
+});

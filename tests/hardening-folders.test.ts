@@ -232,4 +232,16 @@ describe('output paths that cannot be written', () => {
     expect(r.err).toContain('cannot be the output folder (ENOTDIR)');
     expect(r.err).not.toMatch(/Rendered|rebuilt/);
   });
+
+  it('a decks folder linked to a sibling sharing the folder name as prefix is refused', () => {
+    // A plain prefix check (startsWith(root)) takes "out-old" for inside "out" (issue 31).
+    const out = tempDir('h3-out-');
+    const sibling = `${out}-old`;
+    mkdirSync(sibling);
+    symlinkSync(sibling, path.join(out, 'decks'));
+    const r = bulletin(['build', '--only', 'decks', '--jobs', '1', '--out', out]);
+    expect(r.code, r.err).toBe(1);
+    expect(r.err).toContain(`${path.join(out, 'decks')}: is a symbolic link to ${sibling}`);
+    expect(readdirSync(sibling)).toEqual([]);
+  });
 });

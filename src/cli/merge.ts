@@ -13,23 +13,34 @@ import type { CliIO } from './io.js';
 
 /**
  * Every entry of every shard manifest is one bulletin writes — a plain path inside the folder,
- * a sha256 of 64 hex digits — and names a file in --out with that hash, never reached through
- * a link (issue 31: "../../etc/passwd", a ghost entry, a non-hex hash were merged).
+ * a kind, a size and a sha256 of 64 hex digits (issue 31: "../../etc/passwd", null, {} and a
+ * non-hex hash were merged, or crashed the merge).
  */
-async function checkEntries(parts: { file: string; manifest: Manifest }[], out: string) {
+function checkShapes(parts: { file: string; manifest: Manifest }[]): void {
+  const problems: Problem[] = parts.flatMap(({ file, manifest }) =>
+    manifest.artifacts.flatMap((entry, i) =>
+      validEntry(entry)
+        ? []
+        : [
+            {
+              file,
+              path: `artifacts[${i}]`,
+              message:
+                'is not an entry bulletin writes (it needs a plain relative path inside the ' +
+                'folder, a kind, a size and a sha256 of 64 hex digits)',
+            },
+          ],
+    ),
+  );
+  if (problems.length) throw new InputError('E_MANIFEST', problems);
+}
+
+/** Each entry names a file in --out with its hash, never reached through a link (no ghosts). */
+async function checkFiles(parts: { file: string; manifest: Manifest }[], out: string) {
   const problems: Problem[] = [];
   for (const { file, manifest } of parts)
     for (const [i, entry] of manifest.artifacts.entries()) {
       const where = { file, path: `artifacts[${i}]` };
-      if (!validEntry(entry)) {
-        problems.push({
-          ...where,
-          message:
-            'is not an entry bulletin writes (it needs a plain relative path inside the ' +
-            'folder, a kind, a size and a sha256 of 64 hex digits)',
-        });
-        continue;
-      }
       const bytes = await readUntrusted(out, entry.path, 'built file', entry.bytes).catch(
         (err: unknown) => {
           if (!(err instanceof InputError)) throw err;
@@ -61,8 +72,10 @@ export async function mergeCommand(
       ]);
     parts.push({ file, manifest: m });
   }
-  await checkEntries(parts, args.out);
+  checkShapes(parts);
+  // Shards of other inputs next: that is the mistake to name, whatever the folder holds.
   const merged = mergeManifests(parts);
+  await checkFiles(parts, args.out);
   const target = path.join(args.out, 'manifest.json');
   await writeAtomic(target, new TextEncoder().encode(manifestText(merged)));
   if (args.json) io.out(JSON.stringify({ ok: true, manifest: merged }, null, 2));

@@ -82,6 +82,22 @@ async function readFacts(dir: string, manifest: Manifest): Promise<Record<string
     });
   // pdfjs is large: load it only when a diff needs a PDF's attachment.
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  try {
+    return await provenanceOf(getDocument, bytes);
+  } catch (err) {
+    // A damaged or hostile PDF is bad input naming the file, not "a bug in bulletin".
+    throw inputError('E_PDF', {
+      file,
+      message: `cannot be read as a PDF (${(err as Error).message}); rebuild this folder`,
+    });
+  }
+}
+
+/** The provenance attachment of a PDF's bytes, regrouped by collection. */
+async function provenanceOf(
+  getDocument: typeof import('pdfjs-dist/legacy/build/pdf.mjs').getDocument,
+  bytes: Uint8Array,
+): Promise<Record<string, unknown>> {
   const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
   try {
     const attachments = ((await doc.getAttachments()) ?? {}) as Record<

@@ -35,7 +35,7 @@ export async function assertNoLinks(root: string, rel: string, what: string): Pr
   for (const part of rel.split('/')) {
     cur = path.join(cur, part);
     const info = await lstat(cur).catch(() => undefined);
-    if (!info) return cur; // missing: the read says so
+    if (!info) return path.join(root, rel); // missing: the read says so, naming the file
     if (info.isSymbolicLink()) await refuseLink(cur, what);
   }
   return cur;

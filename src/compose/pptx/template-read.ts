@@ -193,6 +193,11 @@ export function readDeckTemplate(file: string, bytes: Uint8Array): DeckTemplate 
   const relsFor = (part: string) => (all.has(relsOf(part)) ? parse(relsOf(part)).root : undefined);
   const pres = 'ppt/presentation.xml';
   const size = first(parse(pres).root, 'p:sldSz')?.attrs;
+  if (size && !(Number(size.cx) > 0 && Number(size.cy) > 0))
+    throw bad(
+      `states a slide size of ${size.cx ?? '?'} × ${size.cy ?? '?'} EMU in ${pres}; set a ` +
+        'slide size in PowerPoint (Design › Slide Size) and save it again',
+    );
   const masters = targets(relsFor(pres), pres, 'slideMaster').filter((m) => all.has(m));
   if (masters.length === 0) throw bad('has no slide master; save it from PowerPoint as a template');
   // Only what the masters lead to along allowed relationships goes on (template/sanitize.ts).
