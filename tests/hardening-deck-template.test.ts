@@ -259,3 +259,31 @@ describe('deck templates with odd but harmless or plainly broken parts (the low 
     expect(r.err).toContain('house.pptx: states a slide size of 0 × 0 EMU');
   }, 120_000);
 });
+
+describe('slides grafted onto a template', () => {
+  it('no slide keeps a body placeholder idx the template does not have (idx 101 …)', async () => {
+    // pptxgenjs writes body placeholders with idx 101 …; the graft rewrites them to the
+    // template layout's (issue 31: the graft tests passed with the rewrite removed).
+    const r = build(await templatesWith(() => undefined));
+    expect(r.code, r.err).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(path.join(r.out, 'decks/japan.pptx')));
+    const names = Object.keys(zip.files);
+    const of = (re: RegExp) =>
+      Promise.all(names.filter((n) => re.test(n)).map((n) => text(zip, n)));
+    const template = (await of(/^ppt\/slide(Layouts|Masters)\/slide\w+\d+\.xml$/)).join('');
+    const known = new Set([
+      '0',
+      ...[...template.matchAll(/<p:ph\b[^>]*\bidx="(\d+)"/g)].map((m) => m[1]),
+    ]);
+    let checked = 0;
+    for (const slide of await of(/^ppt\/slides\/slide\d+\.xml$/))
+      for (const m of slide.matchAll(/<p:ph\b[^>]*\bidx="(\d+)"[^>]*>/g)) {
+        expect(
+          known.has(m[1] as string),
+          `${m[0]} on a slide; the template has idx ${[...known]}`,
+        ).toBe(true);
+        checked++;
+      }
+    expect(checked).toBeGreaterThan(0);
+  }, 120_000);
+});
