@@ -230,7 +230,8 @@ describe('output paths that cannot be written', () => {
     const r = bulletin(['build', '--out', path.join(file, 'out')]);
     expect(r.code, r.err).toBe(1);
     expect(r.err).toContain('cannot be the output folder (ENOTDIR)');
-    expect(r.err).not.toMatch(/Rendered|rebuilt/);
+    // Refused before rendering: no unit's progress line was printed.
+    expect(`${r.out}${r.err}`).not.toMatch(/\[(pdf|html|charts|decks) \d/);
   });
 
   it('a decks folder linked to a sibling sharing the folder name as prefix is refused', () => {
