@@ -26,7 +26,8 @@ for (const [signal, code] of [
       if (wrote === 'late') {
         processIO.err(
           `bulletin: stopped by ${signal}; a write did not finish within ${STOP_WAIT_MS / 1000} ` +
-            's, so the output folder may hold temporary files (.*.tmp); build again to replace them.',
+            's, so the output folder may hold temporary files (.*.tmp); build again to replace ' +
+            'them.',
         );
         process.exit(code);
       }

@@ -1,5 +1,5 @@
 /**
- * Data text is text (issue 31): a partner named "[Japan](https://evil.example/login)" must
+ * Data text is text (issue 31): a partner named "[Name](https://evil.example/login)" must
  * print those characters, not become a link in the web page and the PDF. While a prose
  * template renders, every `{{ … }}` output is wrapped in two private-use marks; the Markdown
  * reader then gets each marked span with its punctuation backslash-escaped (CommonMark undoes
