@@ -178,6 +178,31 @@ describe('verify on folders that are not as built', () => {
   });
 });
 
+describe('verify on documents that say nothing', () => {
+  it('a PDF with no text, listed with its own hash, fails: nothing in it was checked', async () => {
+    const dir = copy();
+    const { default: PDFDocument } = await import('pdfkit');
+    const doc = new PDFDocument({ size: 'A4' });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise((resolve) => doc.on('end', resolve));
+    doc.rect(50, 50, 100, 100).fill('#336699');
+    doc.end();
+    await done;
+    const pdf = Buffer.concat(chunks);
+    writeFileSync(path.join(dir, 'bulletin.pdf'), pdf);
+    const file = path.join(dir, 'manifest.json');
+    const m = JSON.parse(readFileSync(file, 'utf8'));
+    const entry = m.artifacts.find((x: { path: string }) => x.path === 'bulletin.pdf');
+    entry.sha256 = createHash('sha256').update(pdf).digest('hex');
+    entry.bytes = pdf.length;
+    writeFileSync(file, JSON.stringify(m));
+    const r = bulletin(['verify', '--out', dir]);
+    expect(r.code, r.err).toBe(1);
+    expect(r.err).toContain(`${path.join(dir, 'bulletin.pdf')}: prints no text`);
+  });
+});
+
 describe('merge-manifests with hostile entries', () => {
   const entry = (p: unknown, sha = 'a'.repeat(64)) => ({
     path: p,

@@ -100,6 +100,14 @@ export async function readPrinted(
   for (const a of documents) {
     const bytes = read.get(a.path) as Buffer;
     const part = await readDocument(a.path, a.kind, bytes);
+    // A document with no text at all checks nothing, so it cannot pass (issue 31).
+    if (!part.texts.some((t) => t.text.trim()))
+      throw inputError('E_NO_TEXT', {
+        file: path.join(outDir, a.path),
+        message:
+          'prints no text that could be read back, so none of its figures can be checked; ' +
+          'rebuild it',
+      });
     printed.texts.push(...part.texts);
     printed.chartValues.push(...part.chartValues);
     printed.files.push(a.path);
