@@ -140,7 +140,9 @@ export function createEngine(
     jsTruthy: false,
     parseLimit: 5e6,
     renderLimit: limits.renderMs,
-    memoryLimit: 1e8,
+    // Range elements and characters one render may allocate: (1..100000000) once reached
+    // 2.4 GB before the time limit stopped it (issue 31); 10 million is far above any use.
+    memoryLimit: 1e7,
     // Marks data only while renderMarkdown runs (template/data-marks.ts).
     outputEscape: (v: unknown) => (marking.on ? markData(v) : (v as string)),
   });
