@@ -6,7 +6,10 @@
  * - full default build vs the peer route (pandoc decks + DOCX, LibreOffice PDF; bench/peer.mjs,
  *   tools from bench/setup.sh)
  * - no-op rebuild vs `node -e 0`
- * - N synthetic partners vs 4 (bench/generate.mjs), ms per extra partner, peak RSS
+ * - N synthetic partners vs 4 (bench/generate.mjs), ms per extra partner, peak RSS; each extra
+ *   partner against pandoc writing one deck
+ * - `--only pdf` vs the Typst anchor (bench/typst-anchor.mjs: the same text, charts and fonts
+ *   set by Typst, tagged PDF/UA-1; installed by bench/setup.sh)
  * - with `--base <checkout>` (a compiled older checkout), every bulletin case also for it: the
  *   before/after table, paired in the same run.
  *
@@ -22,6 +25,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateDataset, writeDataset } from './generate.mjs';
 import { peerCommand, writePeerSources } from './peer.mjs';
+import { hasTypst, prepare as prepareTypst } from './typst-anchor.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const arg = (name, fallback) => {
@@ -107,12 +111,27 @@ if (hasPeer) {
   peer = peerCommand(dir, partners, profile);
   execFileSync('sh', ['-c', peer], { stdio: 'ignore' }); // first run makes LibreOffice's profile
   add('peer route', () => timed('sh', ['-c', peer], dir));
+  const one = `pandoc ${partners[0]}.md -o one.pptx`;
+  add('pandoc, one deck', () => timed('sh', ['-c', one], dir));
 }
+if (hasTypst()) {
+  const src = path.join(tmp, 'anchor-source');
+  const made = cli(ROOT, ['build', '--force', '--out', src]);
+  if (made.error) throw new Error(`bench: the anchor's source build failed: ${made.error}`);
+  const typDir = path.join(tmp, 'typst');
+  prepareTypst(src, typDir);
+  const anchor = [path.join(HERE, 'typst-anchor.mjs'), 'compile', typDir];
+  add('typst anchor', () => timed(process.execPath, anchor, ROOT));
+} else console.error('bench: the Typst compiler is missing (run bench/setup.sh); no PDF anchor');
 add('node -e 0', () => timed(process.execPath, ['-e', '0'], ROOT));
 for (const [tag, root] of Object.entries(roots)) {
   const out = path.join(tmp, `default-${tag}`);
   add(`full build (${tag})`, () => cli(root, ['build', '--force', '--out', out]));
   add(`no-op rebuild (${tag})`, () => cli(root, ['build', '--out', out]));
+  const pdfOut = path.join(tmp, `pdf-${tag}`);
+  add(`--only pdf (${tag})`, () =>
+    cli(root, ['build', '--force', '--only', 'pdf', '--out', pdfOut]),
+  );
 }
 // The load before the first case and after the last: another process on the machine slows
 // both sides of a ratio alike, but it does show in the absolute figures.
@@ -169,6 +188,17 @@ for (const tag of Object.keys(roots)) {
         ? (S[`${hi}:${tag}`].median - S[`${lo}:${tag}`].median) / (hi - lo)
         : undefined,
     [`peak RSS MB at ${hi} partners`]: S[`${hi}:${tag}`]?.peakRssMb,
+    'extra partner / pandoc one deck':
+      S[`${hi}:${tag}`] &&
+      S[`${lo}:${tag}`] &&
+      C['pandoc, one deck'] &&
+      !C['pandoc, one deck'].error
+        ? (S[`${hi}:${tag}`].median - S[`${lo}:${tag}`].median) /
+          (hi - lo) /
+          C['pandoc, one deck'].median
+        : undefined,
+    '--only pdf / typst anchor': ratio(C[`--only pdf (${tag})`], C['typst anchor']),
+    'same, CPU time  ': cpuRatio(C[`--only pdf (${tag})`], C['typst anchor']),
   };
 }
 if (BASE)

@@ -12,3 +12,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+# The Typst anchor for `--only pdf` (bench/typst-anchor.mjs), kept out of the project's own
+# dependencies: a 50 MB native compiler that nothing but the bench uses.
+if [ ! -d "$(dirname "$0")/.tools/node_modules/@myriaddreamin/typst-ts-node-compiler" ]; then
+  echo "bench setup: installing the Typst compiler into bench/.tools"
+  mkdir -p "$(dirname "$0")/.tools"
+  [ -f "$(dirname "$0")/.tools/package.json" ] || echo '{ "private": true }' > "$(dirname "$0")/.tools/package.json"
+  npm install --prefix "$(dirname "$0")/.tools" --no-audit --no-fund --silent \
+    @myriaddreamin/typst-ts-node-compiler@0.7.0
+fi

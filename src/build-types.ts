@@ -24,6 +24,13 @@ export interface BuildOptions {
   paper?: 'LETTER' | 'A4';
   /** Add 3 mm bleed, BleedBox and crop marks for press. */
   bleed?: boolean;
+  /**
+   * Which PDF editions to write: the screen edition (bulletin.pdf, the default), the print
+   * edition (bulletin-print.pdf, PDF/X-4 in CMYK) or both.
+   */
+  edition?: 'screen' | 'print' | 'both';
+  /** Crop marks and a slug line outside the print edition's bleed. */
+  marks?: boolean;
   /** Rebuild everything, even what is up to date. */
   force?: boolean;
   /** Build only shard i of n ("i/n"): a deterministic share of the units. */

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { loadDataset } from './load/dataset.js';
 import { loadTemplates } from './load/templates.js';
 import { resolveTheme } from './model/theme.js';
+import { pdfEditions } from './editions.js';
 import { checkDataGlyphs } from './model/glyphs.js';
 import { createEngine, templateLimits, type TemplateEngine } from './template/engine.js';
 import { deckModels } from './compose/pptx/index.js';
@@ -96,7 +97,7 @@ export async function prepare(
     templates.liquid,
     dataset.bulletin.locale,
     templateLimits(partners.length),
-    { collect: true, markBareSigns: mixesBareSigns(dataset) },
+    { collect: true, markBareSigns: mixesBareSigns(dataset), rates: dataset.rates },
   );
   const scope = buildScope(dataset, engine.has);
   engine.learn(scope);
@@ -109,7 +110,7 @@ export async function prepare(
   const decks = only.length === 0 || only.includes('decks');
   const [bulletin] = judgeTemplates(engine, [
     () => buildBulletinModel(dataset, templates, engine, scope),
-    () => (decks ? deckModels({ templates, scope, partners, clock, engine }) : undefined),
+    () => (decks ? deckModels({ dataset, templates, scope, partners, clock, engine }) : undefined),
   ] as const);
   const ctx: BuildContext = {
     dataset,
@@ -121,11 +122,7 @@ export async function prepare(
     bulletin,
     partners,
     clock,
-    // --paper equal to the theme's own size is no change: the same bytes, so not stale.
-    print: {
-      ...(options.paper && options.paper !== theme.theme.page.size ? { paper: options.paper } : {}),
-      bleed: options.bleed ?? false,
-    },
+    ...(await pdfEditions(options, theme)),
     deckCharts: options.deckCharts ?? 'native',
     // A 5x PNG costs ~3x its SVG to draw and encode; nothing in a default build reads the files.
     chartPngs: (options.only ?? []).includes('charts'),

@@ -209,8 +209,9 @@ describe('takeaways', () => {
     for (const p of undated) expect(data.rows).not.toContain(p.name);
     // Singapore's sanctions are in the data, undated: no "first" is claimed against them.
     expect(takeawayOf(spec.takeaway, data, locale).text.replace(/\u00a0/g, ' ')).toBe(
-      'The earliest dated first sanctions: Japan, South Korea, and Australia, in February 2022; ' +
-        'the latest, New Zealand, on March 9, 2022. Singapore: no day or month stated.',
+      'First sanctions, where a day or month is given: earliest Japan, South Korea, and ' +
+        'Australia, in February 2022; latest New Zealand, on March 9, 2022. Singapore: no day ' +
+        'or month stated.',
     );
     // Without an undated one, the spec's own sentence says who came first.
     const dated = { ...data, undatedFirst: undefined };

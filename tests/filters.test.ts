@@ -51,6 +51,11 @@ describe('filters', () => {
     expect(f.formatDate('2022-04-19', L)).toBe('April\u00a019,\u00a02022');
     expect(f.formatDate('2022-02', L)).toBe('February\u00a02022');
   });
+  it('keeps a day-first date on one line too', () => {
+    expect(f.formatDate('2023-10-05', 'en-GB')).toBe('5\u00a0October\u00a02023');
+    expect(f.formatDate('2023-10-05', 'de-DE')).toBe('5.\u00a0Oktober\u00a02023');
+    expect(f.formatDate('2023-10-05', 'fr-FR', 'no-year')).toBe('5\u00a0octobre');
+  });
   it('number, scaled and percent', () => {
     expect(f.number(22_500_000, L)).toBe('22,500,000');
     expect(plain(f.scaled(11_650_000, L, 2))).toBe('11.65 million');

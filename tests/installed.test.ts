@@ -109,6 +109,19 @@ describe('the installed command', () => {
     expect(existsSync(path.join(project, 'report/index.html'))).toBe(true);
   });
 
+  it('builds the print edition from the packed profile and colour engine', () => {
+    const project = path.join(work, 'print');
+    expect(bulletin(['init', 'print']).code).toBe(0);
+    const r = bulletin(['build', '--edition', 'print', '--only', 'pdf'], project);
+    expect(r.code, r.err).toBe(0);
+    const pdf = path.join(project, 'output/bulletin-print.pdf');
+    // The same mechanical PDF/X-4 checks as tests/print-edition.test.ts (Debian's pikepdf).
+    const report = JSON.parse(
+      execFileSync('/usr/bin/python3', ['tests/pdf/pdfx.py', pdf], { encoding: 'utf8' }),
+    ) as { problems: string[] };
+    expect(report.problems).toEqual([]);
+  });
+
   it('builds shards and merges their manifests', () => {
     const project = path.join(work, 'shards');
     expect(bulletin(['init', 'shards']).code).toBe(0);

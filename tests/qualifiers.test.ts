@@ -9,8 +9,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { cli, pdfReadingText, tempDir } from './helpers.js';
-import { firstEvidence } from '../src/model/firsts.js';
-import { aidSumQualifiers } from '../src/model/aid-sum.js';
+import { firstEvidence } from '../src/model/claims/index.js';
+import { aidSumQualifiers } from '../src/model/claims/index.js';
 
 interface Slide {
   text: string;
@@ -86,6 +86,14 @@ describe('issue 29: claims keep their qualifiers', () => {
     const row = /<th scope="row">Singapore<\/th>(.*?)<\/tr>/.exec(html)?.[1] ?? '';
     expect(row).toContain('stated, with no date to the month');
     expect(row).toContain('not stated');
+  });
+
+  it('the web aid table says "not stated", never "none", where a category has no amount', () => {
+    // Japan gave non-lethal military aid (bulletproof vests) with no stated amount.
+    const table = /<table><caption>Aid to Ukraine[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
+    const japan = /<th scope="row">Japan<\/th>(.*?)<\/tr>/.exec(table)?.[1] ?? '';
+    expect(japan).toContain('<td>not stated</td>');
+    expect(table).not.toContain('<td>none</td>');
   });
 
   it('2: the rank notes say what the sums add, and never "no in-kind aid"', () => {
@@ -170,6 +178,14 @@ describe('issue 29: claims keep their qualifiers', () => {
     const s = slideWith('japan', 'Derived in this deck');
     expect(s.text).not.toContain('in one currency');
     expect(s.text).toContain('in “$” (the source does not say which currency)');
+    // The rank's own notes say it too, not only its slide's title.
+    for (const [id, title] of [
+      ['japan', 'has the largest sum'],
+      ['new-zealand', 'ranks 4th'],
+    ] as const)
+      expect(slideWith(id, title).notes).toMatch(
+        /Say: on the sum of aid with a stated amount in “\$” \(the source does not say which/,
+      );
   });
 
   it('16: aid without an amount keeps its stage', () => {

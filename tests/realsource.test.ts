@@ -100,15 +100,25 @@ describe.each(['en-GB', 'en-US'])('the Green Climate Fund fixture in %s', (local
     const svg = plain(readFileSync(path.join(b.out, 'charts/aid-by-partner.svg'), 'utf8'));
     const yen = plain(hedgedMoney(165e9, 'JPY', locale, 'up-to'));
     expect(svg).toContain(`Japan: ${yen}`);
-    expect(svg).toContain(`Norway: ${plain(hedgedMoney(3e8, '$', locale, 'about'))}`);
+    // Norway's pledge shares the "$" panel with money the United States provided: its bar
+    // carries its stage.
+    expect(svg).toContain(`Norway – pledged: ${plain(hedgedMoney(3e8, '$', locale, 'about'))}`);
     expect(b.pdf).toContain(yen); // the PDF chart's value label
     const html = plain(readFileSync(path.join(b.out, 'bulletin.html'), 'utf8'));
     expect(html).toContain(yen);
+    // The web edition's table keeps the hedge too, not only the chart.
+    expect(html).toMatch(new RegExp(`<th scope="row">Japan</th><td>${yen}</td>`));
     expect(await deckText(b, 'japan')).toContain(yen);
   });
 
   it('says who the timeline cannot place (a year-only pledge), never drops it silently', () => {
     const b = builds[locale]!;
+    // Its label leads the takeaway as given, so no phrase doubles.
+    const page = plain(readFileSync(path.join(b.out, 'bulletin.html'), 'utf8'))
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ');
+    expect(page).toContain('Earliest dated aid, where a day or month is given: earliest Austria');
+    for (const text of [page, b.pdf]) expect(text).not.toMatch(/\b(\w+ \w+) \1\b/i);
     expect(b.pdf).toMatch(/Not placed \([^)]*no day or month stated\): Czech Republic\./);
     const svg = readFileSync(path.join(b.out, 'charts/first-aid.svg'), 'utf8');
     expect(svg).toContain('Czech Republic');

@@ -269,7 +269,9 @@ describe('bulletin verify on a build', () => {
     const r = await cli(['verify', '--out', out]);
     expect(r.code, r.err).toBe(0);
     expect(r.out.trim()).toMatch(
-      new RegExp(`^\\d+ numbers checked in ${documents()} files, all trace to the data\\.$`),
+      new RegExp(
+        `^\\d+ numbers and \\d+ claims checked in ${documents()} files, all trace to the data\\.$`,
+      ),
     );
   });
 
@@ -297,8 +299,14 @@ describe('bulletin verify on a build', () => {
     expect(new Set(j.problems.map((p: { file: string }) => p.file))).toContain(
       'decks/australia.pptx',
     );
+    // Figures as before; a derived claim the change breaks (Australia now ranks 1st) names it.
     for (const p of j.problems)
-      expect(Object.keys(p).sort()).toEqual(['context', 'file', 'place', 'printed', 'reason']);
+      expect(Object.keys(p).sort()).toEqual(
+        p.claim
+          ? ['claim', 'context', 'file', 'place', 'printed', 'reason']
+          : ['context', 'file', 'place', 'printed', 'reason'],
+      );
+    expect(j.problems.some((p: { claim?: string }) => /rank claim/.test(p.claim ?? ''))).toBe(true);
   });
 
   /** Copies the build and rewrites one part of one deck. */

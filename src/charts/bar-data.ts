@@ -26,6 +26,8 @@ interface Figure {
   currency: string;
   v: number;
   qualifier?: string;
+  /** The stage the source states ('' when it states none): a pledge is not money provided. */
+  stage?: string;
 }
 
 /**
@@ -43,12 +45,13 @@ const hedgeField = (q: string | undefined) => (q ? { qualifier: q } : {});
 /** The figures a measure contributes, per aid category when splitting by category. */
 export function figuresOf(m: Measure, value: 'amount' | 'quantity'): Figure[] {
   if (value === 'quantity')
-    return 'quantity' in m
+    // In-kind aid the source names without a count has no figure to draw.
+    return 'quantity' in m && m.quantity
       ? [{ category: '', currency: '', v: m.quantity.value, ...hedgeField(m.quantity.qualifier) }]
       : [];
   if (m.type !== 'aid' || m.amount === undefined || m.currency === undefined) return [];
   const currency = m.currency;
-  const hedge = hedgeField(m.qualifier);
+  const hedge = { ...hedgeField(m.qualifier), stage: m.stage ?? '' };
   // Components split a package; what they leave over stays in the package's own category.
   const parts = (m.components ?? []).map((c) => ({
     category: c.category,
@@ -84,6 +87,24 @@ function measuresToChart(
   return measures;
 }
 
+/**
+ * The currencies whose bars are labelled with their stage: those whose figures are of more
+ * than one stage (a stage not stated counts as one), since bars compare only within a
+ * currency's panel; all of them when stated rates may draw every currency in one panel.
+ */
+function stagedCurrencies(d: Dataset, figs: readonly Figure[]): Set<string> {
+  const stages = (fs: readonly Figure[]) => new Set(fs.map((f) => f.stage ?? '')).size;
+  const currencies = [...new Set(figs.map((f) => f.currency))];
+  if (d.rates.length > 0 && stages(figs) > 1) return new Set(currencies);
+  return new Set(currencies.filter((c) => stages(figs.filter((f) => f.currency === c)) > 1));
+}
+
+/** Why a chart's bars are labelled with their stage (issue 28: a pledge drawn as aid given). */
+export const STAGES_NOTE =
+  'Where amounts of different stages share a panel, each bar is labelled with the stage its ' +
+  'source states (pledged, announced, provided): a pledge is a promise, not money provided, ' +
+  'and the two are not like with like.';
+
 /** Aid categories as stack series, with the built-in "not stated" one when an amount needs it. */
 function categoriesOf(d: Dataset, figs: Figure[]): { id: string; label: string }[] {
   const notStated = figs.some((f) => f.category === NOT_STATED);
@@ -96,7 +117,9 @@ function quantityUnit(
   index: number,
   measures: Measure[],
 ): Unit {
-  const units = new Set(measures.flatMap((m) => ('quantity' in m ? [m.quantity.unit] : [])));
+  const units = new Set(
+    measures.flatMap((m) => ('quantity' in m && m.quantity ? [m.quantity.unit] : [])),
+  );
   if (units.size > 1)
     throw specError(
       loaded,
@@ -152,16 +175,25 @@ function barRows(
   const categories = stack
     ? categoriesOf(d, [...byPartner.values()].flat())
     : [{ id: '', label: spec.title }];
+  const staged =
+    spec.stages === 'summed'
+      ? new Set<string>()
+      : stagedCurrencies(d, [...byPartner.values()].flat());
   const flat: Row[] = partnersFor(d, spec.roles).flatMap((p) => {
     const figs = byPartner.get(p.id) ?? [];
-    // A partner with amounts in two currencies gets a row in each currency's panel.
-    return [...new Set(figs.map((f) => f.currency))].map((currency) => {
-      const mine = figs.filter((f) => f.currency === currency);
+    // A partner with amounts in two currencies gets a row in each currency's panel, and one in
+    // each stage when the chart holds several: a pledge and money provided are never summed.
+    const keyOf = (f: Figure) => `${f.currency}\u0000${staged.has(f.currency) ? f.stage : ''}`;
+    const keys = [...new Set(figs.map(keyOf))];
+    return keys.map((key) => {
+      const mine = figs.filter((f) => keyOf(f) === key);
+      const { currency, stage = '' } = mine[0] as Figure;
       const byCat = categories.map((c) =>
         mine.filter((f) => !stack || f.category === c.id).reduce((s, f) => s + f.v, 0),
       );
       const total = byCat.reduce((s, v) => s + v, 0);
-      return { id: p.id, label: p.name, currency, byCat, total, ...hedgeField(hedgeOf(mine)) };
+      const label = staged.has(currency) ? `${p.name} – ${stage || 'stage not stated'}` : p.name;
+      return { id: p.id, label, currency, byCat, total, ...hedgeField(hedgeOf(mine)) };
     });
   });
   const { rows, panels, notes, mixed } = panelled(
@@ -170,6 +202,7 @@ function barRows(
     () => quantityUnit(spec, loaded, index, measures),
     spec.sort,
   );
+  if (staged.size > 0) notes.push(STAGES_NOTE);
   const series = categories
     .map((c, ci) => ({ name: c.label, values: rows.map((r) => at(r.byCat, ci, 'category value')) }))
     .filter((s) => s.values.some((v) => v > 0));

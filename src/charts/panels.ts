@@ -77,9 +77,11 @@ export function panelled(
         r.currency === conv.to
           ? 1
           : must(conv.rates.get(r.currency), `the rate for ${r.currency}`).rate;
-      const prev = merged.get(r.id);
+      // Rows of one partner in two stages stay apart (their labels differ).
+      const key = `${r.id}\u0000${r.label}`;
+      const prev = merged.get(key);
       const byCat = r.byCat.map((v, i) => v * rate + (prev?.byCat[i] ?? 0));
-      merged.set(r.id, {
+      merged.set(key, {
         ...r,
         currency: conv.to,
         byCat,

@@ -21,6 +21,8 @@ import {
 
 export { planCharts, type Instance, type PlannedChart } from './plan.js';
 import { altTextOf, takeawayOf } from './takeaway.js';
+import { chartClaims } from './claims.js';
+import type { Claim } from '../model/claims/index.js';
 import { chartFaces, registerThemeFaces } from './fonts.js';
 import { SvgChartContext } from './vector/svg.js';
 import type { TextBox } from './vector/text.js';
@@ -40,6 +42,8 @@ export interface RenderedChart {
   notes: string[];
   takeaway: string;
   alt: string;
+  /** The derived claims its takeaway and alt text make (ranks, the largest, firsts). */
+  claims: Claim[];
   /** Size at print, in points (1 px = 1 pt in the SVG). */
   width: number;
   height: number;
@@ -124,6 +128,7 @@ function renderPlanned(
     notes: [...(inst.spec.note ? [inst.spec.note] : []), ...data.notes],
     takeaway: take.text,
     alt: altTextOf(inst.spec.title, all, locale),
+    claims: chartClaims(ctx.dataset, inst, all, take.text, `chart ${planned.key}`),
     width,
     height,
     data,

@@ -50,6 +50,12 @@ export const BarSpec = z.strictObject({
   kind: z.literal('bar'),
   measure: MeasureType,
   value: Value,
+  /**
+   * Aid the source gives at different stages (pledged, provided…): "apart" (the default) gives
+   * each stage its own bar, labelled with it, when the data holds more than one; "summed" adds
+   * them, for a chart whose note says it does.
+   */
+  stages: z.enum(['apart', 'summed']).default('apart'),
   /** Split each bar by aid category (components split a package). */
   stackBy: z.literal('category').optional(),
   orientation: z.enum(['horizontal', 'vertical']).default('horizontal'),
@@ -82,6 +88,12 @@ export const CompareSpec = z.strictObject({
   kind: z.literal('partner-compare'),
   measure: MeasureType,
   value: Value,
+  /**
+   * Aid the source gives at different stages (pledged, provided…): "apart" (the default) gives
+   * each stage its own bar, labelled with it, when the data holds more than one; "summed" adds
+   * them, for a chart whose note says it does.
+   */
+  stages: z.enum(['apart', 'summed']).default('apart'),
   sort: Sort,
 });
 

@@ -3,6 +3,7 @@
  * computed figures filled in) and alt text listing every value. Pure and locale-aware.
  */
 import { formatDate, list, ordinal, percent, words } from '../template/filters.js';
+import { firstWording as when, mixOf } from '../model/claims/index.js';
 import { at, must } from '../checked.js';
 import {
   barTotals as totals,
@@ -108,21 +109,6 @@ function barSlots(d: BarData, locale: string): Record<string, string> {
   return slots;
 }
 
-/**
- * How much of a total its largest category is, in words that stay true: "all as loans" when it
- * is the whole (issue 29, item 3: "mostly as loans" of an all-loan total), "mostly" past half.
- */
-function mixOf(share: number, category: string, locale: string): string {
-  if (share >= 1) return `all as ${category}`;
-  if (share > 0.5) return `mostly as ${category}`;
-  return `the largest part, ${percent(share, locale)}, as ${category}`;
-}
-
-function when(p: { date: string; onOrBefore?: boolean }, locale: string): string {
-  const lead = p.onOrBefore ? 'by' : p.date.length > 7 ? 'on' : 'in';
-  return `${lead} ${formatDate(p.date, locale)}`;
-}
-
 /** Slots for timelines, from the first series: who moved first, and who came last. */
 function timelineSlots(d: TimelineData, locale: string): Record<string, string> {
   const pts = [...(d.series[0]?.points ?? [])].sort((a, b) => a.x - b.x);
@@ -135,6 +121,7 @@ function timelineSlots(d: TimelineData, locale: string): Record<string, string> 
     firstPartners: list(firsts, locale),
     firstWhen: when(first, locale),
     firstWhat: first.what.toLowerCase(),
+    firstLabel: first.what,
     lastPartner: partner(last),
     lastWhen: when(last, locale),
     count: words(d.rows.length, locale),
@@ -194,10 +181,12 @@ function defaultMixed(d: BarData): string {
 /**
  * A timeline's takeaway when some partner's first is dated to no day or month: who came
  * "first" is not known, so only the earliest and latest dated are named (issue 28, item 6).
+ * The series label leads as given ("First sanctions", "Earliest dated aid"), so no label
+ * doubles a word of the sentence ("the earliest dated earliest dated aid").
  */
 const UNDATED_FIRST =
-  'The earliest dated {firstWhat}: {firstPartners}, {firstWhen}; the latest, {lastPartner}, ' +
-  '{lastWhen}. {undated}: no day or month stated.';
+  '{firstLabel}, where a day or month is given: earliest {firstPartners}, {firstWhen}; latest ' +
+  '{lastPartner}, {lastWhen}. {undated}: no day or month stated.';
 
 /**
  * The takeaway sentence for a chart. When its values are in several currencies the spec's

@@ -40,6 +40,9 @@ function lanes(d: TimelineData, metrics: ChartMetrics) {
   return { text, laneOf, lead: new Set(text.map((_, i) => i).filter((i) => !laneOf.includes(i))) };
 }
 
+/** A dot's radius in chart pixels. */
+const RADIUS = 3.2;
+
 export function timelineConfig(
   d: TimelineData,
   theme: Theme,
@@ -52,13 +55,21 @@ export function timelineConfig(
   const monthLabel = new Map(
     d.months.map((m) => [m.x, month.format(new Date(`${m.date}-01T00:00:00Z`))]),
   );
+  // Chart.js draws the first series on top: a dot over a later series' dot of the same row
+  // (an aid dated the day of a meeting) is drawn smaller, so the one under it shows as a ring.
+  // Near: within a dot's width, the plot taking some 70 % of the chart's width.
+  const near = (d.days * 2 * RADIUS) / Math.max(1, metrics.width * 0.7);
+  const covers = (si: number, p: (typeof d.series)[number]['points'][number]) =>
+    d.series
+      .slice(si + 1)
+      .some((t) => t.points.some((q) => q.row === p.row && Math.abs(q.x - p.x) <= near));
   const datasets = d.series.map((s, si) => {
     const color = cycled(theme.palette, si, 'palette colour');
     return {
       label: s.name,
       data: s.points.map((p) => ({ x: p.x, y: laneOf[p.row] ?? p.row })),
       pointStyle: cycled(POINT_STYLES, si, 'point style'),
-      pointRadius: 3.2,
+      pointRadius: s.points.map((p) => (covers(si, p) ? RADIUS * 0.6 : RADIUS)),
       // Hollow: not a known day (month precision, or only a date it came on or before).
       pointBackgroundColor: s.points.map((p) =>
         p.approximate || p.onOrBefore ? '#ffffff' : color,

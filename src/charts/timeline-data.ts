@@ -4,7 +4,7 @@
  */
 import type { Dataset } from '../dataset/schema.js';
 import { mustParse, startOf } from '../dataset/dates.js';
-import { firstEvidence } from '../model/firsts.js';
+import { firstEvidence } from '../model/claims/index.js';
 import { at, must } from '../checked.js';
 import { partnersFor, type TimelineData, type TimelineGap } from './data.js';
 import { specError, type LoadedSpecs, type TimelineSpec } from './spec.js';

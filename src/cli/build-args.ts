@@ -18,6 +18,8 @@ export interface BuildArgs {
   shard?: string;
   paper?: 'letter' | 'a4';
   bleed: boolean;
+  edition?: 'screen' | 'print' | 'both';
+  marks?: boolean;
   deckCharts: 'native' | 'image';
   quiet?: boolean;
   strict?: boolean;
@@ -38,6 +40,8 @@ export function optionsOf(args: BuildArgs, io: CliIO): BuildOptions {
     only: args.only,
     force: args.force,
     bleed: args.bleed,
+    ...(args.edition && args.edition !== 'screen' ? { edition: args.edition } : {}),
+    ...(args.marks ? { marks: true } : {}),
     deckCharts: args.deckCharts,
     jobs: args.jobs ?? 'auto',
     ...(args.shard ? { shard: args.shard } : {}),

@@ -83,6 +83,18 @@ export function buildOptions<T>(y: Argv<T>) {
       default: false,
       describe: 'Add 3 mm bleed, BleedBox and crop marks for press',
     })
+    .option('edition', {
+      choices: ['screen', 'print', 'both'] as const,
+      default: 'screen' as const,
+      describe:
+        'Which PDF to write: screen (bulletin.pdf, PDF/A and PDF/UA, tagged), print ' +
+        '(bulletin-print.pdf, PDF/X-4 in CMYK with bleed, for a print shop) or both',
+    })
+    .option('marks', {
+      type: 'boolean',
+      default: false,
+      describe: "Crop marks and a slug line outside the print edition's bleed",
+    })
     .option('jobs', {
       type: 'number',
       describe:

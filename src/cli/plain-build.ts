@@ -49,6 +49,8 @@ export function plainBuildArgs(argv: readonly string[]): BuildArgs | undefined {
     force: on.has('force'),
     check: on.has('check'),
     bleed: false,
+    edition: 'screen',
+    marks: false,
     deckCharts: 'native',
     jobs,
     quiet: on.has('quiet'),

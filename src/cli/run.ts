@@ -38,6 +38,8 @@ function buildArgs(a: BuildFlags): BuildArgs {
     force: a.force,
     check: a.check,
     bleed: a.bleed,
+    edition: a.edition,
+    marks: a.marks,
     deckCharts: a['deck-charts'],
     jobs: a.jobs,
     ...(a.shard ? { shard: a.shard } : {}),

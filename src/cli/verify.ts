@@ -18,6 +18,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** One paragraph per problem: where, what was printed, why it fails, and the text around it. */
 export function describeProblem(p: VerifyProblem): string {
+  if (p.claim) return `${p.file}, ${p.place}: ${p.claim} fails: ${p.reason}.`;
   return (
     `${p.file}, ${p.place}: "${p.printed}" does not trace to the data: ${p.reason}.\n  Printed ` +
     `in: "${p.context}"`
@@ -42,7 +43,24 @@ export async function verifyCommand(args: VerifyArgs, io: CliIO): Promise<number
       `did.`
     : '';
   const files = plural(result.files.length, 'file');
-  const summary = `${plural(result.checked, 'number')} checked in ${files}`;
+  const claims = result.claims ? ` and ${plural(result.claims, 'claim')}` : '';
+  const summary = `${plural(result.checked, 'number')}${claims} checked in ${files}`;
+  const failedClaims = result.problems.filter((p) => p.claim).length;
+  const failedFigures = result.problems.length - failedClaims;
+  const verdict = [
+    ...(failedFigures
+      ? [
+          `${plural(failedFigures, 'figure')} do${failedFigures === 1 ? 'es' : ''} not trace ` +
+            `to ${args.data}`,
+        ]
+      : []),
+    ...(failedClaims
+      ? [
+          `${plural(failedClaims, 'claim')} fail${failedClaims === 1 ? 's' : ''} against ` +
+            `${args.data}`,
+        ]
+      : []),
+  ].join('; ');
   if (args.json)
     io.out(
       JSON.stringify(
@@ -57,8 +75,7 @@ export async function verifyCommand(args: VerifyArgs, io: CliIO): Promise<number
       [
         ...(note ? [note] : []),
         ...result.problems.map(describeProblem),
-        `${summary}: ${plural(result.problems.length, 'figure')} ` +
-          `do${result.problems.length === 1 ? 'es' : ''} not trace to ${args.data}.`,
+        `${summary}: ${verdict}.`,
       ].join('\n\n'),
     );
   return result.ok ? ExitCode.ok : ExitCode.badInput;

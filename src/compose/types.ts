@@ -4,6 +4,7 @@ import type { LoadedTemplates } from '../load/templates.js';
 import type { ResolvedTheme } from '../model/theme.js';
 import type { TemplateEngine } from '../template/engine.js';
 import type { BulletinModel } from '../model/bulletin.js';
+import type { PrintProfile } from '../load/icc.js';
 
 /** One output file, in memory. `path` is relative to the output folder. */
 export interface Artifact {
@@ -45,6 +46,12 @@ export interface BuildContext {
   clock: Date;
   /** Print options: paper overrides the theme's page size; bleed adds 3 mm and crop marks. */
   print: { paper?: 'LETTER' | 'A4'; bleed: boolean };
+  /**
+   * Which PDF editions to write (issue 34): the screen edition (bulletin.pdf, PDF/A-3a and
+   * PDF/UA-1) and the print edition (bulletin-print.pdf, PDF/X-4 in CMYK for `profile`'s
+   * printing condition, with crop marks and a slug line when `marks`).
+   */
+  editions: { screen: boolean; print?: { profile: PrintProfile; marks: boolean } };
   /**
    * How decks show charts: native, editable PowerPoint charts, or the chart PNGs as pictures
    * (--deck-charts image).

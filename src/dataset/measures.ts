@@ -84,9 +84,25 @@ export const Aid = z.strictObject({
 
 export const QuantityMeasure = z.strictObject({
   ...measureBase,
-  type: z.enum(['oil-stock-release', 'in-kind', 'visas']),
+  type: z.enum(['oil-stock-release', 'visas']),
   what: text(120),
   quantity: Quantity,
+  programme: text(200).optional(),
+});
+
+/**
+ * Goods or services given in kind. A source often names them without a count ("life jackets",
+ * "navy ships", issue 28, item 5): then `quantity` is left out and nothing prints a number.
+ */
+export const InKind = z.strictObject({
+  ...measureBase,
+  type: z.literal('in-kind'),
+  what: text(120),
+  quantity: Quantity.optional().meta({
+    description:
+      'How many, when the source counts them ("over 12,000 tarpaulins"); leave it out when it ' +
+      'only names them ("life jackets").',
+  }),
   programme: text(200).optional(),
 });
 
@@ -96,4 +112,10 @@ export const Support = z.strictObject({
   what: text(200),
 });
 
-export const Measure = z.discriminatedUnion('type', [Sanctions, Aid, QuantityMeasure, Support]);
+export const Measure = z.discriminatedUnion('type', [
+  Sanctions,
+  Aid,
+  QuantityMeasure,
+  InKind,
+  Support,
+]);

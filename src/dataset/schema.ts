@@ -9,7 +9,7 @@ import { Aid, Measure } from './measures.js';
 import { Amount, Citation, Currency, DateText, Qualifier, Slug, text } from './fields.js';
 
 export { Aid, Measure };
-export { NOT_STATED_LABEL, QuantityMeasure, Sanctions, Support } from './measures.js';
+export { InKind, NOT_STATED_LABEL, QuantityMeasure, Sanctions, Support } from './measures.js';
 export {
   Citation,
   Currency,

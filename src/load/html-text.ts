@@ -4,6 +4,7 @@
  * styles are not text; the embedded source JSON is data, not prose, and is left out.
  */
 import type { Printed } from './printed.js';
+import { claimsOf, htmlClaimsJson } from './claims.js';
 
 const ENTITIES: Record<string, string> = {
   amp: '&',
@@ -44,5 +45,6 @@ export function readHtmlText(file: string, bytes: Uint8Array): Printed {
     texts: [{ file, place: 'web edition', text: blocks.join('\n') }],
     chartValues: [],
     files: [file],
+    claims: [claimsOf(file, htmlClaimsJson(html))],
   };
 }

@@ -7,6 +7,7 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { must } from '../checked.js';
 import type { Printed, PrintedText } from './printed.js';
+import { claimsOf, type RecordedClaims } from './claims.js';
 
 /** Share of the page height at the top and at the bottom that holds the running header/footer. */
 const BAND = 0.06;
@@ -53,6 +54,19 @@ function alts(node: Node | null | undefined, out: string[] = []): string[] {
   return out;
 }
 
+/** The text of a file attached to the PDF, by name; undefined when there is none. */
+async function attachedText(
+  doc: { getAttachments(): Promise<unknown> },
+  name: string,
+): Promise<string | undefined> {
+  const all = ((await doc.getAttachments()) ?? {}) as Record<
+    string,
+    { filename: string; content: Uint8Array }
+  >;
+  const found = Object.values(all).find((a) => a.filename === name);
+  return found ? new TextDecoder().decode(found.content) : undefined;
+}
+
 /** Reads a PDF's page text and alt text. */
 export async function readPdfText(file: string, bytes: Uint8Array): Promise<Printed> {
   const doc = await getDocument({
@@ -62,7 +76,9 @@ export async function readPdfText(file: string, bytes: Uint8Array): Promise<Prin
     verbosity: 0,
   }).promise;
   const texts: PrintedText[] = [];
+  let claims: RecordedClaims;
   try {
+    claims = claimsOf(file, await attachedText(doc, 'bulletin-sources.json'));
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const [, bottom, , top] = page.view;
@@ -88,5 +104,5 @@ export async function readPdfText(file: string, bytes: Uint8Array): Promise<Prin
   } finally {
     await doc.destroy();
   }
-  return { texts, chartValues: [], files: [file] };
+  return { texts, chartValues: [], files: [file], claims: [claims] };
 }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { must } from '../checked.js';
 import { inputError } from '../errors.js';
 import type { ChartValue, Printed, PrintedText } from './printed.js';
+import { claimsOf, customPropertyJson } from './claims.js';
 
 /** A deck of ours holds a few MB of XML at most (slides, notes, chart caches). */
 const MAX_DECK_XML = 64 * 1024 * 1024;
@@ -152,5 +153,9 @@ export function readPptxText(file: string, bytes: Uint8Array): Printed {
       if (labels) texts.push({ file, place: `${where} labels`, text: labels });
     });
   });
-  return { texts, chartValues: values, files: [file] };
+  const custom = files['docProps/custom.xml'];
+  const json = custom
+    ? customPropertyJson(strFromU8(custom), 'bulletin-claims', decodeXml)
+    : undefined;
+  return { texts, chartValues: values, files: [file], claims: [claimsOf(file, json)] };
 }

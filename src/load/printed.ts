@@ -12,6 +12,7 @@ import { readManifest } from './manifest.js';
 import { readPdfText } from './pdf-text.js';
 import { readPptxText } from './pptx-text.js';
 import { readHtmlText } from './html-text.js';
+import type { RecordedClaims } from './claims.js';
 
 /** A run of printed text and where it was printed ("bulletin.pdf", "page 2"). */
 export interface PrintedText {
@@ -43,6 +44,8 @@ export interface Printed {
   texts: PrintedText[];
   chartValues: ChartValue[];
   files: string[];
+  /** The derived claims each file records (PDF and web edition: their sources JSON). */
+  claims?: RecordedClaims[];
 }
 
 /** Output files are ours but may be large (a deck with many images): a generous limit. */
@@ -78,7 +81,7 @@ export async function readPrinted(
         'no build found in this folder; run "bulletin build" first, or pass --out with the ' +
         'folder it wrote',
     });
-  const printed: Printed = { texts: [], chartValues: [], files: [] };
+  const printed: Printed = { texts: [], chartValues: [], files: [], claims: [] };
   // Every file is what the manifest says, byte for byte, before any is read for its text.
   const read = new Map<string, Buffer>();
   const problems: Problem[] = [];
@@ -111,6 +114,7 @@ export async function readPrinted(
     printed.texts.push(...part.texts);
     printed.chartValues.push(...part.chartValues);
     printed.files.push(a.path);
+    printed.claims?.push(...(part.claims ?? []));
   }
   return { manifest, printed };
 }

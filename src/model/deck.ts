@@ -3,12 +3,14 @@
  * the deck template (templates/deck/deck.json + Liquid); this file only decides which slides
  * the data can fill and renders their text. Pure: no I/O, no clock.
  */
-import { parseMarkdown, type Block } from '../template/markdown.js';
+import { parseMarkdown, plainText, type Block } from '../template/markdown.js';
 import type { LoadedTemplates } from '../load/templates.js';
 import type { TemplateEngine } from '../template/engine.js';
 import { comparable } from '../template/filters.js';
 import { InputError } from '../errors.js';
-import { aidSumQualifiers } from './aid-sum.js';
+import type { Dataset } from '../dataset/schema.js';
+import { aidSumQualifiers, evaluateClaim, makeClaim, type Claim } from './claims/index.js';
+import type { ClaimQuestion } from './claims/index.js';
 import { DECK_FILE, type DeckConfig, type SlideKind } from './deck-config.js';
 
 /** One slide's words, ready to lay out. `at` is its index in deck.json (for messages). */
@@ -21,6 +23,8 @@ export interface DeckSlide {
   notes: string;
   /** The chart spec id the slide shows, if any. */
   chart?: string;
+  /** The derived claims its title, body, aside or notes printed (ranks, the data's last date). */
+  claims: Claim[];
 }
 
 /** One partner's deck. */
@@ -103,22 +107,14 @@ function sourceTable(sources: readonly Rec[]): Rec {
 /**
  * The scope a deck template sees: the bulletin scope plus `p` (this partner), `peers` and `cites`.
  */
-export function deckScope(scope: Rec, partnerId: string, date: string): Rec {
+export function deckScope(d: Dataset, scope: Rec, partnerId: string, date: string): Rec {
   const partners = scope.partners as Rec[];
   const p = partners.find((x) => x.id === partnerId);
   if (!p) throw new Error(`partner ${partnerId} is not in the scope`);
   const peers = partners.filter((x) => x.deck === true || x.id === partnerId);
   const sources = scope.sources as Rec[];
-  const aid = (x: Rec) => (x.aid_total as { amount: number } | null)?.amount;
   // Aid is ranked only when every peer's stated total is in one currency: no rates, no rank.
   const aidComparable = comparable(peers, 'aid_total');
-  // Quantities rank only in one unit: barrels and tons do not compare.
-  const oilUnits = new Set(
-    peers.flatMap(
-      (x) => ((x.oil as Rec | null)?.quantity as { unit: string } | undefined)?.unit ?? [],
-    ),
-  );
-  const oil = (x: Rec) => ((x.oil as Rec | null)?.quantity as { value: number } | undefined)?.value;
   return {
     ...scope,
     p,
@@ -128,28 +124,62 @@ export function deckScope(scope: Rec, partnerId: string, date: string): Rec {
     cites: partnerCites(p, sources),
     deck_date: date,
     aid_comparable: aidComparable,
-    aid_rank: aidComparable ? rankOf(peers, p, aid) : null,
+    aid_rank: rankResult(d, rankQuestion('aid', partnerId)),
     // What the compared sums and this partner's own sum add together (stages, loans, dates).
     aid_sum: aidSumQualifiers(peers),
     own_aid_sum: aidSumQualifiers([p]),
-    oil_rank: oilUnits.size <= 1 ? rankOf(peers, p, oil) : null,
+    oil_rank: rankResult(d, rankQuestion('oil-stock-release', partnerId)),
   };
 }
 
-/** Where p stands among peers by a figure (1 = largest), or null when p has none. */
-function rankOf(
-  peers: Rec[],
-  p: Rec,
-  value: (x: Rec) => number | undefined,
-): { rank: number; of: number } | null {
-  const mine = value(p);
-  if (mine === undefined) return null;
-  const known = peers.map(value).filter((v): v is number => v !== undefined);
-  return { rank: 1 + known.filter((v) => v > mine).length, of: known.length };
+/** A deck's rank claims: a partner's stated total among the partners with a deck. */
+function rankQuestion(measure: 'aid' | 'oil-stock-release', subject: string): ClaimQuestion {
+  const value = measure === 'aid' ? 'amount' : 'quantity';
+  return { kind: 'rank', measure, value, among: 'deck-partners', subject };
+}
+
+/** Where a partner stands ({rank, of}), or null when the data cannot rank it. */
+function rankResult(d: Dataset, q: ClaimQuestion): { rank: number; of: number } | null {
+  const a = evaluateClaim(d, q);
+  return a.ok ? { rank: Number(a.result.rank), of: Number(a.result.of) } : null;
+}
+
+/** The scope keys that print a derived claim, and the claim each asks. */
+function claimQuestions(subject: string): Record<string, ClaimQuestion> {
+  return {
+    aid_rank: rankQuestion('aid', subject),
+    oil_rank: rankQuestion('oil-stock-release', subject),
+    figures_as_of: { kind: 'data-to' },
+  };
+}
+
+/** The words a Markdown text prints, without its marks (a body's claims are found by them). */
+function markdownWords(md: string): string {
+  try {
+    return parseMarkdown(md)
+      .flatMap((b) => (b.kind === 'list' ? b.items : 'runs' in b ? [b.runs] : []))
+      .map((runs) => plainText(runs))
+      .join(' ');
+  } catch {
+    return md;
+  }
+}
+
+/** The scope, watched: which of its top-level keys a template reads. */
+function watchKeys(s: Rec): { scope: Rec; reads: Set<string> } {
+  const reads = new Set<string>();
+  const scope = new Proxy(s, {
+    get(target, key, receiver) {
+      if (typeof key === 'string') reads.add(key);
+      return Reflect.get(target, key, receiver);
+    },
+  });
+  return { scope, reads };
 }
 
 /** Renders one partner's deck; slides the data cannot fill are left out. */
 export function buildDeckModel(
+  d: Dataset,
   config: DeckConfig,
   templates: LoadedTemplates,
   engine: TemplateEngine,
@@ -157,14 +187,34 @@ export function buildDeckModel(
   partnerId: string,
   date: string,
 ): DeckModel {
-  const s = deckScope(scope, partnerId, date);
+  const s = deckScope(d, scope, partnerId, date);
+  const watched = watchKeys(s);
+  const questions = claimQuestions(partnerId);
   const p = s.p as { id: string; name: string };
   const file = `${templates.root}/${DECK_FILE}`;
   const slides: DeckSlide[] = [];
   config.slides.forEach((slide, at) => {
     if (slide.requires && !present(lookup(s, slide.requires))) return;
-    const text = (name: string | undefined) => (name ? engine.render(name, s).trim() : '');
-    const bodyText = slide.body ? engine.renderMarkdown(slide.body, s).trim() : '';
+    const claims: Claim[] = [];
+    // Each part's claims are recorded with its words: the slide or its notes, as printed.
+    const text = (name: string | undefined, part: 'slide' | 'body' | 'notes' = 'slide') => {
+      if (!name) return '';
+      watched.reads.clear();
+      // A body is Markdown in which data is text (template/data-marks.ts).
+      const out = (
+        part === 'body'
+          ? engine.renderMarkdown(name, watched.scope)
+          : engine.render(name, watched.scope)
+      ).trim();
+      const place = `slide ${slides.length + 1}${part === 'notes' ? ' notes' : ''}`;
+      for (const [key, q] of Object.entries(questions))
+        if (watched.reads.has(key) && present(s[key])) {
+          const c = makeClaim(d, q, part === 'body' ? markdownWords(out) : out, place);
+          if (c) claims.push(c);
+        }
+      return out;
+    };
+    const bodyText = text(slide.body, 'body');
     // A slide whose body template renders nothing has nothing to show: leave it out.
     if (slide.body && bodyText === '') return;
     let body: Block[];
@@ -184,8 +234,9 @@ export function buildDeckModel(
       title: text(slide.title).replace(/\s+/g, ' '),
       body,
       aside: text(slide.aside).replace(/\s+/g, ' '),
-      notes: text(slide.notes),
+      notes: text(slide.notes, 'notes'),
       ...(slide.chart ? { chart: slide.chart } : {}),
+      claims,
     });
   });
   return {

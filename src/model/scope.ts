@@ -9,7 +9,7 @@ import { NOT_STATED_LABEL } from '../dataset/schema.js';
 import { compareDates } from '../dataset/dates.js';
 import { list, possessive } from '../template/filters.js';
 import { tagNameTable, tagOrigin } from './usage.js';
-import { firstEvidence } from './firsts.js';
+import { figuresAsOf, firstEvidence } from './claims/index.js';
 
 type Rec = Record<string, unknown>;
 
@@ -75,20 +75,7 @@ function sumQualifier(a: Qualifier | undefined, b: Qualifier | undefined): Quali
   return 'about';
 }
 
-/**
- * The latest date any fact is dated by: what the figures are "as of" when no issue date is given.
- */
-export function figuresAsOf(d: Dataset): string | null {
-  const dates = [
-    ...d.measures.flatMap((m) => [m.date, m.asOf]),
-    ...d.events.flatMap((e) => [e.date, e.endDate]),
-    ...d.quotes.map((q) => q.date),
-  ].filter((x): x is string => typeof x === 'string');
-  return dates.reduce<string | null>(
-    (latest, x) => (latest === null || compareDates(x, latest) > 0 ? x : latest),
-    null,
-  );
-}
+export { figuresAsOf } from './claims/index.js';
 
 /**
  * The categories an aid amount is in: each component's, then the package's own category
@@ -210,5 +197,7 @@ export function buildScope(
     name: tagNameTable({ ...names }, collectionOf),
     cooperation_areas: tagAll(d.cooperationAreas, 'cooperationAreas'),
     aid_categories: d.aidCategories,
+    // Templates say whether amounts are converted ("the register gives no exchange rates").
+    rates: d.rates,
   };
 }

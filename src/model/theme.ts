@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseConfig } from '../dataset/validate.js';
 import { InputError } from '../errors.js';
 import type { LoadedTemplates } from '../load/templates.js';
+import { CONDITIONS } from '../load/icc.js';
 
 const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb');
 const TypeStyle = z.strictObject({
@@ -15,6 +16,37 @@ const FontFamily = z.strictObject({
   italic: z.string(),
   bold: z.string(),
   boldItalic: z.string(),
+});
+
+/** A CMYK colour in per cent, as a print shop writes it: [cyan, magenta, yellow, black]. */
+const Cmyk = z.tuple([
+  z.number().min(0).max(100),
+  z.number().min(0).max(100),
+  z.number().min(0).max(100),
+  z.number().min(0).max(100),
+]);
+
+/** Printing conditions bulletin carries a CMYK profile for (src/resources/icc/README.md). */
+export const PRINT_CONDITIONS = ['FOGRA39'] as const;
+
+/**
+ * The print edition (issue 34): the printing condition its CMYK is for, and exact CMYK values
+ * that win over converting a colour. Keys are colour names of `colors` ("ink", "accent") or
+ * colours written #rrggbb (a palette colour, say).
+ */
+const PrintStyle = z.strictObject({
+  condition: z.enum(PRINT_CONDITIONS).optional(),
+  cmyk: z
+    .record(
+      z
+        .string()
+        .regex(
+          /^(#[0-9a-fA-F]{6}|ink|accent|accentLight|muted|rule|paper)$/,
+          'must be a colour name of "colors" or a colour written #rrggbb',
+        ),
+      Cmyk,
+    )
+    .optional(),
 });
 
 export const ThemeSchema = z.strictObject({
@@ -57,6 +89,7 @@ export const ThemeSchema = z.strictObject({
   palette: z
     .array(Color)
     .min(4, 'needs at least four colours so charts never fall back to random ones'),
+  print: PrintStyle.optional(),
 });
 
 /** A validated theme. */
@@ -73,6 +106,30 @@ export interface ResolvedTheme {
 
 export const THEME_FILE = 'theme/theme.json';
 
+/**
+ * An exact CMYK colour must stay under its printing condition's total ink limit, as every
+ * converted colour does: more ink than the press allows smears and dries badly.
+ */
+function checkInkLimit(theme: Theme, json: NonNullable<LoadedTemplates['json'][string]>): void {
+  const condition = CONDITIONS[theme.print?.condition ?? 'FOGRA39'];
+  const problems = Object.entries(theme.print?.cmyk ?? {}).flatMap(([key, cmyk]) => {
+    const total = cmyk.reduce((a, b) => a + b, 0);
+    return total > condition.inkLimit
+      ? [
+          {
+            file: json.file,
+            ...json.locate(['print', 'cmyk', key]),
+            path: `print.cmyk.${key}`,
+            message:
+              `${cmyk.join(', ')} is ${total}% ink, over the ${condition.inkLimit}% ` +
+              `${condition.identifier} allows; lower the cyan, magenta or yellow`,
+          },
+        ]
+      : [];
+  });
+  if (problems.length) throw new InputError('E_THEME', problems);
+}
+
 /** Validates the theme and checks that every font file it names exists. */
 export function resolveTheme(templates: LoadedTemplates): ResolvedTheme {
   const json = templates.json[THEME_FILE];
@@ -84,6 +141,7 @@ export function resolveTheme(templates: LoadedTemplates): ResolvedTheme {
       },
     ]);
   const theme = parseConfig(ThemeSchema, json, 'E_THEME');
+  checkInkLimit(theme, json);
   const fonts: Record<string, Buffer> = {};
   const fontFiles: Record<string, string> = {};
   const problems = [];

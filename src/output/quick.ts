@@ -70,6 +70,9 @@ export function inputKey(options: BuildOptions, inputs: InputSnapshot): string {
     shard: options.shard ?? null,
     paper: options.paper ?? null,
     bleed: options.bleed ?? false,
+    // Only when asked for, so that a screen build keeps the key it had before editions.
+    ...(options.edition && options.edition !== 'screen' ? { edition: options.edition } : {}),
+    ...(options.marks ? { marks: true } : {}),
     deckCharts: options.deckCharts ?? 'native',
     maxAgeDays: options.maxAgeDays ?? null,
     sourceDateEpoch: options.sourceDateEpoch ?? null,

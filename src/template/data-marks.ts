@@ -6,9 +6,10 @@
  * an escape of any ASCII punctuation, so the text prints as it was), while the template's own
  * Markdown around it keeps working. Plain-text renders carry no marks.
  */
-const OPEN = '\uE000';
-const CLOSE = '\uE001';
-const MARKS = /[\uE000\uE001]/g;
+// Private-use characters, not those template/asides.ts uses (U+E000, U+E001).
+const OPEN = '\uE010';
+const CLOSE = '\uE011';
+const MARKS = /[\uE010\uE011]/g;
 
 /** A template output value as text marked as data (marks inside the data are dropped). */
 export function markData(value: unknown): string {
@@ -24,7 +25,7 @@ export function markData(value: unknown): string {
 /** Markdown with every marked data span escaped, and no marks left. */
 export function escapeMarkedData(text: string): string {
   return text
-    .replace(/\uE000([^\uE000\uE001]*)\uE001/g, (_, data: string) =>
+    .replace(/\uE010([^\uE010\uE011]*)\uE011/g, (_, data: string) =>
       // Every ASCII punctuation character: links, emphasis, autolinks (":" and "@" and "."
       // break http://, www. and e-mail autolinks), headings, lists, entities and HTML.
       data.replace(/[!-/:-@[-`{-~]/g, '\\$&'),

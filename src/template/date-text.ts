@@ -23,11 +23,8 @@ function formatDateNow(
 ): string {
   const d = mustParse(text);
   const utc = new Date(`${startOf(d)}T00:00:00Z`);
-  // A month and its day (or year) stay on one line: "April 19" never breaks.
   const fmt = (o: Intl.DateTimeFormatOptions) =>
-    dateFormat(locale, { timeZone: 'UTC', ...o })
-      .format(utc)
-      .replace(/ (?=\d)/g, NBSP);
+    keepTogether(dateFormat(locale, { timeZone: 'UTC', ...o }).format(utc));
   switch (d.precision) {
     case 'day':
       return style === 'full'
@@ -40,6 +37,14 @@ function formatDateNow(
     case 'decade':
       return decadeWords(d);
   }
+}
+
+/**
+ * A month and its day or year stay on one line, in either order: "April 19", "19 April 2022"
+ * and "6–7 April" never break, so a day-first date does not leave "on 5" at a line's end.
+ */
+function keepTogether(date: string): string {
+  return date.replace(/ (?=\d)|(?<=\d\.?) (?=\p{L})/gu, NBSP);
 }
 
 function decadeWords(d: FuzzyDate): string {
@@ -66,7 +71,7 @@ export function formatDateRange(start: string, end: string | undefined, locale: 
     );
     // Intl pads a day-to-day range with thin spaces ("6 – 7"); house style closes it up
     // ("6–7").
-    return range.replace(/(\d)\s+–\s+(\d)/gu, '$1–$2');
+    return keepTogether(range.replace(/(\d)\s+–\s+(\d)/gu, '$1–$2'));
   }
   return `${formatDate(start, locale)}–${formatDate(end, locale)}`;
 }

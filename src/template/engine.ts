@@ -5,7 +5,8 @@
  * template cannot reach the file system.
  */
 import { requireCjs } from '../cjs.js';
-import { registerFilters } from './register-filters.js';
+import { type MoneyContext, registerFilters } from './register-filters.js';
+import { placeAsides } from './asides.js';
 import { lenientFieldFilters } from './lenient-filters.js';
 import { DataObjects, rememberPartials } from './partials.js';
 import { InputError, formatProblem, type Problem } from '../errors.js';
@@ -44,10 +45,8 @@ export interface TemplateEngine {
 }
 
 /** Engine options: `collect` keeps rendering after a template error and lists them all. */
-export interface EngineOptions {
+export interface EngineOptions extends MoneyContext {
   collect?: boolean;
-  /** The data mixes bare signs with ISO currencies: `money` marks a bare sign as unstated. */
-  markBareSigns?: boolean;
 }
 
 /** Every field a dataset record can have: a missing one of these is "not stated". */
@@ -146,7 +145,10 @@ export function createEngine(
     // Marks data only while renderMarkdown runs (template/data-marks.ts).
     outputEscape: (v: unknown) => (marking.on ? markData(v) : (v as string)),
   });
-  registerFilters(liquid, locale, { markBareSigns: options.markBareSigns ?? false });
+  registerFilters(liquid, locale, {
+    markBareSigns: options.markBareSigns ?? false,
+    rates: options.rates ?? [],
+  });
   lenientFieldFilters(liquidjs, liquid);
   const data = new DataObjects();
   rememberPartials(liquidjs, liquid, data, () => (marking.on ? 'marked' : ''));
@@ -269,6 +271,7 @@ export function createEngine(
             `${limits.renderChars.toLocaleString('en')} for one template (the two-page bulletin ` +
             `holds about 12,000); shorten the text or check a loop`,
         );
+      text = placeAsides(text);
       wroteChars += text.length;
       if (wroteChars > limits.buildChars)
         throw budgetError(

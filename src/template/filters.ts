@@ -15,7 +15,7 @@ export { comparable, currenciesAt, rank, rankComparable } from './ranking.js';
 const MAX_SCALED_FRACTION = 3;
 
 /** Significant digits of a number as written in full: 1150000 → 3, 867000 → 3, 2.5 → 2. */
-function significantDigits(value: number): number {
+export function significantDigits(value: number): number {
   const digits = Math.abs(value)
     .toPrecision(15)
     .replace(/e.*$/, '')

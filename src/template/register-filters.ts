@@ -3,7 +3,18 @@
  * wrong type is an error naming the filter) and calls the pure function in filters.ts.
  */
 import type { Liquid } from 'liquidjs';
+import type { Rate } from '../dataset/schema.js';
+import { withAside } from './asides.js';
+import { convertedAside } from './converted.js';
 import * as f from './filters.js';
+
+/** What the data says about money as a whole, which the `money` filter prints beside a figure. */
+export interface MoneyContext {
+  /** The data mixes bare signs with ISO currencies: a bare sign is marked as not stated. */
+  markBareSigns?: boolean;
+  /** Rates the data states: an amount in a `from` currency shows its conversion beside it. */
+  rates?: readonly Rate[];
+}
 
 /**
  * Money from an object ({amount, currency, qualifier?}: a measure, a total) or a number and a
@@ -63,14 +74,18 @@ function withDigits(args: unknown[], filter: string): { rest: unknown[]; digits?
 export function registerFilters(
   liquid: Liquid,
   locale: string,
-  { markBareSigns = false }: { markBareSigns?: boolean } = {},
+  { markBareSigns = false, rates = [] }: MoneyContext = {},
 ): void {
   liquid.registerFilter('money', (v: unknown, ...args: unknown[]) => {
     const { rest, digits } = withDigits(args, 'money');
     const m = asMoney(v, rest[0]);
     const text = f.hedgedMoney(m.amount, m.currency, locale, m.qualifier, digits);
-    // Beside ISO currencies a bare "$" would read as the reader's own dollar (issue 28, item 3).
-    return markBareSigns && f.isBareSign(m.currency) ? `${text} (currency not stated)` : text;
+    // Beside ISO currencies a bare "$" would read as the reader's own dollar, and a rate the
+    // data states has a visible effect only if the text shows it (issue 28, item 3). The
+    // engine places the aside once it sees whether the figure sits in parentheses.
+    const unstated = markBareSigns && f.isBareSign(m.currency) ? 'currency not stated' : '';
+    const aside = unstated || convertedAside(m.amount, m.currency, rates, locale);
+    return withAside(text, aside);
   });
   liquid.registerFilter('possessive', (v: unknown) => f.possessive(str(v, 'possessive')));
   liquid.registerFilter('upfirst', (v: unknown) => f.upfirst(str(v, 'upfirst')));

@@ -30,6 +30,11 @@ export function checkStoredValue(
     : [...c.pools].filter(([k]) => /^(quantity|count)\|/.test(k)).map(([, p]) => p);
   const ok = pools.some((p) => findIn(p, v.value - tol, v.value + tol));
   if (ok) return undefined;
+  // A chart converted at a stated rate stores the conversion to three significant digits.
+  const third = 0.5 * 10 ** (Math.floor(Math.log10(Math.max(1e-9, Math.abs(v.value)))) - 2);
+  const converted = (currencies ?? []).map((cur) => c.pools.get(poolKey('money~', cur)));
+  if (converted.some((p) => findIn(p, v.value - third - tol, v.value + third + tol)))
+    return undefined;
   const what = currencies ? `${currencies.join('/') || sign} amount` : 'quantity or count';
   return (
     `the chart stores the value ${v.value} (series "${v.series}"), and no ${what} in the data, ` +

@@ -30,6 +30,10 @@ function ratesOf(d: Dataset): Rate[] {
 export function convertedCandidates(d: Dataset, parts: AidPart[], out: Candidate[]): void {
   for (const r of ratesOf(d)) {
     out.push({ kind: 'quantity', value: r.rate, how: `the rate ${r.from} to ${r.to}` });
+    // A note states the rate as money: "1 CAD = 0.73 USD".
+    const stated = `the rate ${r.from} to ${r.to}, as a note states it`;
+    out.push({ kind: 'money', value: 1, currency: r.from, how: stated, approx: true });
+    out.push({ kind: 'money', value: r.rate, currency: r.to, how: stated, approx: true });
     const at = `converted from ${r.from} at ${r.rate}`;
     const make = (value: number, how: string): Candidate => ({
       kind: 'money',

@@ -89,7 +89,10 @@ function moneyCandidates(d: Dataset, out: Candidate[]): AidPart[] {
 }
 
 function quantityCandidates(d: Dataset, out: Candidate[]): void {
-  const qs = d.measures.flatMap((m) => ('quantity' in m ? [{ m, q: m.quantity }] : []));
+  // In-kind aid without a count states no number to trace.
+  const qs = d.measures.flatMap((m) =>
+    'quantity' in m && m.quantity ? [{ m, q: m.quantity }] : [],
+  );
   for (const { m, q } of qs)
     out.push({
       kind: 'quantity',

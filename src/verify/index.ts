@@ -10,6 +10,7 @@ import { deriveCandidates } from './derive.js';
 import { chartLabel, checkStoredValue } from './chart.js';
 import { skipped, versionSpans } from './exemptions.js';
 import { traceFigure } from './match.js';
+import { verifyClaims } from './claims.js';
 import { quotedFromData, readsApart } from './quoted.js';
 import { scanFigures, scanLocale, type ScanLocale } from './scan.js';
 import type { Printed, VerifyProblem, VerifyResult } from './types.js';
@@ -137,9 +138,13 @@ export function verifyPrinted(
     const ok = labelProblems.length === 0 && stored === undefined;
     if (ok) count('chart value');
   }
+  // Words, not only numbers: every derived claim the files record, asked of the data again.
+  const claims = printed.claims ?? [];
+  problems.push(...verifyClaims(dataset, claims, printed.texts));
   return {
     ok: problems.length === 0,
     checked,
+    claims: claims.reduce((n, r) => n + r.claims.length, 0),
     files: printed.files,
     traced,
     skipped: skips,

@@ -15,6 +15,15 @@ export type Trace = { ok: true; kind: string; how: string } | { ok: false; reaso
 /** Floating-point slack: 141.9 × 1e6 is 141900000.00000003. */
 const slack = (v: number) => 1e-9 * Math.max(1, Math.abs(v));
 
+/** The place of a whole number's last non-zero digit: 290000 → 10000, 2.9 → 1. */
+export function roundingStep(v: number): number {
+  let step = 1;
+  const whole = Math.round(Math.abs(v));
+  if (whole === 0 || whole !== Math.abs(v)) return step;
+  while (whole % (step * 10) === 0) step *= 10;
+  return step;
+}
+
 /** The values a printed figure may stand for: itself, or (hedged) anything it rounds. */
 function range(f: PrintedFigure): [number, number] {
   const tol = (f.hedged ? f.step / 2 : 0) + slack(f.value);
@@ -63,10 +72,11 @@ function traceMoney(f: PrintedFigure, c: Candidates, sl: ScanLocale): Trace {
   const mine = currencies.map((cur) => c.pools.get(poolKey('money', cur)));
   const hit = findAny(mine, f);
   if (hit) return { ok: true, kind: 'money', how: hit.how };
-  // A conversion at a stated rate is a computation: it may print rounded.
+  // A conversion at a stated rate is a computation: it may print rounded, and a figure written
+  // in full ("US$290,000") is rounded to its last non-zero digit.
   const converted = findAny(
     currencies.map((cur) => c.pools.get(poolKey('money~', cur))),
-    { ...f, hedged: true },
+    { ...f, hedged: true, step: Math.max(f.step, roundingStep(f.value)) },
   );
   if (converted) return { ok: true, kind: 'converted money', how: converted.how };
   for (const other of c.currencies.filter((x) => !currencies.includes(x))) {

@@ -69,12 +69,17 @@ export interface VerifyProblem {
   printed: string;
   context: string;
   reason: string;
+  /** Set for a derived claim (a rank, a "first"…): what it says, of whom. */
+  claim?: string;
 }
 
 /** The outcome of a check. */
 export interface VerifyResult {
   ok: boolean;
+  /** Numbers checked. */
   checked: number;
+  /** Derived claims the files record, each recomputed and read for its wording. */
+  claims: number;
   files: string[];
   /** How many figures traced to each kind of source ("stated money", "share"…). */
   traced: Record<string, number>;

@@ -121,8 +121,10 @@ export function barTable(d: BarData, caption: string, locale: string): string {
   const heads = stacked ? [...d.series.map((s) => s.name), 'Total'] : [valueHead];
   const panels = panelsOf(d);
   const groups = panels.map((panel) => {
-    // A stacked bar without a part in some category shows nothing there: "none", not "$0".
-    const fmt = (v: number) => (stacked && v === 0 ? 'none' : formatValue(v, panel.unit, locale));
+    // A stacked bar without a part in some category states no amount there: "not stated",
+    // neither "$0" nor "none" (the partner may have given such aid with no amount stated).
+    const fmt = (v: number) =>
+      stacked && v === 0 ? 'not stated' : formatValue(v, panel.unit, locale);
     const head =
       panels.length > 1 && panel.heading
         ? `<tr><th scope="rowgroup" colspan="${heads.length + 1}">${esc(panel.heading)}</th></tr>`
@@ -131,10 +133,12 @@ export function barTable(d: BarData, caption: string, locale: string): string {
       const i = panel.from + k;
       const values = d.series.map((s) => s.values[i] ?? 0);
       const cells = stacked ? [...values, values.reduce((a, b) => a + b, 0)] : values;
-      return (
-        `<tr><th ` +
-        `scope="row">${esc(label)}</th>${cells.map((v) => `<td>${esc(fmt(v))}</td>`).join('')}</tr>`
-      );
+      // A row's hedge ("up to", "about") stays with its figure, as on the bars.
+      const hedge = d.hedges?.[i];
+      const text = (v: number, last: boolean) =>
+        hedge && (last || !stacked) ? hedgedValue(v, panel.unit, locale, hedge) : fmt(v);
+      const tds = cells.map((v, c) => `<td>${esc(text(v, c === cells.length - 1))}</td>`);
+      return `<tr><th scope="row">${esc(label)}</th>${tds.join('')}</tr>`;
     });
     return `<tbody>${head}${rows.join('')}</tbody>`;
   });

@@ -2,8 +2,8 @@
  * A timeline as accessible SVG: one row per partner, months along the foot, one marker shape
  * per series (hollow where the day is not known: month only, or "on or before").
  */
-import type { TimelineData, TimelineGap, TimelinePoint } from '../../charts/data.js';
-import { formatDate } from '../../template/filters.js';
+import type { TimelineData } from '../../charts/data.js';
+import { timelineRows } from '../../charts/timeline-cells.js';
 import { cycled } from '../../checked.js';
 import { esc } from './prose.js';
 import {
@@ -89,36 +89,13 @@ export function timelineChart(
   return { svg, legend };
 }
 
-/** A point's date as the text writes it: "by April 17, 2022" when it came on or before. */
-function when(p: TimelinePoint, locale: string): string {
-  return `${p.onOrBefore ? 'by ' : ''}${formatDate(p.date, locale)}`;
-}
-
-/**
- * An empty cell says why: the data being silent is "not stated", never "none" (issue 29, item 1:
- * a partner's sanctions are in the source, undated, and were printed as "none in this period").
- */
-const GAP_TEXT: Record<TimelineGap, string> = {
-  undated: 'stated, with no date to the month',
-  outside: 'outside this period',
-  silent: 'not stated',
-};
-
 /** The timeline as a table: a row per partner, a column per series, every dated item. */
 export function timelineTable(d: TimelineData, caption: string, locale: string): string {
-  const rows = d.rows.map((row, r) => {
-    const cells = d.series.map((s) => {
-      const items = s.points
-        .filter((p) => p.row === r)
-        .sort((a, b) => a.x - b.x)
-        // A "first" series names itself in the column head; an event series names each event.
-        .map((p) =>
-          p.what === s.name.toLowerCase() ? when(p, locale) : `${p.what}, ${when(p, locale)}`,
-        );
-      return `<td>${items.length ? esc(items.join('; ')) : GAP_TEXT[s.gaps?.[r] ?? 'silent']}</td>`;
-    });
-    return `<tr><th scope="row">${esc(row)}</th>${cells.join('')}</tr>`;
-  });
+  const rows = timelineRows(d, locale).map(
+    (row) =>
+      `<tr><th scope="row">${esc(row.name)}</th>` +
+      `${row.cells.map((c) => `<td>${esc(c.text)}</td>`).join('')}</tr>`,
+  );
   return [
     `<table><caption>${esc(caption)}</caption>`,
     `<thead><tr><th ` +

@@ -47,6 +47,8 @@ export interface ChartFigure {
   title: string;
   width: number;
   height: number;
+  /** The rows the chart lists (bars and currency headings, or a timeline's partners). */
+  rows?: number;
   /** Notes and source, set small under the chart. */
   note: string;
   /** Alternative text for the figure (screen readers, the structure tree). */

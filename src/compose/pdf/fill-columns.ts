@@ -55,8 +55,20 @@ export function unplanned(flow: FlowResult, frames: Frame[], leading: number): n
 /** What the keep rules can leave at a column's foot: a heading's space and lines, and two lines. */
 const KEEP_LINES = 4;
 
-/** The largest scale a figure may take (drawn height over width at most MAX_CHART_ASPECT). */
-export const maxScale = (f: ChartFigure): number => (MAX_CHART_ASPECT * f.width) / f.height;
+/**
+ * Height over width a chart of many rows may reach: a fifth of its width a row. A chart that
+ * lists ten partners in eight currency panels reads well far taller than one of four bars,
+ * and on paper a little longer than Letter (A4) its column had six lines of blank it could
+ * not take (issue 28).
+ */
+const ROW_ASPECT = 0.2;
+
+/**
+ * The largest scale a figure may take: drawn height over width at most MAX_CHART_ASPECT, or
+ * ROW_ASPECT a row for a chart of many rows.
+ */
+export const maxScale = (f: ChartFigure): number =>
+  (Math.max(MAX_CHART_ASPECT, ROW_ASPECT * (f.rows ?? 0)) * f.width) / f.height;
 
 /**
  * Grows each last-page chart by the blank in its column (shared among the column's charts by

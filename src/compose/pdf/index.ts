@@ -22,20 +22,33 @@ export const pdfRenderer: Renderer = {
     const charts = planCharts(ctx)
       .filter((c) => keys.has(c.key))
       .map((c) => ({ spec: c.inst.spec, data: c.data }));
-    return [
-      {
+    const shared = {
+      info: infoOf(ctx),
+      model: ctx.bulletin,
+      charts,
+      style: styleInputs(ctx),
+      locale: ctx.dataset.bulletin.locale,
+    };
+    const units: Unit[] = [];
+    if (ctx.editions.screen)
+      units.push({
         key: 'bulletin',
         paths: ['bulletin.pdf'],
+        inputs: { ...shared, print: ctx.print },
+      });
+    const print = ctx.editions.print;
+    // The print edition: the same plan, and the profile (by content) and marks it prints with.
+    if (print)
+      units.push({
+        key: 'bulletin-print',
+        paths: ['bulletin-print.pdf'],
         inputs: {
-          info: infoOf(ctx),
-          model: ctx.bulletin,
-          charts,
-          print: ctx.print,
-          style: styleInputs(ctx),
-          locale: ctx.dataset.bulletin.locale,
+          ...shared,
+          paper: ctx.print.paper ?? null,
+          edition: { profile: print.profile.sha256, marks: print.marks },
         },
-      },
-    ];
+      });
+    return units;
   },
   async render(ctx: BuildContext, units: Unit[]): Promise<Artifact[]> {
     return (await import('./render.js')).renderPdf(ctx, units);

@@ -98,11 +98,30 @@ function splits(
   for (let k = syl.length - 1; k >= 1; k--)
     out.push({ head: `${syl.slice(0, k).join('')}-`, tail: syl.slice(k).join(''), hyphen: true });
   if (relaxNbsp) {
-    for (let i = text.lastIndexOf('\u00a0'); i > 0; i = text.lastIndexOf('\u00a0', i - 1))
-      out.push({ head: text.slice(0, i), tail: text.slice(i + 1), hyphen: false });
+    for (let i = text.lastIndexOf('\u00a0'); i > 0; i = text.lastIndexOf('\u00a0', i - 1)) {
+      const head = text.slice(0, i);
+      const tail = text.slice(i + 1);
+      if (!isShortNumberAndWord(head, tail)) out.push({ head, tail, hyphen: false });
+    }
   }
   return out;
 }
+
+/**
+ * A number of one or two digits and the word beside it never part, even to close a wide gap:
+ * a day and its month ("5 | October", "April | 19"; "on 5" at a line's end reads as a count)
+ * or a small figure and its scale ("$3 | billion"). A year may still go to the next line.
+ */
+function isShortNumberAndWord(head: string, tail: string): boolean {
+  return (
+    (SHORT_NUMBER_AT_END.test(head) && LETTER_AT_START.test(tail)) ||
+    (LETTER_AT_END.test(head) && SHORT_NUMBER_AT_START.test(tail))
+  );
+}
+const SHORT_NUMBER_AT_END = /(?<![\d.,])\d{1,2}\.?$/u;
+const SHORT_NUMBER_AT_START = /^\d{1,2}(?![\d.,]\d)/u;
+const LETTER_AT_START = /^\p{L}/u;
+const LETTER_AT_END = /\p{L}$/u;
 
 /** Lays out runs in lines no wider than `width`. */
 export function breakLines(runs: Run[], style: TextStyle, width: number, measure: Measure): Line[] {

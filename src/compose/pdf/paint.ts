@@ -15,15 +15,28 @@ import { at, must } from '../../checked.js';
 /** Print options: bleed in points (0 for none). */
 export interface PrintOptions {
   bleed: number;
+  /** Crop marks, and the slug space outside the bleed they take (default: with any bleed). */
+  marks?: boolean;
+  /** The marks' colour (the print edition's is registration, a spot colour on every plate). */
+  markColor?: string;
+  /** A line of production facts set in the slug below each page's bleed. */
+  slug?: (page: number) => string;
 }
 
 /** Space outside the bleed for crop marks. */
+/**
+ * Letter spacing of the masthead, in points. Firefox's pdf.js ignores /ActualText and splits
+ * a word into letters once the gap passes about 0.85 pt at this size ("A S I A"), so the
+ * masthead stays just under that and reads as words in every viewer.
+ */
+const MASTHEAD_TRACKING = 0.8;
 const SLUG = 18;
 const MARK = 12;
 
 export function pageGeometry(plan: PagePlan, print: PrintOptions) {
   const [W, H] = plan.size;
-  const offset = print.bleed > 0 ? print.bleed + SLUG : 0;
+  const marks = print.marks ?? print.bleed > 0;
+  const offset = print.bleed > 0 ? print.bleed + (marks ? SLUG : 0) : 0;
   return { W, H, offset, media: [W + 2 * offset, H + 2 * offset] as [number, number] };
 }
 
@@ -42,7 +55,10 @@ function cropMarks(doc: Doc, plan: PagePlan, print: PrintOptions, tagger: Tagger
   const { W, H } = pageGeometry(plan, print);
   const gap = print.bleed + 2;
   tagger.artifact('Layout', () => {
-    doc.save().lineWidth(0.25).strokeColor('#000000');
+    doc
+      .save()
+      .lineWidth(0.25)
+      .strokeColor(print.markColor ?? '#000000');
     for (const [x, y, sx, sy] of [
       [0, 0, -1, -1],
       [W, 0, 1, -1],
@@ -59,6 +75,18 @@ function cropMarks(doc: Doc, plan: PagePlan, print: PrintOptions, tagger: Tagger
         .stroke();
     }
     doc.restore();
+  });
+}
+
+/** The slug line: set small in the marks' colour, below the bleed, clear of the crop marks. */
+function slugLine(doc: Doc, plan: PagePlan, print: PrintOptions, text: string, t: Tagger): void {
+  const { H } = pageGeometry(plan, print);
+  t.artifact('Layout', () => {
+    doc
+      .font(fontName('sans'))
+      .fontSize(6)
+      .fillColor(print.markColor ?? '#000000');
+    doc.text(text, MARK + 4, H + print.bleed + 5, { lineBreak: false });
   });
 }
 
@@ -99,14 +127,16 @@ export function paintPlan(
     // Every page at the plan's size: pdfkit's addPage() alone falls back to US Letter.
     if (page > 0) doc.addPage({ size: pageGeometry(plan, print).media, margin: 0 });
     setBoxes(doc, plan, print);
-    if (offset > 0) {
+    if (offset > 0) doc.translate(offset, offset);
+    if (offset > 0 && (print.marks ?? true)) {
       cropMarks(doc, plan, print, t);
-      doc.translate(offset, offset);
+      const slug = print.slug?.(page);
+      if (slug) slugLine(doc, plan, print, slug, t);
     }
     if (page === 0) {
       t.artifact('Pagination', () => {
         doc.font(fontName('sans', true)).fontSize(theme.type.masthead.size).fillColor(c.accent);
-        drawTracked(doc, h.series.toUpperCase(), m.left, m.top, 1.2);
+        drawTracked(doc, h.series.toUpperCase(), m.left, m.top, MASTHEAD_TRACKING);
         doc.font(fontName('sans')).fontSize(theme.type.masthead.size).fillColor(c.muted);
         doc.text(h.publisher, W - m.right - doc.widthOfString(h.publisher), m.top, {
           lineBreak: false,

@@ -71,6 +71,10 @@ function figureOf(ctx: BuildContext, key: string): Omit<ChartFigure, Placement> 
     title: c.title,
     width: c.width,
     height: c.height,
+    rows:
+      c.data.kind === 'bar'
+        ? c.data.labels.length + c.data.panels.filter((p) => p.heading).length
+        : c.data.rows.length,
     note,
     alt: `${c.alt} ${c.takeaway}`,
     svgAt: (h: number) => chartSvgAt(ctx, c.id, h),
@@ -91,7 +95,10 @@ function paintChart(ctx: BuildContext, key: string, width: number, height: numbe
  */
 export function bulletinPlan(ctx: BuildContext, doc?: Doc): PagePlan {
   const cached = ctx.assets.get(PLAN_KEY) as PagePlan | undefined;
-  if (cached) return cached;
+  if (cached) {
+    if (doc) sameFontNames(ctx, doc);
+    return cached;
+  }
   let measurer = doc;
   if (!measurer) {
     measurer = new PDFDocument({ autoFirstPage: false }) as Doc;
@@ -109,5 +116,20 @@ export function bulletinPlan(ctx: BuildContext, doc?: Doc): PagePlan {
     spareFigures(ctx),
   );
   ctx.assets.set(PLAN_KEY, plan);
+  ctx.assets.set(FONT_ORDER_KEY, Object.keys(fontsOf(measurer)));
   return plan;
+}
+
+const FONT_ORDER_KEY = 'pdf:font-order';
+const fontsOf = (doc: Doc) => (doc as unknown as { _fontFamilies: object })._fontFamilies;
+
+/**
+ * pdfkit names fonts /F1, /F2, … in the order a document first uses them, and measuring the
+ * plan uses them first. A document painted from a plan another one measured (the print
+ * edition after the screen edition) takes the fonts in the measurer's order, so its bytes are
+ * the same whether it is built alone, second, or in another thread.
+ */
+function sameFontNames(ctx: BuildContext, doc: Doc): void {
+  // A font the document has used keeps its name; on the measurer itself this does nothing.
+  for (const name of (ctx.assets.get(FONT_ORDER_KEY) as string[] | undefined) ?? []) doc.font(name);
 }

@@ -20,6 +20,8 @@ export function provenanceJson(model: BulletinModel, charts: RenderedChart[]): s
     },
     sources: model.sources,
     facts: model.provenance,
+    // The derived claims the charts' words make, which `bulletin verify` recomputes.
+    claims: charts.flatMap((c) => c.claims),
     charts: charts.map((c) => ({
       id: c.id,
       title: c.title,

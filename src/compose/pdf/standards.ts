@@ -7,9 +7,9 @@
  */
 import type { Doc } from './fonts.js';
 
-const xml = (s: string) =>
+export const xml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const iso = (d: Date) => `${d.toISOString().split('.')[0]}Z`;
+export const iso = (d: Date) => `${d.toISOString().split('.')[0]}Z`;
 
 interface Info {
   Title?: string;

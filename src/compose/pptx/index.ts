@@ -27,7 +27,7 @@ const modelCache = new WeakMap<object, WeakMap<object, Map<string, DeckModel>>>(
  * them too.
  */
 export function deckModels(
-  ctx: Pick<BuildContext, 'templates' | 'scope' | 'partners' | 'clock' | 'engine'>,
+  ctx: Pick<BuildContext, 'dataset' | 'templates' | 'scope' | 'partners' | 'clock' | 'engine'>,
 ): Map<string, DeckModel> {
   let byScope = modelCache.get(ctx.templates);
   if (!byScope) modelCache.set(ctx.templates, (byScope = new WeakMap()));
@@ -38,7 +38,7 @@ export function deckModels(
     models = new Map(
       ctx.partners.map((id) => [
         id,
-        buildDeckModel(config, ctx.templates, ctx.engine, ctx.scope, id, date),
+        buildDeckModel(ctx.dataset, config, ctx.templates, ctx.engine, ctx.scope, id, date),
       ]),
     );
     byScope.set(ctx.scope, models);

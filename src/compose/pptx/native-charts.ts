@@ -10,6 +10,7 @@ import type { BarData, TimelineData } from '../../charts/data.js';
 import { hedgedValue } from '../../charts/data.js';
 import { numberFormat } from '../../charts/number-format.js';
 import { barColors, seriesColors } from '../../charts/palette.js';
+import { separateCoincidentDots } from './timeline-markers.js';
 
 export { numberFormat };
 import type { Theme } from '../../model/theme.js';
@@ -185,7 +186,7 @@ export function fixChartXml(xml: string): string {
   );
   if (repeats.length)
     out = out.replace(/(<c:legend>\s*<c:legendPos [^>]*\/>)/, `$1${hidden.join('')}`);
-  return hollowMarkers(out);
+  return separateCoincidentDots(hollowMarkers(out));
 }
 
 /**

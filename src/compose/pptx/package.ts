@@ -19,6 +19,8 @@ import type { Theme } from '../../model/theme.js';
 import { canonicalPlaceholders, type FaceHint, hintFaces, markDecorative } from './a11y.js';
 import { fixChartXml } from './native-charts.js';
 import { ZipFiles, zipSync } from './zip.js';
+import { addClaimsPart } from './claims-part.js';
+import type { Claim } from '../../model/claims/index.js';
 
 /** Document properties for docProps/core.xml. */
 export interface DocProps {
@@ -27,6 +29,8 @@ export interface DocProps {
   author: string;
   company: string;
   keywords?: string;
+  /** The derived claims the deck prints, carried in docProps/custom.xml (claims-part.ts). */
+  claims?: readonly Claim[];
 }
 
 /** Escapes text for XML element content and attribute values. */
@@ -232,6 +236,7 @@ export async function finishPackage(
   await dropDanglingReferences(zip);
   const iso = clock.toISOString().replace(/\.\d{3}Z$/, 'Z');
   zip.file('docProps/core.xml', coreXml(props, iso));
+  if (props.claims) await addClaimsPart(zip, props.claims);
   const app = await textOf(zip, 'docProps/app.xml');
   zip.file(
     'docProps/app.xml',

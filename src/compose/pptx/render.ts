@@ -22,6 +22,7 @@ import { deckChartKey } from './chart-key.js';
 import { nativeChart } from './native-charts.js';
 import { houseFrame } from './frame.js';
 import { getChart } from '../../charts/render.js';
+import type { Claim } from '../../model/claims/index.js';
 
 const EMU_PER_INCH = 914_400;
 
@@ -44,6 +45,15 @@ export function chartsFor(
       native: nativeChart(rendered, theme, ctx.dataset.bulletin.locale),
     };
   };
+}
+
+/** The claims a deck prints: its slides' own, and those of the charts it shows. */
+function deckClaims(ctx: BuildContext, deck: DeckModel): Claim[] {
+  const chartOf = (s: DeckSlide) =>
+    s.chart === undefined ? undefined : getChart(ctx, deckChartKey(ctx, s.chart, deck.partner.id));
+  // A claim only the web edition prints (its timeline table) is not the deck's.
+  const own = (c: Claim) => c.format === undefined;
+  return deck.slides.flatMap((s) => [...s.claims, ...(chartOf(s)?.claims ?? []).filter(own)]);
 }
 
 /** Builds one deck's bytes, on the house masters or the organisation's template. */
@@ -94,6 +104,7 @@ export async function renderDeck(ctx: BuildContext, deck: DeckModel): Promise<Ui
       author: pptx.author,
       company: b.publisher.name,
       keywords: b.series,
+      claims: deckClaims(ctx, deck),
     },
     theme,
     ctx.clock,

@@ -7,8 +7,8 @@
  * fact is only "on or before" too, so no "first" is read from a date that an undated measure
  * may precede (issue 29, item 12). Pure.
  */
-import { compareDates } from '../dataset/dates.js';
-import type { Measure } from '../dataset/schema.js';
+import { compareDates } from '../../dataset/dates.js';
+import type { Measure } from '../../dataset/schema.js';
 
 /**
  * The earliest evidence among some measures: its date, whether that date is only an upper bound,

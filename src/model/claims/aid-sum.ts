@@ -3,7 +3,7 @@
  * printed (issue 29, items 4 and 6): a loan announced by one partner ranked above goods provided
  * by another is a true rank only when the words say the stages were added together. Pure.
  */
-import { compareDates } from '../dataset/dates.js';
+import { compareDates } from '../../dataset/dates.js';
 
 type Rec = Record<string, unknown>;
 

@@ -1,0 +1,148 @@
+/**
+ * evaluateClaim: one function from a claim's question (kind, rule inputs) to its answer on some
+ * data — the result, the facts used and the qualifiers the data gives it — or the reason the
+ * data cannot support it. The build asks it to make a claim; verify asks it again of the
+ * current data and compares. Pure.
+ */
+import type { Dataset } from '../../dataset/schema.js';
+import {
+  comparableTotals,
+  comparedPartners,
+  figuresAsOf,
+  firstQualifiers,
+  firstStep,
+  largestOf,
+  rankAmong,
+  statedTotals,
+  sumQualifiers,
+} from './derive.js';
+import type { Claim } from './schema.js';
+import { unsaid } from './wording.js';
+
+/** What a claim asks: everything of a claim but its answer, wording and place. */
+export type ClaimQuestion = Pick<
+  Claim,
+  'kind' | 'measure' | 'value' | 'subject' | 'among' | 'roles'
+>;
+
+/** A claim's answer on some data, or why the data does not support it. */
+export type ClaimAnswer =
+  | { ok: true; result: Claim['result']; facts: string[]; qualifiers: Claim['qualifiers'] }
+  | { ok: false; reason: string };
+
+const refuse = (reason: string): ClaimAnswer => ({ ok: false, reason });
+
+/** The rule each kind of claim follows, in words (recorded with the claim). */
+export function ruleOf(q: ClaimQuestion): string {
+  const what = q.value === 'quantity' ? 'stated quantities' : 'stated amounts';
+  const among =
+    q.among === 'deck-partners'
+      ? 'the partners with a deck'
+      : `every partner${q.roles ? ` with role ${q.roles.join(' or ')}` : ''}`;
+  switch (q.kind) {
+    case 'rank':
+      return `sum of each partner's ${what} of ${q.measure}, ranked largest first among ${among}`;
+    case 'largest':
+      return `sum of each partner's ${what} of ${q.measure}, the largest among ${among}`;
+    case 'first':
+      return (
+        `earliest dated evidence of ${q.measure}; "by" when an undated or as-of fact may ` +
+        'precede it'
+      );
+    case 'data-to':
+      return 'the latest date of any measure, event or quote';
+    case 'not-stated':
+      return `the data states no ${q.measure} of the partner: "not stated", never "none"`;
+  }
+}
+
+/** Answers a claim's question on the data. */
+export function evaluateClaim(d: Dataset, q: ClaimQuestion): ClaimAnswer {
+  if (q.kind === 'data-to') {
+    const date = figuresAsOf(d);
+    return date ? { ok: true, result: { date }, facts: [], qualifiers: [] } : refuse('no dates');
+  }
+  if (q.kind === 'not-stated') {
+    if (!q.subject || !q.measure) return refuse('"not stated" needs a partner and what it lacks');
+    const { subject, measure } = q;
+    const stated =
+      measure === 'events'
+        ? d.events.some((e) => e.participants.includes(subject))
+        : d.measures.some((m) => m.partner === subject && m.type === measure);
+    if (stated) return refuse(`the data now states ${measure} of ${subject}`);
+    return { ok: true, result: { stated: false }, facts: [], qualifiers: [] };
+  }
+  if (q.kind === 'first') {
+    if (!q.subject || !q.measure) return refuse('a "first" needs a partner and a measure');
+    const step = firstStep(d, q.subject, q.measure);
+    if (!step) return refuse(`the data has no ${q.measure} of ${q.subject} with a date`);
+    return {
+      ok: true,
+      result: { date: step.date, onOrBefore: step.onOrBefore },
+      facts: step.facts,
+      qualifiers: firstQualifiers(step),
+    };
+  }
+  if (!q.measure || !q.value || !q.among)
+    return refuse('a comparison needs a measure and partners');
+  const partners = comparedPartners(d, q.among, q.subject, q.roles);
+  const totals = statedTotals(d, partners, q.measure, q.value);
+  if (!comparableTotals(totals))
+    return refuse('the totals are in several currencies or units, which cannot be ranked');
+  const [first] = totals.totals;
+  if (!first) return refuse(`no partner compared states a figure of ${q.measure}`);
+  const facts = totals.totals.flatMap((t) => t.facts);
+  const qualifiers = q.value === 'amount' ? sumQualifiers(d, facts, first.unit) : [];
+  if (q.kind === 'rank') {
+    if (!q.subject) return refuse('a rank needs a partner');
+    const r = rankAmong(totals.totals, q.subject);
+    if (!r) return refuse(`${q.subject} states no figure of ${q.measure}`);
+    return { ok: true, result: { ...r, unit: first.unit }, facts, qualifiers };
+  }
+  const top = largestOf(totals.totals);
+  if (!top) return refuse(`no partner compared states a figure of ${q.measure}`);
+  return {
+    ok: true,
+    result: {
+      top: top.partner,
+      total: top.total,
+      unit: top.unit,
+      of: totals.totals.length,
+      // "More than the others combined" is part of what a takeaway may say of the largest.
+      moreThanRest: top.total > sumOthers(totals.totals, top),
+    },
+    facts,
+    qualifiers,
+  };
+}
+
+/** The sum of every total but the largest. */
+function sumOthers(totals: readonly { total: number }[], top: { total: number }): number {
+  return totals.reduce((s, t) => s + t.total, 0) - top.total;
+}
+
+/** A claim made on the data with its wording and place, or null when the data refuses it. */
+export function makeClaim(
+  d: Dataset,
+  q: ClaimQuestion,
+  wording: string,
+  place: string,
+): Claim | null {
+  const a = evaluateClaim(d, q);
+  if (!a.ok) return null;
+  // A rank or "largest" among one is no comparison: a template reading it prints none.
+  if ((q.kind === 'rank' || q.kind === 'largest') && Number(a.result.of) < 2) return null;
+  const claim = {
+    ...q,
+    rule: ruleOf(q),
+    facts: a.facts,
+    result: a.result,
+    qualifiers: a.qualifiers,
+    wording: wording.replace(/\s+/g, ' ').trim(),
+    place,
+  };
+  // Recorded only where its words say it: a template may read a rank only to decide whether
+  // to print a comparison at all, and a text that does not name the rank makes no claim.
+  const names = new Map(d.partners.map((p) => [p.id, p.name]));
+  return unsaid(claim, names, d.bulletin.locale) === null ? claim : null;
+}
