@@ -7,6 +7,7 @@ import { barTotals, formatValue, hedgedValue, type BarData, type Unit } from '..
 import { barColors, seriesColors } from '../../charts/palette.js';
 import { esc } from './prose.js';
 import { FONT, legendHtml, n, svgDocument, textWidth, VIEW_W, wrapText } from './svg.js';
+import { scrollingTable } from './table.js';
 
 const BAR_H = 14;
 const LINE_H = FONT * 1.25;
@@ -114,7 +115,7 @@ export function barChart(
  * The chart's figures as a table: a row per bar, per series and a total when stacked, a row group
  * per currency.
  */
-export function barTable(d: BarData, caption: string, locale: string): string {
+export function barTable(d: BarData, caption: string, locale: string, id: string): string {
   const stacked = d.series.length > 1;
   const what = d.subject !== undefined ? 'Category' : 'Partner';
   const valueHead = d.panels[0]?.unit.kind === 'quantity' ? 'Quantity' : 'Amount';
@@ -142,10 +143,11 @@ export function barTable(d: BarData, caption: string, locale: string): string {
     });
     return `<tbody>${head}${rows.join('')}</tbody>`;
   });
-  return [
-    `<table><caption>${esc(caption)}</caption>`,
+  return scrollingTable(
+    id,
+    caption,
     `<thead><tr><th ` +
-      `scope="col">${what}</th>${heads.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>`,
-    `${groups.join('')}</table>`,
-  ].join('');
+      `scope="col">${what}</th>${heads.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>` +
+      groups.join(''),
+  );
 }

@@ -34,8 +34,8 @@ export function chartFigure(
       : timelineChart(c.data, id, c.title, desc, palette, locale);
   const table =
     c.data.kind === 'bar'
-      ? barTable(c.data, c.title, locale)
-      : timelineTable(c.data, c.title, locale);
+      ? barTable(c.data, c.title, locale, `${id}-table`)
+      : timelineTable(c.data, c.title, locale, `${id}-table`);
   const note = `${c.notes.map(esc).join(' ')}${sourceLine(sources)}`.trim();
   return [
     `<figure class="chart" id="${id}">`,

@@ -9,6 +9,7 @@ import type { BulletinModel } from '../../model/bulletin.js';
 import type { UsedFact } from '../../model/usage.js';
 import { money, number, quantity } from '../../template/filters.js';
 import { esc } from './prose.js';
+import { scrollingTable } from './table.js';
 
 type Item = Record<string, unknown>;
 
@@ -124,10 +125,14 @@ export function factsTable(model: BulletinModel, d: Dataset, locale: string): st
   if (rows.length === 0) return '';
   return [
     '<details class="facts"><summary>Where each figure comes from</summary>',
-    '<table><caption>The facts this bulletin prints, with their sources</caption>',
-    '<thead><tr><th scope="col">Fact</th><th scope="col">Values printed</th><th ' +
-      'scope="col">Cited from</th></tr></thead>',
-    `<tbody>${rows.join('')}</tbody></table></details>`,
+    scrollingTable(
+      'facts-table',
+      'The facts this bulletin prints, with their sources',
+      '<thead><tr><th scope="col">Fact</th><th scope="col">Values printed</th><th ' +
+        'scope="col">Cited from</th></tr></thead>' +
+        `<tbody>${rows.join('')}</tbody>`,
+    ),
+    '</details>',
   ].join('');
 }
 

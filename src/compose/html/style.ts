@@ -75,7 +75,9 @@ ${marks}
 .note{color:var(--muted);font-size:.95rem;margin:.5rem 0}
 details{margin:.5rem 0}
 summary{cursor:pointer;color:var(--accent);font-family:${fam('caption')}}
-.table-wrap,details table{display:block;overflow-x:auto}
+.table-wrap{overflow-x:auto;container-type:inline-size}
+.table-wrap:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
+.cap{display:inline-block;position:sticky;left:0;max-width:100cqw}
 table{border-collapse:collapse;font-family:${fam('caption')};font-size:.95rem;margin:.5rem 0;max-width:100%}
 caption{text-align:left;font-weight:700;padding:.25rem 0}
 th,td{text-align:left;vertical-align:top;padding:.3rem .6rem .3rem 0;border-bottom:1px solid var(--rule)}

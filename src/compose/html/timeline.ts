@@ -6,6 +6,7 @@ import type { TimelineData } from '../../charts/data.js';
 import { timelineRows } from '../../charts/timeline-cells.js';
 import { cycled } from '../../checked.js';
 import { esc } from './prose.js';
+import { scrollingTable } from './table.js';
 import {
   legendHtml,
   marker,
@@ -90,16 +91,22 @@ export function timelineChart(
 }
 
 /** The timeline as a table: a row per partner, a column per series, every dated item. */
-export function timelineTable(d: TimelineData, caption: string, locale: string): string {
+export function timelineTable(
+  d: TimelineData,
+  caption: string,
+  locale: string,
+  id: string,
+): string {
   const rows = timelineRows(d, locale).map(
     (row) =>
       `<tr><th scope="row">${esc(row.name)}</th>` +
       `${row.cells.map((c) => `<td>${esc(c.text)}</td>`).join('')}</tr>`,
   );
-  return [
-    `<table><caption>${esc(caption)}</caption>`,
+  return scrollingTable(
+    id,
+    caption,
     `<thead><tr><th ` +
-      `scope="col">Partner</th>${d.series.map((s) => `<th scope="col">${esc(s.name)}</th>`).join('')}</tr></thead>`,
-    `<tbody>${rows.join('')}</tbody></table>`,
-  ].join('');
+      `scope="col">Partner</th>${d.series.map((s) => `<th scope="col">${esc(s.name)}</th>`).join('')}</tr></thead>` +
+      `<tbody>${rows.join('')}</tbody>`,
+  );
 }

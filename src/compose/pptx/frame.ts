@@ -32,6 +32,8 @@ export interface SlidePlan {
   /** A template's title colour, alignment and anchoring; unset: the house's. */
   titleLook?: {
     color: string;
+    /** A panel behind the title where no colour reads on the template's picture. */
+    panel?: string;
     align?: 'left' | 'center' | 'right';
     valign?: 'top' | 'middle' | 'bottom';
   };
@@ -40,6 +42,11 @@ export interface SlidePlan {
 /** What a deck is laid out on. */
 export interface DeckFrame {
   plan(role: Role, kind: SlideKind): SlidePlan;
+  /**
+   * Plans to try, in order, when the slide's text does not fit its plan (a template's other
+   * layouts, then our own boxes on its layout); none on the house grid, which is made to fit.
+   */
+  fallbacks?(role: Role, kind: SlideKind): SlidePlan[];
   /** Font names for the serif (headings) and sans (body) families. */
   faces: { serif: string; sans: string };
 }

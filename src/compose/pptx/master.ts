@@ -63,6 +63,12 @@ export const PLACES = {
   },
 } as const;
 
+/**
+ * The smallest text on a slide (series mark, source line, slide number): 12 pt, which a room
+ * can read from the back (issue 32, item 4: they were 10 pt).
+ */
+export const SMALL = 12;
+
 const hex = (c: string) => c.replace(/^#/, '').toUpperCase();
 
 /** Colours as pptxgenjs wants them (no #). */
@@ -105,7 +111,7 @@ function seriesMark(
           h: 0.28,
           margin: 0,
           fontFace: SANS,
-          fontSize: 10.5,
+          fontSize: SMALL,
           bold: true,
           charSpacing: 2,
           color: c.accent,
@@ -171,10 +177,11 @@ const footerObjects = (c: ReturnType<typeof colors>, footer: string, textW: numb
         x: GRID.left,
         y: GRID.footerY + 0.08,
         w: textW,
-        h: 0.3,
+        // Two lines at 12 pt, for a footer naming several sources; the slide ends at 7.5 in.
+        h: 0.45,
         margin: 0,
         fontFace: SANS,
-        fontSize: 10,
+        fontSize: SMALL,
         color: c.muted,
         valign: 'top' as const,
       },
@@ -226,7 +233,7 @@ export function defineMasters(pptx: P.Pptx, theme: Theme, series: string, footer
         h: 0.3,
         margin: 0,
         fontFace: SANS,
-        fontSize: 10,
+        fontSize: SMALL,
         color: c.muted,
         align: 'right',
         valign: 'top',

@@ -11,6 +11,7 @@ import { hedgedValue } from '../../charts/data.js';
 import { numberFormat } from '../../charts/number-format.js';
 import { barColors, seriesColors } from '../../charts/palette.js';
 import { separateCoincidentDots } from './timeline-markers.js';
+import { atContrast } from './contrast.js';
 
 export { numberFormat };
 import type { Theme } from '../../model/theme.js';
@@ -50,16 +51,25 @@ export type NativeChart = NativeBarChart | NativeTimeline;
 const hex = (c: string) => c.replace(/^#/, '').toUpperCase();
 
 /**
+ * A chart colour as drawn: at least 3:1 against the slide (WCAG 1.4.11), darkened toward the
+ * ink where the palette's is lighter (the house orange is 2.7:1 on white, the grey of bars
+ * beside a highlighted one 1.8:1; issue 32, item 4).
+ */
+const markOn = (theme: Theme) => (c: string) =>
+  hex(atContrast(c, theme.colors.paper, theme.colors.ink));
+
+/**
  * Colours per bar: the highlight in the accent and the rest muted, a palette colour each for
  * a breakdown, else the accent.
  */
 function colorsOf(d: BarData, theme: Theme): string[] {
   const c = theme.colors;
-  if (d.series.length > 1) return seriesColors(theme.palette, d.series.length).map(hex);
+  const mark = markOn(theme);
+  if (d.series.length > 1) return seriesColors(theme.palette, d.series.length).map(mark);
   if (d.highlight !== undefined)
-    return d.labels.map((_, i) => hex(i === d.highlight ? c.accent : c.rule));
-  if (d.colorEach) return barColors(theme.palette, d.labels.length).map(hex);
-  return d.labels.map(() => hex(c.accent));
+    return d.labels.map((_, i) => mark(i === d.highlight ? c.accent : c.rule));
+  if (d.colorEach) return barColors(theme.palette, d.labels.length).map(mark);
+  return d.labels.map(() => mark(c.accent));
 }
 
 /**
@@ -117,7 +127,7 @@ function timeline(d: TimelineData, chart: RenderedChart, theme: Theme): NativeTi
   // The window starts on a month's first day: the data always names one (charts/data.ts).
   if (!first) throw new Error('a timeline without months');
   const from = serial(`${first.date}-01`);
-  const palette = seriesColors(theme.palette, d.series.length).map(hex);
+  const palette = seriesColors(theme.palette, d.series.length).map(markOn(theme));
   const series: NativeTimeline['series'] = [];
   const colors: string[] = [];
   d.series.forEach((s, k) => {
@@ -141,7 +151,7 @@ function timeline(d: TimelineData, chart: RenderedChart, theme: Theme): NativeTi
             return p ? from + p.x : null;
           }),
         });
-        colors.push(palette[k] ?? hex(theme.colors.accent));
+        colors.push(palette[k] ?? markOn(theme)(theme.colors.accent));
       }
     }
   });

@@ -14,6 +14,9 @@
  *   paragraph break in PowerPoint, so each line becomes its own paragraph.
  * - the theme's colour scheme is replaced by the house palette, so "theme colours" in
  *   PowerPoint's pickers are ours.
+ * - pptxgenjs 4.0.1 writes an <a:pPr> before every run of a paragraph, which ECMA-376's
+ *   CT_TextParagraph (pPr?, runs, endParaRPr?) forbids and PowerPoint may offer to repair:
+ *   each paragraph keeps its first (issue 32, item 1).
  */
 import type { Theme } from '../../model/theme.js';
 import { canonicalPlaceholders, type FaceHint, hintFaces, markDecorative } from './a11y.js';
@@ -180,6 +183,22 @@ export function splitNoteParagraphs(xml: string): string {
   );
 }
 
+const PPR = /<a:pPr\b(?:[^>]*\/>|[^>]*>[\s\S]*?<\/a:pPr>)/g;
+
+/**
+ * Keeps one <a:pPr> per paragraph, first, where the schema allows it. The first is the
+ * paragraph's own (its bullet and indent); the later ones pptxgenjs repeats per run, with the
+ * bullet switched off, and are dropped.
+ */
+export function onePPrPerParagraph(xml: string): string {
+  return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (all, inner: string) => {
+    const first = inner.match(PPR)?.[0];
+    if (first === undefined || (inner.startsWith(first) && inner.lastIndexOf('<a:pPr') === 0))
+      return all;
+    return `<a:p>${first}${inner.replace(PPR, '')}</a:p>`;
+  });
+}
+
 /**
  * Value labels on one line: pptxgenjs writes an empty <a:bodyPr/>, and LibreOffice then wraps
  * "$30 million" onto two lines even with room to spare; wrap="none" is what PowerPoint writes.
@@ -249,7 +268,7 @@ export async function finishPackage(
   for (const name of Object.keys(zip.files).filter((n) =>
     /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n),
   )) {
-    zip.file(name, splitNoteParagraphs(await textOf(zip, name)));
+    zip.file(name, onePPrPerParagraph(splitNoteParagraphs(await textOf(zip, name))));
   }
   for (const name of Object.keys(zip.files).filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n))) {
     zip.file(name, fixChartXml(unwrapDataLabels(await textOf(zip, name))));
@@ -262,7 +281,7 @@ export async function finishPackage(
     const drawn = (graft ? /^ppt\/slides\// : /^ppt\/(slides|slideLayouts|slideMasters)\//).test(
       name,
     )
-      ? canonicalPlaceholders(markDecorative(xml))
+      ? onePPrPerParagraph(canonicalPlaceholders(markDecorative(xml)))
       : xml;
     zip.file(name, hintFaces(drawn, faces));
   }

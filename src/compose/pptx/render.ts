@@ -6,12 +6,13 @@
 import { PptxGenJS } from './pptxgen.js';
 import type { BuildContext } from '../types.js';
 import type { DeckModel, DeckSlide } from '../../model/deck.js';
-import { defineMasters, colors, GRID, SANS, SERIF } from './master.js';
+import { defineMasters, colors, GRID, SANS, SERIF, SMALL } from './master.js';
 import { addSlide, type DeckChart } from './slides.js';
 import { fontMeasure, templateMeasure } from './fit.js';
 import { deckSetup } from './template.js';
 import { templateTheme } from './template-colors.js';
-import { defineTemplateMasters, type TemplatePlan } from './template-layouts.js';
+import type { TemplatePlan } from './template-layouts.js';
+import { defineTemplateMasters } from './template-masters.js';
 import { graftTemplate } from './template-graft.js';
 import type { DeckTemplate } from './template-read.js';
 import { finishPackage } from './package.js';
@@ -119,10 +120,12 @@ export async function renderDeck(ctx: BuildContext, deck: DeckModel): Promise<Ui
  */
 function scaledType(deck: DeckModel, tpl: DeckTemplate): DeckModel {
   const k = Math.min(1, tpl.size.cx / EMU_PER_INCH / GRID.width);
-  const scale = (t: { size: number; min: number }) => ({
-    size: Math.round(t.size * k * 2) / 2,
-    min: Math.round(t.min * k * 2) / 2,
-  });
+  // Never below 12 pt, what a room reads from its back row (issue 32, item 3): a slide that
+  // cannot hold its text at that moves to a roomier layout (slides.ts) instead.
+  const scale = (t: { size: number; min: number }) => {
+    const min = Math.max(SMALL, Math.round(t.min * k * 2) / 2);
+    return { size: Math.max(min, Math.round(t.size * k * 2) / 2), min };
+  };
   const t = deck.type;
   return {
     ...deck,

@@ -3,6 +3,7 @@
  * chart with its commentary, one large figure. Every box comes from the slide's plan.
  */
 import type * as P from './pptxgen.js';
+import { InputError } from '../../errors.js';
 import type { DeckSlide } from '../../model/deck.js';
 import {
   addParas,
@@ -137,6 +138,19 @@ export function withChart(
   const rows = chart?.kind === 'bars' ? chart.labels.length : 0;
   const legend = chart?.kind === 'timeline' || (chart?.series.length ?? 0) > 1 ? 0.5 : 0;
   const barsH = chart?.kind === 'bars' ? Math.min(h, 0.75 + legend + rows * 0.85) : h;
+  // A box too shallow to read the chart in (a template's content strip under a mid-slide
+  // title) fails like text that does not fit, so the slide moves to a roomier plan.
+  const least = chart?.kind === 'bars' ? Math.min(2, 0.5 + legend + rows * 0.3) : 2.4;
+  if (h < least)
+    throw new InputError('E_DECK_FIT', [
+      {
+        file: env.deck.file,
+        path: `slides[${s.at}]`,
+        message:
+          `the chart of the "${s.kind}" slide for ${env.deck.partner.name} needs a box at ` +
+          `least ${least.toFixed(1)} in tall; it has ${h.toFixed(1)} in`,
+      },
+    ]);
   if (env.mode === 'image' || chart === null) {
     // The same box as the native chart, the picture scaled to fit it without distortion.
     const scale = Math.min(chartW / rendered.width, barsH / rendered.height);

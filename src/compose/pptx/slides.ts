@@ -6,13 +6,14 @@
 import type * as P from './pptxgen.js';
 import { InputError } from '../../errors.js';
 import type { DeckModel, DeckSlide } from '../../model/deck.js';
-import type { colors } from './master.js';
+import { type colors, SMALL } from './master.js';
 import { blocksToParas, labelledRows, type Para } from './text.js';
 import type { Measure } from './fit.js';
 import type { NativeChart } from './native-charts.js';
 import type { RenderedChart } from '../../charts/render.js';
 import type { DeckFrame, Role, SlidePlan } from './frame.js';
 import { body, place, quotes, withCallout, withChart } from './slide-parts.js';
+import { firstFitting, versions } from './slide-fallback.js';
 
 /** A slide's chart: the shared rendered chart (PNG, alt text, takeaway) and its native form. */
 export interface DeckChart {
@@ -54,24 +55,39 @@ export function addSlide(env: SlideEnv, s: DeckSlide): SlidePlan {
           : rows
             ? 'titleOnly'
             : 'content';
-  const plan = env.frame.plan(role, s.kind);
-  const slide = env.pptx.addSlide({ masterName: plan.layout });
-  try {
-    if (s.kind === 'title') cover(env, slide, s, plan);
-    else {
-      title(env, slide, s, plan);
-      // A one-bar chart says nothing a number cannot: show the figure itself instead.
-      if (chart?.native?.kind === 'bars' && chart.native.values.length === 1)
-        withCallout(env, slide, s, chart.native, plan);
-      else if (chart) withChart(env, slide, s, chart, plan);
-      else if (s.kind === 'quotes') quotes(env, slide, s, plan);
-      else body(env, slide, s, plan.body);
-    }
-  } catch (err) {
-    throw plan.source ? onLayout(err, plan.source, s.kind) : err;
-  }
-  slide.addNotes(notesWithTakeaway(s.notes, chart));
-  return plan;
+  const first = env.frame.plan(role, s.kind);
+  const fallbacks = env.frame.fallbacks?.(role, s.kind) ?? [];
+  // On a template, a layout too small for the text moves it to another plan, and past the
+  // last plan its list is shortened into the notes, instead of stopping the build.
+  const found = firstFitting(
+    fallbacks.length ? versions(s) : [s],
+    [first, ...fallbacks],
+    (slide, version, plan) => fill(env, slide, version, plan, chart),
+  );
+  if ('error' in found)
+    throw first.source ? onLayout(found.error, first.source, s.kind) : found.error;
+  const slide = env.pptx.addSlide({ masterName: found.plan.layout });
+  found.draft.replay(slide);
+  slide.addNotes(notesWithTakeaway(found.s.notes, chart));
+  return found.plan;
+}
+
+/** Draws a slide's parts on its plan. */
+function fill(
+  env: SlideEnv,
+  slide: P.Slide,
+  s: DeckSlide,
+  plan: SlidePlan,
+  chart: DeckChart | null,
+) {
+  if (s.kind === 'title') return cover(env, slide, s, plan);
+  title(env, slide, s, plan);
+  // A one-bar chart says nothing a number cannot: show the figure itself instead.
+  if (chart?.native?.kind === 'bars' && chart.native.values.length === 1)
+    withCallout(env, slide, s, chart.native, plan);
+  else if (chart) withChart(env, slide, s, chart, plan);
+  else if (s.kind === 'quotes') quotes(env, slide, s, plan);
+  else body(env, slide, s, plan.body);
 }
 
 /** A fitting failure on a template's layout says which layout, and how to choose another. */
@@ -109,6 +125,7 @@ function titleOptions(plan: SlidePlan): Partial<P.TextPropsOptions> {
     placeholder: 'title',
     align: look.align ?? 'left',
     ...(look.valign ? { valign: look.valign } : {}),
+    ...(look.panel ? { fill: { color: look.panel } } : {}),
   };
 }
 
@@ -158,7 +175,7 @@ function cover(env: SlideEnv, slide: P.Slide, s: DeckSlide, plan: SlidePlan): vo
       ]
     : [];
   if (aside.length && plan.aside)
-    place(env, slide, s, 'handling line', aside, plan.aside, 12, 9, { align: 'right' });
+    place(env, slide, s, 'handling line', aside, plan.aside, SMALL, SMALL, { align: 'right' });
   const paras = blocksToParas(s.body, 'sans', env.c.muted).map(
     (p, i): Para =>
       i === 0

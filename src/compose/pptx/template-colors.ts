@@ -5,23 +5,10 @@
  * not used, and the build says so, rather than printing what a room cannot read.
  */
 import type { Theme } from '../../model/theme.js';
-import { luminance } from '../../charts/palette.js';
 import type { DeckTemplate } from './template-read.js';
+import { contrast, MARKS, mix, TEXT } from './contrast.js';
 
-/** WCAG contrast ratio of two colours, "#rrggbb" or "rrggbb" (1 to 21). */
-export function contrast(a: string, b: string): number {
-  const lum = (c: string) => luminance(c.startsWith('#') ? c : `#${c}`);
-  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
-}
-
-/** `c` moved toward `to` by t (0 = c, 1 = to), in sRGB. */
-function mix(c: string, to: string, t: number): string {
-  const ch = (s: string, i: number) => Number.parseInt(s.slice(i, i + 2), 16);
-  const hex = (n: number) => Math.round(n).toString(16).padStart(2, '0');
-  const channels = [1, 3, 5].map((i) => hex(ch(c, i) + (ch(to, i) - ch(c, i)) * t));
-  return `#${channels.join('')}`.toUpperCase();
-}
+export { contrast } from './contrast.js';
 
 /** The lightest tint of `c` toward the background that chart marks can still be seen in (3:1). */
 function lightest(c: string, bg: string): string {
@@ -33,9 +20,6 @@ function lightest(c: string, bg: string): string {
   }
   return out;
 }
-
-const TEXT = 4.5;
-const MARKS = 3;
 
 /** The house theme with the template's colours where they are legible, and what was refused. */
 export function templateTheme(

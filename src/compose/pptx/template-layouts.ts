@@ -6,7 +6,6 @@
  * may name a layout per slide kind instead. The boxes are the layout's placeholders, or the
  * master's where a layout placeholder inherits its position (as LibreOffice writes them).
  */
-import type * as P from './pptxgen.js';
 import { InputError, type Problem } from '../../errors.js';
 import type { SlideKind } from '../../model/deck-config.js';
 import type { DeckFrame, Role, SlidePlan } from './frame.js';
@@ -14,7 +13,7 @@ import type { Box } from './text.js';
 import type { DeckTemplate, TemplateLayout, TemplatePlaceholder } from './template-read.js';
 import { blockers, clearOf, clearShare } from './template-clear.js';
 import { titleLook as lookOf } from './template-title.js';
-import { placeholder } from './master.js';
+import { byRoom, roomy } from './template-fallback.js';
 
 /**
  * A plan on a template layout: which layout part the slide uses and how its body placeholder
@@ -104,16 +103,19 @@ function homeMaster(tpl: DeckTemplate): string {
   return tpl.preferred.content;
 }
 
-function pick(tpl: DeckTemplate, role: Role): TemplateLayout {
+function pick(tpl: DeckTemplate, role: Role, cover?: TemplateLayout): TemplateLayout {
   const layouts = ordered(tpl, role);
   for (const want of WANTS[role]) {
-    // A layout whose content area is mostly clear beats one set over an illustration.
-    const fits = layouts.filter(want);
+    // A layout whose content area is mostly clear beats one set over an illustration, and
+    // a text slide does not take the cover's layout while another will do (a deck saved
+    // from our own has title and body on every layout, the cover's first).
+    const suits = layouts.filter(want);
+    const fits = suits.length > 1 ? suits.filter((l) => l !== cover) : suits;
     const found = fits.find((l) => clearness(tpl, l) >= 0.6) ?? fits[0];
     if (found) return found;
   }
   const next = FALLBACK[role];
-  if (next) return pick(tpl, next);
+  if (next) return pick(tpl, next, cover);
   // Any layout with a title: the reader checked that one exists.
   return layouts.find(hasTitle) ?? (layouts[0] as TemplateLayout);
 }
@@ -226,7 +228,37 @@ export function templateFrame(
   const plans = new Map<string, TemplatePlan>();
   const problems: Problem[] = [];
   const roles: Role[] = ['cover', 'content', 'side', 'quote', 'titleOnly'];
-  for (const role of roles) plans.set(role, planOn(tpl, pick(tpl, role), role));
+  const cover = pick(tpl, 'cover');
+  const room = (l: TemplateLayout) => ({
+    W: tpl.size.cx / EMU_PER_INCH,
+    H: tpl.size.cy / EMU_PER_INCH,
+    obstacles: blockers(tpl, l),
+    // Our own title box is judged on what lies behind it, as the layout's is.
+    look: (title: Box) => withLook(lookOf(tpl, l, title)),
+  });
+  const fallbacks = new Map<Role, TemplatePlan[]>();
+  for (const role of roles) {
+    const chosen = role === 'cover' ? cover : pick(tpl, role, cover);
+    const plan = planOn(tpl, chosen, role);
+    plans.set(role, plan);
+    // Other layouts that would do for the role, then our own boxes on the chosen one (for a
+    // chart slide, then with more of the width for its commentary).
+    const others = tpl.layouts.filter(
+      (l) =>
+        l !== chosen &&
+        (role === 'cover' || l !== cover) &&
+        [role, FALLBACK[role]].some((r) => r && WANTS[r].some((w) => w(l))),
+    );
+    const shares = role === 'side' ? [0.56, 0.42] : [0.56];
+    const own = [false, true].flatMap((top) =>
+      shares.flatMap((k) => roomy(plan, room(chosen), k, top) ?? []),
+    );
+    const alike = byRoom(
+      others.map((l) => planOn(tpl, l, role)),
+      role,
+    );
+    fallbacks.set(role, [...alike, ...own]);
+  }
   const names = [...new Set(tpl.layouts.map((l) => `"${l.name}"`))].join(', ');
   for (const [kind, name] of Object.entries(overrides)) {
     for (const role of roles) {
@@ -242,32 +274,12 @@ export function templateFrame(
   }
   if (problems.length) throw new InputError('E_DECK_TEMPLATE', problems);
   const faces = { serif: tpl.fonts.major, sans: tpl.fonts.minor };
+  const all = [...plans.values(), ...[...fallbacks.values()].flat()];
   return {
     plan: (role, kind) => (plans.get(`${kind}:${role}`) ?? plans.get(role)) as TemplatePlan,
+    fallbacks: (role) => fallbacks.get(role) ?? [],
     faces,
-    plans: [...new Set(plans.values())],
+    plans: [...new Map(all.map((p) => [p.layout, p])).values()],
     problems: [...new Set([...plans.values()].flatMap((p) => (p.problem ? [p.problem] : [])))],
   };
-}
-
-/**
- * pptxgenjs masters standing in for the template's layouts while the slides are written:
- * only the title and body placeholders, at the layout's boxes (pptxgenjs writes a slide's
- * placeholder at its master's box). The package step swaps them for the template's own.
- */
-export function defineTemplateMasters(pptx: P.Pptx, plans: TemplatePlan[]): void {
-  const seen = new Set<string>();
-  for (const p of plans) {
-    if (seen.has(p.layout)) continue;
-    seen.add(p.layout);
-    const role = p.layout.split(':')[1];
-    const body = role === 'side' ? p.side : p.body;
-    pptx.defineSlideMaster({
-      title: p.layout,
-      objects: [
-        placeholder('title', p.title, ''),
-        ...(role === 'titleOnly' ? [] : [placeholder('body', body, '')]),
-      ],
-    });
-  }
 }

@@ -7,6 +7,7 @@
  * colour that cannot be read there (< 3:1, large text) is replaced, and the build says so.
  */
 import { contrast } from './template-colors.js';
+import { backgroundBehind } from './template-background.js';
 import type { Box } from './text.js';
 import type { DeckTemplate, TemplateLayout } from './template-read.js';
 import { descendants, first, parseXml, type XmlElement } from './template/xml.js';
@@ -14,6 +15,8 @@ import { descendants, first, parseXml, type XmlElement } from './template/xml.js
 /** A title's look, as pptxgenjs options. */
 export interface TitleLook {
   color: string;
+  /** A panel the title is set on, when no colour reads on what is behind it (a busy picture). */
+  panel?: string;
   align?: 'left' | 'center' | 'right';
   valign?: 'top' | 'middle' | 'bottom';
 }
@@ -71,7 +74,7 @@ const area = (b: Box | null) => (b ? b.w * b.h : 0);
  * kept within the band (so no line spills onto the page in the band's text colour), and the
  * colours under it are the band's, any shape it overlaps, and the background where it is bare.
  */
-function ground(tpl: DeckTemplate, l: TemplateLayout, box: Box, master: XmlElement) {
+function ground(tpl: DeckTemplate, l: TemplateLayout, box: Box) {
   const shapes = [
     ...(tpl.hidesMaster.has(l.part) ? [] : (tpl.obstacles.get(l.master) ?? [])),
     ...(tpl.obstacles.get(l.part) ?? []),
@@ -82,11 +85,16 @@ function ground(tpl: DeckTemplate, l: TemplateLayout, box: Box, master: XmlEleme
   const title = clipped ? { ...box, y: inBand.y, h: inBand.h } : box;
   const under = shapes.filter((o) => area(overlap(o.box, title)) >= 0.05 * area(title));
   const covered = Math.max(0, ...under.map((o) => area(overlap(o.box, title))));
-  const rgb = first(first(master, 'p:bg'), 'a:srgbClr')?.attrs.val;
-  const bg = rgb && /^[0-9A-Fa-f]{6}$/.test(rgb) ? rgb : undefined;
   const fills = under.map((o) => o.fill ?? '');
-  if (covered < 0.95 * area(title)) fills.push((bg ?? tpl.colors.lt1 ?? 'FFFFFF').toUpperCase());
+  if (covered < 0.95 * area(title)) fills.push(...backgroundBehind(tpl, l, title));
   return { title, fills: [...new Set(fills)] };
+}
+
+/** The colours behind a title, for a message: a picture's range rather than every sample. */
+function describe(fills: string[]): string {
+  if (fills.length <= 3) return `#${fills.join(', #')}`;
+  const byLight = [...fills].sort((a, b) => contrast(a, '000000') - contrast(b, '000000'));
+  return `${fills.length} colours from #${byLight[0]} to #${byLight.at(-1)}`;
 }
 
 /** A layout's title box and look, legible on what is behind it, and what had to change. */
@@ -113,19 +121,25 @@ export function titleLook(
   const align = pick('align');
   const valign = pick('valign');
   const base = { ...(align ? { align } : {}), ...(valign ? { valign } : {}) };
-  const { title, fills } = ground(tpl, l, box, masterRoot);
+  const { title, fills } = ground(tpl, l, box);
   const worst = (c: string) => Math.min(...fills.map((f) => contrast(c, f)));
   if (worst(color) >= 3) return { look: { color, ...base }, box: title };
   const options = [tpl.colors.dk1, tpl.colors.lt1, '000000', 'FFFFFF'].filter(
     (c): c is string => c !== undefined,
   );
   const best = options.sort((a, b) => worst(b) - worst(a))[0] ?? '000000';
+  const said =
+    `the title colour #${color} of the layout "${l.name}" has contrast ` +
+    `${worst(color).toFixed(1)}:1 on ${describe(fills)} behind it, below 3:1; its slide titles`;
+  if (worst(best) >= 3)
+    return { look: { color: best, ...base }, box: title, problem: `${said} are set in #${best}` };
+  // Light and dark both fail somewhere on the picture: the title gets a panel of the theme's
+  // light colour, in its dark text colour.
+  const panel = tpl.colors.lt1 ?? 'FFFFFF';
+  const ink = [tpl.colors.dk1, '000000'].find((c) => c && contrast(c, panel) >= 4.5) ?? '000000';
   return {
-    look: { color: best, ...base },
+    look: { color: ink, panel, ...base },
     box: title,
-    problem:
-      `the title colour #${color} of the layout "${l.name}" has contrast ` +
-      `${worst(color).toFixed(1)}:1 on #${fills.join(', #')} behind it, below 3:1; its slide ` +
-      `titles are set in #${best}`,
+    problem: `${said} are set in #${ink} on a panel of #${panel}`,
   };
 }

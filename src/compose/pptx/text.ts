@@ -7,7 +7,7 @@ import type * as P from './pptxgen.js';
 import { InputError } from '../../errors.js';
 import { plainText, type Block, type Run } from '../../template/markdown.js';
 import { countLines, largestFitting, type Family, type Measure } from './fit.js';
-import { SANS, SERIF } from './master.js';
+import { SANS, SERIF, SMALL } from './master.js';
 import type { DeckModel, DeckSlide } from '../../model/deck.js';
 
 const PT = 72;
@@ -52,7 +52,7 @@ export function fitError(deck: DeckModel, slide: DeckSlide, part: string, min: n
 /** Height (points) of paragraphs set at a base size in a width (inches). */
 export function parasHeight(paras: Para[], w: number, base: number, measure: Measure): number {
   return paras.reduce((h, p, i) => {
-    const size = base * p.scale;
+    const size = sizeOf(p, base);
     const indent = p.bullet ? size * BULLET_INDENT : 0;
     const style = {
       family: p.family,
@@ -75,8 +75,13 @@ export function fitParas(
   min: number,
   measure: Measure,
 ): number | null {
-  return largestFitting({ family: 'sans', size, min, leading: LEADING }, box.h * PT, (s) =>
-    parasHeight(paras, box.w, s, measure),
+  // Slack at the foot of a bulleted list (0.3 of its size): with the bullets drawn (issue 32,
+  // item 1), the seed's New Zealand timeline list, fitted with 1.5 pt to spare, ran out of its
+  // box in LibreOffice without the house fonts.
+  return largestFitting(
+    { family: 'sans', size, min, leading: LEADING },
+    box.h * PT,
+    (s) => parasHeight(paras, box.w, s, measure) + (paras.some((p) => p.bullet) ? s * 0.3 : 0),
   );
 }
 
@@ -91,7 +96,7 @@ export function addParas(
 ): void {
   const runs: P.TextProps[] = [];
   paras.forEach((p, i) => {
-    const size = base * p.scale;
+    const size = sizeOf(p, base);
     const para: P.TextPropsOptions = {
       fontFace: faces[p.family],
       fontSize: size,
@@ -127,6 +132,12 @@ export function addParas(
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * A paragraph's size at a base size: its share of the base, but never below 12 pt (a quote's
+ * attribution or a figure's label on a template whose sizes shrank with its slide).
+ */
+const sizeOf = (p: Para, base: number) => Math.max(SMALL, round(base * p.scale));
 
 /** Markdown blocks as paragraphs in a family/colour; list items become bullets. */
 export function blocksToParas(
