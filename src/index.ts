@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { quickCheck } from './output/quick.js';
+import { recoverOutput } from './output/lock.js';
 import { readInputs, type InputSnapshot } from './load/inputs.js';
 import { idleCores } from './jobs/idle.js';
 import type { Manifest } from './output/manifest.js';
@@ -38,6 +39,8 @@ export async function build(options: BuildOptions): Promise<Manifest> {
  * Builds the artifacts whose inputs changed (all with `force`) and writes them, the manifest last.
  */
 export async function buildDetailed(options: BuildOptions): Promise<BuildResult> {
+  // A commit a killed build left is finished before the folder is judged (output/journal.ts).
+  await recoverOutput(outDir(options));
   // Every input is read once, here: the fast path hashes these bytes and the pipeline parses them.
   const inputs = await readInputs(options.data, options.templates);
   if (!options.force) {
@@ -56,6 +59,7 @@ export async function buildDetailed(options: BuildOptions): Promise<BuildResult>
 
 /** Lists what a build would rebuild, without building: empty when output/ is up to date. */
 export async function check(options: BuildOptions): Promise<{ stale: string[] }> {
+  await recoverOutput(outDir(options));
   const inputs = await readInputs(options.data, options.templates);
   if ((await quickCheck(options, inputs)).result) return { stale: [] };
   return (await pipeline()).check(options, inputs);

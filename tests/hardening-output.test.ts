@@ -19,7 +19,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { writeArtifacts } from '../src/output/artifacts.js';
-import { cli, tempDir } from './helpers.js';
+import { cli, tempDir, toolPresent } from './helpers.js';
 
 const DECKS = ['--only', 'decks', '--jobs', '1'];
 
@@ -133,7 +133,9 @@ function tmpfs(sizeKb: number): { dir: string; done: () => void } | undefined {
 describe('faults of the machine', () => {
   it('a read-only output folder: exit 1, the file named, what to do, the old set kept', async (t) => {
     const m = tmpfs(4096);
-    if (!m) return t.skip('this machine does not allow mounting a tmpfs');
+    if (!toolPresent(m !== undefined, 'a tmpfs mount', 'run the tests as root'))
+      return t.skip('this machine does not allow mounting a tmpfs');
+    if (!m) return;
     try {
       const out = copyOfPrevious(path.join(m.dir, 'out'));
       const before = hashTree(out);
@@ -154,7 +156,9 @@ describe('faults of the machine', () => {
 
   it('a full disk: exit 1, the file named, temp files removed, the old set kept', async (t) => {
     const m = tmpfs(1024);
-    if (!m) return t.skip('this machine does not allow mounting a tmpfs');
+    if (!toolPresent(m !== undefined, 'a tmpfs mount', 'run the tests as root'))
+      return t.skip('this machine does not allow mounting a tmpfs');
+    if (!m) return;
     try {
       const out = copyOfPrevious(path.join(m.dir, 'out'));
       // Leave room for the lock, not for a deck.

@@ -112,3 +112,14 @@ export function pngHeader(png: Uint8Array): { width: number; height: number; col
  */
 export const STACK_FRAME =
   /^\s+at (?:.+ \()?(?:file:|node:|\/|[A-Za-z]:\\|<anonymous>).*:\d+(?::\d+)?\)?$/m;
+
+/**
+ * Whether a tool some tests need is here. Under CI=true a missing tool fails the run with the
+ * command that installs it, instead of a green run that tested nothing (issue 31); on a
+ * developer's machine those tests are skipped.
+ */
+export function toolPresent(present: boolean, tool: string, install: string): boolean {
+  if (!present && process.env.CI === 'true')
+    throw new Error(`${tool} is needed by these tests, and CI must not skip them: ${install}`);
+  return present;
+}

@@ -8,7 +8,7 @@
  * over the dead build's lock, clear its temp files and finish.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +17,8 @@ import { cli, dataWith, tempDir } from './helpers.js';
 /** The PDF and the decks: every kind of file, without the chart PNGs that only slow the loop. */
 const ONLY = ['--only', 'pdf', '--only', 'decks', '--jobs', '1'];
 const MANIFEST = 'manifest.json';
+/** Another build of the CLI (e.g. /work/main/dist/cli/bin.js) to see the tests fail on it. */
+const BIN = process.env.BULLETIN_BIN ?? 'dist/cli/bin.js';
 
 /** Hashes of the visible files (temp files, the lock and the cache start with a dot). */
 const hashes = (dir: string) =>
@@ -56,7 +58,7 @@ function steppedBuild(
   return new Promise((resolve, reject) => {
     const p = spawn(
       process.execPath,
-      ['dist/cli/bin.js', 'build', '--force', ...ONLY, '--out', out, '--data', data],
+      [BIN, 'build', '--force', ...ONLY, '--out', out, '--data', data],
       {
         stdio: ['pipe', 'ignore', 'pipe'],
         env: { ...process.env, BULLETIN_TEST_WRITE_STEPS: 'pause' },
@@ -179,5 +181,28 @@ describe('killed builds', () => {
     expect(hashes(out)).toEqual(newSet);
     expect(temps(out)).toEqual([]);
     expect(existsSync(path.join(out, '.bulletin.lock'))).toBe(false);
+  }, 240_000);
+
+  it('SIGKILL at every rename of the commit: the next --check or verify finishes it, all new', async () => {
+    const renames = steps.filter((s) => s.phase === 'commit').map((s) => s.n);
+    expect(renames.length).toBeGreaterThanOrEqual(newSet.size);
+    for (const [i, k] of renames.entries()) {
+      const out = start();
+      const r = await steppedBuild(out, dataB, k);
+      expect(r.signal, `kill at step ${k}`).toBe('SIGKILL');
+      // Alternate the readers: each must finish the commit before it looks.
+      const command =
+        i % 2
+          ? ['verify', '--out', out, '--data', dataB]
+          : ['build', '--check', ...ONLY, '--out', out, '--data', dataB];
+      const next = spawnSync(process.execPath, [BIN, ...command], { encoding: 'utf8' });
+      expect(
+        hashes(out),
+        `kill at step ${k}, then ${command[0]} ${command[1]}: ${next.stderr}`,
+      ).toEqual(newSet);
+      expect(next.status, next.stderr).toBe(0);
+      expect(temps(out)).toEqual([]);
+      expect(existsSync(path.join(out, '.bulletin-commit.json'))).toBe(false);
+    }
   }, 240_000);
 });

@@ -7,11 +7,27 @@
  * the PDF uncompressed, fix-qdf mends its lengths and cross-references afterwards).
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 /** A printed string and what to print instead (same length; spaces are ignored when found). */
+/**
+ * Records a planted file's hash in its build's manifest, as a build that printed it so would
+ * have: verify refuses a file that differs from its manifest before it reads any figure.
+ */
+export function recordInManifest(out: string, rel: string): void {
+  const file = path.join(out, 'manifest.json');
+  const m = JSON.parse(readFileSync(file, 'utf8'));
+  const bytes = readFileSync(path.join(out, rel));
+  const entry = m.artifacts.find((a: { path: string }) => a.path === rel);
+  if (!entry) return;
+  entry.sha256 = createHash('sha256').update(bytes).digest('hex');
+  entry.bytes = bytes.length;
+  writeFileSync(file, JSON.stringify(m, null, 2));
+}
+
 export interface Swap {
   from: string;
   to: string;
@@ -56,6 +72,7 @@ export function plantInDeck(out: string, swap: Swap): string | undefined {
       if (!done) continue;
       parts[name] = strToU8(edited);
       writeFileSync(file, zipSync(parts));
+      recordInManifest(out, `decks/${deck}`);
       return `decks/${deck}`;
     }
   }
@@ -74,7 +91,10 @@ export function plantInHtml(out: string, swap: Swap): boolean {
     const same = [...swap.from].map((c, i) => (c === swap.to[i] ? t[at + i] : swap.to[i]));
     return `>${t.slice(0, at)}${same.join('')}${t.slice(at + swap.from.length)}<`;
   });
-  if (done) writeFileSync(file, edited);
+  if (done) {
+    writeFileSync(file, edited);
+    recordInManifest(out, 'bulletin.html');
+  }
   return done;
 }
 
@@ -149,6 +169,7 @@ export function plantInPdf(file: string, swap: Swap): boolean {
       for (const x of changes) text = text.slice(0, x.g.at) + x.code + text.slice(x.g.at + 4);
       writeFileSync(qdf, text, 'latin1');
       writeFileSync(file, execFileSync('fix-qdf', [qdf]));
+      recordInManifest(path.dirname(file), path.basename(file));
       return true;
     }
     const next = findWhole(whole.slice(at + 1), squeeze(swap.from));

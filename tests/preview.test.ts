@@ -9,7 +9,7 @@ import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createCanvas, loadImage } from 'canvas';
 import JSZip from 'jszip';
-import { cli, pngHeader, tempDir } from './helpers.js';
+import { cli, pngHeader, tempDir, toolPresent } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 let out = '';
@@ -161,7 +161,7 @@ describe('bulletin preview', () => {
     expect(html).not.toMatch(/<script|<link|@import|url\(/);
   });
 
-  it.skipIf(!existsSync(CHROMIUM))(
+  it.skipIf(!toolPresent(existsSync(CHROMIUM), 'Chromium', 'run .ci/setup-test'))(
     'opens in headless Chromium from the file system with no console message',
     () => {
       const profile = tempDir('chromium-');

@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dataWith, SEED_DATA, tempDir } from './helpers.js';
-import { plantInHtml } from './misprint.js';
+import { plantInHtml, recordInManifest } from './misprint.js';
 import { Dataset } from '../src/dataset/schema.js';
 import { readPrinted } from '../src/load/printed.js';
 import { verifyPrinted } from '../src/verify/index.js';
@@ -91,6 +91,7 @@ function editSlide(out: string, deck: string, slide: number, from: string, to: s
   expect(xml, `${deck} slide ${slide} prints "${from}"`).toContain(from);
   parts[name] = strToU8(xml.replace(from, to));
   writeFileSync(file, zipSync(parts));
+  recordInManifest(out, `decks/${deck}`);
 }
 
 /** The claims a deck records in docProps/custom.xml. */
@@ -242,6 +243,7 @@ describe('verify reads the claims a build records', () => {
       file,
       html.replace(row, row.replace('<td>not stated</td>', '<td>none in this period</td>')),
     );
+    recordInManifest(copy, 'bulletin.html');
     const r = await verify(copy);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(

@@ -4,6 +4,7 @@
  * figure rounded away, an edited deck chart cache, a figure in the wrong currency.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
@@ -322,7 +323,22 @@ describe('bulletin verify on a build', () => {
     expect(name, `a part of ${deck} the edit applies to`).toBeDefined();
     files[name!] = strToU8(edit(strFromU8(files[name!]!)));
     writeFileSync(file, zipSync(files));
+    recordInManifest(copy, deck);
     return copy;
+  }
+
+  /**
+   * Records an edited file's hash in the copy's manifest, as a build that printed it so would
+   * have: verify refuses a file that differs from its manifest before reading its figures.
+   */
+  function recordInManifest(dir: string, rel: string): void {
+    const file = path.join(dir, 'manifest.json');
+    const m = JSON.parse(readFileSync(file, 'utf8'));
+    const bytes = readFileSync(path.join(dir, rel));
+    const entry = m.artifacts.find((a: { path: string }) => a.path === rel);
+    entry.sha256 = createHash('sha256').update(bytes).digest('hex');
+    entry.bytes = bytes.length;
+    writeFileSync(file, JSON.stringify(m, null, 2));
   }
 
   it('fails when a deck chart cache value is changed in the PPTX XML', async () => {
@@ -367,6 +383,7 @@ describe('bulletin verify on a build', () => {
     const edited = html.replace(/\$300(&nbsp;|\u00a0| )million/, '$$310$1million');
     expect(edited).not.toBe(html);
     writeFileSync(file, edited);
+    recordInManifest(copy, 'bulletin.html');
     const r = await cli(['verify', '--out', copy]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/bulletin\.html, web edition: "\$310[^"]*million" does not trace/);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { readFileSync, renameSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import path from 'node:path';
-import { tempDir } from './helpers.js';
+import { tempDir, toolPresent } from './helpers.js';
 
 const BIN = path.resolve('dist/cli/bin.js');
 /** Charts only: every save still rebuilds files, in well under a second. */
@@ -97,7 +97,7 @@ describe('bulletin watch (the built CLI)', () => {
     amount += 1;
   }, 60_000);
 
-  it.skipIf(!hasVim)(
+  it.skipIf(!toolPresent(hasVim, 'vim', 'apt-get install -y vim'))(
     'rebuilds once after vim saves (probe, swap file, backup~)',
     async () => {
       // backupcopy=no: vim renames the file to bulletin.json~ and writes a new one; the swap

@@ -1,6 +1,7 @@
 /** `bulletin build`: builds what changed into the output folder; `--check` only reports. */
 import { buildDetailed, check, type BuildResult } from '../index.js';
 import { ExitCode } from '../errors.js';
+import { checkOutDir } from '../output/out-dir.js';
 import { strictWarnings } from '../warnings/strict.js';
 import type { CliIO } from './io.js';
 import { progressDisplay, summaryTable } from './progress.js';
@@ -24,6 +25,9 @@ export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> 
       );
     return stale.length === 0 ? ExitCode.ok : ExitCode.stale;
   }
+  // An --out that cannot be written (/proc, a read-only disk, under a file) fails before
+  // anything is rendered, not after every unit was (issue 31).
+  await checkOutDir(args.out);
   const quiet = args.quiet ?? false;
   const display = progressDisplay(io, { quiet, json: args.json });
   const t0 = performance.now();

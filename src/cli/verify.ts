@@ -2,6 +2,7 @@
 import { loadDataset } from '../load/dataset.js';
 import { readDisplayCaps, readPrinted } from '../load/printed.js';
 import { sha256 } from '../output/manifest.js';
+import { recoverOutput } from '../output/lock.js';
 import { EXEMPTIONS, verifyPrinted, type VerifyProblem } from '../verify/index.js';
 import { ExitCode } from '../errors.js';
 import type { CliIO } from './io.js';
@@ -26,6 +27,8 @@ export function describeProblem(p: VerifyProblem): string {
 
 export async function verifyCommand(args: VerifyArgs, io: CliIO): Promise<number> {
   const { text, dataset } = await loadDataset(args.data);
+  // A commit a killed build left is finished before the folder is read (output/journal.ts).
+  await recoverOutput(args.out);
   const { manifest, printed } = await readPrinted(args.out);
   const result = verifyPrinted(dataset, printed, {
     clockDates: [manifest.buildDate.slice(0, 10)],

@@ -5,6 +5,7 @@
  */
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
+import { pngProblem } from '../load/png-header.js';
 
 /** How two images differ: changed pixels, and a diff image when they differ. */
 export interface ImageChange {
@@ -20,6 +21,10 @@ export interface ImageChange {
 const THRESHOLD = 0.1;
 
 export function compareImages(before: Uint8Array, after: Uint8Array): ImageChange {
+  for (const png of [before, after]) {
+    const problem = pngProblem(png);
+    if (problem) throw new RangeError(`a preview image ${problem}`);
+  }
   const a = PNG.sync.read(Buffer.from(before));
   const b = PNG.sync.read(Buffer.from(after));
   const totalPixels = b.width * b.height;

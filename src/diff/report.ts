@@ -15,15 +15,27 @@ function show(v: unknown): string {
   return s.length > MAX_VALUE ? `${s.slice(0, MAX_VALUE - 1)}…` : s;
 }
 
-/** Markdown table cells must not break the table. */
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/**
+ * Text from the folders compared (paths, ids, values, labels) as Markdown text: what makes
+ * images, links, HTML, emphasis or a table cell escaped, so a manifest path like "![](x)"
+ * is no image in a CI summary (issue 31), while a plain path reads as itself.
+ */
+const cell = (s: string) =>
+  s
+    .replace(/[\\`*[\]<>!|~]/g, '\\$&')
+    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\\.`)
+    .replace(/\n/g, ' ');
+/** Text inside a code span, which takes no escapes: a backtick would end it early. */
+const code = (s: string) => `\`${s.replace(/`/g, "'").replace(/\n/g, ' ')}\``;
 
 function factLines(f: FactChange): string[] {
-  const head = `- **${f.collection} \`${f.id}\`** ${f.change}`;
+  const head = `- **${cell(f.collection)} ${code(f.id)}** ${f.change}`;
   if (f.change !== 'changed') return [head];
   return [
     head,
-    ...f.fields.map((x) => `  - \`${x.field}\`: ${cell(show(x.before))} → ${cell(show(x.after))}`),
+    ...f.fields.map(
+      (x) => `  - ${code(x.field)}: ${cell(show(x.before))} → ${cell(show(x.after))}`,
+    ),
   ];
 }
 
@@ -32,7 +44,7 @@ const pct = (share: number) =>
 
 /** The Markdown summary ($GITHUB_STEP_SUMMARY). */
 export function diffMarkdown(d: BuildDiff, oldName: string, newName: string): string {
-  const out = [`## Bulletin changes: ${oldName} → ${newName}`, ''];
+  const out = [`## Bulletin changes: ${cell(oldName)} → ${cell(newName)}`, ''];
   if (!d.changed)
     return [...out, 'Nothing changed: the same facts, files and pages.', ''].join('\n');
   out.push(`### Facts printed in the bulletin (${d.facts.length} changed)`, '');
@@ -49,7 +61,8 @@ export function diffMarkdown(d: BuildDiff, oldName: string, newName: string): st
     out.push('| page or slide | change | pixels changed |', '| --- | --- | --- |');
     out.push(
       ...d.visuals.map(
-        (v) => `| ${v.label} | ${v.change} | ${v.change === 'changed' ? pct(v.share) : '—'} |`,
+        (v) =>
+          `| ${cell(v.label)} | ${v.change} | ${v.change === 'changed' ? pct(v.share) : '—'} |`,
       ),
     );
   } else out.push('No page or slide looks different.');

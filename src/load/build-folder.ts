@@ -3,11 +3,19 @@
  * PDF printed (the provenance JSON embedded in bulletin.pdf), and its preview PNGs. Reads
  * only files the manifest or the preview folder name, each through the size-capped reader.
  */
-import { readdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { inputError } from '../errors.js';
 import type { Manifest } from '../output/manifest.js';
-import { readInputBytes, readInputText } from './files.js';
+import { pngProblem } from './png-header.js';
+import { decodeInputText } from './files.js';
+import { plainPath } from './manifest.js';
+import { assertNoLinks, readUntrusted } from './untrusted.js';
+
+/** Manifests bulletin writes are a few KB; previews a few hundred KB. */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+const MAX_PREVIEW = 32 * 1024 * 1024;
 
 /** One build as `bulletin diff` sees it. */
 export interface BuildFolder {
@@ -24,7 +32,11 @@ const PROVENANCE = 'bulletin-sources.json';
 
 async function readManifestOf(dir: string): Promise<Manifest> {
   const file = path.join(dir, 'manifest.json');
-  const text = await readInputText(file, 'manifest');
+  const text = decodeInputText(
+    await readUntrusted(dir, 'manifest.json', 'manifest', MAX_MANIFEST_BYTES),
+    file,
+    'manifest',
+  );
   let m: unknown;
   try {
     m = JSON.parse(text);
@@ -41,14 +53,16 @@ async function readManifestOf(dir: string): Promise<Manifest> {
     Array.isArray(artifacts) &&
     artifacts.every(
       (a: unknown) =>
-        typeof (a as { path?: unknown }).path === 'string' &&
-        typeof (a as { sha256?: unknown }).sha256 === 'string',
+        plainPath((a as { path?: unknown }).path) &&
+        /^[0-9a-f]{64}$/.test(String((a as { sha256?: unknown }).sha256)),
     );
   if (!ok)
     throw inputError('E_MANIFEST', {
       file,
       path: 'artifacts',
-      message: 'is not a bulletin manifest (each artifact needs a path and a sha256)',
+      message:
+        'is not a bulletin manifest (each artifact needs a plain relative path inside the ' +
+        'folder and a sha256 of 64 hex digits)',
     });
   return m as Manifest;
 }
@@ -57,9 +71,33 @@ async function readManifestOf(dir: string): Promise<Manifest> {
 async function readFacts(dir: string, manifest: Manifest): Promise<Record<string, unknown>> {
   if (!manifest.artifacts.some((a) => a.path === 'bulletin.pdf')) return {};
   const file = path.join(dir, 'bulletin.pdf');
-  const bytes = await readInputBytes(file, 'bulletin PDF', 200 * 1024 * 1024);
+  const bytes = await readUntrusted(dir, 'bulletin.pdf', 'bulletin PDF', 200 * 1024 * 1024);
+  const listed = manifest.artifacts.find((a) => a.path === 'bulletin.pdf')?.sha256;
+  if (createHash('sha256').update(bytes).digest('hex') !== listed)
+    throw inputError('E_MANIFEST', {
+      file,
+      message:
+        'differs from the PDF the build wrote (its sha256 is not the one manifest.json ' +
+        'records); rebuild this folder before comparing it',
+    });
   // pdfjs is large: load it only when a diff needs a PDF's attachment.
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  try {
+    return await provenanceOf(getDocument, bytes);
+  } catch (err) {
+    // A damaged or hostile PDF is bad input naming the file, not "a bug in bulletin".
+    throw inputError('E_PDF', {
+      file,
+      message: `cannot be read as a PDF (${(err as Error).message}); rebuild this folder`,
+    });
+  }
+}
+
+/** The provenance attachment of a PDF's bytes, regrouped by collection. */
+async function provenanceOf(
+  getDocument: typeof import('pdfjs-dist/legacy/build/pdf.mjs').getDocument,
+  bytes: Uint8Array,
+): Promise<Record<string, unknown>> {
   const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
   try {
     const attachments = ((await doc.getAttachments()) ?? {}) as Record<
@@ -106,14 +144,23 @@ function chartValues(data: unknown): unknown {
 
 async function readPreviews(dir: string): Promise<Map<string, Uint8Array>> {
   const folder = path.join(dir, PREVIEW_DIR);
-  let names: string[];
-  try {
-    names = (await readdir(folder)).filter((n) => n.endsWith('.png')).sort();
-  } catch {
-    return new Map();
-  }
+  const info = await lstat(folder).catch(() => undefined);
+  if (!info) return new Map();
+  await assertNoLinks(dir, PREVIEW_DIR, 'preview folder');
+  if (!info.isDirectory()) return new Map();
+  const names = (await readdir(folder)).filter((n) => n.endsWith('.png')).sort();
   const out = new Map<string, Uint8Array>();
-  for (const n of names) out.set(n, await readInputBytes(path.join(folder, n), 'preview image'));
+  for (const n of names) {
+    const bytes = await readUntrusted(dir, `${PREVIEW_DIR}/${n}`, 'preview image', MAX_PREVIEW);
+    // Checked before anything decodes it or copies it into a report (issue 31).
+    const problem = pngProblem(bytes);
+    if (problem)
+      throw inputError('E_PREVIEW', {
+        file: path.join(folder, n),
+        message: `${problem}; it is not a preview bulletin wrote: rebuild with --preview`,
+      });
+    out.set(n, bytes);
+  }
   return out;
 }
 

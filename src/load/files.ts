@@ -42,6 +42,8 @@ export async function readInputBytes(
   file: string,
   what = 'file',
   limit = MAX_INPUT_BYTES,
+  /** Extra open flags: O_NOFOLLOW for a folder someone else made (load/untrusted.ts). */
+  flags = 0,
 ): Promise<Buffer> {
   const info = await statOrFail(file, what);
   if (info.isDirectory())
@@ -58,19 +60,26 @@ export async function readInputBytes(
   if (!info.isFile()) throw notRegular();
   if (info.size > limit) throw tooLarge(file, what, info.size, limit);
   // O_NONBLOCK: if the path was swapped for a FIFO since stat, opening must not wait for a writer.
-  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK).catch((err) => {
-    const c = code(err);
-    if (c === 'ENOENT') throw inputError('E_MISSING', { file, message: `${what} not found` });
-    // The machine's refusals (permissions, open-file limits) are the user's to fix, not a bug.
-    if (c === 'EACCES' || c === 'EPERM' || c === 'EMFILE' || c === 'ENFILE' || c === 'EIO')
-      throw inputError(`E_${c}`, {
-        file,
-        message:
-          `${what} cannot be read (${c}); check that this user may read it, or close other ` +
-          `programs if too many files are open`,
-      });
-    throw err;
-  });
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK | flags).catch(
+    (err) => {
+      const c = code(err);
+      if (c === 'ENOENT') throw inputError('E_MISSING', { file, message: `${what} not found` });
+      if (c === 'ELOOP')
+        throw inputError('E_SYMLINK', {
+          file,
+          message: `${what} is a symbolic link, which bulletin does not follow here`,
+        });
+      // The machine's refusals (permissions, open-file limits) are the user's to fix, not a bug.
+      if (c === 'EACCES' || c === 'EPERM' || c === 'EMFILE' || c === 'ENFILE' || c === 'EIO')
+        throw inputError(`E_${c}`, {
+          file,
+          message:
+            `${what} cannot be read (${c}); check that this user may read it, or close other ` +
+            `programs if too many files are open`,
+        });
+      throw err;
+    },
+  );
   try {
     const opened = await handle.stat();
     if (!opened.isFile()) throw notRegular();
@@ -122,6 +131,16 @@ export async function listFiles(dir: string): Promise<string[]> {
   if (!info.isDirectory())
     throw inputError('E_NOT_DIRECTORY', { file: dir, message: 'templates must be a folder' });
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  // A link was skipped without a word, so a linked deck template left the house decks
+  // (issue 31): say so instead.
+  const link = entries.find((e) => e.isSymbolicLink());
+  if (link)
+    throw inputError('E_SYMLINK', {
+      file: path.join(link.parentPath, link.name),
+      message:
+        'is a symbolic link; bulletin reads only regular files in the templates folder, so ' +
+        'copy the file it points to in its place',
+    });
   return entries
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))

@@ -23,7 +23,8 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 
 export const plainPath = (p: unknown): p is string => typeof p === 'string' && PLAIN_PATH.test(p);
 
-function validEntry(e: unknown): e is ManifestEntry {
+/** Whether `e` is a manifest entry as bulletin writes one (plain path, hex sha256 …). */
+export function validEntry(e: unknown): e is ManifestEntry {
   return (
     isObject(e) &&
     plainPath(e.path) &&

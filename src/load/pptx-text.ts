@@ -7,8 +7,12 @@
 import { strFromU8, unzipSync } from 'fflate';
 import path from 'node:path';
 import { must } from '../checked.js';
+import { inputError } from '../errors.js';
 import type { ChartValue, Printed, PrintedText } from './printed.js';
 import { claimsOf, customPropertyJson } from './claims.js';
+
+/** A deck of ours holds a few MB of XML at most (slides, notes, chart caches). */
+const MAX_DECK_XML = 64 * 1024 * 1024;
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 /** Decodes XML character references and the five named entities. */
@@ -105,9 +109,28 @@ function chartValues(
 
 /** Reads a deck's slide text, notes and chart caches, slide by slide. */
 export function readPptxText(file: string, bytes: Uint8Array): Printed {
-  const files = unzipSync(new Uint8Array(bytes), {
-    filter: (f) => f.name.endsWith('.xml') || f.name.endsWith('.rels'),
-  });
+  let files: Record<string, Uint8Array>;
+  let total = 0;
+  try {
+    files = unzipSync(new Uint8Array(bytes), {
+      filter: (f) => {
+        if (!f.name.endsWith('.xml') && !f.name.endsWith('.rels')) return false;
+        // Bounded before inflating: a 1 MB deck whose XML inflates to 1 GiB is no deck of ours.
+        total += f.originalSize;
+        if (total > MAX_DECK_XML) throw new RangeError('too large');
+        return true;
+      },
+    });
+  } catch (err) {
+    throw inputError('E_DECK', {
+      file,
+      message:
+        err instanceof RangeError
+          ? `holds more than ${MAX_DECK_XML / 1048576} MB of XML once unpacked; it is not a ` +
+            'deck bulletin wrote'
+          : 'is not a readable deck (not a zip archive); rebuild it',
+    });
+  }
   const texts: PrintedText[] = [];
   const values: ChartValue[] = [];
   const slides = files['ppt/presentation.xml']

@@ -4,9 +4,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { inputError } from '../errors.js';
+import { createHash } from 'node:crypto';
+import { InputError, inputError, type Problem } from '../errors.js';
 import type { Manifest } from '../output/manifest.js';
-import { readInputBytes } from './files.js';
+import { assertNoLinks, readUntrusted } from './untrusted.js';
 import { readManifest } from './manifest.js';
 import { readPdfText } from './pdf-text.js';
 import { readPptxText } from './pptx-text.js';
@@ -50,10 +51,28 @@ export interface Printed {
 /** Output files are ours but may be large (a deck with many images): a generous limit. */
 const MAX_ARTIFACT_BYTES = 512 * 1024 * 1024;
 
+/** The text of one built document; one that cannot be read is bad input, not a crash. */
+async function readDocument(file: string, kind: string, bytes: Buffer): Promise<Printed> {
+  try {
+    return kind === 'pdf'
+      ? await readPdfText(file, bytes)
+      : kind === 'html'
+        ? readHtmlText(file, bytes)
+        : readPptxText(file, bytes);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw inputError('E_UNREADABLE', {
+      file,
+      message: `cannot be read as a ${kind} file (${(err as Error).message}); rebuild it`,
+    });
+  }
+}
+
 /** Reads the manifest and every PDF, deck and web edition it lists. */
 export async function readPrinted(
   outDir: string,
 ): Promise<{ manifest: Manifest; printed: Printed }> {
+  await assertNoLinks(outDir, 'manifest.json', 'manifest');
   const manifest = await readManifest(outDir);
   if (!manifest)
     throw inputError('E_NO_BUILD', {
@@ -63,17 +82,35 @@ export async function readPrinted(
         'folder it wrote',
     });
   const printed: Printed = { texts: [], chartValues: [], files: [], claims: [] };
+  // Every file is what the manifest says, byte for byte, before any is read for its text.
+  const read = new Map<string, Buffer>();
+  const problems: Problem[] = [];
+  for (const a of manifest.artifacts) {
+    const bytes = await readUntrusted(outDir, a.path, 'built file', MAX_ARTIFACT_BYTES);
+    if (createHash('sha256').update(bytes).digest('hex') !== a.sha256)
+      problems.push({
+        file: path.join(outDir, a.path),
+        message:
+          'differs from the file the build wrote (its sha256 is not the one manifest.json ' +
+          'records); it was changed or replaced after the build: rebuild, then verify',
+      });
+    else read.set(a.path, bytes);
+  }
+  if (problems.length) throw new InputError('E_VERIFY_HASH', problems);
   const documents = manifest.artifacts
     .filter((a) => a.kind === 'pdf' || a.kind === 'pptx' || a.kind === 'html')
     .sort((a, b) => a.path.localeCompare(b.path));
   for (const a of documents) {
-    const bytes = await readInputBytes(path.join(outDir, a.path), 'built file', MAX_ARTIFACT_BYTES);
-    const part =
-      a.kind === 'pdf'
-        ? await readPdfText(a.path, bytes)
-        : a.kind === 'html'
-          ? readHtmlText(a.path, bytes)
-          : readPptxText(a.path, bytes);
+    const bytes = read.get(a.path) as Buffer;
+    const part = await readDocument(a.path, a.kind, bytes);
+    // A document with no text at all checks nothing, so it cannot pass (issue 31).
+    if (!part.texts.some((t) => t.text.trim()))
+      throw inputError('E_NO_TEXT', {
+        file: path.join(outDir, a.path),
+        message:
+          'prints no text that could be read back, so none of its figures can be checked; ' +
+          'rebuild it',
+      });
     printed.texts.push(...part.texts);
     printed.chartValues.push(...part.chartValues);
     printed.files.push(a.path);

@@ -65,7 +65,7 @@ function renderBlocks(
   scope: Record<string, unknown>,
   root: string,
 ): Block[] {
-  const text = engine.render(name, scope);
+  const text = engine.renderMarkdown(name, scope);
   try {
     return parseMarkdown(text);
   } catch (err) {

@@ -200,7 +200,12 @@ export function buildDeckModel(
     const text = (name: string | undefined, part: 'slide' | 'body' | 'notes' = 'slide') => {
       if (!name) return '';
       watched.reads.clear();
-      const out = engine.render(name, watched.scope).trim();
+      // A body is Markdown in which data is text (template/data-marks.ts).
+      const out = (
+        part === 'body'
+          ? engine.renderMarkdown(name, watched.scope)
+          : engine.render(name, watched.scope)
+      ).trim();
       const place = `slide ${slides.length + 1}${part === 'notes' ? ' notes' : ''}`;
       for (const [key, q] of Object.entries(questions))
         if (watched.reads.has(key) && present(s[key])) {

@@ -6,7 +6,18 @@
  * set as it was.
  */
 import { rename, rm } from 'node:fs/promises';
-import { confinedPath, realOutDir, resolveOnDisk, stageFile, type WriteStep } from './write.js';
+import path from 'node:path';
+import {
+  confinedPath,
+  realOutDir,
+  resolveOnDisk,
+  stageFile,
+  writeAtomic,
+  type WriteStep,
+} from './write.js';
+import { JOURNAL, journalText } from './journal.js';
+
+const encode = (text: string) => new TextEncoder().encode(text);
 import { lockOutput } from './lock.js';
 import { manifestEntry, manifestText, type Manifest, type ManifestEntry } from './manifest.js';
 import { environmentFault } from './faults.js';
@@ -87,6 +98,8 @@ async function writeAll(
     });
     if (stopRequested()) throw interrupted(root);
     await lock.assertHeld();
+    // From here a kill leaves a journal the next command finishes (output/journal.ts).
+    await writeAtomic(path.join(root, JOURNAL), encode(journalText(root, staged, pruned)));
     await commit(staged, step);
     for (const p of pruned) {
       step?.('prune', p);
@@ -94,10 +107,13 @@ async function writeAll(
         throw environmentFault(err, p, 'The new set is complete; only this old file stayed.');
       });
     }
+    await rm(path.join(root, JOURNAL), { force: true });
     return manifest;
   } catch (err) {
     staged = staged.filter(Boolean);
     await Promise.all(staged.map((s) => rm(s.tmp, { force: true })));
+    // Its staged files are gone: nothing is left to finish.
+    await rm(path.join(root, JOURNAL), { force: true });
     throw environmentFault(err, file, UNCHANGED);
   } finally {
     await lock.release().catch(() => undefined);

@@ -11,6 +11,7 @@ import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { inputError } from '../errors.js';
 import { errnoCode } from './faults.js';
+import { JOURNAL, rollForward } from './journal.js';
 
 export const LOCK_FILE = '.bulletin.lock';
 const TEMP = /^\..+\.(\d+)\.\d+\.tmp$/;
@@ -111,6 +112,9 @@ export async function lockOutput(outDir: string): Promise<OutputLock> {
   for (let attempt = 0; attempt < 100; attempt++) {
     const ino = await tryCreate(file);
     if (ino !== undefined) {
+      // A killed build's commit is finished first: its staged files are temps of a dead
+      // process, which the sweep below would remove.
+      await rollForward(outDir);
       await removeStaleTemps(outDir);
       const held = async () => (await stat(file).catch(() => undefined))?.ino === ino;
       return {
@@ -159,4 +163,22 @@ export async function lockOutput(outDir: string): Promise<OutputLock> {
     file,
     message: 'could not take the output folder lock; remove the file if no build is running',
   });
+}
+
+/**
+ * Finishes a commit a killed build left (output/journal.ts) before a command reads `outDir`:
+ * only when a journal is there, under the lock; a folder another live build holds is left to
+ * that build.
+ */
+export async function recoverOutput(outDir: string): Promise<void> {
+  const there = await stat(path.join(outDir, JOURNAL)).catch(() => undefined);
+  if (!there) return;
+  let lock: OutputLock;
+  try {
+    lock = await lockOutput(outDir);
+  } catch (err) {
+    if ((err as { code?: unknown }).code === 'E_LOCKED') return;
+    throw err;
+  }
+  await lock.release();
 }

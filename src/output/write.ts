@@ -5,10 +5,11 @@
  * folder whatever an id or template says — as text, and again on disk, where a folder on the
  * way may be a symbolic link to somewhere else.
  */
-import { lstat, mkdir, open, realpath, rename, rm, type FileHandle } from 'node:fs/promises';
+import { lstat, open, realpath, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { inputError } from '../errors.js';
 import { environmentFault, errnoCode } from './faults.js';
+import { makeDir, withDeadline } from './out-dir.js';
 
 /** Resolves a relative artifact path inside `outDir`, refusing anything that escapes it. */
 export function confinedPath(outDir: string, rel: string): string {
@@ -65,8 +66,8 @@ export async function resolveOnDisk(realRoot: string, rel: string): Promise<stri
  * The output folder, created if needed, as a real path (it may itself be a link the user chose).
  */
 export async function realOutDir(outDir: string): Promise<string> {
-  await mkdir(outDir, { recursive: true });
-  return realpath(outDir);
+  await makeDir(outDir);
+  return withDeadline(realpath(outDir), outDir);
 }
 
 let counter = 0;
@@ -92,7 +93,7 @@ export async function stageFile(
   bytes: Uint8Array,
   step?: WriteStep,
 ): Promise<string> {
-  await mkdir(path.dirname(file), { recursive: true });
+  await makeDir(path.dirname(file));
   const tmp = path.join(
     path.dirname(file),
     `.${path.basename(file)}.${process.pid}.${++counter}.tmp`,

@@ -9,6 +9,7 @@
 // Private-use characters: no template or dataset text has a reason to hold them.
 const OPEN = '\ue000';
 const CLOSE = '\ue001';
+const isDataMark = (c: string | undefined) => c === '\uE010' || c === '\uE011';
 
 /** A figure with its aside marked, for `placeAsides` to place. */
 export function withAside(figure: string, aside: string): string {
@@ -31,12 +32,16 @@ export function placeAsides(text: string): string {
       const end = text.indexOf(CLOSE, i);
       const aside = text.slice(i + 1, end < 0 ? text.length : end);
       i = end < 0 ? text.length : end;
+      // The end mark of a data span (template/data-marks.ts) may stand between the figure and
+      // the template's own " (": it is kept, after the aside.
+      let marks = '';
+      while (isDataMark(text[i + 1 + marks.length])) marks += text[i + 1 + marks.length];
       if (depth > 0) out += `, ${aside}`;
-      else if (text.startsWith(' (', i + 1)) {
+      else if (text.startsWith(' (', i + 1 + marks.length)) {
         // "(currency not stated) (5 October)" reads as one: "(currency not stated; 5 October)".
-        out += ` (${aside}; `;
+        out += ` (${aside}; ${marks}`;
         depth++;
-        i += 2;
+        i += 2 + marks.length;
       } else out += ` (${aside})`;
       continue;
     }

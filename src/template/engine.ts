@@ -33,6 +33,8 @@ export interface TemplateSet {
 /** A configured engine bound to one template set and locale. */
 export interface TemplateEngine {
   render(name: string, scope: Record<string, unknown>): string;
+  /** Renders a prose template as Markdown in which data (every `{{ }}` output) is text. */
+  renderMarkdown(name: string, scope: Record<string, unknown>): string;
   has(name: string): boolean;
   /** Learns the field names in a scope (pass the plain scope; a recording proxy is skipped). */
   learn(scope: Record<string, unknown>): void;
@@ -51,6 +53,7 @@ export interface EngineOptions extends MoneyContext {
 let datasetFields: Set<string> | undefined;
 
 export { templateProblem } from './problems.js';
+import { escapeMarkedData, markData, plainCaptures } from './data-marks.js';
 
 /**
  * Limits over a whole build, not per render: a slow loop in every deck template stays under
@@ -122,6 +125,8 @@ export function createEngine(
   limits: typeof TEMPLATE_LIMITS = TEMPLATE_LIMITS,
   options: EngineOptions = {},
 ): TemplateEngine {
+  /** On while renderMarkdown runs: every output is marked as data then. */
+  const marking = { on: false };
   const liquid = new Liquid({
     // One error per failed tag instead of the first only: a build lists every mistake at once.
     catchAllErrors: options.collect ?? false,
@@ -134,7 +139,11 @@ export function createEngine(
     jsTruthy: false,
     parseLimit: 5e6,
     renderLimit: limits.renderMs,
-    memoryLimit: 1e8,
+    // Range elements and characters one render may allocate: (1..100000000) once reached
+    // 2.4 GB before the time limit stopped it (issue 31); 10 million is far above any use.
+    memoryLimit: 1e7,
+    // Marks data only while renderMarkdown runs (template/data-marks.ts).
+    outputEscape: (v: unknown) => (marking.on ? markData(v) : (v as string)),
   });
   registerFilters(liquid, locale, {
     markBareSigns: options.markBareSigns ?? false,
@@ -142,7 +151,8 @@ export function createEngine(
   });
   lenientFieldFilters(liquidjs, liquid);
   const data = new DataObjects();
-  rememberPartials(liquidjs, liquid, data);
+  rememberPartials(liquidjs, liquid, data, () => (marking.on ? 'marked' : ''));
+  plainCaptures(liquidjs, liquid);
   datasetFields ??= schemaFieldNames(Dataset);
   const known = new KnownNames(datasetFields);
   known.learnArguments(Object.values(set.files));
@@ -161,6 +171,14 @@ export function createEngine(
   let spentMs = 0;
   let wroteChars = 0;
   return {
+    renderMarkdown(name, scope) {
+      marking.on = true;
+      try {
+        return escapeMarkedData(this.render(name, scope));
+      } finally {
+        marking.on = false;
+      }
+    },
     has: (name) => Object.prototype.hasOwnProperty.call(set.files, name),
     learn: (scope) => known.learn(scope),
     parseAll() {

@@ -65,7 +65,13 @@ interface RenderTagFields {
 }
 
 /** Registers a `render` tag that remembers each partial's text by file and arguments. */
-export function rememberPartials(lib: LiquidModule, liquid: Liquid, data: DataObjects): void {
+export function rememberPartials(
+  lib: LiquidModule,
+  liquid: Liquid,
+  data: DataObjects,
+  /** Part of every key: a partial's text differs when data is marked (template/data-marks). */
+  mode: () => string = () => '',
+): void {
   const texts = new Map<string, string>();
   class RememberedRender extends lib.RenderTag {
     override *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
@@ -75,7 +81,7 @@ export function rememberPartials(lib: LiquidModule, liquid: Liquid, data: DataOb
       if (typeof file !== 'string' || file.startsWith('.') || self.with || self.forBinding)
         return yield* super.render(ctx, emitter);
       const args = (yield* self.hash.render(ctx)) as Record<string, unknown>;
-      let key: string | undefined = file;
+      let key: string | undefined = `${mode()}\u0000${file}`;
       for (const [name, value] of Object.entries(args)) {
         const part = data.keyOf(value);
         if (part === undefined) {

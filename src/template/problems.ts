@@ -82,6 +82,10 @@ export function templateProblem(err: unknown, set: TemplateSet, name: string): P
     // Names LiquidJS found missing without our check (an engine not set up by createEngine).
     if (err.name === 'UndefinedVariableError' && /^undefined variable: /.test(message))
       message = `${message}; check its spelling`;
+    if (/memory alloc limit/.test(message))
+      message =
+        `${message}: a range or text of more than 10 million items in one render; loop over ` +
+        'the data instead';
     if (/undefined filter/.test(message))
       message = `${message}; the filters are listed in the README`;
     return {

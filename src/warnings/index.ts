@@ -169,6 +169,7 @@ export function collectWarnings(ctx: BuildContext, opts: WarningOptions = {}): B
     ...chartWarnings(ctx, opts.decks ?? true),
     ...((opts.decks ?? true) ? slideWarnings(ctx) : []),
     ...(opts.decks ? deckContrast(ctx) : []),
+    ...(opts.decks ? deckTemplateDropped(ctx) : []),
   ];
 }
 
@@ -188,4 +189,22 @@ function deckContrast(ctx: BuildContext): BuildWarning[] {
     // The decks already keep off the colour: worth knowing, not a fault in the output.
     advisory: true,
   }));
+}
+
+/**
+ * What of an organisation's deck template the decks left out (links to other servers or
+ * files, OLE objects, unknown parts): one warning naming the template and each thing.
+ */
+function deckTemplateDropped(ctx: BuildContext): BuildWarning[] {
+  const tpl = deckSetup(ctx.templates).chosen?.template;
+  if (!tpl?.dropped.length) return [];
+  return [
+    {
+      code: 'W_DECK_TEMPLATE_DROPPED',
+      message:
+        `deck template: left out of every deck, as decks take only masters, layouts, themes ` +
+        `and their pictures: ${tpl.dropped.join('; ')}`,
+      where: tpl.file,
+    },
+  ];
 }

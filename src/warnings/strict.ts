@@ -17,7 +17,8 @@ export interface BuildWarning {
     | 'W_CHART_VALUES'
     | 'W_CHART_DROPPED'
     | 'W_SLIDE_DROPPED'
-    | 'W_DECK_CONTRAST';
+    | 'W_DECK_CONTRAST'
+    | 'W_DECK_TEMPLATE_DROPPED';
   message: string;
   /** A JSON path into the data, a chart key, or an output file. */
   where?: string;

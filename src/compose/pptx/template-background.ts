@@ -7,6 +7,8 @@
 import { requireCjs } from '../../cjs.js';
 import type { Box } from './text.js';
 import { relsOf, resolvePart, type DeckTemplate, type TemplateLayout } from './template-read.js';
+import { relationshipsIn } from './template/sanitize.js';
+import { first, parseXml } from './template/xml.js';
 
 const decoder = new TextDecoder();
 const SCHEME: Record<string, string> = { tx1: 'dk1', bg1: 'lt1', tx2: 'dk2', bg2: 'lt2' };
@@ -74,16 +76,18 @@ function sample(bytes: Uint8Array, box: Box, slide: { w: number; h: number }): s
 export function backgroundBehind(tpl: DeckTemplate, l: TemplateLayout, box: Box): string[] {
   const text = (part: string) => decoder.decode(tpl.parts.get(part) ?? new Uint8Array());
   for (const part of [l.part, l.master]) {
-    const bg = /<p:bg>([\s\S]*?)<\/p:bg>/.exec(text(part))?.[1];
-    if (!bg) continue;
-    const embed = /<a:blipFill\b[\s\S]*?<a:blip\b[^>]*r:embed="([^"]+)"/.exec(bg)?.[1];
+    // Found in the parsed tree: the template's parts were read, and so checked, by
+    // template-read.ts, and a scan from every "<p:bg>" to the end would be quadratic.
+    const xml = text(part);
+    const bgEl = first(parseXml(xml), 'p:bg');
+    if (!bgEl) continue;
+    const bg = xml.slice(bgEl.openEnd, bgEl.end);
+    const embed = first(first(bgEl, 'a:blipFill'), 'a:blip')?.attrs['r:embed'];
     if (embed) {
-      const rels = text(relsOf(part));
-      const rel = [...rels.matchAll(/<Relationship\b[^>]*>/g)].find((m) =>
-        m[0].includes(`Id="${embed}"`),
-      );
-      const target = rel && /Target="([^"]+)"/.exec(rel[0])?.[1];
-      const bytes = target ? tpl.parts.get(resolvePart(part, target)) : undefined;
+      const rels = tpl.parts.has(relsOf(part)) ? parseXml(text(relsOf(part))) : undefined;
+      const rel = rels && relationshipsIn(rels).find((r) => r.id === embed && !r.external);
+      const to = rel && resolvePart(part, rel.target);
+      const bytes = to ? tpl.parts.get(to) : undefined;
       const slide = { w: tpl.size.cx / EMU_PER_INCH, h: tpl.size.cy / EMU_PER_INCH };
       const seen = bytes ? sample(bytes, box, slide) : [];
       if (seen.length) return seen;

@@ -8,7 +8,15 @@
  */
 import type { ZipFiles } from './zip.js';
 import type { TemplatePlan } from './template-layouts.js';
-import { relsOf, resolvePart, type DeckTemplate } from './template-read.js';
+import type { DeckTemplate } from './template-read.js';
+import {
+  kindOf,
+  type Relationship,
+  relationshipsIn,
+  relsOf,
+  resolvePart,
+} from './template/sanitize.js';
+import { descendants, escapeAttr, parseXml } from './template/xml.js';
 
 const decoder = new TextDecoder();
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -18,9 +26,15 @@ const CT = {
   theme: 'application/vnd.openxmlformats-officedocument.theme+xml',
 };
 
+const relationsOf = (tpl: DeckTemplate, part: string): Relationship[] => {
+  const rels = tpl.parts.get(relsOf(part));
+  return rels ? relationshipsIn(parseXml(decoder.decode(rels))) : [];
+};
+
 /**
  * New names for the template's parts: masters and layouts in order, themes after ours, the
- * rest prefixed.
+ * rest prefixed. The template's parts and rels are already cut to what the decks may take
+ * (template/sanitize.ts), so every relationship here is internal and its target exists.
  */
 function plan(tpl: DeckTemplate): Map<string, string> {
   const names = new Map<string, string>();
@@ -30,18 +44,13 @@ function plan(tpl: DeckTemplate): Map<string, string> {
   tpl.masters.forEach((m, i) => names.set(m, `ppt/slideMasters/slideMaster${i + 1}.xml`));
   while (queue.length) {
     const part = queue.shift() ?? '';
-    const rels = tpl.parts.get(relsOf(part));
-    if (!rels) continue;
-    for (const m of decoder.decode(rels).matchAll(/<Relationship\b[^>]*>/g)) {
-      if (/TargetMode="External"/.test(m[0])) continue;
-      const target = /Target="([^"]+)"/.exec(m[0])?.[1];
-      if (target === undefined) continue;
-      const to = resolvePart(part, target);
-      if (names.has(to) || !tpl.parts.has(to) || /\/slides?\//.test(to)) continue;
+    for (const r of relationsOf(tpl, part)) {
+      const to = r.external ? undefined : resolvePart(part, r.target);
+      if (to === undefined || names.has(to) || !tpl.parts.has(to)) continue;
       const base = to.slice(to.lastIndexOf('/') + 1);
-      if (/\/slideLayout$/.test(/Type="([^"]+)"/.exec(m[0])?.[1] ?? ''))
+      if (kindOf(r.type) === 'slideLayout')
         names.set(to, `ppt/slideLayouts/slideLayout${++layouts}.xml`);
-      else if (/^ppt\/theme\//.test(to)) names.set(to, `ppt/theme/theme${++themes}.xml`);
+      else if (to.startsWith('ppt/theme/')) names.set(to, `ppt/theme/theme${++themes}.xml`);
       else names.set(to, `${to.slice(0, to.length - base.length)}template-${base}`);
       queue.push(to);
     }
@@ -49,27 +58,46 @@ function plan(tpl: DeckTemplate): Map<string, string> {
   return names;
 }
 
-/** A relationships part with its internal targets renamed (targets relative to the new owner). */
-function renameRels(xml: string, owner: string, newOwner: string, names: Map<string, string>) {
+/** A relationships part with its targets renamed (targets relative to the new owner). */
+function renameRels(
+  tpl: DeckTemplate,
+  owner: string,
+  newOwner: string,
+  names: Map<string, string>,
+) {
   const up = newOwner.split('/').length - 2;
-  return xml.replace(/(<Relationship\b[^>]*?Target=")([^"]+)("[^>]*>)/g, (all, a, t, b) => {
-    if (/TargetMode="External"/.test(all)) return all;
-    const renamed = names.get(resolvePart(owner, t));
-    if (renamed === undefined) return all;
-    return `${a}${'../'.repeat(up)}${renamed.split('/').slice(1).join('/')}${b}`;
+  const rows = relationsOf(tpl, owner).flatMap((r) => {
+    const to = r.external ? undefined : resolvePart(owner, r.target);
+    const renamed = to === undefined ? undefined : names.get(to);
+    if (renamed === undefined) return [];
+    const target = `${'../'.repeat(up)}${renamed.split('/').slice(1).join('/')}`;
+    return [
+      `<Relationship Id="${escapeAttr(r.id)}" Type="${escapeAttr(r.type)}" ` +
+        `Target="${escapeAttr(target)}"/>`,
+    ];
   });
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    `${rows.join('')}</Relationships>`
+  );
 }
 
-/** The template's content type for a part: its Override, else the Default for its extension. */
-function contentType(types: string, part: string): string | undefined {
-  const o = new RegExp(
-    `<Override [^>]*PartName="/${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>`,
-  ).exec(types);
-  const ct = o && /ContentType="([^"]+)"/.exec(o[0])?.[1];
-  if (ct) return ct;
-  const ext = part.slice(part.lastIndexOf('.') + 1).toLowerCase();
-  const d = new RegExp(`<Default [^>]*Extension="${ext}"[^>]*>`, 'i').exec(types);
-  return d ? /ContentType="([^"]+)"/.exec(d[0])?.[1] : undefined;
+/** The template's content types: Overrides by part name, Defaults by extension (lower case). */
+function contentTypes(tpl: DeckTemplate) {
+  const bytes = tpl.parts.get('[Content_Types].xml');
+  const root = bytes ? parseXml(decoder.decode(bytes)) : undefined;
+  const overrides = new Map<string, string>();
+  const defaults = new Map<string, string>();
+  for (const c of root?.children ?? []) {
+    const type = c.attrs.ContentType;
+    if (!type) continue;
+    if (c.name === 'Override' && c.attrs.PartName) overrides.set(c.attrs.PartName, type);
+    if (c.name === 'Default' && c.attrs.Extension)
+      defaults.set(c.attrs.Extension.toLowerCase(), type);
+  }
+  return (part: string): string | undefined =>
+    overrides.get(`/${part}`) ?? defaults.get(part.slice(part.lastIndexOf('.') + 1).toLowerCase());
 }
 
 /** Replaces the stand-in masters with the template's and points each slide at its layout. */
@@ -81,7 +109,7 @@ export async function graftTemplate(
   for (const name of Object.keys(zip.files))
     if (/^ppt\/(slideLayouts|slideMasters)\//.test(name)) zip.remove(name);
   const names = plan(tpl);
-  const tplTypes = decoder.decode(tpl.parts.get('[Content_Types].xml') ?? new Uint8Array());
+  const contentType = contentTypes(tpl);
   let types = (await zip.file('[Content_Types].xml')?.async('string')) ?? '';
   types = types.replace(
     /<Override [^>]*PartName="\/ppt\/(slideLayouts|slideMasters)\/[^"]*"[^>]*\/>/g,
@@ -92,8 +120,7 @@ export async function graftTemplate(
     const bytes = tpl.parts.get(from);
     if (!bytes) continue;
     zip.file(to, bytes);
-    const rels = tpl.parts.get(relsOf(from));
-    if (rels) zip.file(relsOf(to), renameRels(decoder.decode(rels), from, to, names));
+    if (tpl.parts.has(relsOf(from))) zip.file(relsOf(to), renameRels(tpl, from, to, names));
     // A template that leaves a master, layout or theme untyped still gets its standard type.
     const kind = /^ppt\/(slideMasters|slideLayouts|theme)\//.exec(to)?.[1];
     const fallback =
@@ -104,20 +131,22 @@ export async function graftTemplate(
           : kind
             ? CT.theme
             : undefined;
-    const ct = contentType(tplTypes, from) ?? fallback;
+    const ct = contentType(from) ?? fallback;
     const ext = to.slice(to.lastIndexOf('.') + 1).toLowerCase();
     if (ct && /\.xml$/.test(to))
-      overrides.push(`<Override PartName="/${to}" ContentType="${ct}"/>`);
-    else if (ct && !new RegExp(`Extension="${ext}"`, 'i').test(types))
+      overrides.push(`<Override PartName="/${to}" ContentType="${escapeAttr(ct)}"/>`);
+    else if (ct && !types.toLowerCase().includes(`extension="${ext}"`))
       types = types.replace(
         '<Override ',
-        `<Default Extension="${ext}" ContentType="${ct}"/><Override `,
+        `<Default Extension="${escapeAttr(ext)}" ContentType="${escapeAttr(ct)}"/><Override `,
       );
   }
   zip.file('[Content_Types].xml', types.replace('</Types>', `${overrides.join('')}</Types>`));
   // The presentation lists the template's masters (their ids, which its layouts' ids follow).
-  const pres = decoder.decode(tpl.parts.get('ppt/presentation.xml') ?? new Uint8Array());
-  const ids = [...pres.matchAll(/<p:sldMasterId\b[^>]*\bid="(\d+)"/g)].map((m) => m[1]);
+  const pres = parseXml(decoder.decode(tpl.parts.get('ppt/presentation.xml') ?? new Uint8Array()));
+  const ids = descendants(pres)
+    .filter((e) => e.name === 'p:sldMasterId' && /^\d{1,10}$/.test(e.attrs.id ?? ''))
+    .map((e) => e.attrs.id);
   const ours = (await zip.file('ppt/presentation.xml')?.async('string')) ?? '';
   const list = tpl.masters
     .map((_, i) => `<p:sldMasterId id="${ids[i] ?? 2147483648 + i * 100}" r:id="rIdM${i + 1}"/>`)

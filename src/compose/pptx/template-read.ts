@@ -6,17 +6,23 @@
  */
 import { unzipSync } from 'fflate';
 import { inputError } from '../../errors.js';
-import type { Box } from './text.js';
+import {
+  kindOf,
+  relationshipsIn,
+  relsOf,
+  resolvePart,
+  sanitizeTemplate,
+} from './template/sanitize.js';
+import {
+  type Obstacle,
+  obstaclesIn,
+  placeholdersIn,
+  type TemplatePlaceholder,
+} from './template/shapes.js';
+import { first, parseXml, XmlError, type XmlElement } from './template/xml.js';
 
-/**
- * A placeholder of a layout or master: its type (PowerPoint's default "obj" when unstated)
- * and box (inches).
- */
-export interface TemplatePlaceholder {
-  type: string;
-  idx?: string;
-  box: Box | null;
-}
+export type { Obstacle, TemplatePlaceholder } from './template/shapes.js';
+export { relsOf, resolvePart } from './template/sanitize.js';
 
 /** A slide layout of the template. */
 export interface TemplateLayout {
@@ -29,19 +35,17 @@ export interface TemplateLayout {
   placeholders: TemplatePlaceholder[];
 }
 
-/** A picture or filled shape of a master or layout that text should not be set on. */
-export interface Obstacle {
-  box: Box;
-  /** Its fill as RRGGBB, or null for a picture (whose colours are unknown). */
-  fill: string | null;
-}
-
 /** What the decks take from a template. */
 export interface DeckTemplate {
   /** The template's path, for messages. */
   file: string;
-  /** Every part of the package, by name. */
+  /**
+   * The parts the decks may take, by name: masters, layouts, themes and their pictures, each
+   * rels part holding only the relationships kept (template/sanitize.ts).
+   */
   parts: Map<string, Uint8Array>;
+  /** What of the template was left out of the decks (external links, OLE, macros …). */
+  dropped: string[];
   /** Slide size in EMU. */
   size: { cx: number; cy: number };
   /** Master part names in the template's order. */
@@ -65,97 +69,23 @@ export interface DeckTemplate {
 
 /** Larger than this once unpacked is not a slide template (a zip bomb, or a deck full of video). */
 const MAX_UNPACKED = 200 * 1024 * 1024;
-const EMU_PER_INCH = 914_400;
 const decoder = new TextDecoder();
 
-const dirOf = (p: string) => p.slice(0, p.lastIndexOf('/') + 1);
-
-/** Resolves a relationship target against the part that owns it. */
-export function resolvePart(owner: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const base = dirOf(owner).split('/').filter(Boolean);
-  for (const part of target.split('/')) {
-    if (part === '..') base.pop();
-    else if (part !== '.') base.push(part);
-  }
-  return base.join('/');
-}
-
-/** The relationships part of a part. */
-export const relsOf = (part: string) =>
-  `${dirOf(part)}_rels/${part.slice(dirOf(part).length)}.rels`;
-
-/** Placeholders of a layout or master, with their boxes when the shape carries one. */
-export function placeholdersOf(xml: string): TemplatePlaceholder[] {
-  const out: TemplatePlaceholder[] = [];
-  for (const [sp] of xml.matchAll(/<p:sp>[\s\S]*?<\/p:sp>/g)) {
-    const ph = /<p:ph\b([^>]*?)\/?>/.exec(sp);
-    if (!ph) continue;
-    const attrs = ph[1] ?? '';
-    const type = /\btype="([^"]+)"/.exec(attrs)?.[1] ?? 'obj';
-    const idx = /\bidx="([^"]+)"/.exec(attrs)?.[1];
-    const off =
-      /<p:spPr>[\s\S]*?<a:off x="(-?\d+)" y="(-?\d+)"\/>\s*<a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(
-        sp,
-      );
-    const box = off
-      ? {
-          x: Number(off[1]) / EMU_PER_INCH,
-          y: Number(off[2]) / EMU_PER_INCH,
-          w: Number(off[3]) / EMU_PER_INCH,
-          h: Number(off[4]) / EMU_PER_INCH,
-        }
-      : null;
-    out.push({ type, ...(idx === undefined ? {} : { idx }), box });
-  }
-  return out;
-}
-
-const boxIn = (xml: string): Box | null => {
-  const m = /<a:off x="(-?\d+)" y="(-?\d+)"\/>\s*<a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(xml);
-  return m
-    ? {
-        x: Number(m[1]) / EMU_PER_INCH,
-        y: Number(m[2]) / EMU_PER_INCH,
-        w: Number(m[3]) / EMU_PER_INCH,
-        h: Number(m[4]) / EMU_PER_INCH,
-      }
-    : null;
-};
-
-/** Pictures and filled non-placeholder shapes of a master or layout (groups as one picture). */
-export function obstaclesOf(xml: string): Obstacle[] {
-  const tree = xml.replace(/<p:bg>[\s\S]*?<\/p:bg>/, '');
-  const out: Obstacle[] = [];
-  for (const [el, kind] of tree.matchAll(/<p:(pic|sp|grpSp)>[\s\S]*?<\/p:\1>/g)) {
-    if (/<p:ph\b/.test(el)) continue;
-    const spPr = /<p:(?:spPr|grpSpPr)>[\s\S]*?<\/p:(?:spPr|grpSpPr)>/.exec(el)?.[0] ?? '';
-    const box = boxIn(spPr);
-    if (!box || box.w <= 0 || box.h <= 0) continue;
-    if (kind !== 'sp' || /<a:blipFill\b/.test(spPr)) {
-      out.push({ box, fill: null });
-      continue;
-    }
-    // The shape's own fill, not its outline's (a dashed curve is no surface to avoid).
-    const surface = spPr.replace(/<a:ln\b[^>]*\/>|<a:ln\b[^>]*>[\s\S]*?<\/a:ln>/g, '');
-    // A solid fill's colour, a pattern's foreground, a gradient's first stop.
-    const paint = /<a:(solidFill|pattFill|gradFill)\b[^>]*>([\s\S]*?)<\/a:\1>/.exec(surface)?.[2];
-    const fill = paint && /<a:srgbClr val="([0-9A-Fa-f]{6})"/.exec(paint)?.[1];
-    if (fill) out.push({ box, fill: fill.toUpperCase() });
-  }
-  return out;
-}
-
-/** Targets of a part's relationships of one type (the last segment of the type URI). */
-function targets(parts: Map<string, Uint8Array>, owner: string, type: string): string[] {
-  const rels = parts.get(relsOf(owner));
+/** Targets of a part's relationships of one kind (the last segment of the type URI). */
+function targets(rels: XmlElement | undefined, owner: string, kind: string): string[] {
   if (!rels) return [];
-  return [...decoder.decode(rels).matchAll(/<Relationship\b[^>]*>/g)]
-    .filter((m) => new RegExp(`Type="[^"]*/${type}"`).test(m[0]))
-    .map((m) => /Target="([^"]+)"/.exec(m[0])?.[1])
-    .filter((t): t is string => t !== undefined)
-    .map((t) => resolvePart(owner, t));
+  return relationshipsIn(rels)
+    .filter((r) => !r.external && kindOf(r.type) === kind)
+    .map((r) => resolvePart(owner, r.target))
+    .filter((t): t is string => t !== undefined);
 }
+
+/**
+ * A part name that stays inside the package: plain segments, no "..", ".", empty segment,
+ * backslash or NUL (a zip entry "../../evil.xml" or "/evil.xml" must reach no deck).
+ */
+const confined = (name: string) =>
+  !/[\\\0]/.test(name) && name.split('/').every((p) => p !== '' && p !== '.' && p !== '..');
 
 /** Unpacks the template, refusing what is not a PowerPoint package before inflating it. */
 function unpack(file: string, bytes: Uint8Array): Map<string, Uint8Array> {
@@ -200,12 +130,23 @@ function unpack(file: string, bytes: Uint8Array): Map<string, Uint8Array> {
     throw bad('is damaged: it is not a readable zip archive; save it again from PowerPoint');
   }
   const parts = new Map(Object.entries(entries).filter(([n]) => !n.endsWith('/')));
+  const escaping = [...parts.keys()].find((n) => !confined(n));
+  if (escaping !== undefined)
+    throw bad(
+      `holds an entry named ${JSON.stringify(escaping)}, which is not a plain part name inside ` +
+        'the package (it could write outside it); save the template again from PowerPoint',
+    );
   const types = parts.get('[Content_Types].xml');
-  if (!types || !parts.has('ppt/presentation.xml'))
+  if (!parts.has('ppt/presentation.xml'))
     throw bad(
       'is a zip archive but not a PowerPoint presentation or template (no ppt/presentation.xml)',
     );
-  if (/macroEnabled/i.test(decoder.decode(types)) || parts.has('ppt/vbaProject.bin'))
+  if (!types)
+    throw bad(
+      'has no [Content_Types].xml, which every PowerPoint file has; save it again from PowerPoint',
+    );
+  // Macros under any name: the content types say what a part is, whatever it is called.
+  if (/macroEnabled|vbaProject/i.test(decoder.decode(types)) || parts.has('ppt/vbaProject.bin'))
     throw bad(
       'contains macros (a VBA project); decks take no macros: save the template as .potx or ' +
         '.pptx without them',
@@ -214,44 +155,70 @@ function unpack(file: string, bytes: Uint8Array): Map<string, Uint8Array> {
 }
 
 /** Colour slots of a theme's colour scheme (srgbClr, or a system colour's last value). */
-function themeColors(theme: string): Record<string, string> {
-  const scheme = /<a:clrScheme\b[\s\S]*?<\/a:clrScheme>/.exec(theme)?.[0] ?? '';
+function themeColors(theme: XmlElement | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of scheme.matchAll(
-    /<a:(\w+)>\s*<a:(?:srgbClr val|sysClr [^>]*?lastClr)="([0-9A-Fa-f]{6})"/g,
-  ))
-    if (m[1] && m[2]) out[m[1]] = m[2].toUpperCase();
+  for (const slot of first(theme, 'a:clrScheme')?.children ?? []) {
+    const c = slot.children[0];
+    const rgb =
+      c?.name === 'a:srgbClr' ? c.attrs.val : c?.name === 'a:sysClr' ? c.attrs.lastClr : '';
+    if (rgb && /^[0-9A-Fa-f]{6}$/.test(rgb)) out[slot.name.slice(2)] = rgb.toUpperCase();
+  }
   return out;
 }
 
 /** Reads and checks a template; `file` names it in messages. */
 export function readDeckTemplate(file: string, bytes: Uint8Array): DeckTemplate {
-  const parts = unpack(file, bytes);
+  const all = unpack(file, bytes);
   const bad = (message: string) => inputError('E_DECK_TEMPLATE', { file, message });
-  const text = (name: string) => {
-    const b = parts.get(name);
-    return b ? decoder.decode(b) : '';
+  const docs = new Map<string, { text: string; root: XmlElement }>();
+  const parse = (name: string) => {
+    const known = docs.get(name);
+    if (known) return known;
+    const b = all.get(name);
+    if (!b) throw bad(`has no part ${name}, which another part refers to`);
+    const text = decoder.decode(b);
+    try {
+      const doc = { text, root: parseXml(text) };
+      docs.set(name, doc);
+      return doc;
+    } catch (err) {
+      if (!(err instanceof XmlError)) throw err;
+      const before = text.slice(0, err.offset).split('\n');
+      throw bad(
+        `${name}, line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}: ` +
+          `${err.message}; save the template again from PowerPoint`,
+      );
+    }
   };
+  const relsFor = (part: string) => (all.has(relsOf(part)) ? parse(relsOf(part)).root : undefined);
   const pres = 'ppt/presentation.xml';
-  const size = /<p:sldSz\b[^>]*\bcx="(\d+)"[^>]*\bcy="(\d+)"/.exec(text(pres));
-  const masters = targets(parts, pres, 'slideMaster').filter((m) => parts.has(m));
+  const size = first(parse(pres).root, 'p:sldSz')?.attrs;
+  if (size && !(Number(size.cx) > 0 && Number(size.cy) > 0))
+    throw bad(
+      `states a slide size of ${size.cx ?? '?'} × ${size.cy ?? '?'} EMU in ${pres}; set a ` +
+        'slide size in PowerPoint (Design › Slide Size) and save it again',
+    );
+  const masters = targets(relsFor(pres), pres, 'slideMaster').filter((m) => all.has(m));
   if (masters.length === 0) throw bad('has no slide master; save it from PowerPoint as a template');
-  const masterPlaceholders = new Map(masters.map((m) => [m, placeholdersOf(text(m))]));
-  const obstacles = new Map(masters.map((m) => [m, obstaclesOf(text(m))]));
+  // Only what the masters lead to along allowed relationships goes on (template/sanitize.ts).
+  const { parts, dropped } = sanitizeTemplate(all, masters, parse);
+  const root = (name: string) => parse(name).root;
+  const masterPlaceholders = new Map(masters.map((m) => [m, placeholdersIn(root(m))]));
+  const obstacles = new Map(masters.map((m) => [m, obstaclesIn(root(m))]));
   const hidesMaster = new Set<string>();
   const layouts = masters.flatMap((master) =>
-    targets(parts, master, 'slideLayout')
+    targets(relsFor(master), master, 'slideLayout')
       .filter((l) => parts.has(l))
       .map((part): TemplateLayout => {
-        const xml = text(part);
-        obstacles.set(part, obstaclesOf(xml));
-        if (/<p:sldLayout\b[^>]*\bshowMasterSp="0"/.test(xml)) hidesMaster.add(part);
+        const layout = root(part);
+        obstacles.set(part, obstaclesIn(layout));
+        if (layout.attrs.showMasterSp === '0') hidesMaster.add(part);
         return {
           part,
-          name: /<p:cSld\b[^>]*\bname="([^"]*)"/.exec(xml)?.[1] ?? '',
-          type: /<p:sldLayout\b[^>]*\btype="([^"]+)"/.exec(xml)?.[1] ?? 'cust',
+          name: first(layout, 'p:cSld')?.attrs.name ?? '',
+          type: layout.attrs.type ?? 'cust',
           master,
-          placeholders: placeholdersOf(xml),
+          placeholders: placeholdersIn(layout),
         };
       }),
   );
@@ -265,19 +232,27 @@ export function readDeckTemplate(file: string, bytes: Uint8Array): DeckTemplate 
       'has no layout with a title placeholder; every slide needs a title, so add one to the ' +
         'layouts (View › Slide Master › Title)',
     );
-  const theme = text(targets(parts, masters[0] ?? '', 'theme')[0] ?? '');
-  const font = (kind: string) =>
-    new RegExp(`<a:${kind}Font>\\s*<a:latin typeface="([^"]+)"`).exec(theme)?.[1] ?? '';
+  const themePart = targets(relsFor(masters[0] ?? ''), masters[0] ?? '', 'theme')[0];
+  const theme = themePart && parts.has(themePart) ? root(themePart) : undefined;
+  const font = (kind: string) => first(first(theme, `a:${kind}Font`), 'a:latin')?.attrs.typeface;
   const slideMaster = (n: number): string | undefined => {
-    const slide = targets(parts, pres, 'slide')[n];
-    const layout = slide ? targets(parts, slide, 'slideLayout')[0] : undefined;
+    const slide = targets(relsFor(pres), pres, 'slide')[n];
+    const layout =
+      slide && all.has(slide) ? targets(relsFor(slide), slide, 'slideLayout')[0] : undefined;
     return layouts.find((l) => l.part === layout)?.master;
   };
-  const first = masters[0] ?? '';
+  const firstMaster = masters[0] ?? '';
+  const cx = Number(size?.cx);
+  const cy = Number(size?.cy);
   return {
     file,
-    parts,
-    size: size ? { cx: Number(size[1]), cy: Number(size[2]) } : { cx: 12_192_000, cy: 6_858_000 },
+    parts: new Map(
+      [...parts, ...[pres, '[Content_Types].xml'].map((n) => [n, all.get(n)] as const)].filter(
+        (e): e is [string, Uint8Array] => e[1] !== undefined,
+      ),
+    ),
+    dropped,
+    size: cx > 0 && cy > 0 ? { cx, cy } : { cx: 12_192_000, cy: 6_858_000 },
     masters,
     masterPlaceholders,
     obstacles,
@@ -286,8 +261,8 @@ export function readDeckTemplate(file: string, bytes: Uint8Array): DeckTemplate 
     fonts: { major: font('major') || 'Calibri Light', minor: font('minor') || 'Calibri' },
     colors: themeColors(theme),
     preferred: {
-      cover: slideMaster(0) ?? first,
-      content: slideMaster(1) ?? slideMaster(0) ?? first,
+      cover: slideMaster(0) ?? firstMaster,
+      content: slideMaster(1) ?? slideMaster(0) ?? firstMaster,
     },
   };
 }

@@ -10,6 +10,7 @@ import { contrast } from './template-colors.js';
 import { backgroundBehind } from './template-background.js';
 import type { Box } from './text.js';
 import type { DeckTemplate, TemplateLayout } from './template-read.js';
+import { descendants, first, parseXml, type XmlElement } from './template/xml.js';
 
 /** A title's look, as pptxgenjs options. */
 export interface TitleLook {
@@ -25,11 +26,14 @@ const ALIGN = { l: 'left', ctr: 'center', r: 'right' } as const;
 const ANCHOR = { t: 'top', ctr: 'middle', b: 'bottom' } as const;
 const SCHEME: Record<string, string> = { tx1: 'dk1', bg1: 'lt1', tx2: 'dk2', bg2: 'lt2' };
 
-/** The title placeholder's shape in a layout or master. */
-const titleShape = (xml: string) =>
-  /<p:sp>(?:(?!<\/p:sp>)[\s\S])*?<p:ph\b[^>]*type="(?:title|ctrTitle)"[\s\S]*?<\/p:sp>/.exec(
-    xml,
-  )?.[0];
+const isTitle = (e: XmlElement) =>
+  e.name === 'p:sp' && ['title', 'ctrTitle'].includes(first(e, 'p:ph')?.attrs.type ?? '');
+
+/** The title placeholder's shape in a layout or master (found in the parsed tree). */
+const titleShape = (xml: string, root: XmlElement) => {
+  const sp = descendants(root, (e) => e.name === 'p:sp').find(isTitle);
+  return sp && xml.slice(sp.start, sp.end);
+};
 
 /** The solid fill of a run, default run or end-of-paragraph run (srgbClr or schemeClr). */
 const RUN_COLOR =
@@ -100,11 +104,16 @@ export function titleLook(
   box: Box,
 ): { look: TitleLook; box: Box; problem?: string } {
   const text = (part: string) => decoder.decode(tpl.parts.get(part) ?? new Uint8Array());
+  // The parts were parsed (and so checked well-formed) when the template was read.
   const master = text(l.master);
-  const style = /<p:titleStyle>[\s\S]*?<\/a:lvl1pPr>/.exec(master)?.[0];
+  const masterRoot = parseXml(master);
+  const layout = text(l.part);
+  const titleStyle = first(masterRoot, 'p:titleStyle');
+  const lvl1 = first(titleStyle, 'a:lvl1pPr');
+  const style = titleStyle && lvl1 && master.slice(titleStyle.start, lvl1.end);
   const looks = [
-    lookOf(titleShape(text(l.part)), tpl),
-    lookOf(titleShape(master), tpl),
+    lookOf(titleShape(layout, parseXml(layout)), tpl),
+    lookOf(titleShape(master, masterRoot), tpl),
     lookOf(style, tpl),
   ];
   const pick = <K extends keyof Look>(k: K) => looks.find((x) => x[k] !== undefined)?.[k];
