@@ -64,6 +64,15 @@ const read = (e: Element) =>
     .trim();
 
 describe('structure (pikepdf)', () => {
+  it('writes the ParentTree root without /Limits (ISO 32000: only below the root)', () => {
+    const script =
+      'import pikepdf,sys\n' +
+      'p = pikepdf.open(sys.argv[1])\n' +
+      'print(sorted(p.Root.StructTreeRoot.ParentTree.keys()))';
+    const keys = execFileSync('/usr/bin/python3', ['-c', script, pdf], { encoding: 'utf8' });
+    expect(keys.trim()).toBe("['/Nums']");
+  });
+
   it('uses only standard structure types, or ones the RoleMap maps to them', () => {
     expect(s.nonStandard).toEqual([]);
     expect(s.roleMap).toMatchObject({ Aside: 'Sect' });

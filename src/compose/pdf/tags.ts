@@ -44,7 +44,11 @@ export class Tagger {
   ) {
     this.root = doc.struct('Document', { lang } as never);
     doc.addStructure(this.root);
-    (doc as unknown as Internals).getStructTreeRoot().data.RoleMap = { ...ROLE_MAP };
+    const tree = (doc as unknown as Internals).getStructTreeRoot();
+    tree.data.RoleMap = { ...ROLE_MAP };
+    // The ParentTree is a one-node number tree: ISO 32000 allows /Limits only on intermediate
+    // and leaf nodes, never on the root, where pdfkit writes it (issue 32, item 4).
+    (tree.data.ParentTree as { limits: boolean }).limits = false;
   }
 
   /** A new element under `parent` (the document by default). */
