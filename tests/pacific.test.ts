@@ -44,6 +44,7 @@ let out: string;
 let data: Dataset;
 let locale: string;
 let pdf: string;
+let html: string;
 
 beforeAll(async () => {
   dir = tempDir('bulletin-pacific-');
@@ -55,6 +56,7 @@ beforeAll(async () => {
   data = Dataset.parse(JSON.parse(readFileSync(path.join(dir, 'data/bulletin.json'), 'utf8')));
   locale = data.bulletin.locale;
   pdf = plain(pdfReadingText(path.join(out, 'bulletin.pdf')));
+  html = plain(readFileSync(path.join(out, 'bulletin.html'), 'utf8'));
 }, 240_000);
 
 /** Every amount the dataset states or a template may derive within one currency, as printed. */
@@ -207,5 +209,14 @@ describe('the Pacific fixture', () => {
     }
     // Nauru's deck compares three amounts in AUD: a native chart with a conditional format.
     expect(formatsRead).toBeGreaterThanOrEqual(3);
+  });
+
+  it('says only that the record leaves a partner off an event, never that it was absent', () => {
+    // Review: leaving Nauru off `participants` is silence, not "did not attend".
+    const words = (s: string) => s.replace(/\u00ad/g, '').replace(/\s+/g, ' ');
+    for (const text of [words(pdf), words(html)]) {
+      expect(text).not.toMatch(/did not attend|was absent|stayed away/);
+      expect(text).toContain('it does not list Nauru among them');
+    }
   });
 });
