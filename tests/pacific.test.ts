@@ -219,4 +219,25 @@ describe('the Pacific fixture', () => {
       expect(text).toContain('it does not list Nauru among them');
     }
   });
+
+  it('counts stated currencies apart from a bare "$", which may be one of them', async () => {
+    // Review: "in seven currencies" counted the bare "$" as a seventh currency.
+    const words = (s: string) => s.replace(/\u00ad/g, '').replace(/\s+/g, ' ');
+    const svg = readFileSync(path.join(out, 'charts/aid-by-partner.svg'), 'utf8');
+    for (const text of [words(pdf), words(html), words(svg)]) {
+      expect(text).not.toMatch(/seven currencies/);
+      expect(text).toContain('in six currencies, and in “$” with its currency not stated');
+    }
+    expect(words(html)).toContain('Pledges came in six currencies, and in “$” with its');
+    // Micronesia's only amount is in a bare "$": its notes must not call that its own currency.
+    const zip = await JSZip.loadAsync(readFileSync(path.join(out, 'decks/micronesia.pptx')));
+    const notes = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(f))
+        .map((f) => zip.file(f)!.async('string')),
+    );
+    const said = notes.join(' ');
+    expect(said).not.toMatch(/own currency/);
+    expect(said).toContain('the register does not state which currency “$” is');
+  });
 });
