@@ -240,4 +240,17 @@ describe('the Pacific fixture', () => {
     expect(said).not.toMatch(/own currency/);
     expect(said).toContain('the register does not state which currency “$” is');
   });
+
+  it('calls a key figure that adds amounts our sum, with the date of the latest', () => {
+    // Review: "A$144.5 million pledged by Australia" added two amounts (A$2.6m of February 12
+    // and A$141.9m as of May 31, 2025) and called them "pledged" though no stage is stated.
+    const words = (s: string) => s.replace(/\u00ad/g, '').replace(/\s+/g, ' ');
+    const sum =
+      'A$144.5 million in all from Australia, our sum of two stated amounts, the latest as of ' +
+      'May 31, 2025';
+    for (const text of [words(pdf), words(html.replace(/<[^>]+>/g, ''))]) {
+      expect(text).toContain(sum);
+      expect(text).not.toMatch(/A\$144\.5 million pledged/);
+    }
+  });
 });
