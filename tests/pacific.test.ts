@@ -253,4 +253,35 @@ describe('the Pacific fixture', () => {
       expect(text).not.toMatch(/A\$144\.5 million pledged/);
     }
   });
+
+  it('ends each notes citation with its own full stop and keeps each source in one bullet', async () => {
+    // Review: a partial ending in a newline left "…p. 4" and then a "." paragraph; a sources
+    // list whose every item opened in bold was laid out as two columns, splitting a source.
+    const slideParas = async (deck: string, part: string) => {
+      const zip = await JSZip.loadAsync(readFileSync(path.join(out, 'decks', deck)));
+      const xml = await zip.file(part)!.async('string');
+      return [...xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map((m) => ({
+        text: [...m[1]!.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => t[1]).join(''),
+        bullet: m[1]!.includes('<a:buChar'),
+      }));
+    };
+    for (const deck of ['fiji.pptx', 'nauru.pptx', 'micronesia.pptx']) {
+      const zip = await JSZip.loadAsync(readFileSync(path.join(out, 'decks', deck)));
+      for (const f of Object.keys(zip.files).filter((n) => /notesSlide\d+\.xml$/.test(n))) {
+        const paras = (await slideParas(deck, f)).map((p) => p.text.trim());
+        expect(paras, `${deck} ${f}`).not.toContain('.');
+        for (const p of paras.filter((t) => t.includes('Source:'))) expect(p).toMatch(/\.$/);
+      }
+    }
+    const register = (await slideParas('nauru.pptx', 'ppt/slides/slide5.xml')).filter((p) =>
+      p.text.includes('Pledge Register'),
+    );
+    expect(register).toHaveLength(1);
+    expect(register[0]!.text).toMatch(/^Pacific Recovery Secretariat, “Cyclone Lola/);
+    const sources = (await slideParas('fiji.pptx', 'ppt/slides/slide5.xml')).filter((p) =>
+      p.text.includes('Cited:'),
+    );
+    expect(sources).toHaveLength(2);
+    expect(sources.every((p) => p.bullet)).toBe(true);
+  });
 });
