@@ -163,6 +163,19 @@ describe.each(['en-GB', 'en-US'])('the Green Climate Fund fixture in %s', (local
     }
   });
 
+  it('prints no claim about the fund that no cited source in the data supports', async () => {
+    // Review: what the fund finances, what the replenishment pays for, "the schedule the
+    // donors set", and a 2024–2027 title over a US amount the data ties to no period.
+    const b = builds[locale]!;
+    const html = plain(readFileSync(path.join(b.out, 'bulletin.html'), 'utf8'));
+    const decks = await deckWithNotes(b, 'united-states');
+    for (const text of [b.pdf.replace(/\u00ad\s*/g, ''), html, decks]) {
+      expect(text).not.toMatch(/finances projects|meant to pay|schedule the donors set/);
+      expect(text).not.toMatch(/2024.2027|not yet pledged/);
+    }
+    expect(b.pdf).toContain('Donors stated their amounts for the Green Climate Fund');
+  });
+
   it('verify finds no misprint (exit 0, or only day numbers of dates, see below)', () => {
     const r = verify(builds[locale]!);
     if (r.status === 0) return;
