@@ -140,7 +140,7 @@ describe('bulletin init makes a whole project', () => {
 });
 
 describe('the init deck templates on names that need an article and totals with no rank', () => {
-  it('use the sentence form mid-sentence and claim no rank the deck leaves out', async () => {
+  it('use the sentence form mid-sentence, claim no rank the deck leaves out, date a total', async () => {
     // Review: notes said "about United Kingdom", and the sources slide "totals and ranks are
     // ours" on decks whose comparison slide is left out because the totals cannot be ranked.
     const dir = path.join(tempDir(), 'names');
@@ -152,7 +152,8 @@ describe('the init deck templates on names that need an article and totals with 
         '"name": "Alder Bay", "inSentence": "the town of Alder Bay",',
       )
       .replaceAll('"amount": 1300000, "currency": "USD"', '"amount": 1300000, "currency": "EUR"')
-      .replaceAll('"amount": 400000, "currency": "USD"', '"amount": 400000, "currency": "EUR"');
+      .replaceAll('"amount": 400000, "currency": "USD"', '"amount": 400000, "currency": "EUR"')
+      .replace('"date": "2025-04-22",', '"date": "2025-04-22", "asOf": "2025-05-31",');
     expect(text).toContain('"inSentence"');
     expect(text).toContain('"EUR"');
     writeFileSync(file, text);
@@ -173,5 +174,10 @@ describe('the init deck templates on names that need an article and totals with 
     expect(deck).not.toMatch(/(?:about|on|for|,) Alder Bay/);
     expect(deck).toContain('totals are ours');
     expect(deck).not.toMatch(/ranks are ours|Totals and ranks/);
+    // A running total's key figure carries its as-of date, as the source gives it.
+    const html = readFileSync(path.join(out, 'bulletin.html'), 'utf8')
+      .replace(/<[^>]+>/g, '')
+      .replace(/[\u00a0\u202f]/g, ' ');
+    expect(html).toMatch(/US\$4\.2 million in aid by the town of Alder Bay, as of May 31, 2025/);
   }, 180_000);
 });
