@@ -5,7 +5,15 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import JSZip from 'jszip';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { pdfInfo, tempDir } from './helpers.js';
@@ -128,5 +136,48 @@ describe('bulletin init makes a whole project', () => {
     const data = JSON.parse(readFileSync(path.join(project, 'data', 'bulletin.json'), 'utf8'));
     expect(readdirSync(path.join(project, 'output', 'decks')).length).toBe(data.partners.length);
     expect(existsSync(path.join(project, 'output', 'manifest.json'))).toBe(true);
+  }, 180_000);
+});
+
+describe('the init deck templates on names that need an article and totals with no rank', () => {
+  it('use the sentence form mid-sentence, claim no rank the deck leaves out, date a total', async () => {
+    // Review: notes said "about United Kingdom", and the sources slide "totals and ranks are
+    // ours" on decks whose comparison slide is left out because the totals cannot be ranked.
+    const dir = path.join(tempDir(), 'names');
+    execFileSync(process.execPath, [BIN, 'init', dir]);
+    const file = path.join(dir, 'data', 'bulletin.json');
+    const text = readFileSync(file, 'utf8')
+      .replace(
+        '"name": "Alder Bay",',
+        '"name": "Alder Bay", "inSentence": "the town of Alder Bay",',
+      )
+      .replaceAll('"amount": 1300000, "currency": "USD"', '"amount": 1300000, "currency": "EUR"')
+      .replaceAll('"amount": 400000, "currency": "USD"', '"amount": 400000, "currency": "EUR"')
+      .replace('"date": "2025-04-22",', '"date": "2025-04-22", "asOf": "2025-05-31",');
+    expect(text).toContain('"inSentence"');
+    expect(text).toContain('"EUR"');
+    writeFileSync(file, text);
+    const out = path.join(dir, 'output');
+    const r = spawnSync(process.execPath, [BIN, 'build', '--jobs', '1', '--out', out], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(path.join(out, 'decks', 'alder-bay.pptx')));
+    const parts = Object.keys(zip.files).filter((f) =>
+      /^ppt\/(slides|notesSlides)\/[^/]*\.xml$/.test(f),
+    );
+    const xml = (await Promise.all(parts.map((f) => zip.file(f)!.async('string')))).join(' ');
+    const deck = xml.replace(/<[^>]+>/g, '');
+    expect(deck).toContain('brief on the town of Alder Bay');
+    expect(deck).toContain('leave with the room about the town of Alder Bay');
+    expect(deck).not.toMatch(/(?:about|on|for|,) Alder Bay/);
+    expect(deck).toContain('totals are ours');
+    expect(deck).not.toMatch(/ranks are ours|Totals and ranks/);
+    // A running total's key figure carries its as-of date, as the source gives it.
+    const html = readFileSync(path.join(out, 'bulletin.html'), 'utf8')
+      .replace(/<[^>]+>/g, '')
+      .replace(/[\u00a0\u202f]/g, ' ');
+    expect(html).toMatch(/US\$4\.2 million in aid by the town of Alder Bay, as of May 31, 2025/);
   }, 180_000);
 });

@@ -44,6 +44,7 @@ let out: string;
 let data: Dataset;
 let locale: string;
 let pdf: string;
+let html: string;
 
 beforeAll(async () => {
   dir = tempDir('bulletin-pacific-');
@@ -55,6 +56,7 @@ beforeAll(async () => {
   data = Dataset.parse(JSON.parse(readFileSync(path.join(dir, 'data/bulletin.json'), 'utf8')));
   locale = data.bulletin.locale;
   pdf = plain(pdfReadingText(path.join(out, 'bulletin.pdf')));
+  html = plain(readFileSync(path.join(out, 'bulletin.html'), 'utf8'));
 }, 240_000);
 
 /** Every amount the dataset states or a template may derive within one currency, as printed. */
@@ -207,5 +209,79 @@ describe('the Pacific fixture', () => {
     }
     // Nauru's deck compares three amounts in AUD: a native chart with a conditional format.
     expect(formatsRead).toBeGreaterThanOrEqual(3);
+  });
+
+  it('says only that the record leaves a partner off an event, never that it was absent', () => {
+    // Review: leaving Nauru off `participants` is silence, not "did not attend".
+    const words = (s: string) => s.replace(/\u00ad/g, '').replace(/\s+/g, ' ');
+    for (const text of [words(pdf), words(html)]) {
+      expect(text).not.toMatch(/did not attend|was absent|stayed away/);
+      expect(text).toContain('it does not list Nauru among them');
+    }
+  });
+
+  it('counts stated currencies apart from a bare "$", which may be one of them', async () => {
+    // Review: "in seven currencies" counted the bare "$" as a seventh currency.
+    const words = (s: string) => s.replace(/\u00ad/g, '').replace(/\s+/g, ' ');
+    const svg = readFileSync(path.join(out, 'charts/aid-by-partner.svg'), 'utf8');
+    for (const text of [words(pdf), words(html), words(svg)]) {
+      expect(text).not.toMatch(/seven currencies/);
+      expect(text).toContain('in six currencies, and in “$” with its currency not stated');
+    }
+    expect(words(html)).toContain('Pledges came in six currencies, and in “$” with its');
+    // Micronesia's only amount is in a bare "$": its notes must not call that its own currency.
+    const zip = await JSZip.loadAsync(readFileSync(path.join(out, 'decks/micronesia.pptx')));
+    const notes = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(f))
+        .map((f) => zip.file(f)!.async('string')),
+    );
+    const said = notes.join(' ');
+    expect(said).not.toMatch(/own currency/);
+    expect(said).toContain('the register does not state which currency “$” is');
+  });
+
+  it('calls a key figure that adds amounts our sum, with the date of the latest', () => {
+    // Review: "A$144.5 million pledged by Australia" added two amounts (A$2.6m of February 12
+    // and A$141.9m as of May 31, 2025) and called them "pledged" though no stage is stated.
+    const words = (s: string) => s.replace(/\u00ad/g, '').replace(/\s+/g, ' ');
+    const sum =
+      'A$144.5 million in all from Australia, our sum of two stated amounts, the latest as of ' +
+      'May 31, 2025';
+    for (const text of [words(pdf), words(html.replace(/<[^>]+>/g, ''))]) {
+      expect(text).toContain(sum);
+      expect(text).not.toMatch(/A\$144\.5 million pledged/);
+    }
+  });
+
+  it('ends each notes citation with its own full stop and keeps each source in one bullet', async () => {
+    // Review: a partial ending in a newline left "…p. 4" and then a "." paragraph; a sources
+    // list whose every item opened in bold was laid out as two columns, splitting a source.
+    const slideParas = async (deck: string, part: string) => {
+      const zip = await JSZip.loadAsync(readFileSync(path.join(out, 'decks', deck)));
+      const xml = await zip.file(part)!.async('string');
+      return [...xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map((m) => ({
+        text: [...m[1]!.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => t[1]).join(''),
+        bullet: m[1]!.includes('<a:buChar'),
+      }));
+    };
+    for (const deck of ['fiji.pptx', 'nauru.pptx', 'micronesia.pptx']) {
+      const zip = await JSZip.loadAsync(readFileSync(path.join(out, 'decks', deck)));
+      for (const f of Object.keys(zip.files).filter((n) => /notesSlide\d+\.xml$/.test(n))) {
+        const paras = (await slideParas(deck, f)).map((p) => p.text.trim());
+        expect(paras, `${deck} ${f}`).not.toContain('.');
+        for (const p of paras.filter((t) => t.includes('Source:'))) expect(p).toMatch(/\.$/);
+      }
+    }
+    const register = (await slideParas('nauru.pptx', 'ppt/slides/slide5.xml')).filter((p) =>
+      p.text.includes('Pledge Register'),
+    );
+    expect(register).toHaveLength(1);
+    expect(register[0]!.text).toMatch(/^Pacific Recovery Secretariat, “Cyclone Lola/);
+    const sources = (await slideParas('fiji.pptx', 'ppt/slides/slide5.xml')).filter((p) =>
+      p.text.includes('Cited:'),
+    );
+    expect(sources).toHaveLength(2);
+    expect(sources.every((p) => p.bullet)).toBe(true);
   });
 });

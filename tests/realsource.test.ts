@@ -66,6 +66,16 @@ async function deckText(b: Built, partner: string): Promise<string> {
   return plain(xml.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&'));
 }
 
+/** The slide and notes text of a deck, notes included: where a name sits mid-sentence. */
+async function deckWithNotes(b: Built, partner: string): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(path.join(b.out, 'decks', `${partner}.pptx`)));
+  const parts = Object.keys(zip.files).filter((f) =>
+    /^ppt\/(slides|notesSlides)\/[^/]*\.xml$/.test(f),
+  );
+  const xml = (await Promise.all(parts.map((f) => zip.file(f)!.async('string')))).join(' ');
+  return plain(xml.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&'));
+}
+
 const builds: Record<string, Built> = {};
 beforeAll(() => {
   for (const locale of ['en-GB', 'en-US']) builds[locale] = build(locale);
@@ -136,6 +146,34 @@ describe.each(['en-GB', 'en-US'])('the Green Climate Fund fixture in %s', (local
     expect(pdf).not.toMatch(/\bsent\b|’s’s|s’s\b|\bfirst aid\b|aid first/i);
     expect(pdf).not.toMatch(/\. [A-Z][\w ]+ also /);
     expect(pdf).toContain('the source gives no date for it');
+  });
+
+  it('names a partner in its sentence form in deck notes, and claims no rank it omits', async () => {
+    // Review: "points to leave with the room about United Kingdom", "brief on United States",
+    // and "totals and ranks are ours" on decks whose comparison slide (the rank) is left out.
+    const b = builds[locale]!;
+    const uk = await deckWithNotes(b, 'united-kingdom');
+    const us = await deckWithNotes(b, 'united-states');
+    expect(uk).toContain('leave with the room about the United Kingdom');
+    expect(us).toContain('brief on the United States');
+    for (const text of [uk, us]) {
+      expect(text).not.toMatch(/(?:about|on|for|,) United (?:States|Kingdom)/);
+      expect(text).not.toMatch(/ranks are ours|Totals and ranks/);
+      expect(text).toContain('totals are ours');
+    }
+  });
+
+  it('prints no claim about the fund that no cited source in the data supports', async () => {
+    // Review: what the fund finances, what the replenishment pays for, "the schedule the
+    // donors set", and a 2024–2027 title over a US amount the data ties to no period.
+    const b = builds[locale]!;
+    const html = plain(readFileSync(path.join(b.out, 'bulletin.html'), 'utf8'));
+    const decks = await deckWithNotes(b, 'united-states');
+    for (const text of [b.pdf.replace(/\u00ad\s*/g, ''), html, decks]) {
+      expect(text).not.toMatch(/finances projects|meant to pay|schedule the donors set/);
+      expect(text).not.toMatch(/2024.2027|not yet pledged/);
+    }
+    expect(b.pdf).toContain('Donors stated their amounts for the Green Climate Fund');
   });
 
   it('verify finds no misprint (exit 0, or only day numbers of dates, see below)', () => {

@@ -32,8 +32,11 @@ const common = {
   takeaway: Sentence,
   /**
    * The sentence used instead when the values are in several currencies and no rate is given:
-   * slots {count}, {currencies}, {currencyCount}, {leaders}, {parts}, and per partner
-   * {partner}, {value}, {currency}. Nothing is ranked, summed or shared across currencies.
+   * slots {count}, {currencies}, {currencyCount}, {inCurrencies}, {leaders}, {parts}, and per
+   * partner {partner}, {value}, {currency}. Nothing is ranked, summed or shared across
+   * currencies. {currencyCount} counts only stated currencies, never a bare sign ("$"), which
+   * may be one of them; {inCurrencies} ("in six currencies, and in “$” with its currency not
+   * stated") names the bare signs apart.
    */
   mixedTakeaway: Sentence.optional(),
   /** Only partners with these roles (all when absent). */

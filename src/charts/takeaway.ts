@@ -2,7 +2,7 @@
  * The words under and behind every chart: a one-sentence takeaway (the spec's sentence with
  * computed figures filled in) and alt text listing every value. Pure and locale-aware.
  */
-import { formatDate, list, ordinal, percent, words } from '../template/filters.js';
+import { formatDate, isBareSign, list, ordinal, percent, words } from '../template/filters.js';
 import { firstWording as when, mixOf } from '../model/claims/index.js';
 import { at, must } from '../checked.js';
 import {
@@ -151,7 +151,7 @@ function mixedSlots(d: BarData, locale: string): Record<string, string> {
   const currencies = d.mixed?.currencies ?? [];
   const slots: Record<string, string> = {
     currencies: list(currencies, locale),
-    currencyCount: words(currencies.length, locale),
+    ...currencySlots(currencies, locale),
     count: words(new Set(d.labels).size + (d.mixed?.leftOut.length ?? 0), locale),
     leaders: list(leaders, locale),
     parts: list(
@@ -169,6 +169,30 @@ function mixedSlots(d: BarData, locale: string): Record<string, string> {
     });
   }
   return slots;
+}
+
+/**
+ * How many currencies the values are in. A bare sign ("$" as the source gave it) is not a
+ * currency the data states, and it may be one already counted, so {currencyCount} counts
+ * only the stated ones and {inCurrencies} names the bare signs apart: "in six currencies,
+ * and in “$” with its currency not stated".
+ */
+function currencySlots(currencies: readonly string[], locale: string): Record<string, string> {
+  const stated = currencies.filter((c) => !isBareSign(c));
+  const bare = currencies.filter(isBareSign);
+  const noun = stated.length === 1 ? 'currency' : 'currencies';
+  const count = `${words(stated.length, locale)} ${noun}`;
+  const signs = list(
+    bare.map((c) => `“${c}”`),
+    locale,
+  );
+  const their = bare.length === 1 ? 'its' : 'their';
+  const unstated = bare.length > 0 ? `in ${signs} with ${their} currency not stated` : '';
+  return {
+    currencyCount: words(stated.length, locale),
+    inCurrencies:
+      stated.length === 0 ? unstated : bare.length ? `in ${count}, and ${unstated}` : `in ${count}`,
+  };
 }
 
 /** What a chart says when its values are not comparable and the spec gives no `mixedTakeaway`. */

@@ -118,6 +118,21 @@ function checkNames(set: TemplateSet, name: string, source: string): void {
 const budgetError = (set: TemplateSet, name: string, message: string) =>
   new InputError('E_TEMPLATE_LIMIT', [{ file: `${set.root}/${name}`, message }]);
 
+/**
+ * A partial ("_cite.liquid") is text put inside a sentence, and editors end every file with a
+ * newline: kept, it would end the sentence's line there, and a "." after the partial would
+ * become a paragraph of its own. So a partial's one final newline is not part of its text.
+ */
+function partialsWithoutFinalNewline(files: Record<string, string>): Record<string, string> {
+  const isPartial = (name: string) => /(?:^|\/)_[^/]*$/.test(name);
+  return Object.fromEntries(
+    Object.entries(files).map(([name, text]) => [
+      name,
+      isPartial(name) ? text.replace(/\r?\n$/, '') : text,
+    ]),
+  );
+}
+
 /** Creates the engine for a template set. */
 export function createEngine(
   set: TemplateSet,
@@ -130,7 +145,7 @@ export function createEngine(
   const liquid = new Liquid({
     // One error per failed tag instead of the first only: a build lists every mistake at once.
     catchAllErrors: options.collect ?? false,
-    templates: set.files,
+    templates: partialsWithoutFinalNewline(set.files),
     strictVariables: true,
     strictFilters: true,
     ownPropertyOnly: true,

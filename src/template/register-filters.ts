@@ -164,4 +164,7 @@ export function registerFilters(
     return f.comparable(v, by === undefined ? '' : str(by, 'comparable (property)'));
   });
   liquid.registerFilter('words', (v: unknown) => f.words(num(v, 'words'), locale));
+  // A bare sign ("$") is not a currency the data states and may be one already counted, so a
+  // template that counts currencies or says "its own currency" must tell the two apart.
+  liquid.registerFilter('bare_sign', (v: unknown) => f.isBareSign(str(v, 'bare_sign')));
 }

@@ -183,7 +183,8 @@ export function labelledRows(blocks: Block[]): { label: string; runs: Run[] }[] 
 
 function trimStart(runs: Run[]): Run[] {
   const out = runs.map((r) => ({ ...r }));
-  if (out[0]) out[0].text = out[0].text.replace(/^[\s:—–-]+/, '');
+  // "**Label**, text" or "**Label**: text": the text column starts at the text itself.
+  if (out[0]) out[0].text = out[0].text.replace(/^[\s:,;—–-]+/, '');
   return out.filter((r) => r.text !== '');
 }
 
