@@ -90,7 +90,8 @@ describe('issue 29: claims keep their qualifiers', () => {
 
   it('the web aid table says "not stated", never "none", where a category has no amount', () => {
     // Japan gave non-lethal military aid (bulletproof vests) with no stated amount.
-    const table = /<caption[^>]*>(?:<span[^>]*>)?Aid to Ukraine[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
+    const table =
+      /<caption[^>]*>(?:<span[^>]*>)?Aid to Ukraine[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
     const japan = /<th scope="row">Japan<\/th>(.*?)<\/tr>/.exec(table)?.[1] ?? '';
     expect(japan).toContain('<td>not stated</td>');
     expect(table).not.toContain('<td>none</td>');

@@ -61,7 +61,9 @@ const verify = (b: Built) =>
 
 async function deckText(b: Built, partner: string): Promise<string> {
   const zip = await JSZip.loadAsync(readFileSync(path.join(b.out, 'decks', `${partner}.pptx`)));
-  const parts = Object.keys(zip.files).filter((f) => /^ppt\/(slides|charts)\/.*\.xml$/.test(f));
+  const parts = Object.keys(zip.files).filter((f) =>
+    /^ppt\/(slides|charts|notesSlides)\/.*\.xml$/.test(f),
+  );
   const xml = (await Promise.all(parts.map((f) => zip.file(f)!.async('string')))).join(' ');
   return plain(xml.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&'));
 }
@@ -109,6 +111,27 @@ describe.each(['en-GB', 'en-US'])('the Green Climate Fund fixture in %s', (local
     // The web edition's table keeps the hedge too, not only the chart.
     expect(html).toMatch(new RegExp(`<th scope="row">Japan</th><td>${yen}</td>`));
     expect(await deckText(b, 'japan')).toContain(yen);
+  });
+
+  it('keeps hedges and "currency not stated" in every chart text, no "our sum" of one', async () => {
+    const b = builds[locale]!;
+    const desc = (f: string) =>
+      plain(/<desc[^>]*>([^<]*)</.exec(readFileSync(path.join(b.out, 'charts', f), 'utf8'))![1]!);
+    const yen = plain(hedgedMoney(165e9, 'JPY', locale, 'up-to'));
+    const nok = `${plain(hedgedMoney(3e8, '$', locale, 'about'))} (currency not stated)`;
+    expect(desc('partner-aid-japan.svg')).toContain(`Japan (highlighted): ${yen}`);
+    expect(desc('partner-aid-japan.svg').endsWith(`Japan: ${yen}.`)).toBe(true);
+    expect(desc('partner-aid-norway.svg').endsWith(`Norway – pledged: ${nok}.`)).toBe(true);
+    for (const [who, v] of [
+      ['japan', yen],
+      ['norway', nok],
+    ] as const) {
+      const own = `${who[0]!.toUpperCase()}${who.slice(1)}: ${v} in aid with a stated amount: `;
+      expect(desc(`partner-aid-breakdown-${who}.svg`)).toContain(own);
+      const deck = await deckText(b, who);
+      expect(deck).toContain(own);
+      expect(deck).not.toContain('(our sum)');
+    }
   });
 
   it('says who the timeline cannot place (a year-only pledge), never drops it silently', () => {

@@ -266,6 +266,7 @@ export function selectBreakdownData(
     horizontal: true,
     colorEach: true,
     subject,
+    figures: mine.length,
     notes,
     ...(mixed ? { mixed } : {}),
     ...hedgesOf(ordered),
