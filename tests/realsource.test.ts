@@ -134,6 +134,21 @@ describe.each(['en-GB', 'en-US'])('the Green Climate Fund fixture in %s', (local
     }
   });
 
+  it('says a panel mixes stages and a bare "$" leader is of a currency not stated', () => {
+    const b = builds[locale]!;
+    const usd = plain(hedgedMoney(2e9, '$', locale));
+    const said =
+      'The largest amount in each currency, whatever its stage: ' +
+      `Germany (${plain(hedgedMoney(2e9, 'EUR', locale))})`;
+    const leader = `United States – provided (${usd}, currency not stated)`;
+    const svg = plain(readFileSync(path.join(b.out, 'charts/aid-by-partner.svg'), 'utf8'));
+    const html = plain(readFileSync(path.join(b.out, 'bulletin.html'), 'utf8'));
+    for (const text of [svg, html]) {
+      expect(text).toContain(said);
+      expect(text).toContain(leader);
+    }
+  });
+
   it('says who the timeline cannot place (a year-only pledge), never drops it silently', () => {
     const b = builds[locale]!;
     // Its label leads the takeaway as given, so no phrase doubles.

@@ -36,6 +36,10 @@ export interface BarData {
    * printed before the row's value wherever the value is written, never dropped.
    */
   hedges?: (string | undefined)[];
+  /** Each row's stage, in row order, when the chart keeps stages apart ('' when not stated). */
+  stages?: string[];
+  /** Set when the chart adds amounts of different stages into one bar ("stages": "summed"). */
+  stagesSummed?: true;
   /** How many stated figures a breakdown's bars add up (one is the source's, not our sum). */
   figures?: number;
 }

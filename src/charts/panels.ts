@@ -42,6 +42,8 @@ export interface Row {
   total: number;
   /** The qualifier of the row's figure(s), if the source hedged them. */
   qualifier?: string;
+  /** The row's stage when the chart keeps stages apart ('' for a stage not stated). */
+  stage?: string;
 }
 
 /**
@@ -138,6 +140,7 @@ export function panelOf(data: BarData, row: number): BarData {
     series: data.series.map((s) => ({ ...s, values: keep(s.values) })),
     // The source's hedges ride with their rows: "up to JP¥165 billion" is never made exact.
     ...(data.hedges ? { hedges: keep(data.hedges) } : {}),
+    ...(data.stages ? { stages: keep(data.stages) } : {}),
     panels: [{ ...panel, heading: '' }],
     highlight: row - start,
     notes: [
@@ -185,6 +188,7 @@ export function limitBars(data: ChartData, show: number | undefined): ChartData 
       values: keep.map((i) => at(s.values, i, 'bar value')),
     })),
     ...(data.hedges ? { hedges: keep.map((i) => data.hedges?.[i]) } : {}),
+    ...(data.stages ? { stages: keep.map((i) => data.stages?.[i] ?? '') } : {}),
     panels,
     ...(highlight >= 0 ? { highlight } : {}),
     notes: [

@@ -6,6 +6,7 @@ import { formatDate, list, ordinal, percent, words } from '../template/filters.j
 import { firstWording as when, mixOf } from '../model/claims/index.js';
 import { at, must } from '../checked.js';
 import { hedgeOf } from './bar-data.js';
+import { isStatedSymbol } from './currency.js';
 import {
   barTotals as totals,
   formatValue,
@@ -82,6 +83,21 @@ function breakdownSlots(d: BarData, subject: string, locale: string): Record<str
   };
 }
 
+/** Said where a figure compared may be of any stage: a pledge is not money provided. */
+const ANY_STAGE = ', whatever its stage';
+
+/** Whether some currency panel holds rows of different stages (a pledge beside money provided). */
+function panelsMixStages(d: BarData): boolean {
+  if (d.stagesSummed) return true;
+  const stages = d.stages;
+  if (!stages) return false;
+  let start = 0;
+  return d.panels.some((p) => {
+    const mine = new Set(stages.slice(start, (start += p.rows)));
+    return mine.size > 1;
+  });
+}
+
 /** Slots for bar charts: the leader, its value and how it compares with the rest. */
 function barSlots(d: BarData, locale: string): Record<string, string> {
   if (d.subject !== undefined) return breakdownSlots(d, d.subject, locale);
@@ -111,6 +127,7 @@ function barSlots(d: BarData, locale: string): Record<string, string> {
     comparison,
     topCategory,
     topMix: mixOf(topCat / topValue, topCategory, locale),
+    anyStage: d.stagesSummed ? ANY_STAGE : '',
   };
   if (d.highlight !== undefined) {
     const value = at(t, d.highlight, 'bar total');
@@ -166,7 +183,12 @@ function mixedSlots(d: BarData, locale: string): Record<string, string> {
     if (firstRow !== undefined) {
       const total = (i: number) => at(t, i, 'bar total');
       const top = rows.reduce((b, i) => (total(i) > total(b) ? i : b), firstRow);
-      leaders.push(`${d.labels[top]} (${fmt(top)})`);
+      // "($2 billion, currency not stated)": one pair of brackets, the bare sign still said.
+      const value = hedgedValue(total(top), unitAt(d, top), locale, d.hedges?.[top]);
+      const unit = unitAt(d, top);
+      const bare = unit.kind === 'money' && isStatedSymbol(unit.currency);
+      const note = bare ? ', currency not stated' : '';
+      leaders.push(`${d.labels[top]} (${value}${note})`);
     }
     start += p.rows;
   }
@@ -176,6 +198,7 @@ function mixedSlots(d: BarData, locale: string): Record<string, string> {
     currencyCount: words(currencies.length, locale),
     count: words(new Set(d.labels).size + (d.mixed?.leftOut.length ?? 0), locale),
     leaders: list(leaders, locale),
+    anyStage: panelsMixStages(d) ? ANY_STAGE : '',
     parts: list(
       d.labels.map((l, i) => `${l.toLowerCase()} ${fmt(i)}`),
       locale,
@@ -197,7 +220,7 @@ function mixedSlots(d: BarData, locale: string): Record<string, string> {
 function defaultMixed(d: BarData): string {
   if (d.highlight !== undefined) return '{partner}: {value}.';
   if (d.subject !== undefined) return '{partner}: {parts}.';
-  return 'The largest amount in each currency: {leaders}.';
+  return 'The largest amount in each currency{anyStage}: {leaders}.';
 }
 
 /**
