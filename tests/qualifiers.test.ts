@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { cli, pdfReadingText, tempDir } from './helpers.js';
+import { cli, pdfReadingText, tempDir, templatesWith } from './helpers.js';
 import { firstEvidence } from '../src/model/claims/index.js';
 import { aidSumQualifiers } from '../src/model/claims/index.js';
 
@@ -108,6 +108,25 @@ describe('issue 29: claims keep their qualifiers', () => {
     expect(html).not.toContain('mostly as loans');
     expect(svgs).not.toContain('four partners combined');
   });
+
+  it('the aid takeaway itself says its stages and its bare "$"; verify checks its words', async () => {
+    const said =
+      'Japan has the largest stated total, whatever its stage: $300 million (currency not ' +
+      'stated), more than the other four shown combined';
+    expect(html).toContain(said);
+    expect(svgs).toContain(said);
+    // A template whose takeaway drops the slot prints a claim verify must reject, though a
+    // note beside the chart says the sign's currency is not stated.
+    const templates = templatesWith('charts/charts.json', [
+      ['largest stated total{anyStage}:', 'largest stated total:'],
+    ]);
+    const bare = path.join(tempDir('bulletin-bare-takeaway-'), 'out');
+    const built = await cli(['build', '--jobs', '1', '--templates', templates, '--out', bare]);
+    expect(built.code, built.err).toBe(0);
+    const v = await cli(['verify', '--templates', templates, '--out', bare]);
+    expect(v.code).toBe(1);
+    expect(`${v.out}${v.err}`).toMatch(/does not say that it adds amounts at different stages/);
+  }, 120_000);
 
   it('4: a rank title says stages were added together', () => {
     expect(slideWith('japan', 'largest sum').text).toContain(
