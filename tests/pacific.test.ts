@@ -101,6 +101,12 @@ describe('the Pacific fixture', () => {
     expect(pdf).toContain('$300,000 (currency not stated)');
   });
 
+  it('says in the timeline caption who has a first it cannot place, row or not', () => {
+    // Tonga has a row (its meetings) but its pledge is dated to the year only.
+    const text = pdf.replace(/\u00ad\s*/g, '').replace(/\s+/g, ' ');
+    expect(text).toContain('Not placed (first pledge with no day or month stated): Tonga.');
+  });
+
   it('prints every stated amount in its own currency, as stated', () => {
     for (const m of data.measures)
       if (m.type === 'aid' && m.amount !== undefined && m.currency)

@@ -128,6 +128,11 @@ describe('issue 29: claims keep their qualifiers', () => {
     expect(`${v.out}${v.err}`).toMatch(/does not say that it adds amounts at different stages/);
   }, 120_000);
 
+  it('the timeline caption names Singapore, whose sanctions are stated but undated', () => {
+    const text = pdf.replace(/\u00ad\s*/g, '');
+    expect(text).toContain('Not placed (first sanctions with no day or month stated): Singapore.');
+  });
+
   it('4: a rank title says stages were added together', () => {
     expect(slideWith('japan', 'largest sum').text).toContain(
       'Japan has the largest sum of stated aid in “$” of the four partners compared, whatever its stage',
