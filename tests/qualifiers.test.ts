@@ -133,6 +133,16 @@ describe('issue 29: claims keep their qualifiers', () => {
     expect(text).toContain('Not placed (first sanctions with no day or month stated): Singapore.');
   });
 
+  it('an event over two days keeps its span in the web table and the chart text', () => {
+    // NATO's Foreign Ministers met on April 6–7, 2022 (date and endDate in the data).
+    const table = /<th scope="row">Japan<\/th>(.*?)<\/tr>/.exec(
+      /<caption[^>]*>(?:<span[^>]*>)?First measures[\s\S]*?<\/table>/.exec(html)?.[0] ?? '',
+    )?.[1];
+    expect(table).toContain('NATO Foreign Ministers meeting, April 6–7, 2022');
+    expect(svgs).toContain('NATO Foreign Ministers meeting on April 6–7, 2022');
+    expect(`${html}${svgs}`).not.toMatch(/NATO Foreign Ministers meeting,? (?:on )?April 6, 2022/);
+  });
+
   it('4: a rank title says stages were added together', () => {
     expect(slideWith('japan', 'largest sum').text).toContain(
       'Japan has the largest sum of stated aid in “$” of the four partners compared, whatever its stage',

@@ -149,6 +149,18 @@ describe.each(['en-GB', 'en-US'])('the Green Climate Fund fixture in %s', (local
     }
   });
 
+  it('prints an event over several days as its span, in the web table and the SVG', () => {
+    const b = builds[locale]!;
+    const html = plain(readFileSync(path.join(b.out, 'bulletin.html'), 'utf8'));
+    const svg = plain(readFileSync(path.join(b.out, 'charts/first-aid.svg'), 'utf8'));
+    const may = locale === 'en-US' ? 'May 2–3, 2023' : '2–3 May 2023';
+    const sep = locale === 'en-US' ? 'September 9–10, 2023' : '9–10 September 2023';
+    expect(html).toContain(`Petersberg Climate Dialogue, ${may}`);
+    expect(html).toContain(`G20 summit, ${sep}`);
+    expect(svg).toContain(`Petersberg Climate Dialogue on ${may}`);
+    expect(svg).toContain(`G20 summit on ${sep}`);
+  });
+
   it('says who the timeline cannot place (a year-only pledge), never drops it silently', () => {
     const b = builds[locale]!;
     // Its label leads the takeaway as given, so no phrase doubles.

@@ -60,6 +60,8 @@ export interface TimelinePoint {
    */
   onOrBefore?: boolean;
   what: string;
+  /** The last day of an event that spans several ("2–3 May 2023"); printed as a range. */
+  endDate?: string;
 }
 
 /**

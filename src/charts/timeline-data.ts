@@ -111,7 +111,10 @@ export function selectTimelineData(
         return e.participants.flatMap((id) => {
           const row = rowOf.get(id);
           if (row === undefined) return [];
-          return [{ row, x: spot.x, date: e.date, approximate: spot.approximate, what: e.name }];
+          const end = e.endDate ? { endDate: e.endDate } : {};
+          return [
+            { row, x: spot.x, date: e.date, approximate: spot.approximate, what: e.name, ...end },
+          ];
         });
       });
     series.push({ name: ev.label, points });
