@@ -103,6 +103,20 @@ describe('the Pacific fixture', () => {
     expect(pdf).toContain('$300,000 (currency not stated)');
   });
 
+  it('says in the timeline caption who has a first it cannot place, row or not', () => {
+    // Tonga has a row (its meetings) but its pledge is dated to the year only.
+    const text = pdf.replace(/\u00ad\s*/g, '').replace(/\s+/g, ' ');
+    expect(text).toContain('Not placed (first pledge with no day or month stated): Tonga.');
+  });
+
+  it('credits a source whose author is its publisher once under each chart', () => {
+    const text = pdf.replace(/\u00ad\s*/g, '').replace(/\s+/g, ' ');
+    const html = readFileSync(path.join(out, 'bulletin.html'), 'utf8');
+    expect(text).toContain('Source: Pacific Recovery Secretariat; Pacific Recovery Desk.');
+    for (const t of [text, html.replace(/<[^>]+>/g, '')])
+      expect(t).not.toContain('Pacific Recovery Secretariat, Pacific Recovery Secretariat');
+  });
+
   it('prints every stated amount in its own currency, as stated', () => {
     for (const m of data.measures)
       if (m.type === 'aid' && m.amount !== undefined && m.currency)

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { cli, pdfReadingText, tempDir } from './helpers.js';
+import { cli, pdfReadingText, tempDir, templatesWith } from './helpers.js';
 import { firstEvidence } from '../src/model/claims/index.js';
 import { aidSumQualifiers } from '../src/model/claims/index.js';
 
@@ -107,6 +107,40 @@ describe('issue 29: claims keep their qualifiers', () => {
     expect(html).toContain('more than the other four shown combined, all as loans');
     expect(html).not.toContain('mostly as loans');
     expect(svgs).not.toContain('four partners combined');
+  });
+
+  it('the aid takeaway itself says its stages and its bare "$"; verify checks its words', async () => {
+    const said =
+      'Japan has the largest stated total, whatever its stage: $300 million (currency not ' +
+      'stated), more than the other four shown combined';
+    expect(html).toContain(said);
+    expect(svgs).toContain(said);
+    // A template whose takeaway drops the slot prints a claim verify must reject, though a
+    // note beside the chart says the sign's currency is not stated.
+    const templates = templatesWith('charts/charts.json', [
+      ['largest stated total{anyStage}:', 'largest stated total:'],
+    ]);
+    const bare = path.join(tempDir('bulletin-bare-takeaway-'), 'out');
+    const built = await cli(['build', '--jobs', '1', '--templates', templates, '--out', bare]);
+    expect(built.code, built.err).toBe(0);
+    const v = await cli(['verify', '--templates', templates, '--out', bare]);
+    expect(v.code).toBe(1);
+    expect(`${v.out}${v.err}`).toMatch(/does not say that it adds amounts at different stages/);
+  }, 120_000);
+
+  it('the timeline caption names Singapore, whose sanctions are stated but undated', () => {
+    const text = pdf.replace(/\u00ad\s*/g, '');
+    expect(text).toContain('Not placed (first sanctions with no day or month stated): Singapore.');
+  });
+
+  it('an event over two days keeps its span in the web table and the chart text', () => {
+    // NATO's Foreign Ministers met on April 6–7, 2022 (date and endDate in the data).
+    const table = /<th scope="row">Japan<\/th>(.*?)<\/tr>/.exec(
+      /<caption[^>]*>(?:<span[^>]*>)?First measures[\s\S]*?<\/table>/.exec(html)?.[0] ?? '',
+    )?.[1];
+    expect(table).toContain('NATO Foreign Ministers meeting, April 6–7, 2022');
+    expect(svgs).toContain('NATO Foreign Ministers meeting on April 6–7, 2022');
+    expect(`${html}${svgs}`).not.toMatch(/NATO Foreign Ministers meeting,? (?:on )?April 6, 2022/);
   });
 
   it('4: a rank title says stages were added together', () => {

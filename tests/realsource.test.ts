@@ -61,7 +61,9 @@ const verify = (b: Built) =>
 
 async function deckText(b: Built, partner: string): Promise<string> {
   const zip = await JSZip.loadAsync(readFileSync(path.join(b.out, 'decks', `${partner}.pptx`)));
-  const parts = Object.keys(zip.files).filter((f) => /^ppt\/(slides|charts)\/.*\.xml$/.test(f));
+  const parts = Object.keys(zip.files).filter((f) =>
+    /^ppt\/(slides|charts|notesSlides)\/.*\.xml$/.test(f),
+  );
   const xml = (await Promise.all(parts.map((f) => zip.file(f)!.async('string')))).join(' ');
   return plain(xml.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&'));
 }
@@ -119,6 +121,54 @@ describe.each(['en-GB', 'en-US'])('the Green Climate Fund fixture in %s', (local
     // The web edition's table keeps the hedge too, not only the chart.
     expect(html).toMatch(new RegExp(`<th scope="row">Japan</th><td>${yen}</td>`));
     expect(await deckText(b, 'japan')).toContain(yen);
+  });
+
+  it('keeps hedges and "currency not stated" in every chart text, no "our sum" of one', async () => {
+    const b = builds[locale]!;
+    const desc = (f: string) =>
+      plain(/<desc[^>]*>([^<]*)</.exec(readFileSync(path.join(b.out, 'charts', f), 'utf8'))![1]!);
+    const yen = plain(hedgedMoney(165e9, 'JPY', locale, 'up-to'));
+    const nok = `${plain(hedgedMoney(3e8, '$', locale, 'about'))} (currency not stated)`;
+    expect(desc('partner-aid-japan.svg')).toContain(`Japan (highlighted): ${yen}`);
+    expect(desc('partner-aid-japan.svg').endsWith(`Japan: ${yen}.`)).toBe(true);
+    expect(desc('partner-aid-norway.svg').endsWith(`Norway – pledged: ${nok}.`)).toBe(true);
+    for (const [who, v] of [
+      ['japan', yen],
+      ['norway', nok],
+    ] as const) {
+      const own = `${who[0]!.toUpperCase()}${who.slice(1)}: ${v} in aid with a stated amount: `;
+      expect(desc(`partner-aid-breakdown-${who}.svg`)).toContain(own);
+      const deck = await deckText(b, who);
+      expect(deck).toContain(own);
+      expect(deck).not.toContain('(our sum)');
+    }
+  });
+
+  it('says a panel mixes stages and a bare "$" leader is of a currency not stated', () => {
+    const b = builds[locale]!;
+    const usd = plain(hedgedMoney(2e9, '$', locale));
+    const said =
+      'The largest amount in each currency, whatever its stage: ' +
+      `Germany (${plain(hedgedMoney(2e9, 'EUR', locale))})`;
+    const leader = `United States – provided (${usd}, currency not stated)`;
+    const svg = plain(readFileSync(path.join(b.out, 'charts/aid-by-partner.svg'), 'utf8'));
+    const html = plain(readFileSync(path.join(b.out, 'bulletin.html'), 'utf8'));
+    for (const text of [svg, html]) {
+      expect(text).toContain(said);
+      expect(text).toContain(leader);
+    }
+  });
+
+  it('prints an event over several days as its span, in the web table and the SVG', () => {
+    const b = builds[locale]!;
+    const html = plain(readFileSync(path.join(b.out, 'bulletin.html'), 'utf8'));
+    const svg = plain(readFileSync(path.join(b.out, 'charts/first-aid.svg'), 'utf8'));
+    const may = locale === 'en-US' ? 'May 2–3, 2023' : '2–3 May 2023';
+    const sep = locale === 'en-US' ? 'September 9–10, 2023' : '9–10 September 2023';
+    expect(html).toContain(`Petersberg Climate Dialogue, ${may}`);
+    expect(html).toContain(`G20 summit, ${sep}`);
+    expect(svg).toContain(`Petersberg Climate Dialogue on ${may}`);
+    expect(svg).toContain(`G20 summit on ${sep}`);
   });
 
   it('says who the timeline cannot place (a year-only pledge), never drops it silently', () => {

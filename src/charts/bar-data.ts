@@ -87,13 +87,16 @@ function measuresToChart(
   return measures;
 }
 
+/** How many stages figures are of (a stage not stated counts as one). */
+const stageCount = (fs: readonly Figure[]) => new Set(fs.map((f) => f.stage ?? '')).size;
+
 /**
  * The currencies whose bars are labelled with their stage: those whose figures are of more
  * than one stage (a stage not stated counts as one), since bars compare only within a
  * currency's panel; all of them when stated rates may draw every currency in one panel.
  */
 function stagedCurrencies(d: Dataset, figs: readonly Figure[]): Set<string> {
-  const stages = (fs: readonly Figure[]) => new Set(fs.map((f) => f.stage ?? '')).size;
+  const stages = stageCount;
   const currencies = [...new Set(figs.map((f) => f.currency))];
   if (d.rates.length > 0 && stages(figs) > 1) return new Set(currencies);
   return new Set(currencies.filter((c) => stages(figs.filter((f) => f.currency === c)) > 1));
@@ -175,10 +178,8 @@ function barRows(
   const categories = stack
     ? categoriesOf(d, [...byPartner.values()].flat())
     : [{ id: '', label: spec.title }];
-  const staged =
-    spec.stages === 'summed'
-      ? new Set<string>()
-      : stagedCurrencies(d, [...byPartner.values()].flat());
+  const allFigs = [...byPartner.values()].flat();
+  const staged = spec.stages === 'summed' ? new Set<string>() : stagedCurrencies(d, allFigs);
   const flat: Row[] = partnersFor(d, spec.roles).flatMap((p) => {
     const figs = byPartner.get(p.id) ?? [];
     // A partner with amounts in two currencies gets a row in each currency's panel, and one in
@@ -193,7 +194,8 @@ function barRows(
       );
       const total = byCat.reduce((s, v) => s + v, 0);
       const label = staged.has(currency) ? `${p.name} – ${stage || 'stage not stated'}` : p.name;
-      return { id: p.id, label, currency, byCat, total, ...hedgeField(hedgeOf(mine)) };
+      const staging = staged.has(currency) ? { stage } : {};
+      return { id: p.id, label, currency, byCat, total, ...staging, ...hedgeField(hedgeOf(mine)) };
     });
   });
   const { rows, panels, notes, mixed } = panelled(
@@ -217,6 +219,11 @@ function barRows(
       notes,
       ...(mixed ? { mixed } : {}),
       ...hedgesOf(rows),
+      ...(staged.size > 0 ? { stages: rows.map((r) => r.stage ?? '') } : {}),
+      // Summed stages are a qualifier the takeaway must carry ({anyStage}), as its claim does.
+      ...(spec.stages === 'summed' && stageCount(allFigs) > 1
+        ? { stagesSummed: true as const }
+        : {}),
     },
   };
   bySpec.set(spec, result);
@@ -266,6 +273,7 @@ export function selectBreakdownData(
     horizontal: true,
     colorEach: true,
     subject,
+    figures: mine.length,
     notes,
     ...(mixed ? { mixed } : {}),
     ...hedgesOf(ordered),

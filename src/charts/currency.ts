@@ -16,12 +16,21 @@ export type Unit =
   | { kind: 'money'; currency: string; converted?: true }
   | { kind: 'quantity'; unit: string };
 
-const isStatedSymbol = (c: string) => (STATED_SYMBOLS as readonly string[]).includes(c);
+export const isStatedSymbol = (c: string) => (STATED_SYMBOLS as readonly string[]).includes(c);
 
 /** A row's value after its qualifier: "up to JP¥165 billion", as the source hedged it. */
 export function hedgedValue(v: number, unit: Unit, locale: string, hedge?: string): string {
   const lead = qualifierText(hedge);
   return `${lead ? `${lead} ` : ''}${formatValue(v, unit, locale)}`;
+}
+
+/**
+ * A value in a sentence: hedged as the source hedged it, and a bare sign ("$") marked
+ * "(currency not stated)", since a sentence has no panel heading to say so (gcf: Norway).
+ */
+export function statedValue(v: number, unit: Unit, locale: string, hedge?: string): string {
+  const bare = unit.kind === 'money' && isStatedSymbol(unit.currency);
+  return `${hedgedValue(v, unit, locale, hedge)}${bare ? ' (currency not stated)' : ''}`;
 }
 
 /** Formats a value in a unit with the shared filters, so figures read as in the prose. */

@@ -7,7 +7,7 @@ import type { Dataset } from '../dataset/schema.js';
 import { at } from '../checked.js';
 import type { BarPanel } from './panels.js';
 
-export { formatValue, hedgedValue, type Unit } from './currency.js';
+export { formatValue, hedgedValue, statedValue, type Unit } from './currency.js';
 export { limitBars, unitAt, type BarPanel } from './panels.js';
 
 /** Bars: one label per row, one series per stack (one series when not stacked). */
@@ -36,6 +36,12 @@ export interface BarData {
    * printed before the row's value wherever the value is written, never dropped.
    */
   hedges?: (string | undefined)[];
+  /** Each row's stage, in row order, when the chart keeps stages apart ('' when not stated). */
+  stages?: string[];
+  /** Set when the chart adds amounts of different stages into one bar ("stages": "summed"). */
+  stagesSummed?: true;
+  /** How many stated figures a breakdown's bars add up (one is the source's, not our sum). */
+  figures?: number;
 }
 
 /** Each row's total: the sum of its stack, from series whose values line up with the labels. */
@@ -54,6 +60,8 @@ export interface TimelinePoint {
    */
   onOrBefore?: boolean;
   what: string;
+  /** The last day of an event that spans several ("2–3 May 2023"); printed as a range. */
+  endDate?: string;
 }
 
 /**

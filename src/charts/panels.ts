@@ -42,6 +42,8 @@ export interface Row {
   total: number;
   /** The qualifier of the row's figure(s), if the source hedged them. */
   qualifier?: string;
+  /** The row's stage when the chart keeps stages apart ('' for a stage not stated). */
+  stage?: string;
 }
 
 /**
@@ -136,6 +138,9 @@ export function panelOf(data: BarData, row: number): BarData {
     ...data,
     labels: keep(data.labels),
     series: data.series.map((s) => ({ ...s, values: keep(s.values) })),
+    // The source's hedges ride with their rows: "up to JP¥165 billion" is never made exact.
+    ...(data.hedges ? { hedges: keep(data.hedges) } : {}),
+    ...(data.stages ? { stages: keep(data.stages) } : {}),
     panels: [{ ...panel, heading: '' }],
     highlight: row - start,
     notes: [
@@ -143,6 +148,8 @@ export function panelOf(data: BarData, row: number): BarData {
       `Only amounts in ${money} are shown: amounts in other currencies (${currencies
         .filter((c) => c !== money)
         .join(', ')}) are not comparable with them and no conversion rate is given.`,
+      // A bare sign shown alone still says that its currency is not stated.
+      ...currencyNotes([money]),
     ],
     mixed: { currencies, leftOut: [...new Set(leftOut)] },
   };
@@ -180,6 +187,8 @@ export function limitBars(data: ChartData, show: number | undefined): ChartData 
       ...s,
       values: keep.map((i) => at(s.values, i, 'bar value')),
     })),
+    ...(data.hedges ? { hedges: keep.map((i) => data.hedges?.[i]) } : {}),
+    ...(data.stages ? { stages: keep.map((i) => data.stages?.[i] ?? '') } : {}),
     panels,
     ...(highlight >= 0 ? { highlight } : {}),
     notes: [

@@ -5,10 +5,13 @@
 import { formatDate, isBareSign, list, ordinal, percent, words } from '../template/filters.js';
 import { firstWording as when, mixOf } from '../model/claims/index.js';
 import { at, must } from '../checked.js';
+import { hedgeOf } from './bar-data.js';
+import { isStatedSymbol } from './currency.js';
 import {
   barTotals as totals,
   formatValue,
   hedgedValue,
+  statedValue,
   unitAt,
   type BarData,
   type ChartData,
@@ -30,13 +33,31 @@ export function fillSentence(
   return { text: text.charAt(0).toUpperCase() + text.slice(1), missing };
 }
 
+/**
+ * Row `i`'s value as the source hedged it, and a sum's hedge (hedgeOf): a chart's sentence
+ * never prints "up to JP¥165 billion" as an exact "JP¥165 billion".
+ */
+function hedging(d: BarData, locale: string) {
+  const hedge = (i: number) => d.hedges?.[i];
+  return {
+    row: (v: number, i: number) => statedValue(v, unitAt(d, i), locale, hedge(i)),
+    sum: (v: number) =>
+      statedValue(
+        v,
+        unitAt(d, 0),
+        locale,
+        hedgeOf(d.labels.map((_, i) => ({ qualifier: hedge(i) }))),
+      ),
+  };
+}
+
 /** Slots for one partner's breakdown: its total, the largest part and every part, largest first. */
 function breakdownSlots(d: BarData, subject: string, locale: string): Record<string, string> {
   const t = totals(d);
   const sum = t.reduce((s, v) => s + v, 0);
   const topValue = Math.max(...t);
   const top = t.indexOf(topValue);
-  const fmt = (v: number) => formatValue(v, unitAt(d, 0), locale);
+  const h = hedging(d, locale);
   const others = t.length - 1;
   const comparison =
     others === 0
@@ -45,19 +66,36 @@ function breakdownSlots(d: BarData, subject: string, locale: string): Record<str
         ? `more than the other ${words(others, locale)} combined`
         : `${percent(topValue / sum, locale)} of the total`;
   const parts = t
-    .map((v, i) => ({ v, label: at(d.labels, i, 'bar label').toLowerCase() }))
+    .map((v, i) => ({ v, i, label: at(d.labels, i, 'bar label').toLowerCase() }))
     .sort((a, b) => b.v - a.v)
-    .map((p) => `${p.label} ${fmt(p.v)}`);
+    .map((p) => `${p.label} ${h.row(p.v, p.i)}`);
   return {
     partner: subject,
-    total: fmt(sum),
+    total: h.sum(sum),
+    // One stated figure is the source's, not a sum of ours (issue: gcf decks said "our sum").
+    ourSum: (d.figures ?? 2) > 1 ? ' (our sum)' : '',
     count: words(t.length, locale),
     top: at(d.labels, top, 'bar label').toLowerCase(),
-    topValue: fmt(topValue),
+    topValue: h.row(topValue, top),
     share: percent(topValue / sum, locale),
     comparison,
     parts: list(parts, locale),
   };
+}
+
+/** Said where a figure compared may be of any stage: a pledge is not money provided. */
+const ANY_STAGE = ', whatever its stage';
+
+/** Whether some currency panel holds rows of different stages (a pledge beside money provided). */
+function panelsMixStages(d: BarData): boolean {
+  if (d.stagesSummed) return true;
+  const stages = d.stages;
+  if (!stages) return false;
+  let start = 0;
+  return d.panels.some((p) => {
+    const mine = new Set(stages.slice(start, (start += p.rows)));
+    return mine.size > 1;
+  });
 }
 
 /** Slots for bar charts: the leader, its value and how it compares with the rest. */
@@ -69,7 +107,7 @@ function barSlots(d: BarData, locale: string): Record<string, string> {
   const top = t.indexOf(topValue);
   const rest = sum - topValue;
   const others = d.labels.length - 1;
-  const fmt = (v: number) => formatValue(v, unitAt(d, 0), locale);
+  const h = hedging(d, locale);
   // "shown", not "partners": a chart may show rows the bulletin does not call partners
   // (issue 29, item 3: the seed's aid chart shows a country beside NATO's four partners).
   const comparison =
@@ -83,19 +121,20 @@ function barSlots(d: BarData, locale: string): Record<string, string> {
   const topCategory = (d.series[cats.indexOf(topCat)]?.name ?? '').toLowerCase();
   const slots: Record<string, string> = {
     top: at(d.labels, top, 'bar label'),
-    topValue: fmt(topValue),
-    total: fmt(sum),
+    topValue: h.row(topValue, top),
+    total: h.sum(sum),
     count: words(d.labels.length, locale),
     comparison,
     topCategory,
     topMix: mixOf(topCat / topValue, topCategory, locale),
+    anyStage: d.stagesSummed ? ANY_STAGE : '',
   };
   if (d.highlight !== undefined) {
     const value = at(t, d.highlight, 'bar total');
     const rank = [...t].sort((a, b) => b - a).indexOf(value) + 1;
     Object.assign(slots, {
       partner: at(d.labels, d.highlight, 'bar label'),
-      value: fmt(value),
+      value: h.row(value, d.highlight),
       rank: ordinal(rank, locale),
       share: percent(value / sum, locale),
       leader:
@@ -135,7 +174,7 @@ function timelineSlots(d: TimelineData, locale: string): Record<string, string> 
 function mixedSlots(d: BarData, locale: string): Record<string, string> {
   const t = totals(d);
   const fmt = (i: number) =>
-    hedgedValue(at(t, i, 'bar total'), unitAt(d, i), locale, d.hedges?.[i]);
+    statedValue(at(t, i, 'bar total'), unitAt(d, i), locale, d.hedges?.[i]);
   const leaders: string[] = [];
   let start = 0;
   for (const p of d.panels) {
@@ -144,7 +183,12 @@ function mixedSlots(d: BarData, locale: string): Record<string, string> {
     if (firstRow !== undefined) {
       const total = (i: number) => at(t, i, 'bar total');
       const top = rows.reduce((b, i) => (total(i) > total(b) ? i : b), firstRow);
-      leaders.push(`${d.labels[top]} (${fmt(top)})`);
+      // "($2 billion, currency not stated)": one pair of brackets, the bare sign still said.
+      const value = hedgedValue(total(top), unitAt(d, top), locale, d.hedges?.[top]);
+      const unit = unitAt(d, top);
+      const bare = unit.kind === 'money' && isStatedSymbol(unit.currency);
+      const note = bare ? ', currency not stated' : '';
+      leaders.push(`${d.labels[top]} (${value}${note})`);
     }
     start += p.rows;
   }
@@ -154,6 +198,7 @@ function mixedSlots(d: BarData, locale: string): Record<string, string> {
     ...currencySlots(currencies, locale),
     count: words(new Set(d.labels).size + (d.mixed?.leftOut.length ?? 0), locale),
     leaders: list(leaders, locale),
+    anyStage: panelsMixStages(d) ? ANY_STAGE : '',
     parts: list(
       d.labels.map((l, i) => `${l.toLowerCase()} ${fmt(i)}`),
       locale,
@@ -199,7 +244,7 @@ function currencySlots(currencies: readonly string[], locale: string): Record<st
 function defaultMixed(d: BarData): string {
   if (d.highlight !== undefined) return '{partner}: {value}.';
   if (d.subject !== undefined) return '{partner}: {parts}.';
-  return 'The largest amount in each currency: {leaders}.';
+  return 'The largest amount in each currency{anyStage}: {leaders}.';
 }
 
 /**

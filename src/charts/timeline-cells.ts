@@ -3,12 +3,15 @@
  * what the "not stated" claims of its empty cells are recorded as (the data being silent is
  * "not stated", never "none": issue 29, item 1). Pure.
  */
-import { formatDate } from '../template/filters.js';
+import { formatDateRange } from '../template/filters.js';
 import type { TimelineData, TimelineGap, TimelinePoint } from './data.js';
 
-/** A point's date as the table writes it: "by April 17, 2022" when it came on or before. */
+/**
+ * A point's date as the table writes it: "by April 17, 2022" when it came on or before, and
+ * an event's whole span ("April 6–7, 2022"), never its first day alone.
+ */
 function when(p: TimelinePoint, locale: string): string {
-  return `${p.onOrBefore ? 'by ' : ''}${formatDate(p.date, locale)}`;
+  return `${p.onOrBefore ? 'by ' : ''}${formatDateRange(p.date, p.endDate, locale)}`;
 }
 
 /**

@@ -111,7 +111,10 @@ export function selectTimelineData(
         return e.participants.flatMap((id) => {
           const row = rowOf.get(id);
           if (row === undefined) return [];
-          return [{ row, x: spot.x, date: e.date, approximate: spot.approximate, what: e.name }];
+          const end = e.endDate ? { endDate: e.endDate } : {};
+          return [
+            { row, x: spot.x, date: e.date, approximate: spot.approximate, what: e.name, ...end },
+          ];
         });
       });
     series.push({ name: ev.label, points });
@@ -145,7 +148,7 @@ export function selectTimelineData(
             .join('; or ')}.`,
         ]
       : [];
-  const unplaced = unplacedNotes(spec, gapsOf, partners, new Set(used));
+  const unplaced = unplacedNotes(spec, gapsOf, partners);
   notes.push(...unplaced);
   // Who has a first of the first series with no day or month: a "first" read from the dated
   // ones would not hold against them (the takeaway says so instead).
@@ -173,19 +176,19 @@ export function selectTimelineData(
  * Says who has a first of a series that the timeline cannot place and so has no row at all: a
  * year-only date ("in 2022") has no spot on a months axis, and a date outside the window is
  * cut. Without this a partner that pledged first, in a year-only date, silently vanished and a
- * takeaway could name a later one first (issue 28). A partner with a row keeps its gaps in the
- * web table ("not stated"), as before.
+ * takeaway could name a later one first (issue 28). A partner with a row from another series
+ * is named too: its row shows no dot for this one, and the PDF caption, with no web table
+ * beside it, must still say why (the seed's Singapore, the Pacific's Tonga).
  */
 function unplacedNotes(
   spec: TimelineSpec,
   gapsOf: Map<number, TimelineGap>[],
   partners: readonly { name: string }[],
-  drawn: ReadonlySet<number>,
 ): string[] {
   return spec.firsts.flatMap((f, fi) => {
     const named = (kind: TimelineGap) =>
       [...(gapsOf[fi] ?? new Map<number, TimelineGap>())]
-        .filter(([row, g]) => g === kind && !drawn.has(row))
+        .filter(([, g]) => g === kind)
         .map(([row]) => at(partners, row, 'timeline partner').name);
     const coarse = named('undated');
     const outside = named('outside');

@@ -32,17 +32,12 @@ export function sortByDate<T extends { date?: string | undefined; asOf?: string 
 /** Sum of aid amounts when they share one currency; null when there are none or they differ. */
 export function aidTotal(
   measures: readonly Measure[],
-): { amount: number; currency: string } | null {
-  const amounts = measures.flatMap((m) =>
-    m.type === 'aid' && m.amount !== undefined && m.currency
-      ? [{ amount: m.amount, currency: m.currency }]
-      : [],
-  );
-  const [first] = amounts;
-  if (!first) return null;
-  const currency = first.currency;
-  if (amounts.some((a) => a.currency !== currency)) return null;
-  return { amount: amounts.reduce((s, a) => s + a.amount, 0), currency };
+): { amount: number; currency: string; qualifier?: Qualifier } | null {
+  const [total, other] = aidTotals(measures);
+  if (!total || other) return null;
+  // The sum keeps its parts' hedge ("up to", "about"), as aid_totals does; count is not its own.
+  const { count: _, ...sum } = total;
+  return sum;
 }
 
 /** Aid amounts summed per currency, in first-seen order: a partner may give in several. */

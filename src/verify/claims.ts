@@ -142,7 +142,10 @@ export function verifyClaims(
         fail(whyNotPrinted(c, candidates));
         continue;
       }
-      for (const q of missingQualifiers(c, carrying(texts, at)))
+      // A chart's takeaway travels alone (a figcaption, a slide note, a screen reader's
+      // desc), so its own words must carry the qualifiers, not a note beside it.
+      const carrier = c.place.startsWith('chart ') ? c.wording : carrying(texts, at);
+      for (const q of missingQualifiers(c, carrier))
         fail(`the text it is printed in does not say that ${QUALIFIER_MEANING[q]}`, at.place);
     }
   return problems;

@@ -6,15 +6,14 @@ import type { RenderedChart } from '../../charts/render.js';
 import type { BulletinModel } from '../../model/bulletin.js';
 import { barChart, barTable } from './bar.js';
 import { esc } from './prose.js';
+import { sourceCredit } from '../source-credit.js';
 import { timelineChart, timelineTable } from './timeline.js';
 
 /** The source line under a chart: each cited source, linked to its entry in the sources list. */
 function sourceLine(sources: BulletinModel['sources']): string {
   if (sources.length === 0) return '';
   const links = sources.map(
-    (s) =>
-      `<a ` +
-      `href="#source-${esc(s.id)}">${esc([s.author, s.publisher].filter(Boolean).join(', ') || s.title)}</a>`,
+    (s) => `<a ` + `href="#source-${esc(s.id)}">${esc(sourceCredit(s))}</a>`,
   );
   return ` Source: ${links.join('; ')}.`;
 }

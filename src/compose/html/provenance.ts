@@ -9,6 +9,7 @@ import type { BulletinModel } from '../../model/bulletin.js';
 import type { UsedFact } from '../../model/usage.js';
 import { money, number, quantity } from '../../template/filters.js';
 import { esc } from './prose.js';
+import { sourceCredit } from '../source-credit.js';
 import { scrollingTable } from './table.js';
 
 type Item = Record<string, unknown>;
@@ -100,7 +101,7 @@ function citeHtml(cite: unknown, model: BulletinModel): string {
   if (!cite || typeof cite !== 'object') return '';
   const c = cite as Item;
   const src = model.sources.find((s) => s.id === c.source);
-  const name = src ? [src.author, src.publisher].filter(Boolean).join(', ') || src.title : '';
+  const name = src ? sourceCredit(src) : '';
   const link = src ? `<a href="#source-${esc(src.id)}">${esc(name)}</a>` : esc(String(c.source));
   const rest = Object.entries(c)
     .filter(([k]) => k !== 'source')

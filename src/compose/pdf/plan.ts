@@ -13,6 +13,7 @@ import { chartSvgAt, drawChartOn, getChart } from '../../charts/render.js';
 import { spareCharts } from './spares.js';
 import { PdfChartContext } from './chart-context.js';
 import { chartFaces } from '../../charts/fonts.js';
+import { sourceCredit } from '../source-credit.js';
 
 const PDFDocument = requireCjs('pdfkit') as typeof import('pdfkit');
 
@@ -62,9 +63,8 @@ type Placement = 'page' | 'column' | 'position' | 'cutPriority';
 function figureOf(ctx: BuildContext, key: string): Omit<ChartFigure, Placement> | undefined {
   const c = getChart(ctx, key);
   if (!c || c.partner !== undefined) return undefined;
-  const sources = ctx.bulletin.sources
-    .map((s) => [s.author, s.publisher].filter(Boolean).join(', ') || s.title)
-    .join('; ');
+  // Two sources of one author and publisher are one credit under a chart.
+  const sources = [...new Set(ctx.bulletin.sources.map(sourceCredit))].join('; ');
   const note = [...c.notes, `Source: ${sources}.`].join(' ');
   return {
     id: c.id,

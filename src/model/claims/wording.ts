@@ -3,12 +3,16 @@
  * says "by" an upper bound and "in" a month, and a share of a total says "all" only of all of
  * it (issue 29, items 3 and 8). Pure and locale-aware.
  */
-import { formatDate, ordinal, percent } from '../../template/filters.js';
+import { formatDate, formatDateRange, ordinal, percent } from '../../template/filters.js';
 
 /** When a first step happened: "by" an upper bound, "on" a day, "in" a month or year. */
-export function firstWording(p: { date: string; onOrBefore?: boolean }, locale: string): string {
+export function firstWording(
+  p: { date: string; onOrBefore?: boolean; endDate?: string },
+  locale: string,
+): string {
   const lead = p.onOrBefore ? 'by' : p.date.length > 7 ? 'on' : 'in';
-  return `${lead} ${formatDate(p.date, locale)}`;
+  // An event over several days keeps its span ("on 2–3 May 2023"), as the data states it.
+  return `${lead} ${formatDateRange(p.date, p.endDate, locale)}`;
 }
 
 /**
