@@ -178,7 +178,7 @@ export function selectTimelineData(
  * cut. Without this a partner that pledged first, in a year-only date, silently vanished and a
  * takeaway could name a later one first (issue 28). A partner with a row from another series
  * is named too: its row shows no dot for this one, and the PDF caption, with no web table
- * beside it, must still say why (the seed's Singapore, the Pacific's Tonga).
+ * beside it, must still say why (a partner whose sanctions or pledge have no day or month).
  */
 function unplacedNotes(
   spec: TimelineSpec,

@@ -54,6 +54,7 @@ let datasetFields: Set<string> | undefined;
 
 export { templateProblem } from './problems.js';
 import { escapeMarkedData, markData, plainCaptures } from './data-marks.js';
+import { checkNames, partialsWithoutFinalNewline } from './template-source.js';
 
 /**
  * Limits over a whole build, not per render: a slow loop in every deck template stays under
@@ -88,50 +89,8 @@ export function templateLimits(decks: number): typeof TEMPLATE_LIMITS {
   };
 }
 
-/**
- * Names no template needs and that lead out of the data into JavaScript: the engine hides
- * prototypes of data, but its own objects (forloop) still hand out their constructor.
- */
-const FORBIDDEN_NAME = /\b(constructor|prototype|__proto__|__defineGetter__|__lookupGetter__)\b/;
-const LIQUID_TAG = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
-
-/** Refuses a template that reads a forbidden name inside a Liquid tag, naming where. */
-function checkNames(set: TemplateSet, name: string, source: string): void {
-  for (const tag of source.matchAll(LIQUID_TAG)) {
-    const m = FORBIDDEN_NAME.exec(tag[0]);
-    if (!m) continue;
-    const at = (tag.index ?? 0) + m.index;
-    const before = source.slice(0, at).split('\n');
-    throw new InputError('E_TEMPLATE', [
-      {
-        file: `${set.root}/${name}`,
-        line: before.length,
-        column: (before.at(-1)?.length ?? 0) + 1,
-        message:
-          `template error: "${m[0]}" is not something a template may read; use the data's own ` +
-          `fields`,
-      },
-    ]);
-  }
-}
-
 const budgetError = (set: TemplateSet, name: string, message: string) =>
   new InputError('E_TEMPLATE_LIMIT', [{ file: `${set.root}/${name}`, message }]);
-
-/**
- * A partial ("_cite.liquid") is text put inside a sentence, and editors end every file with a
- * newline: kept, it would end the sentence's line there, and a "." after the partial would
- * become a paragraph of its own. So a partial's one final newline is not part of its text.
- */
-function partialsWithoutFinalNewline(files: Record<string, string>): Record<string, string> {
-  const isPartial = (name: string) => /(?:^|\/)_[^/]*$/.test(name);
-  return Object.fromEntries(
-    Object.entries(files).map(([name, text]) => [
-      name,
-      isPartial(name) ? text.replace(/\r?\n$/, '') : text,
-    ]),
-  );
-}
 
 /** Creates the engine for a template set. */
 export function createEngine(
@@ -200,7 +159,7 @@ export function createEngine(
       const found: Problem[] = [];
       for (const [file, source] of Object.entries(set.files)) {
         try {
-          checkNames(set, file, source);
+          checkNames(set.root, file, source);
           parsed.set(file, liquid.parse(source, file));
         } catch (err) {
           if (err instanceof InputError) found.push(...err.problems);
@@ -232,7 +191,7 @@ export function createEngine(
       // Every file once, partials included (the engine reads those itself when a template renders
       // one).
       if (!namesChecked) {
-        for (const [file, source] of Object.entries(set.files)) checkNames(set, file, source);
+        for (const [file, source] of Object.entries(set.files)) checkNames(set.root, file, source);
         namesChecked = true;
       }
       const left = limits.buildMs - spentMs;
