@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
+import { PNG } from 'pngjs';
 import { projectArgs, tempDir } from './helpers.js';
 import { contrast } from '../src/compose/pptx/contrast.js';
 
@@ -58,6 +59,36 @@ function smallText(parts: Parts): string[] {
   return [...new Set(out)];
 }
 
+/**
+ * The solid mark colours of a chart picture below 3:1 on the slide: colours filling an area (a
+ * pixel whose four neighbours share its colour, 100 of them or more), so bars count and
+ * hairlines and the soft edges of text do not.
+ */
+function faintPicture(png: Uint8Array, bg: string): string[] {
+  const img = PNG.sync.read(Buffer.from(png));
+  const { width: w, height: h, data } = img;
+  const at = (x: number, y: number) => {
+    const i = (y * w + x) * 4;
+    return data[i + 3] === 255 ? (data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]! : -1;
+  };
+  const solid = new Map<number, number>();
+  for (let y = 1; y < h - 1; y++)
+    for (let x = 1; x < w - 1; x++) {
+      const c = at(x, y);
+      if (c < 0 || c !== at(x - 1, y) || c !== at(x + 1, y)) continue;
+      if (c !== at(x, y - 1) || c !== at(x, y + 1)) continue;
+      solid.set(c, (solid.get(c) ?? 0) + 1);
+    }
+  const hex = (c: number) => c.toString(16).padStart(6, '0').toUpperCase();
+  return (
+    [...solid]
+      // Below 1.5:1 a fill is a background (the timeline's row bands), not a mark; the faint
+      // marks were 1.8:1 (grey bars) to 2.7:1 (orange).
+      .filter(([c, n]) => n >= 100 && contrast(hex(c), bg) > 1.5 && contrast(hex(c), bg) < 3)
+      .map(([c, n]) => `${hex(c)} ${contrast(hex(c), bg).toFixed(2)}:1 (${n} px)`)
+  );
+}
+
 const decksIn = (out: string) =>
   readdirSync(path.join(out, 'decks'))
     .filter((f) => f.endsWith('.pptx'))
@@ -92,4 +123,31 @@ describe('deck legibility', () => {
         expect(smallText(unzipSync(readFileSync(deck))), deck).toEqual([]);
     });
   }
+});
+
+describe('chart pictures on slides (--deck-charts image)', () => {
+  const out = tempDir('deck-legible-img-');
+  beforeAll(() => {
+    execFileSync(
+      process.execPath,
+      ['dist/cli/bin.js', 'build', '--quiet', '--out', out, '--only', 'decks'].concat([
+        '--deck-charts',
+        'image',
+      ]),
+      { stdio: 'pipe' },
+    );
+  }, 240_000);
+
+  it('draw their marks at 3:1 or more against the slide', () => {
+    let pictures = 0;
+    for (const deck of decksIn(out)) {
+      const parts = unzipSync(readFileSync(deck));
+      const bg = background(parts);
+      for (const png of named(parts, /^ppt\/media\/[^/]+\.png$/)) {
+        pictures++;
+        expect(faintPicture(parts[png]!, bg), `${deck} ${png}`).toEqual([]);
+      }
+    }
+    expect(pictures).toBeGreaterThan(3);
+  });
 });

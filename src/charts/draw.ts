@@ -106,9 +106,10 @@ export function configFor(
   data: ChartData,
   width: number,
   height: number,
+  theme: ResolvedTheme['theme'] = ctx.theme.theme,
 ): ChartConfig {
   const measure = measureWith(chartFaces(ctx.theme));
-  return chartConfig(data, ctx.theme.theme, ctx.dataset.bulletin.locale, {
+  return chartConfig(data, theme, ctx.dataset.bulletin.locale, {
     width,
     height,
     measure,

@@ -27,6 +27,7 @@ import { chartFaces, registerThemeFaces } from './fonts.js';
 import { SvgChartContext } from './vector/svg.js';
 import type { TextBox } from './vector/text.js';
 import { configFor, drawPng, drawSvg, drawWith, FONT_FAMILY } from './draw.js';
+import { legibleMarks } from './contrast.js';
 
 export { FONT_FAMILY, PNG_SCALE } from './draw.js';
 
@@ -137,7 +138,9 @@ function renderPlanned(
     },
     get png() {
       registerThemeFonts(ctx.templates.root, ctx.theme);
-      return drawPng(width, height, ink, configFor(ctx, data, width, height));
+      // The picture is drawn for slides alone: its marks at 3:1, as native deck charts are.
+      const marks = legibleMarks(ctx.theme.theme);
+      return drawPng(width, height, ink, configFor(ctx, data, width, height, marks));
     },
   };
 }
