@@ -10,7 +10,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
-import { tempDir } from './helpers.js';
+import { libreOfficeConvert, tempDir } from './helpers.js';
 import { deckSchemaProblems } from './pptx-schema.js';
 import { pptxIn } from './deck-viewer.js';
 import { readDeckTemplate } from '../src/compose/pptx/template-read.js';
@@ -68,19 +68,8 @@ describe.skipIf(!hasSoffice)('decks on every LibreOffice template', () => {
         .map((f) => f.replace(/\.otp$/, ''))
     : [];
   beforeAll(() => {
-    execFileSync(
-      'soffice',
-      [
-        '--headless',
-        `-env:UserInstallation=file://${path.join(converted, 'profile')}`,
-        '--convert-to',
-        'potx',
-        '--outdir',
-        converted,
-        ...names.map((n) => path.join(LO_TEMPLATES, `${n}.otp`)),
-      ],
-      { stdio: 'pipe', timeout: 300_000 },
-    );
+    const sources = names.map((n) => path.join(LO_TEMPLATES, `${n}.otp`));
+    libreOfficeConvert(sources, 'potx', converted, { timeout: 300_000 });
   }, 320_000);
 
   it('has templates to try', () => expect(names.length).toBeGreaterThanOrEqual(11));

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { cli, STACK_FRAME, tempDir, toolPresent } from './helpers.js';
+import { cli, libreOfficeConvert, STACK_FRAME, tempDir, toolPresent } from './helpers.js';
 import { readDeckTemplate } from '../src/compose/pptx/template-read.js';
 import { templateFrame, type TemplatePlan } from '../src/compose/pptx/template-layouts.js';
 import { deckSchemaProblems } from './pptx-schema.js';
@@ -35,21 +35,8 @@ const converted = new Map<string, string>();
 function loTemplate(name: string): string {
   const done = converted.get(name);
   if (done) return done;
-  const dir = tempDir('lo-template-');
-  execFileSync(
-    'soffice',
-    [
-      '--headless',
-      `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
-      '--convert-to',
-      'pptx',
-      '--outdir',
-      dir,
-      path.join(LO_TEMPLATES, `${name}.otp`),
-    ],
-    { stdio: 'pipe', timeout: 120_000 },
-  );
-  const file = path.join(dir, `${name}.pptx`);
+  const source = path.join(LO_TEMPLATES, `${name}.otp`);
+  const [file] = libreOfficeConvert([source], 'pptx', tempDir('lo-template-')) as [string];
   converted.set(name, file);
   return file;
 }

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
+import { libreOfficeConvert } from './helpers.js';
 
 /** A rectangle in PDF points (the slide is 960 × 540 pt; 1 pt = 12 700 EMU). */
 export interface Rect {
@@ -66,20 +67,8 @@ ${houseFonts ? `<dir>${path.resolve(houseFonts)}</dir>` : `<selectfont><rejectfo
 
 /** Converts every .pptx of a folder with LibreOffice (a private profile, the given fonts). */
 export function convert(files: string[], to: 'pdf' | 'odp', outDir: string, fontsConf: string) {
-  execFileSync(
-    'soffice',
-    [
-      '--headless',
-      `-env:UserInstallation=file://${path.join(outDir, 'profile')}`,
-      '--convert-to',
-      to,
-      '--outdir',
-      outDir,
-      ...files,
-    ],
-    { stdio: 'pipe', timeout: 400_000, env: { ...process.env, FONTCONFIG_FILE: fontsConf } },
-  );
-  return files.map((f) => path.join(outDir, path.basename(f).replace(/\.pptx$/, `.${to}`)));
+  const env = { ...process.env, FONTCONFIG_FILE: fontsConf };
+  return libreOfficeConvert(files, to, outDir, { timeout: 400_000, env });
 }
 
 const boxOf = (xml: string): Rect | null => {

@@ -7,7 +7,7 @@
  * tests fail on code without the fixes.
  */
 import { describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -19,7 +19,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { tempDir } from './helpers.js';
+import { libreOfficeConvert, tempDir } from './helpers.js';
 
 const BIN = process.env.BULLETIN_BIN ?? 'dist/cli/bin.js';
 const VIVID = '/usr/lib/libreoffice/share/template/common/presnt/Vivid.otp';
@@ -32,21 +32,7 @@ function vividPptx(): string {
   if (vivid) return vivid;
   if (!existsSync(VIVID))
     throw new Error('LibreOffice is needed: apt-get install -y libreoffice-impress');
-  const dir = tempDir('h3-vivid-');
-  execFileSync(
-    'soffice',
-    [
-      '--headless',
-      `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
-      '--convert-to',
-      'pptx',
-      '--outdir',
-      dir,
-      VIVID,
-    ],
-    { stdio: 'pipe', timeout: 120_000 },
-  );
-  vivid = path.join(dir, 'Vivid.pptx');
+  vivid = libreOfficeConvert([VIVID], 'pptx', tempDir('h3-vivid-'))[0]!;
   return vivid;
 }
 

@@ -123,3 +123,30 @@ export function toolPresent(present: boolean, tool: string, install: string): bo
     throw new Error(`${tool} is needed by these tests, and CI must not skip them: ${install}`);
   return present;
 }
+
+/**
+ * Converts files with LibreOffice in a private profile (inside `outDir`, so runs in parallel
+ * never share one); returns the converted files' paths.
+ */
+export function libreOfficeConvert(
+  files: string[],
+  to: string,
+  outDir: string,
+  options: { timeout?: number; env?: NodeJS.ProcessEnv } = {},
+): string[] {
+  execFileSync(
+    'soffice',
+    [
+      '--headless',
+      `-env:UserInstallation=file://${path.join(outDir, 'profile')}`,
+      '--convert-to',
+      to,
+      '--outdir',
+      outDir,
+      ...files,
+    ],
+    { stdio: 'pipe', timeout: options.timeout ?? 120_000, env: options.env ?? process.env },
+  );
+  const ext = to.split(':')[0];
+  return files.map((f) => path.join(outDir, path.basename(f).replace(/\.[^.]+$/, `.${ext}`)));
+}

@@ -80,6 +80,16 @@ async function buildFixture(locale: string, paper?: string, fixture = 'gcf') {
   return { r, pdf: path.join(out, 'bulletin.pdf') };
 }
 
+/** Two pages, no blank over six lines, no word over another, and no warning of short text. */
+function expectFullPages(r: { err: string }, pdf: string): void {
+  expect(pdfInfo(pdf).Pages).toBe('2');
+  const blanks = largestBlanks(pdf);
+  const worst = Math.max(...blanks.map((b) => b.blank));
+  expect(worst, JSON.stringify(blanks)).toBeLessThanOrEqual(SIX_LINES);
+  expect(r.err).not.toMatch(/too short to fill two pages/);
+  expect(overlapping(words(pdf))).toEqual([]);
+}
+
 describe.each([
   ['Green Climate Fund', 'gcf'],
   ['Pacific', 'pacific'],
@@ -88,12 +98,7 @@ describe.each([
     'in %s fills two pages: no blank over six lines, no text over text',
     async (locale) => {
       const { r, pdf } = await buildFixture(locale, undefined, fixture);
-      expect(pdfInfo(pdf).Pages).toBe('2');
-      const blanks = largestBlanks(pdf);
-      const worst = Math.max(...blanks.map((b) => b.blank));
-      expect(worst, JSON.stringify(blanks)).toBeLessThanOrEqual(SIX_LINES);
-      expect(r.err).not.toMatch(/too short to fill two pages/);
-      expect(overlapping(words(pdf))).toEqual([]);
+      expectFullPages(r, pdf);
     },
     90_000,
   );
@@ -101,26 +106,7 @@ describe.each([
 
 describe('the Pacific fixture on A4 paper', () => {
   it('fills two pages: no blank over six lines, no text over text', async () => {
-    const dir = tempDir('bulletin-pacific-a4-');
-    cpSync('tests/fixtures/pacific', dir, { recursive: true });
-    const out = path.join(dir, 'out');
-    const r = await cli([
-      'build',
-      '--only',
-      'pdf',
-      '--paper',
-      'a4',
-      ...projectArgs(dir),
-      '--out',
-      out,
-    ]);
-    expect(r.code, r.err).toBe(0);
-    const pdf = path.join(out, 'bulletin.pdf');
-    expect(pdfInfo(pdf).Pages).toBe('2');
-    const blanks = largestBlanks(pdf);
-    const worst = Math.max(...blanks.map((b) => b.blank));
-    expect(worst, JSON.stringify(blanks)).toBeLessThanOrEqual(SIX_LINES);
-    expect(r.err).not.toMatch(/too short to fill two pages/);
-    expect(overlapping(words(pdf))).toEqual([]);
+    const { r, pdf } = await buildFixture('en-US', 'a4', 'pacific');
+    expectFullPages(r, pdf);
   }, 90_000);
 });

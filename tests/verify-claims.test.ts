@@ -117,6 +117,13 @@ const seedOut = () => outs.get('seed')!;
 /** A pattern from parts, for messages longer than a line of code. */
 const re = (...parts: RegExp[]) => new RegExp(parts.map((p) => p.source).join(''));
 
+/** Writes a changed copy of the data where verify can read it. */
+function dataFile(doc: unknown): string {
+  const file = path.join(tempDir('bulletin-claims-data-'), 'bulletin.json');
+  writeFileSync(file, JSON.stringify(doc, null, 2));
+  return file;
+}
+
 describe('verify reads the claims a build records', () => {
   it.each(PROJECTS.map((p) => [p.name, p] as const))(
     '%s: an honest build verifies',
@@ -198,8 +205,7 @@ describe('verify reads the claims a build records', () => {
     const doc = JSON.parse(readFileSync(SEED_DATA, 'utf8'));
     doc.partners.push(fiji);
     doc.measures.push(aid);
-    const data = path.join(tempDir('bulletin-claims-data-'), 'bulletin.json');
-    writeFileSync(data, JSON.stringify(doc, null, 2));
+    const data = dataFile(doc);
     const r = await verify(seedOut(), data);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(
@@ -219,8 +225,7 @@ describe('verify reads the claims a build records', () => {
   it('(d) fails when a sanction that a "first sanctions" claim used leaves the data', async () => {
     const doc = JSON.parse(readFileSync(SEED_DATA, 'utf8'));
     doc.measures = doc.measures.filter((m: { id: string }) => m.id !== 'japan-sanctions');
-    const data = path.join(tempDir('bulletin-claims-data-'), 'bulletin.json');
-    writeFileSync(data, JSON.stringify(doc, null, 2));
+    const data = dataFile(doc);
     const r = await verify(seedOut(), data);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(
