@@ -4,7 +4,7 @@
  */
 import type { Liquid } from 'liquidjs';
 import type { Rate } from '../dataset/schema.js';
-import { withAside } from './asides.js';
+import { withAside, withStage } from './asides.js';
 import { convertedAside } from './converted.js';
 import * as f from './filters.js';
 
@@ -17,17 +17,20 @@ export interface MoneyContext {
 }
 
 /**
- * Money from an object ({amount, currency, qualifier?}: a measure, a total) or a number and a
- * currency. An object's qualifier comes along, so "{{ m | money }}" never drops "up to".
+ * Money from an object ({amount, currency, qualifier?, stage?}: a measure, a total) or a number
+ * and a currency. An object's qualifier and stage come along, so "{{ m | money }}" never drops
+ * "up to", nor "pledged" unless its sentence says it (issue 29, item 1).
  */
 function asMoney(
   value: unknown,
   currency: unknown,
-): { amount: number; currency: string; qualifier?: string } {
+): { amount: number; currency: string; qualifier?: string; stage?: string } {
   if (value && typeof value === 'object' && 'amount' in value) {
-    const v = value as { amount: unknown; currency: unknown; qualifier?: unknown };
+    const v = value as { amount: unknown; currency: unknown; qualifier?: unknown; stage?: unknown };
     const q = typeof v.qualifier === 'string' ? { qualifier: v.qualifier } : {};
-    return { amount: num(v.amount, 'money'), currency: str(v.currency, 'money (currency)'), ...q };
+    const s = typeof v.stage === 'string' && v.stage ? { stage: v.stage } : {};
+    const amount = num(v.amount, 'money');
+    return { amount, currency: str(v.currency, 'money (currency)'), ...q, ...s };
   }
   return { amount: num(value, 'money'), currency: str(currency, 'money (currency)') };
 }
@@ -51,21 +54,38 @@ function str(v: unknown, filter: string): string {
 /**
  * Splits a filter's arguments into positional ones and the `digits: n` keyword (LiquidJS
  * hands keyword arguments over as [name, value] pairs). Rounding happens only when asked.
+ * `money` also takes `stage: false`: the template's explicit choice to print a figure without
+ * its stage, where the reader learns it elsewhere (a table's column, a slide's heading).
  */
-function withDigits(args: unknown[], filter: string): { rest: unknown[]; digits?: number } {
+function withDigits(
+  args: unknown[],
+  filter: string,
+): { rest: unknown[]; digits?: number; noStage?: true } {
   const rest: unknown[] = [];
   let digits: number | undefined;
+  let noStage = false;
   for (const a of args) {
+    if (filter === 'money' && Array.isArray(a) && a.length === 2 && a[0] === 'stage') {
+      if (a[1] !== false)
+        throw new Error('filter "money" takes stage: false only (the stage prints by default)');
+      noStage = true;
+      continue;
+    }
     if (Array.isArray(a) && a.length === 2 && a[0] === 'digits') {
       const n = a[1];
       if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 6)
         throw new Error(`filter "${filter}" digits must be a whole number from 0 to 6`);
       digits = n;
-    } else if (Array.isArray(a) && a.length === 2 && typeof a[0] === 'string')
-      throw new Error(`filter "${filter}" has no option "${a[0]}"; it takes digits: n`);
-    else rest.push(a);
+    } else if (Array.isArray(a) && a.length === 2 && typeof a[0] === 'string') {
+      const options = filter === 'money' ? 'digits: n and stage: false' : 'digits: n';
+      throw new Error(`filter "${filter}" has no option "${a[0]}"; it takes ${options}`);
+    } else rest.push(a);
   }
-  return digits === undefined ? { rest } : { rest, digits };
+  return {
+    rest,
+    ...(digits === undefined ? {} : { digits }),
+    ...(noStage ? { noStage: true as const } : {}),
+  };
 }
 
 /**
@@ -77,9 +97,10 @@ export function registerFilters(
   { markBareSigns = false, rates = [] }: MoneyContext = {},
 ): void {
   liquid.registerFilter('money', (v: unknown, ...args: unknown[]) => {
-    const { rest, digits } = withDigits(args, 'money');
+    const { rest, digits, noStage } = withDigits(args, 'money');
     const m = asMoney(v, rest[0]);
-    const text = f.hedgedMoney(m.amount, m.currency, locale, m.qualifier, digits);
+    const figure = f.hedgedMoney(m.amount, m.currency, locale, m.qualifier, digits);
+    const text = noStage ? figure : withStage(figure, m.stage ?? '');
     // Beside ISO currencies a bare "$" would read as the reader's own dollar, and a rate the
     // data states has a visible effect only if the text shows it (issue 28, item 3). The
     // engine places the aside once it sees whether the figure sits in parentheses.
