@@ -43,7 +43,9 @@ describe('placing a stage', () => {
 
   it('joins it with the figure’s other aside', () => {
     const both = withAside(fig, 'currency not stated');
-    expect(placeAsides(`Aid of ${both}.`)).toBe('Aid of $5 million (pledged; currency not stated).');
+    expect(placeAsides(`Aid of ${both}.`)).toBe(
+      'Aid of $5 million (pledged; currency not stated).',
+    );
   });
 });
 
