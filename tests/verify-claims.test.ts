@@ -222,6 +222,22 @@ describe('verify reads the claims a build records', () => {
     );
   });
 
+  it('(c2) fails when the largest total is no longer "all as loans"', async () => {
+    // Japan stays the largest; a sixth of its total becomes humanitarian aid.
+    const doc = JSON.parse(readFileSync(SEED_DATA, 'utf8'));
+    const loans = doc.measures.find((m: { id: string }) => m.id === 'japan-loans');
+    loans.components = [{ category: 'humanitarian', amount: 50_000_000 }];
+    const r = await verify(seedOut(), dataFile(doc));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      re(
+        /bulletin\.pdf, chart aid-by-partner: largest claim "Japan has the largest stated /,
+        /total[^\n]* fails: it no longer holds on the current data \(mix all as loans → /,
+        /mostly as loans\)/,
+      ),
+    );
+  });
+
   it('(d) fails when a sanction that a "first sanctions" claim used leaves the data', async () => {
     const doc = JSON.parse(readFileSync(SEED_DATA, 'utf8'));
     doc.measures = doc.measures.filter((m: { id: string }) => m.id !== 'japan-sanctions');

@@ -5,6 +5,7 @@
  */
 import type { Dataset, Measure } from '../dataset/schema.js';
 import { NOT_STATED_LABEL } from '../dataset/schema.js';
+import { figuresOf, NOT_STATED, type Figure } from '../dataset/figures.js';
 import { at, must } from '../checked.js';
 import type { Unit } from './currency.js';
 import { partnersFor, type BarData } from './data.js';
@@ -17,18 +18,7 @@ import {
   type LoadedSpecs,
 } from './spec.js';
 
-/** Category key for an amount whose category the source does not state. */
-export const NOT_STATED = '';
-
-/** One figure: its category (aid), its currency ('' for quantities) and its value. */
-interface Figure {
-  category: string;
-  currency: string;
-  v: number;
-  qualifier?: string;
-  /** The stage the source states ('' when it states none): a pledge is not money provided. */
-  stage?: string;
-}
+export { figuresOf, NOT_STATED };
 
 /**
  * The hedge a sum of figures keeps: one qualifier shared by all hedged parts stays ("up to"
@@ -41,29 +31,6 @@ export function hedgeOf(figs: readonly { qualifier?: string }[]): string | undef
 }
 
 const hedgeField = (q: string | undefined) => (q ? { qualifier: q } : {});
-
-/** The figures a measure contributes, per aid category when splitting by category. */
-export function figuresOf(m: Measure, value: 'amount' | 'quantity'): Figure[] {
-  if (value === 'quantity')
-    // In-kind aid the source names without a count has no figure to draw.
-    return 'quantity' in m && m.quantity
-      ? [{ category: '', currency: '', v: m.quantity.value, ...hedgeField(m.quantity.qualifier) }]
-      : [];
-  if (m.type !== 'aid' || m.amount === undefined || m.currency === undefined) return [];
-  const currency = m.currency;
-  const hedge = { ...hedgeField(m.qualifier), stage: m.stage ?? '' };
-  // Components split a package; what they leave over stays in the package's own category.
-  const parts = (m.components ?? []).map((c) => ({
-    category: c.category,
-    currency,
-    v: c.amount,
-    ...hedge,
-  }));
-  const rest = m.amount - parts.reduce((s, p) => s + p.v, 0);
-  return rest > 0
-    ? [...parts, { category: m.category ?? NOT_STATED, currency, v: rest, ...hedge }]
-    : parts;
-}
 
 /** The measures of the spec's type that have a figure to show; an InputError when none has. */
 function measuresToChart(

@@ -30,10 +30,15 @@ export function chartClaims(
     // A chart whose values are not on one scale says no "largest" and no rank (mixedTakeaway).
     if (data.mixed || spec.kind === 'partner-breakdown' || spec.kind === 'timeline') return [];
     const base = { measure: spec.measure, value: spec.value, among: 'all-partners' as const };
-    if (spec.kind === 'bar' && uses(spec.takeaway, 'top', 'topValue'))
-      return [makeClaim(d, { kind: 'largest', ...base, ...roles }, takeaway, place)].flatMap(
-        (c) => c ?? [],
-      );
+    if (spec.kind === 'bar' && uses(spec.takeaway, 'top', 'topValue')) {
+      // The split is a partner's only where each bar is one partner (not one stage of one).
+      const names = new Set(d.partners.map((p) => p.name));
+      const perPartner = data.labels.every((l) => names.has(l));
+      const split =
+        uses(spec.takeaway, 'topMix') && perPartner ? { split: 'category' as const } : {};
+      const q = { kind: 'largest' as const, ...base, ...roles, ...split };
+      return [makeClaim(d, q, takeaway, place)].flatMap((c) => c ?? []);
+    }
     if (spec.kind === 'partner-compare' && inst.partner && uses(spec.takeaway, 'rank', 'leader'))
       return [
         makeClaim(d, { kind: 'rank', ...base, ...roles, subject: inst.partner }, takeaway, place),

@@ -6,7 +6,8 @@
  */
 import { compareDates } from '../../dataset/dates.js';
 import type { Dataset, Measure } from '../../dataset/schema.js';
-import { STATED_SYMBOLS } from '../../dataset/schema.js';
+import { NOT_STATED_LABEL, STATED_SYMBOLS } from '../../dataset/schema.js';
+import { figuresOf, NOT_STATED } from '../../dataset/figures.js';
 import { firstEvidence } from './firsts.js';
 import type { QualifierId } from './schema.js';
 
@@ -106,6 +107,35 @@ export function largestOf(totals: readonly StatedTotal[]): StatedTotal | null {
     (b, t) => (b === null || t.total > b.total ? t : b),
     null,
   );
+}
+
+/**
+ * The largest aid category of some measures' amounts and its share of their sum, categories
+ * taken in the data's order (the order of a chart's stacks, so a tie goes the same way), the
+ * category the source does not state last. Null when they state no amount.
+ */
+export function categorySplit(
+  d: Dataset,
+  facts: readonly string[],
+): { category: string; label: string; share: number } | null {
+  const used = new Set(facts);
+  const sums = new Map<string, number>();
+  for (const m of d.measures)
+    if (used.has(m.id))
+      for (const f of figuresOf(m, 'amount'))
+        sums.set(f.category, (sums.get(f.category) ?? 0) + f.v);
+  const order = [
+    ...d.aidCategories.map((c) => ({ id: c.id, label: c.label })),
+    { id: NOT_STATED, label: NOT_STATED_LABEL },
+  ];
+  const total = [...sums.values()].reduce((s, v) => s + v, 0);
+  let best: { category: string; label: string; share: number } | null = null;
+  for (const c of order) {
+    const v = sums.get(c.id) ?? 0;
+    if (v > 0 && (best === null || v / total > best.share))
+      best = { category: c.id, label: c.label, share: v / total };
+  }
+  return best;
 }
 
 /** What summed aid amounts mix, as qualifiers their wording must carry. */

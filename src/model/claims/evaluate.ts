@@ -8,6 +8,7 @@ import type { Dataset } from '../../dataset/schema.js';
 import {
   comparableTotals,
   comparedPartners,
+  categorySplit,
   figuresAsOf,
   firstQualifiers,
   firstStep,
@@ -18,12 +19,12 @@ import {
   type StatedTotal,
 } from './derive.js';
 import type { Claim } from './schema.js';
-import { unsaid } from './wording.js';
+import { mixOf, unsaid } from './wording.js';
 
 /** What a claim asks: everything of a claim but its answer, wording and place. */
 export type ClaimQuestion = Pick<
   Claim,
-  'kind' | 'measure' | 'value' | 'subject' | 'among' | 'roles'
+  'kind' | 'measure' | 'value' | 'subject' | 'among' | 'roles' | 'split'
 >;
 
 /** A claim's answer on some data, or why the data does not support it. */
@@ -44,7 +45,10 @@ export function ruleOf(q: ClaimQuestion): string {
     case 'rank':
       return `sum of each partner's ${what} of ${q.measure}, ranked largest first among ${among}`;
     case 'largest':
-      return `sum of each partner's ${what} of ${q.measure}, the largest among ${among}`;
+      return (
+        `sum of each partner's ${what} of ${q.measure}, the largest among ${among}` +
+        (q.split ? "; its largest aid category and that category's share of its total" : '')
+      );
     case 'first':
       return (
         `earliest dated evidence of ${q.measure}; "by" when an undated or as-of fact may ` +
@@ -116,16 +120,26 @@ export function evaluateClaim(d: Dataset, q: ClaimQuestion): ClaimAnswer {
       of: totals.totals.length,
       // "More than the others combined" is part of what a takeaway may say of the largest.
       moreThanRest: top.total > sumOthers(totals.totals, top),
+      ...(q.split ? splitResult(d, top.facts) : {}),
     },
     facts,
     qualifiers,
   };
 }
 
+/** How a total splits by category, in the words a takeaway prints: "all as loans". */
+function splitResult(d: Dataset, facts: readonly string[]): Claim['result'] {
+  const top = categorySplit(d, facts);
+  if (!top) return {};
+  return { mix: mixOf(top.share, top.label.toLowerCase(), d.bulletin.locale) };
+}
+
 /** The sum of every total but the largest. */
 function sumOthers(totals: readonly { total: number }[], top: { total: number }): number {
   return totals.reduce((s, t) => s + t.total, 0) - top.total;
 }
+
+const flat = (s: string) => s.replace(/[\s\u00a0\u202f]+/gu, ' ');
 
 /** A claim made on the data with its wording and place, or null when the data refuses it. */
 export function makeClaim(
@@ -136,6 +150,11 @@ export function makeClaim(
 ): Claim | null {
   const a = evaluateClaim(d, q);
   if (!a.ok) return null;
+  // A takeaway that words the split otherwise still makes its "largest".
+  if (q.split && typeof a.result.mix === 'string' && !flat(wording).includes(flat(a.result.mix))) {
+    const { split: _split, ...rest } = q;
+    return makeClaim(d, rest, wording, place);
+  }
   // A rank or "largest" among one is no comparison: a template reading it prints none.
   if ((q.kind === 'rank' || q.kind === 'largest') && Number(a.result.of) < 2) return null;
   const claim = {

@@ -42,6 +42,11 @@ export const Claim = z.strictObject({
   value: z.enum(['amount', 'quantity']).optional(),
   /** The partner the claim is about (its id). */
   subject: z.string().max(200).optional(),
+  /**
+   * A "largest" that also says how the top total splits by aid category ("all as loans",
+   * "mostly as grants"): verify recomputes the split as well as the leader.
+   */
+  split: z.literal('category').optional(),
   /** The partners compared, as a rule, with the roles it was limited to. */
   among: Among.optional(),
   roles: z.array(z.string().max(200)).max(1000).optional(),

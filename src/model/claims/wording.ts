@@ -54,7 +54,9 @@ export function unsaid(
     }
     case 'largest': {
       const name = names.get(String(r.top)) ?? String(r.top);
-      return has(name) ? null : `"${name}" as the largest`;
+      if (!has(name)) return `"${name}" as the largest`;
+      // "all as loans" where the split is recorded: "mostly" of an all-loan total is false.
+      return typeof r.mix === 'string' && !has(r.mix) ? `"${r.mix}"` : null;
     }
     case 'rank': {
       const rank = Number(r.rank);
