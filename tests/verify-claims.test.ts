@@ -238,6 +238,23 @@ describe('verify reads the claims a build records', () => {
     );
   });
 
+  it('(c3) fails when a donor added in euros overtakes "the largest in each currency"', async () => {
+    const gcf = PROJECTS.find((p) => p.name === 'gcf')!;
+    const doc = JSON.parse(readFileSync(gcf.data, 'utf8'));
+    const de = doc.measures.find((m: { id: string }) => m.id === 'de-gcf2');
+    doc.partners.push({ id: 'france', name: 'France', role: 'donor' });
+    doc.measures.push({ ...de, id: 'fr-gcf2', partner: 'france', amount: 2_500_000_000 });
+    const r = await verify(outs.get('gcf')!, dataFile(doc), gcf.templates);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      re(
+        /bulletin\.pdf, chart aid-by-partner: largest claim "The largest amount in each /,
+        /currency[^\n]* fails: it no longer holds on the current data \(top germany → france; /,
+        /row Germany → France; total 2000000000 → 2500000000; of 3 → 4\)/,
+      ),
+    );
+  });
+
   it('(d) fails when a sanction that a "first sanctions" claim used leaves the data', async () => {
     const doc = JSON.parse(readFileSync(SEED_DATA, 'utf8'));
     doc.measures = doc.measures.filter((m: { id: string }) => m.id !== 'japan-sanctions');

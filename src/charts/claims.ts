@@ -7,8 +7,9 @@
 import type { Dataset } from '../dataset/schema.js';
 import { firstWording, makeClaim, type Claim } from '../model/claims/index.js';
 import { at } from '../checked.js';
-import type { ChartData, TimelineData } from './data.js';
+import type { BarData, ChartData, TimelineData } from './data.js';
 import type { TimelineSpec } from './spec.js';
+import { defaultMixed } from './takeaway.js';
 import { timelineRows } from './timeline-cells.js';
 import type { Instance } from './plan.js';
 
@@ -27,8 +28,15 @@ export function chartClaims(
   const spec = inst.spec;
   const roles = spec.roles ? { roles: spec.roles } : {};
   if (data.kind === 'bar') {
-    // A chart whose values are not on one scale says no "largest" and no rank (mixedTakeaway).
-    if (data.mixed || spec.kind === 'partner-breakdown' || spec.kind === 'timeline') return [];
+    if (spec.kind === 'partner-breakdown' || spec.kind === 'timeline') return [];
+    // A chart whose values are not on one scale ranks nothing across them; its mixedTakeaway
+    // may name the largest in each currency, a claim per currency.
+    if (data.mixed)
+      return spec.kind === 'bar' &&
+        spec.value === 'amount' &&
+        uses(spec.mixedTakeaway ?? defaultMixed(data), 'leaders')
+        ? leaderClaims(d, data, { measure: spec.measure, ...roles }, takeaway, place)
+        : [];
     const base = { measure: spec.measure, value: spec.value, among: 'all-partners' as const };
     if (spec.kind === 'bar' && uses(spec.takeaway, 'top', 'topValue')) {
       // The split is a partner's only where each bar is one partner (not one stage of one).
@@ -51,6 +59,36 @@ export function chartClaims(
     ...firstClaims(d, spec, data, place, idOf),
     ...notStatedClaims(d, spec, data, place, idOf),
   ];
+}
+
+/**
+ * The largest in each currency's panel, as {leaders} names them: over each partner's amounts
+ * in that currency, or each partner's of one stage where the panel labels its bars by stage.
+ */
+function leaderClaims(
+  d: Dataset,
+  data: BarData,
+  base: { measure: string; roles?: string[] },
+  takeaway: string,
+  place: string,
+): Claim[] {
+  const names = new Set(d.partners.map((p) => p.name));
+  let start = 0;
+  return data.panels.flatMap((panel) => {
+    const labels = data.labels.slice(start, (start += panel.rows));
+    if (panel.unit.kind !== 'money' || panel.unit.converted) return [];
+    const byStage = labels.some((l) => !names.has(l));
+    const q = {
+      kind: 'largest' as const,
+      value: 'amount' as const,
+      among: 'all-partners' as const,
+      ...base,
+      unit: panel.unit.currency,
+      ...(byStage ? { byStage } : {}),
+    };
+    const c = makeClaim(d, q, takeaway, place);
+    return c ? [c] : [];
+  });
 }
 
 /** Each "first" the timeline names, as its alt text words it. */

@@ -240,7 +240,7 @@ function currencySlots(currencies: readonly string[], locale: string): Record<st
 }
 
 /** What a chart says when its values are not comparable and the spec gives no `mixedTakeaway`. */
-function defaultMixed(d: BarData): string {
+export function defaultMixed(d: BarData): string {
   if (d.highlight !== undefined) return '{partner}: {value}.';
   if (d.subject !== undefined) return '{partner}: {parts}.';
   return 'The largest amount in each currency{anyStage}: {leaders}.';

@@ -85,6 +85,34 @@ export function statedTotals(
 }
 
 /**
+ * Each partner's total of the amounts it states in one currency, in partner order; split by
+ * stage (one row per partner and stage, '' for none stated) when `byStage`, as a chart draws
+ * a currency whose amounts are of several stages. Rows with nothing in the currency are left out.
+ */
+export function rowTotalsIn(
+  d: Dataset,
+  partners: readonly string[],
+  measure: string,
+  unit: string,
+  byStage: boolean,
+): { partner: string; stage: string; total: number; facts: string[] }[] {
+  return partners.flatMap((partner) => {
+    const rows = new Map<string, { total: number; facts: string[] }>();
+    for (const m of d.measures)
+      if (m.partner === partner && m.type === measure)
+        for (const f of figuresOf(m, 'amount'))
+          if (f.currency === unit) {
+            const key = byStage ? (f.stage ?? '') : '';
+            const row = rows.get(key) ?? { total: 0, facts: [] };
+            row.total += f.v;
+            if (!row.facts.includes(m.id)) row.facts.push(m.id);
+            rows.set(key, row);
+          }
+    return [...rows].flatMap(([stage, r]) => (r.total > 0 ? [{ partner, stage, ...r }] : []));
+  });
+}
+
+/**
  * Whether stated totals can be compared: one currency or unit among them. A partner whose own
  * figures are in two currencies has no total and is not among them (the decks' rule).
  */

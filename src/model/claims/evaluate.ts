@@ -14,6 +14,7 @@ import {
   firstStep,
   largestOf,
   rankAmong,
+  rowTotalsIn,
   statedTotals,
   sumQualifiers,
   type StatedTotal,
@@ -24,7 +25,7 @@ import { mixOf, unsaid } from './wording.js';
 /** What a claim asks: everything of a claim but its answer, wording and place. */
 export type ClaimQuestion = Pick<
   Claim,
-  'kind' | 'measure' | 'value' | 'subject' | 'among' | 'roles' | 'split'
+  'kind' | 'measure' | 'value' | 'subject' | 'among' | 'roles' | 'split' | 'unit' | 'byStage'
 >;
 
 /** A claim's answer on some data, or why the data does not support it. */
@@ -46,7 +47,9 @@ export function ruleOf(q: ClaimQuestion): string {
       return `sum of each partner's ${what} of ${q.measure}, ranked largest first among ${among}`;
     case 'largest':
       return (
-        `sum of each partner's ${what} of ${q.measure}, the largest among ${among}` +
+        `sum of each partner's ${what} of ${q.measure}` +
+        (q.unit ? ` in ${q.unit}${q.byStage ? ', per stage' : ''}` : '') +
+        `, the largest among ${among}` +
         (q.split ? "; its largest aid category and that category's share of its total" : '')
       );
     case 'first':
@@ -90,6 +93,7 @@ export function evaluateClaim(d: Dataset, q: ClaimQuestion): ClaimAnswer {
   }
   if (!q.measure || !q.value || !q.among)
     return refuse('a comparison needs a measure and partners');
+  if (q.kind === 'largest' && q.unit !== undefined) return largestIn(d, { ...q, unit: q.unit });
   const partners = comparedPartners(d, q.among, q.subject, q.roles);
   const totals = statedTotals(d, partners, q.measure, q.value);
   if (!comparableTotals(totals))
@@ -124,6 +128,30 @@ export function evaluateClaim(d: Dataset, q: ClaimQuestion): ClaimAnswer {
     },
     facts,
     qualifiers,
+  };
+}
+
+/**
+ * The largest amount in one currency: each partner's amounts in it (of one stage each, where
+ * the question keeps stages apart), as a chart in several currencies names its leaders.
+ */
+function largestIn(d: Dataset, q: ClaimQuestion & { unit: string }): ClaimAnswer {
+  if (!q.measure || !q.among) return refuse('a comparison needs a measure and partners');
+  const partners = comparedPartners(d, q.among, q.subject, q.roles);
+  const rows = rowTotalsIn(d, partners, q.measure, q.unit, q.byStage === true);
+  const top = rows.reduce<(typeof rows)[number] | null>(
+    (b, r) => (b === null || r.total > b.total ? r : b),
+    null,
+  );
+  if (!top) return refuse(`no partner compared states an amount of ${q.measure} in ${q.unit}`);
+  const name = d.partners.find((p) => p.id === top.partner)?.name ?? top.partner;
+  const row = q.byStage ? `${name} – ${top.stage || 'stage not stated'}` : name;
+  const facts = rows.flatMap((r) => r.facts);
+  return {
+    ok: true,
+    result: { top: top.partner, row, total: top.total, unit: q.unit, of: rows.length },
+    facts,
+    qualifiers: sumQualifiers(d, top.facts, q.unit),
   };
 }
 

@@ -47,6 +47,13 @@ export const Claim = z.strictObject({
    * "mostly as grants"): verify recomputes the split as well as the leader.
    */
   split: z.literal('category').optional(),
+  /**
+   * A "largest" within one currency (a chart whose values are in several: "the largest in
+   * each"), over each partner's amounts in it, or each partner's amounts of one stage where
+   * the chart draws the stages of that currency apart (`byStage`).
+   */
+  unit: z.string().max(40).optional(),
+  byStage: z.boolean().optional(),
   /** The partners compared, as a rule, with the roles it was limited to. */
   among: Among.optional(),
   roles: z.array(z.string().max(200)).max(1000).optional(),

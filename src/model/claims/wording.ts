@@ -53,6 +53,8 @@ export function unsaid(
       return has(when) ? null : `"${when}"`;
     }
     case 'largest': {
+      // A leader in one currency is printed as its bar is labelled, its amount after it.
+      if (typeof r.row === 'string') return has(`${r.row} (`) ? null : `"${r.row}" as the largest`;
       const name = names.get(String(r.top)) ?? String(r.top);
       if (!has(name)) return `"${name}" as the largest`;
       // "all as loans" where the split is recorded: "mostly" of an all-loan total is false.
