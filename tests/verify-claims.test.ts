@@ -255,6 +255,22 @@ describe('verify reads the claims a build records', () => {
     );
   });
 
+  it('(c4) fails when a partner added with earlier sanctions breaks "earliest"', async () => {
+    const doc = JSON.parse(readFileSync(SEED_DATA, 'utf8'));
+    const jp = doc.measures.find((m: { id: string }) => m.id === 'japan-sanctions');
+    doc.partners.push({ id: 'fiji', name: 'Fiji', role: 'asia-pacific-partner' });
+    doc.measures.push({ ...jp, id: 'fiji-sanctions', partner: 'fiji', date: '2022-01-20' });
+    const r = await verify(seedOut(), dataFile(doc));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      re(
+        /bulletin\.pdf, chart first-measures: earliest claim "First sanctions, where a day /,
+        /[^\n]* fails: it no longer holds on the current data \(partners japan, south-korea, /,
+        /australia → fiji; date 2022-02 → 2022-01-20\)/,
+      ),
+    );
+  });
+
   it('(d) fails when a sanction that a "first sanctions" claim used leaves the data', async () => {
     const doc = JSON.parse(readFileSync(SEED_DATA, 'utf8'));
     doc.measures = doc.measures.filter((m: { id: string }) => m.id !== 'japan-sanctions');

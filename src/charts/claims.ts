@@ -56,6 +56,7 @@ export function chartClaims(
   if (spec.kind !== 'timeline') return [];
   const idOf = new Map(d.partners.map((p) => [p.name, p.id]));
   return [
+    ...edgeClaims(d, spec, takeaway, place),
     ...firstClaims(d, spec, data, place, idOf),
     ...notStatedClaims(d, spec, data, place, idOf),
   ];
@@ -89,6 +90,18 @@ function leaderClaims(
     const c = makeClaim(d, q, takeaway, place);
     return c ? [c] : [];
   });
+}
+
+/** Who moved first and who last, where the takeaway says so ({firstPartners}, {lastPartner}). */
+function edgeClaims(d: Dataset, spec: TimelineSpec, takeaway: string, place: string): Claim[] {
+  const [series] = spec.firsts;
+  if (!series) return [];
+  const base = { measure: series.measure, ...(spec.roles ? { roles: spec.roles } : {}) };
+  const asked = [
+    ...(uses(spec.takeaway, 'firstPartners') ? (['earliest'] as const) : []),
+    ...(uses(spec.takeaway, 'lastPartner') ? (['latest'] as const) : []),
+  ];
+  return asked.flatMap((kind) => makeClaim(d, { kind, ...base }, takeaway, place) ?? []);
 }
 
 /** Each "first" the timeline names, as its alt text words it. */

@@ -3,7 +3,7 @@
  * computed figures filled in) and alt text listing every value. Pure and locale-aware.
  */
 import { isBareSign, list, ordinal, percent, words } from '../template/filters.js';
-import { firstWording as when, mixOf } from '../model/claims/index.js';
+import { mixOf } from '../model/claims/index.js';
 import { at } from '../checked.js';
 import { hedgeOf } from './bar-data.js';
 import { isStatedSymbol } from './currency.js';
@@ -14,23 +14,11 @@ import {
   unitAt,
   type BarData,
   type ChartData,
-  type TimelineData,
 } from './data.js';
+import { fillSentence } from './fill-sentence.js';
+import { timelineTakeaway } from './timeline-takeaway.js';
 
-/** Fills "{name}" slots; returns the sentence and the slots it could not fill. */
-export function fillSentence(
-  sentence: string,
-  slots: Record<string, string>,
-): { text: string; missing: string[] } {
-  const missing: string[] = [];
-  const text = sentence.replace(/\{(\w+)\}/g, (all, key: string) => {
-    const value = Object.hasOwn(slots, key) ? slots[key] : undefined;
-    if (value !== undefined) return value;
-    missing.push(key);
-    return all;
-  });
-  return { text: text.charAt(0).toUpperCase() + text.slice(1), missing };
-}
+export { fillSentence };
 
 /**
  * Row `i`'s value as the source hedged it, and a sum's hedge (hedgeOf): a chart's sentence
@@ -147,25 +135,6 @@ function barSlots(d: BarData, locale: string): Record<string, string> {
   return slots;
 }
 
-/** Slots for timelines, from the first series: who moved first, and who came last. */
-function timelineSlots(d: TimelineData, locale: string): Record<string, string> {
-  const pts = [...(d.series[0]?.points ?? [])].sort((a, b) => a.x - b.x);
-  const [first] = pts;
-  const last = pts.at(-1);
-  if (!first || !last) return {};
-  const partner = (p: { row: number }) => at(d.rows, p.row, 'timeline row');
-  const firsts = pts.filter((p) => p.date === first.date).map(partner);
-  return {
-    firstPartners: list(firsts, locale),
-    firstWhen: when(first, locale),
-    firstWhat: first.what.toLowerCase(),
-    firstLabel: first.what,
-    lastPartner: partner(last),
-    lastWhen: when(last, locale),
-    count: words(d.rows.length, locale),
-  };
-}
-
 /**
  * Slots that stay true when values are in several currencies: nothing is ranked, summed or
  * shared across currencies. {leaders} names the largest value in each currency.
@@ -247,16 +216,6 @@ export function defaultMixed(d: BarData): string {
 }
 
 /**
- * A timeline's takeaway when some partner's first is dated to no day or month: who came
- * "first" is not known, so only the earliest and latest dated are named (issue 28, item 6).
- * The series label leads as given ("First sanctions", "Earliest dated aid"), so no label
- * doubles a word of the sentence ("the earliest dated earliest dated aid").
- */
-const UNDATED_FIRST =
-  '{firstLabel}, where a day or month is given: earliest {firstPartners}, {firstWhen}; latest ' +
-  '{lastPartner}, {lastWhen}. {undated}: no day or month stated.';
-
-/**
  * The takeaway sentence for a chart. When its values are in several currencies the spec's
  * comparing sentence would be false, so `mixed` (or a plain default) is used with the
  * slots that stay true; `field` says which sentence was used, for error messages.
@@ -272,18 +231,8 @@ export function takeawayOf(
       ...fillSentence(mixed ?? defaultMixed(d), mixedSlots(d, locale)),
       field: 'mixedTakeaway',
     };
-  if (d.kind === 'timeline' && d.undatedFirst?.length)
-    return {
-      ...fillSentence(UNDATED_FIRST, {
-        ...timelineSlots(d, locale),
-        undated: list(d.undatedFirst, locale),
-      }),
-      field: 'takeaway',
-    };
-  return {
-    ...fillSentence(sentence, d.kind === 'bar' ? barSlots(d, locale) : timelineSlots(d, locale)),
-    field: 'takeaway',
-  };
+  if (d.kind === 'timeline') return { ...timelineTakeaway(sentence, d, locale), field: 'takeaway' };
+  return { ...fillSentence(sentence, barSlots(d, locale)), field: 'takeaway' };
 }
 
 export { altTextOf } from './alt-text.js';

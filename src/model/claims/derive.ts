@@ -4,7 +4,7 @@
  * The build makes its claims with these, and `bulletin verify` runs them again on the current
  * data, so a claim and its check cannot drift apart. Pure.
  */
-import { compareDates } from '../../dataset/dates.js';
+import { compareDates, mustParse, startOf } from '../../dataset/dates.js';
 import type { Dataset, Measure } from '../../dataset/schema.js';
 import { NOT_STATED_LABEL, STATED_SYMBOLS } from '../../dataset/schema.js';
 import { figuresOf, NOT_STATED } from '../../dataset/figures.js';
@@ -190,6 +190,53 @@ export function firstStep(
   const own = d.measures.filter((m) => m.partner === partner && m.type === measure);
   const hit = firstEvidence(own);
   return hit ? { date: hit.date, onOrBefore: hit.onOrBefore, facts: [hit.measure.id] } : null;
+}
+
+/** A partner's first step as a timeline places it, in days: a month-only date mid-month. */
+export interface PlacedFirst {
+  partner: string;
+  date: string;
+  onOrBefore: boolean;
+  at: number;
+  facts: string[];
+}
+
+/**
+ * Each partner's first step of a measure that a months axis can place, in partner order; a
+ * partner known only to the year (or not at all) is left out, as the timeline leaves it out.
+ */
+export function placedFirsts(
+  d: Dataset,
+  partners: readonly string[],
+  measure: string,
+): PlacedFirst[] {
+  return partners.flatMap((partner) => {
+    const step = firstStep(d, partner, measure);
+    if (!step) return [];
+    const p = mustParse(step.date);
+    if (p.precision !== 'day' && p.precision !== 'month') return [];
+    const day = Date.parse(`${startOf(p)}T00:00:00Z`) / 86_400_000;
+    return [{ partner, ...step, at: p.precision === 'month' ? day + 14 : day }];
+  });
+}
+
+/**
+ * Whether an order of first steps is known at its ends. A step known only by an upper bound
+ * (an as-of total) may have come at any earlier time: the earliest holds only if no *other*
+ * step is such a bound, and the latest only if the latest step itself is not one. Shared by
+ * the timeline's takeaway (which words only what holds) and the claims verify rechecks.
+ */
+export function edgesHold(
+  steps: readonly { date: string; onOrBefore?: boolean | undefined; at: number }[],
+): { earliest: boolean; latest: boolean } {
+  const byTime = [...steps].sort((a, b) => a.at - b.at);
+  const first = byTime[0];
+  const last = byTime.at(-1);
+  if (!first || !last || byTime.length < 2) return { earliest: false, latest: false };
+  return {
+    earliest: !byTime.some((s) => s.date !== first.date && s.onOrBefore === true),
+    latest: last.onOrBefore !== true,
+  };
 }
 
 /** The qualifiers of a "first": an upper bound says "by", a coarse date no day. */

@@ -9,10 +9,12 @@ import {
   comparableTotals,
   comparedPartners,
   categorySplit,
+  edgesHold,
   figuresAsOf,
   firstQualifiers,
   firstStep,
   largestOf,
+  placedFirsts,
   rankAmong,
   rowTotalsIn,
   statedTotals,
@@ -57,6 +59,12 @@ export function ruleOf(q: ClaimQuestion): string {
         `earliest dated evidence of ${q.measure}; "by" when an undated or as-of fact may ` +
         'precede it'
       );
+    case 'earliest':
+    case 'latest':
+      return (
+        `the ${q.kind} first ${q.measure} among ${among} whose first is dated to the day or ` +
+        'month (a month-only date counts as mid-month, as the timeline places it)'
+      );
     case 'data-to':
       return 'the latest date of any measure, event or quote';
     case 'not-stated':
@@ -91,6 +99,7 @@ export function evaluateClaim(d: Dataset, q: ClaimQuestion): ClaimAnswer {
       qualifiers: firstQualifiers(step),
     };
   }
+  if (q.kind === 'earliest' || q.kind === 'latest') return earliestOrLatest(d, q);
   if (!q.measure || !q.value || !q.among)
     return refuse('a comparison needs a measure and partners');
   if (q.kind === 'largest' && q.unit !== undefined) return largestIn(d, { ...q, unit: q.unit });
@@ -128,6 +137,35 @@ export function evaluateClaim(d: Dataset, q: ClaimQuestion): ClaimAnswer {
     },
     facts,
     qualifiers,
+  };
+}
+
+/**
+ * Who moved first (every partner placed on the earliest day, in partner order) or last (the
+ * last placed, the later in partner order on a tie), as a timeline's takeaway says it.
+ */
+function earliestOrLatest(d: Dataset, q: ClaimQuestion): ClaimAnswer {
+  if (!q.measure) return refuse(`"${q.kind}" needs a measure`);
+  const placed = placedFirsts(
+    d,
+    comparedPartners(d, 'all-partners', undefined, q.roles),
+    q.measure,
+  );
+  if (placed.length < 2) return refuse(`fewer than two partners have a dated ${q.measure}`);
+  const byTime = [...placed].sort((a, b) => a.at - b.at);
+  const edge = q.kind === 'earliest' ? byTime[0] : byTime.at(-1);
+  if (!edge) return refuse(`no partner has a dated ${q.measure}`);
+  const holds = edgesHold(placed);
+  if (!(q.kind === 'earliest' ? holds.earliest : holds.latest))
+    return refuse(`a date known only as an upper bound leaves the ${q.kind} ${q.measure} unknown`);
+  const same = q.kind === 'earliest' ? placed.filter((p) => p.date === edge.date) : [edge];
+  // Worded by the step the timeline sorts first (or last): "by" when that one is a bound.
+  const step = { date: edge.date, onOrBefore: edge.onOrBefore };
+  return {
+    ok: true,
+    result: { partners: same.map((p) => p.partner).join(', '), ...step },
+    facts: same.flatMap((p) => p.facts),
+    qualifiers: firstQualifiers(step),
   };
 }
 

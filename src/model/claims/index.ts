@@ -9,6 +9,7 @@ export {
   comparableTotals,
   comparedPartners,
   deckPartners,
+  edgesHold,
   figuresAsOf,
   rankAmong,
   statedTotals,

@@ -29,11 +29,12 @@ export const Among = z.enum(['deck-partners', 'all-partners']);
 
 export const Claim = z.strictObject({
   /**
-   * rank: "ranks 2nd of four"; largest: "has the largest …"; first: "first aid by …"; data-to:
+   * rank: "ranks 2nd of four"; largest: "has the largest …"; first: "first aid by …";
+   * earliest / latest: who of the partners a timeline places moved first, or last; data-to:
    * the last date the data gives; not-stated: a cell the data is silent on ("not stated",
    * never "none").
    */
-  kind: z.enum(['rank', 'largest', 'first', 'data-to', 'not-stated']),
+  kind: z.enum(['rank', 'largest', 'first', 'earliest', 'latest', 'data-to', 'not-stated']),
   /** The rule that makes the claim from the data, e.g. "sum of stated aid amounts, ranked". */
   rule: z.string().max(300),
   /** The measure type it reads (aid, sanctions, oil-stock-release…). */

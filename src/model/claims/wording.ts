@@ -48,6 +48,19 @@ export function unsaid(
       );
       return has(when) ? null : `"${when}"`;
     }
+    case 'earliest':
+    case 'latest': {
+      const names_ = String(r.partners)
+        .split(', ')
+        .map((id) => names.get(id) ?? id);
+      const missing = names_.find((n) => !has(n));
+      if (missing) return `"${missing}"`;
+      const when = firstWording(
+        { date: String(r.date), onOrBefore: r.onOrBefore === true },
+        locale,
+      );
+      return has(when) ? null : `"${when}"`;
+    }
     case 'data-to': {
       const when = formatDate(String(r.date), locale);
       return has(when) ? null : `"${when}"`;
