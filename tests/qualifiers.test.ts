@@ -236,6 +236,35 @@ describe('issue 29: claims keep their qualifiers', () => {
   });
 });
 
+describe('a second read against the source (this stop)', () => {
+  it('a sanction the source says was announced is not called imposed on a slide', () => {
+    expect(deck('new-zealand')[1]?.text).toContain('Sanctions on Russia on March 9, 2022.');
+    for (const s of allDecks()) expect(s.text).not.toContain('Imposed sanctions');
+  });
+
+  it('a sum on a slide keeps the as-of dates of what it adds', () => {
+    expect(deck('australia')[1]?.text).toContain(
+      'our sum of $141.9 million as of April 17 and $48.3 million as of April 17',
+    );
+    expect(deck('new-zealand')[1]?.text).toContain('$11 million provided as of March 21');
+  });
+
+  it('the first of the dated steps is "in" its month, not "by" it', () => {
+    expect(deck('japan')[2]?.text).toContain('the first in February');
+    expect(deck('new-zealand')[2]?.text).toContain('the first on March 9');
+  });
+
+  it('a remainder we worked out says so', () => {
+    expect(slideWith('new-zealand', '$7.5 million lethal military').text).toContain(
+      '$5.5 million of category not stated (the rest, by our subtraction)',
+    );
+  });
+
+  it('a sentence after the analysis’s view names its subject', () => {
+    expect(pdf).toContain('Australia also released');
+  });
+});
+
 describe('the claims underneath', () => {
   it('a first dated measure is only "on or before" beside an undated one', () => {
     const dated = { date: '2022-03' };
