@@ -7,12 +7,12 @@
  * part, and parts planted with a misplaced or unknown element fail the check.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { execFileSync } from 'node:child_process';
 import { projectArgs, tempDir } from './helpers.js';
-import { deckSchemaProblems } from './pptx-schema.js';
+import { deckSchemaProblems, deckSchemaReport } from './pptx-schema.js';
 import { onePPrPerParagraph } from '../src/compose/pptx/package.js';
 import { inSchemaOrder } from '../src/compose/pptx/schema-order.js';
 
@@ -91,6 +91,25 @@ describe('deck XML against the ECMA-376 schemas', () => {
       expect.stringMatching(/chart1\.xml: .*Element 'c:varyColors': This element is not expected/),
     ]);
   });
+
+  it("tells an error a template's own layout carries in from ours", () => {
+    // One of our decks as the organisation's template, a layout planted with a bad anchor.
+    const org = planted(decksIn(seed)[0]!, 'ppt/slideLayouts/slideLayout2.xml', (xml) =>
+      xml.replace('<a:bodyPr wrap="square" rtlCol="0">', '<a:bodyPr anchor="middle">'),
+    );
+    const templates = path.join(tempDir('deck-schema-org-'), 'templates');
+    cpSync('templates', templates, { recursive: true });
+    cpSync(org, path.join(templates, 'deck', 'Organisation.pptx'));
+    const out = tempDir('deck-schema-org-out-');
+    build(['--templates', templates, '--out', out, '--only', 'decks', '--partner', 'japan']);
+    const decks = decksIn(out);
+    const report = deckSchemaReport(decks, org);
+    expect(report.ours).toEqual([]);
+    expect(report.template).toEqual([
+      expect.stringMatching(/slideLayout\d+\.xml: .*The value 'middle' is not an element/),
+    ]);
+    expect(deckSchemaProblems(decks)).toEqual(report.template);
+  }, 120_000);
 
   // ECMA-376 Part 3: a consumer of the base schemas reads the Fallback of a Choice it does not
   // understand, and ignores what an mc:Ignorable namespace adds; anything else must fail.
