@@ -78,7 +78,7 @@ describe('deck XML against the ECMA-376 schemas', () => {
     ]);
   });
 
-  it('fails a deck with an unknown element in a shape tree, and a chart out of order', () => {
+  it('fails a deck with an unknown element in a shape tree, a chart or a package part', () => {
     const deck = decksIn(seed)[0]!;
     const slide = planted(deck, 'ppt/slides/slide2.xml', inSpTree('<p:shape/>'));
     expect(deckSchemaProblems([slide])).toEqual([
@@ -89,6 +89,13 @@ describe('deck XML against the ECMA-376 schemas', () => {
     );
     expect(deckSchemaProblems([chart])).toEqual([
       expect.stringMatching(/chart1\.xml: .*Element 'c:varyColors': This element is not expected/),
+    ]);
+    // The package's own parts: the claims we carry in docProps/custom.xml (claims-part.ts).
+    const custom = planted(deck, 'docProps/custom.xml', (xml) =>
+      xml.replace('<property ', '<property bogus="1" '),
+    );
+    expect(deckSchemaProblems([custom])).toEqual([
+      expect.stringMatching(/custom\.xml: .*'cp:property', attribute 'bogus'/),
     ]);
   });
 

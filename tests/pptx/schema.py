@@ -1,5 +1,6 @@
 """Validates the XML parts of .pptx files against the ECMA-376 transitional schemas
-(ISO/IEC 29500-4, vendored in tests/pptx/xsd; see its README), issue 32 item 1.
+(ISO/IEC 29500-4, and Part 2's for the package: vendored in tests/pptx/xsd; see its README),
+issue 32 item 1.
 
 libxml2 does the validating, through python3-lxml: one process loads the schemas once and
 checks every part of every deck in memory (xmllint would re-read ~400 kB of schemas per
@@ -39,15 +40,23 @@ PREFIX = {
     "http://schemas.openxmlformats.org/drawingml/2006/lockedCanvas": "lc",
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships": "r",
     "http://schemas.openxmlformats.org/officeDocument/2006/sharedTypes": "s",
+    "http://schemas.openxmlformats.org/package/2006/content-types": "ct",
+    "http://schemas.openxmlformats.org/package/2006/relationships": "rel",
+    "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties": "ep",
+    "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties": "cp",
+    "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes": "vt",
 }
 # What the vendored schemas define: the namespaces a consumer of them "understands".
 UNDERSTOOD = set(PREFIX) | {MC, XML}
-# Every part that carries a deck's content. The package plumbing (content types,
-# relationships, docProps) has schemas of its own in Part 2 and is not checked here.
+DOCPROPS = "http://schemas.openxmlformats.org/officeDocument/2006"
+# Every part that carries a deck's content, and the package's content types, relationships
+# and application and custom properties. Not docProps/core.xml: its schema imports Dublin
+# Core's from the network.
 PARTS = re.compile(
-    r"^ppt/(presentation|presProps|viewProps|tableStyles"
+    r"^(ppt/(presentation|presProps|viewProps|tableStyles"
     r"|(slides|slideLayouts|slideMasters|notesSlides|notesMasters|handoutMasters)/\w+"
-    r"|theme/theme\d+|charts/chart\d+)\.xml$"
+    r"|theme/theme\d+|charts/chart\d+)\.xml"
+    r"|\[Content_Types\]\.xml|docProps/(app|custom)\.xml|(.*/)?_rels/[^/]*\.rels)$"
 )
 # No DTDs, no entities, no network: these parts may come from a user's template.
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
@@ -89,6 +98,10 @@ def load_schema():
             ("http://schemas.openxmlformats.org/presentationml/2006/main", "pml"),
             ("http://schemas.openxmlformats.org/drawingml/2006/main", "dml-main"),
             ("http://schemas.openxmlformats.org/drawingml/2006/chart", "dml-chart"),
+            ("http://schemas.openxmlformats.org/package/2006/content-types", "opc-contentTypes"),
+            ("http://schemas.openxmlformats.org/package/2006/relationships", "opc-relationships"),
+            (f"{DOCPROPS}/extended-properties", "shared-documentPropertiesExtended"),
+            (f"{DOCPROPS}/custom-properties", "shared-documentPropertiesCustom"),
         )
     )
     wrapper = f'<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">{imports}</xsd:schema>'
