@@ -3,8 +3,8 @@
  * libxml2 over the published XSDs (tests/pptx/schema.py, tests/pptx/xsd). pptxgenjs 4.0.1
  * writes an <a:pPr> before every run of a paragraph, chart and presentation children out of
  * order and a third axis id on 2-D charts; PowerPoint is reported to offer a repair on such
- * files. The seed's and the Pacific fixture's decks, built by the CLI, are checked part by
- * part, and parts planted with a misplaced or unknown element fail the check.
+ * files. The seed's, the Pacific fixture's and the init scaffold's decks, built by the CLI,
+ * are checked part by part, and parts planted with a misplaced or unknown element fail the check.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -50,9 +50,12 @@ describe('deck XML against the ECMA-376 schemas', () => {
     execFileSync(process.execPath, ['dist/cli/bin.js', 'build', '--quiet', ...args], {
       stdio: 'pipe',
     });
+  const scaffold = path.join(tempDir('deck-schema-init-'), 'project');
   beforeAll(() => {
     build(['--out', seed, '--only', 'decks']);
     build([...projectArgs('tests/fixtures/pacific'), '--out', pacific, '--only', 'decks']);
+    execFileSync(process.execPath, ['dist/cli/bin.js', 'init', scaffold], { stdio: 'pipe' });
+    build([...projectArgs(scaffold), '--out', path.join(scaffold, 'out'), '--only', 'decks']);
   }, 240_000);
 
   it('finds every part of the seed decks valid', () => {
@@ -63,6 +66,12 @@ describe('deck XML against the ECMA-376 schemas', () => {
 
   it('finds every part of the Pacific decks valid', () => {
     const decks = decksIn(pacific);
+    expect(decks.length).toBeGreaterThan(1);
+    expect(deckSchemaProblems(decks)).toEqual([]);
+  });
+
+  it("finds every part of the decks of `bulletin init`'s project valid", () => {
+    const decks = decksIn(path.join(scaffold, 'out'));
     expect(decks.length).toBeGreaterThan(1);
     expect(deckSchemaProblems(decks)).toEqual([]);
   });
