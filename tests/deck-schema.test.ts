@@ -155,6 +155,11 @@ describe('deck XML against the ECMA-376 schemas', () => {
     expect(deckSchemaProblems([notIgnorable])).toEqual([
       expect.stringMatching(/2010\/main}mark' is not allowed/),
     ]);
+    // A namespace the part says must be understood, and is not, fails the part.
+    const must = planted(deck, slide, inSpTree('', `${MC} ${P14} mc:MustUnderstand="p14"`));
+    expect(deckSchemaProblems([must])).toEqual([
+      expect.stringMatching(/slide2\.xml: line \d+: \/p:sld: mc:MustUnderstand names .*2010\/main/),
+    ]);
   });
 });
 

@@ -25,7 +25,10 @@ import sys
 import zipfile
 from pathlib import Path
 
-from lxml import etree
+try:
+    from lxml import etree
+except ImportError:
+    sys.exit("schema.py needs python3-lxml (Debian): bash .ci/setup-test installs it")
 
 XSD = Path(__file__).resolve().parent / "xsd"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -144,10 +147,24 @@ def chosen(alternate):
     return []
 
 
+class MustUnderstand(Exception):
+    """An element whose mc:MustUnderstand names a namespace the schemas do not define: Part 3
+    §9.5 says a consumer must then stop reading the part."""
+
+    def __init__(self, element, namespaces):
+        super().__init__(
+            f"mc:MustUnderstand names {', '.join(sorted(namespaces))}, not in the schemas"
+        )
+        self.element = element
+
+
 def preprocess(element, ignorable=frozenset(), process=frozenset()):
     """Rewrites element's subtree in place as a base-schema consumer reads it."""
     ignorable = ignorable | namespaces(element, "Ignorable")
     process = process | qnames(element, "ProcessContent")
+    unknown = namespaces(element, "MustUnderstand") - UNDERSTOOD
+    if unknown:
+        raise MustUnderstand(element, unknown)
     for name in list(element.attrib):
         if ns_of(name) == MC or (ns_of(name) in ignorable and ns_of(name) not in UNDERSTOOD):
             del element.attrib[name]
@@ -188,7 +205,12 @@ def problems(schema, path):
             except etree.XMLSyntaxError as err:
                 out.append((part, 0, "/", f"not well-formed XML: {err}"))
                 continue
-            preprocess(root)
+            try:
+                preprocess(root)
+            except MustUnderstand as err:
+                path = short(err.element.getroottree().getpath(err.element))
+                out.append((part, err.element.sourceline, path, str(err)))
+                continue
             if not schema.validate(root):
                 for e in schema.error_log:
                     out.append((part, e.line, short(e.path), short(e.message)))
