@@ -3,7 +3,8 @@
  * converted to .potx, takes the seed's and the Pacific fixture's decks, with text that does
  * not fit a layout moved to another layout or to our own boxes (never below 12 pt, never an
  * exit 1), and one of our own decks used as the organisation's template builds with its
- * chart slides off the COVER layout. The decks keep to the schema check (tests/pptx/).
+ * chart slides off the COVER layout. The decks are valid against the ECMA-376 schemas
+ * (tests/pptx/schema.py), bar what a template's own parts carry in.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -96,14 +97,18 @@ describe.skipIf(!hasSoffice)('decks on every LibreOffice template', () => {
     it(`${project}: builds on each, in schema, no slide text below 12 pt`, () => {
       const failed: string[] = [];
       const decks: string[] = [];
+      const invalid: string[] = [];
       for (const name of names) {
-        const r = buildOn(project, path.join(converted, `${name}.potx`));
+        const template = path.join(converted, `${name}.potx`);
+        const r = buildOn(project, template);
         if (r.code !== 0) failed.push(`${name}: exit ${r.code}: ${r.err}`);
         decks.push(...r.decks);
+        // Errors the template's own parts carry in are its own, not the build's.
+        if (r.decks.length) invalid.push(...deckSchemaProblems(r.decks, template));
       }
       expect(failed).toEqual([]);
       expect(decks.length).toBeGreaterThan(names.length);
-      expect(deckSchemaProblems(decks)).toEqual([]);
+      expect(invalid).toEqual([]);
       expect(decks.flatMap(smallText)).toEqual([]);
     }, 600_000);
 });
@@ -130,6 +135,6 @@ describe('one of our own decks as the template', () => {
     expect(layoutNames.length).toBeGreaterThan(4);
     expect(layoutNames[0]).toBe('COVER');
     expect(layoutNames.slice(1)).not.toContain('COVER');
-    expect(deckSchemaProblems(r.decks)).toEqual([]);
+    expect(deckSchemaProblems(r.decks, saved)).toEqual([]);
   }, 240_000);
 });

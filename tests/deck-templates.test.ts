@@ -142,7 +142,7 @@ describe.skipIf(!toolPresent(hasSoffice, 'LibreOffice', SETUP))(
         expect(r.code).toBe(0);
         const decks = pptxIn(path.join(out, 'decks'));
         expect(decks.length).toBe(4);
-        expect(deckSchemaProblems(decks)).toEqual([]);
+        expect(deckSchemaProblems(decks, template)).toEqual([]);
         for (const d of decks) await checkStructure(d, template);
         const theme = await read(
           await JSZip.loadAsync(readFileSync(template)),

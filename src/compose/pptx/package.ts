@@ -17,12 +17,15 @@
  * - pptxgenjs 4.0.1 writes an <a:pPr> before every run of a paragraph, which ECMA-376's
  *   CT_TextParagraph (pPr?, runs, endParaRPr?) forbids and PowerPoint may offer to repair:
  *   each paragraph keeps its first (issue 32, item 1).
+ * - pptxgenjs 4.0.1 also writes some children of presentation.xml and of chart parts out of
+ *   the schema's order, and a third axis id on 2-D charts: schema-order.ts puts them right.
  */
 import type { Theme } from '../../model/theme.js';
 import { canonicalPlaceholders, type FaceHint, hintFaces, markDecorative } from './a11y.js';
 import { fixChartXml } from './native-charts.js';
 import { ZipFiles, zipSync } from './zip.js';
 import { addClaimsPart } from './claims-part.js';
+import { inSchemaOrder } from './schema-order.js';
 import type { Claim } from '../../model/claims/index.js';
 
 /** Document properties for docProps/core.xml. */
@@ -253,6 +256,7 @@ export async function finishPackage(
   if (graft) await graft(zip);
   await renumberCharts(zip);
   await dropDanglingReferences(zip);
+  zip.file('ppt/presentation.xml', inSchemaOrder(await textOf(zip, 'ppt/presentation.xml')));
   const iso = clock.toISOString().replace(/\.\d{3}Z$/, 'Z');
   zip.file('docProps/core.xml', coreXml(props, iso));
   if (props.claims) await addClaimsPart(zip, props.claims);
@@ -271,7 +275,7 @@ export async function finishPackage(
     zip.file(name, onePPrPerParagraph(splitNoteParagraphs(await textOf(zip, name))));
   }
   for (const name of Object.keys(zip.files).filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n))) {
-    zip.file(name, fixChartXml(unwrapDataLabels(await textOf(zip, name))));
+    zip.file(name, inSchemaOrder(fixChartXml(unwrapDataLabels(await textOf(zip, name)))));
   }
   // Accessibility and font fallbacks (a11y.ts): decorative shapes, PANOSE on house fonts.
   for (const name of Object.keys(zip.files).filter((n) =>
