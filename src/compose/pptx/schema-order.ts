@@ -6,8 +6,9 @@
  * no grouping at all (CT_LineChart requires one; "standard" is the unstacked line we draw),
  * a line series carrying invertIfNegative (CT_BarSer's, meaningless on a line), a category
  * axis's tickLblSkip after noMultiLvlLbl, and a third axis id on 2-D bar and line charts,
- * which take exactly two. Models are looked up as "parent>child", then by the name alone. PowerPoint is reported to
- * offer a repair on files that break the schema; LibreOffice reads either order.
+ * which take exactly two. Models are looked up as "parent>child", then by the name alone.
+ * PowerPoint is reported to offer a repair on files that break the schema; LibreOffice reads
+ * either order.
  */
 import { parseXml, type XmlElement } from './template/xml.js';
 
