@@ -166,16 +166,16 @@ describe('issue 29: claims keep their qualifiers', () => {
 
   it('8 and 12: alt text says "by" an as-of date and "in" a month', () => {
     for (const text of [html, svgs, slideWith('japan', 'dated steps').text]) {
-      expect(text).toContain('first aid by March 21, 2022');
-      expect(text).toContain('first aid by April 5, 2022');
-      expect(text).toContain('first aid by March 2022');
-      expect(text).not.toMatch(/first aid March/);
+      expect(text).toContain('earliest dated aid by March 21, 2022');
+      expect(text).toContain('earliest dated aid by April 5, 2022');
+      expect(text).toContain('earliest dated aid by March 2022');
+      expect(text).not.toMatch(/earliest dated aid March/);
     }
   });
 
   it('9: the native timeline marks approximate dates by shape, and its legend says so', () => {
     const chart = slideWith('japan', 'dated steps').charts.join('');
-    expect(chart).toContain('First aid (month only, or “by” a date)');
+    expect(chart).toContain('Earliest dated aid (month only, or “by” a date)');
     const loose =
       /<c:ser>(?:(?!<\/c:ser>)[\s\S])*?month only(?:(?!<\/c:ser>)[\s\S])*?<\/c:ser>/.exec(
         chart,

@@ -75,7 +75,7 @@ describe('timeline dots in a deck', () => {
 
   it('keeps the full size for a series that meets no earlier dot', () => {
     expect(series[0]!.size).toBe(11);
-    const first = series.find((s) => s.name === 'First aid');
+    const first = series.find((s) => s.name === 'Earliest dated aid');
     expect(first?.size).toBe(11);
   });
 });

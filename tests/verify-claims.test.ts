@@ -145,7 +145,7 @@ describe('verify reads the claims a build records', () => {
     );
     const html = readFileSync(path.join(seedOut(), 'bulletin.html'), 'utf8');
     expect(html).toMatch(/"kind": "largest"[\s\S]*"wording": "Japan has the largest stated total/);
-    expect(html).toContain('"wording": "first aid by March 21, 2022"');
+    expect(html).toContain('"wording": "earliest dated aid by March 21, 2022"');
   });
 
   it('(a) fails when a printed rank drops its stage qualifier', async () => {
@@ -167,20 +167,23 @@ describe('verify reads the claims a build records', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(
       re(
-        /bulletin\.pdf, chart first-measures: first claim "first aid by March 21, 2022" /,
+        /bulletin\.pdf, chart first-measures: first claim "earliest dated aid by March 21, 2022" /,
         /\(new-zealand, aid\) fails: it no longer holds on the current data /,
         /\(onOrBefore true → false\)/,
       ),
     );
     const copy = copyOf(seedOut());
-    expect(plantInHtml(copy, { from: 'first aid by March 21', to: 'first aid on March 21' })).toBe(
-      true,
-    );
+    expect(
+      plantInHtml(copy, {
+        from: 'earliest dated aid by March 21',
+        to: 'earliest dated aid on March 21',
+      }),
+    ).toBe(true);
     const printed = await verify(copy);
     expect(printed.code).toBe(1);
     expect(printed.err).toMatch(
       re(
-        /bulletin\.html, chart first-measures: first claim "first aid by March 21, 2022" /,
+        /bulletin\.html, chart first-measures: first claim "earliest dated aid by March 21, 2022" /,
         /\(new-zealand, aid\) fails: the printed text says "on" where the claim says "by"/,
       ),
     );
