@@ -84,7 +84,7 @@ describe('issue 29: claims keep their qualifiers', () => {
   it('1: the web timeline says "not stated" where the data is silent, never "none"', () => {
     expect(html).not.toContain('none in this period');
     const row = /<th scope="row">Singapore<\/th>(.*?)<\/tr>/.exec(html)?.[1] ?? '';
-    expect(row).toContain('stated, with no date to the month');
+    expect(row).toContain('in the data, no day or month given');
     expect(row).toContain('not stated');
   });
 

@@ -19,7 +19,7 @@ function when(p: TimelinePoint, locale: string): string {
  * a partner's sanctions are in the source, undated, and were printed as "none in this period").
  */
 export const GAP_TEXT: Record<TimelineGap, string> = {
-  undated: 'stated, with no date to the month',
+  undated: 'in the data, no day or month given',
   outside: 'outside this period',
   silent: 'not stated',
 };
