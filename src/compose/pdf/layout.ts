@@ -12,7 +12,7 @@ import type { Theme } from '../../model/theme.js';
 import { plainText, type Run } from '../../template/markdown.js';
 import { InputError } from '../../errors.js';
 import { at, must } from '../../checked.js';
-import { breakLines, type Measure, type TextStyle } from './lines.js';
+import { balancedLines, breakLines, type Measure, type TextStyle } from './lines.js';
 import { flowBlocks, type FlowBlock, type Frame } from './flow.js';
 import { chartBox, keyFiguresBox, pullQuoteBox, type Box, type ChartFigure } from './boxes.js';
 import { flowContent, styleOf } from './flow-content.js';
@@ -44,10 +44,12 @@ export function layoutBulletin(
     justify = false,
   ): TextBlock => {
     const s = styleOf(theme, key, color, extra);
+    // Headings break into lines of like length; running text fills the measure.
+    const lines = key === 'title' || key === 'subtitle' ? balancedLines : breakLines;
     return {
       x: m.left,
       y,
-      lines: breakLines(runs, s, contentW, measure),
+      lines: lines(runs, s, contentW, measure),
       leading: s.leading,
       width: contentW,
       justify,
@@ -86,17 +88,8 @@ export function layoutBulletin(
   const page1Top = y + 14;
 
   // Page 2 back matter, bottom up.
-  const note = (runs: Run[], yy: number, bold = false) => {
-    const s = styleOf(theme, 'note', c.muted, bold ? { bold: true } : {});
-    return {
-      x: m.left,
-      y: yy,
-      lines: breakLines(runs, s, contentW, measure),
-      leading: s.leading,
-      width: contentW,
-      justify: false,
-    };
-  };
+  const note = (runs: Run[], yy: number, bold = false) =>
+    block(runs, 'note', c.muted, yy, bold ? { bold: true } : {});
   const aboutRuns = model.about.flatMap((b) => (b.kind === 'paragraph' ? b.runs : []));
   const sourceRuns: Run[] = [
     { text: 'Sources: ', bold: true },

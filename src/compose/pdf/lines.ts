@@ -198,3 +198,30 @@ export function breakLines(runs: Run[], style: TextStyle, width: number, measure
   push(true);
   return lines;
 }
+
+/**
+ * Lines of a heading set no wider than they need: the narrowest measure (to a point) that
+ * keeps the line count the full width gives, so a title breaks into lines of like length
+ * rather than leaving one word alone on its last line ("… Their Ukraine / Response").
+ */
+export function balancedLines(
+  runs: Run[],
+  style: TextStyle,
+  width: number,
+  measure: Measure,
+): Line[] {
+  const full = breakLines(runs, style, width, measure);
+  if (full.length < 2) return full;
+  let lo = width / full.length;
+  let hi = width;
+  let best = full;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) / 2;
+    const lines = breakLines(runs, style, mid, measure);
+    if (lines.length === full.length) {
+      best = lines;
+      hi = mid;
+    } else lo = mid;
+  }
+  return best;
+}
