@@ -93,6 +93,35 @@ describe.skipIf(!hasSoffice)('decks on every LibreOffice template', () => {
       expect(worst).toBeGreaterThanOrEqual(3);
     });
 
+  // Midnightblue's cover subtitle box runs from the teal picture onto a navy band: the title
+  // block's muted lines were #1F497D on navy (1.6:1). Its colours are judged on what is behind.
+  it('Midnightblue: the cover title block reads at 4.5:1 on teal and navy alike', () => {
+    const file = path.join(converted, 'Midnightblue.potx');
+    const tpl = readDeckTemplate(file, readFileSync(file));
+    const fills = templateFrame(tpl, {}, 'deck.json').plan('cover', 'title').bodyFills ?? [];
+    expect(fills.some((f) => contrast(f, '000000') < 4.5)).toBe(true);
+    const r = buildOn('seed', file);
+    expect(r.code, r.err).toBe(0);
+    const slide = new TextDecoder().decode(
+      unzipSync(readFileSync(r.decks[0]!))['ppt/slides/slide1.xml'],
+    );
+    // The title block is the cover's body placeholder; a panel is the shape drawn just before it.
+    const shapes = slide.split('<p:sp>');
+    const at = shapes.findIndex((x) => x.includes('name="Body"'));
+    const block = shapes[at] ?? '';
+    const before = shapes[at - 1] ?? '';
+    const panel = before.includes('<p:txBody>')
+      ? undefined
+      : /<a:solidFill><a:srgbClr val="([0-9A-F]{6})"\/>/.exec(before)?.[1];
+    expect(panel).toBe('FFFFFF');
+    const colours = [...block.matchAll(/<a:rPr[^>]*>\s*<a:solidFill><a:srgbClr val="(\w{6})"/g)];
+    expect(colours.length).toBeGreaterThan(0);
+    for (const [, c] of colours) {
+      const on = panel ? [panel] : fills;
+      expect(Math.min(...on.map((f) => contrast(c!, f)))).toBeGreaterThanOrEqual(4.5);
+    }
+  }, 120_000);
+
   for (const project of ['seed', 'pacific'] as const)
     it(`${project}: builds on each, in schema, no slide text below 12 pt`, () => {
       const failed: string[] = [];

@@ -29,6 +29,8 @@ export interface SlidePlan {
   aside: Box | null;
   /** Where the boxes come from, for a message when text does not fit them (templates). */
   source?: string;
+  /** On a template's cover: the colours behind the title block, to set its text legibly on. */
+  bodyFills?: string[];
   /** A template's title colour, alignment and anchoring; unset: the house's. */
   titleLook?: {
     color: string;

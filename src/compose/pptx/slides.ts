@@ -8,6 +8,7 @@ import { InputError } from '../../errors.js';
 import type { DeckModel, DeckSlide } from '../../model/deck.js';
 import { type colors, SMALL } from './master.js';
 import { blocksToParas, labelledRows, type Para } from './text.js';
+import { contrast, TEXT } from './contrast.js';
 import type { Measure } from './fit.js';
 import type { NativeChart } from './native-charts.js';
 import type { RenderedChart } from '../../charts/render.js';
@@ -176,14 +177,35 @@ function cover(env: SlideEnv, slide: P.Slide, s: DeckSlide, plan: SlidePlan): vo
     : [];
   if (aside.length && plan.aside)
     place(env, slide, s, 'handling line', aside, plan.aside, SMALL, SMALL, { align: 'right' });
-  const paras = blocksToParas(s.body, 'sans', env.c.muted).map(
+  const ink = blockInk(plan.bodyFills, env.c.ink, env.c.muted);
+  const paras = blocksToParas(s.body, 'sans', ink.muted).map(
     (p, i): Para =>
       i === 0
-        ? { ...p, family: 'serif', color: env.c.ink, scale: 1.35, after: 0.6 }
+        ? { ...p, family: 'serif', color: ink.ink, scale: 1.35, after: 0.6 }
         : { ...p, after: 0.25 },
   );
+  // A panel a little larger than the block, so its text does not touch the panel's edge.
+  if (ink.panel) {
+    const pad = 0.12;
+    const b = plan.body;
+    slide.addShape(env.pptx.ShapeType.rect, {
+      x: b.x - pad,
+      y: b.y - pad,
+      w: b.w + 2 * pad,
+      h: b.h + 2 * pad,
+      fill: { color: ink.panel },
+      line: { type: 'none' },
+    });
+  }
   // Without a place of its own on the template, the handling line leads the title block.
-  const lead = plan.aside ? [] : aside.map((p) => ({ ...p, scale: 0.6, after: 0.6 }));
+  const lead = plan.aside
+    ? []
+    : aside.map((p) => ({
+        ...p,
+        scale: 0.6,
+        after: 0.6,
+        ...(ink.ink !== env.c.ink ? { color: ink.ink } : {}),
+      }));
   place(
     env,
     slide,
@@ -195,4 +217,23 @@ function cover(env: SlideEnv, slide: P.Slide, s: DeckSlide, plan: SlidePlan): vo
     env.deck.type.body.min,
     { placeholder: 'body' },
   );
+}
+
+/**
+ * The cover title block's colours on a template: the house's where they read at 4.5:1 on every
+ * colour behind the block; else one colour that does (black or white); else black on a white
+ * panel, as a title is set where no colour reads on its picture.
+ */
+function blockInk(
+  fills: readonly string[] | undefined,
+  ink: string,
+  muted: string,
+): { ink: string; muted: string; panel?: string } {
+  if (!fills?.length) return { ink, muted };
+  const worst = (c: string) => Math.min(...fills.map((f) => contrast(c, f)));
+  if (worst(ink) >= TEXT && worst(muted) >= TEXT) return { ink, muted };
+  const one = [ink, '000000', 'FFFFFF'].find((c) => worst(c) >= TEXT);
+  if (one) return { ink: one, muted: one };
+  const dark = contrast(ink, 'FFFFFF') >= TEXT ? ink : '000000';
+  return { ink: dark, muted: dark, panel: 'FFFFFF' };
 }

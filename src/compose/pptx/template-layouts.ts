@@ -12,7 +12,7 @@ import type { DeckFrame, Role, SlidePlan } from './frame.js';
 import type { Box } from './text.js';
 import type { DeckTemplate, TemplateLayout, TemplatePlaceholder } from './template-read.js';
 import { blockers, clearOf, clearShare } from './template-clear.js';
-import { titleLook as lookOf } from './template-title.js';
+import { fillsBehind, titleLook as lookOf } from './template-title.js';
 import { byRoom, roomy } from './template-fallback.js';
 
 /**
@@ -206,6 +206,7 @@ function planOn(tpl: DeckTemplate, l: TemplateLayout, role: Role): TemplatePlan 
     bodyPh: `<p:ph${type} idx="${idx}"/>`,
     source: `the layout "${l.name}" of ${tpl.file}`,
     ...withLook(lookOf(tpl, l, title)),
+    ...(role === 'cover' ? { bodyFills: fillsBehind(tpl, l, area) } : {}),
     body: area,
     chart,
     side,

@@ -75,20 +75,42 @@ const area = (b: Box | null) => (b ? b.w * b.h : 0);
  * colours under it are the band's, any shape it overlaps, and the background where it is bare.
  */
 function ground(tpl: DeckTemplate, l: TemplateLayout, box: Box) {
-  const shapes = [
-    ...(tpl.hidesMaster.has(l.part) ? [] : (tpl.obstacles.get(l.master) ?? [])),
-    ...(tpl.obstacles.get(l.part) ?? []),
-  ].filter((o) => o.fill !== null);
+  const shapes = filledShapes(tpl, l);
   const band = shapes.filter((o) => area(overlap(o.box, box)) >= 0.5 * area(box)).pop();
   const inBand = band && overlap(band.box, box);
   const clipped = inBand && inBand.h < box.h - 1e-6 && inBand.h >= 0.6 * box.h;
   const title = clipped ? { ...box, y: inBand.y, h: inBand.h } : box;
-  const under = shapes.filter((o) => area(overlap(o.box, title)) >= 0.05 * area(title));
-  const covered = Math.max(0, ...under.map((o) => area(overlap(o.box, title))));
-  const fills = under.map((o) => o.fill ?? '');
-  if (covered < 0.95 * area(title)) fills.push(...backgroundBehind(tpl, l, title));
-  return { title, fills: [...new Set(fills)] };
+  return { title, fills: fillsUnder(tpl, l, title, shapes) };
 }
+
+/** Filled master and layout shapes of a layout: what text on it may be set on. */
+function filledShapes(tpl: DeckTemplate, l: TemplateLayout) {
+  return [
+    ...(tpl.hidesMaster.has(l.part) ? [] : (tpl.obstacles.get(l.master) ?? [])),
+    ...(tpl.obstacles.get(l.part) ?? []),
+  ].filter((o) => o.fill !== null);
+}
+
+/** The colours behind a box: the shapes it overlaps, and the background where it is bare. */
+function fillsUnder(
+  tpl: DeckTemplate,
+  l: TemplateLayout,
+  box: Box,
+  shapes = filledShapes(tpl, l),
+): string[] {
+  const under = shapes.filter((o) => area(overlap(o.box, box)) >= 0.05 * area(box));
+  const covered = Math.max(0, ...under.map((o) => area(overlap(o.box, box))));
+  const fills = under.map((o) => o.fill ?? '');
+  if (covered < 0.95 * area(box)) fills.push(...backgroundBehind(tpl, l, box));
+  return [...new Set(fills)];
+}
+
+/**
+ * The colours behind a cover's title block, which may run from the template's picture onto a
+ * band of another colour (Midnightblue: teal above, navy below), for its text to be judged on.
+ */
+export const fillsBehind = (tpl: DeckTemplate, l: TemplateLayout, box: Box): string[] =>
+  fillsUnder(tpl, l, box);
 
 /** The colours behind a title, for a message: a picture's range rather than every sample. */
 function describe(fills: string[]): string {
