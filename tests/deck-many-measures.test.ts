@@ -124,7 +124,7 @@ describe('a partner with many measures', () => {
     // Counted from the totals: `p.aid | where: "amount"` stopped the build (strict variables)
     // for any partner with two stated amounts and one aid measure without.
     const total =
-      /^Aid with a stated amount: \$190\.2\smillion in all \(our sum of \$141\.9\smillion and \$48\.3\smillion\)\.$/;
+      /^Aid with a stated amount: \$190\.2\smillion in all \(our sum of \$141\.9\smillion as of April\s17 and \$48\.3\smillion as of April\s17\)\.$/;
     expect(body.some((l) => total.test(l))).toBe(true);
   }, 60_000);
 
