@@ -9,6 +9,7 @@ import { InputError, inputError, type Problem } from '../errors.js';
 import type { Manifest } from '../output/manifest.js';
 import { assertNoLinks, readUntrusted } from './untrusted.js';
 import { readManifest } from './manifest.js';
+import { assertPdfStreamsBounded } from './pdf-streams.js';
 import { readPdfText } from './pdf-text.js';
 import { readPptxText } from './pptx-text.js';
 import { readHtmlText } from './html-text.js';
@@ -102,6 +103,8 @@ export async function readPrinted(
     .sort((a, b) => a.path.localeCompare(b.path));
   for (const a of documents) {
     const bytes = read.get(a.path) as Buffer;
+    // Named by its full path here; readPdfText checks again for any other caller.
+    if (a.kind === 'pdf') assertPdfStreamsBounded(path.join(outDir, a.path), bytes);
     const part = await readDocument(a.path, a.kind, bytes);
     // A document with no text at all checks nothing, so it cannot pass (issue 31).
     if (!part.texts.some((t) => t.text.trim()))
