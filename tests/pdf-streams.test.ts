@@ -71,7 +71,7 @@ describe('assertPdfStreamsBounded', () => {
         .replace('/Size 6', '/Size 6 /Encrypt 9 0 R'),
       'latin1',
     );
-    expect(refusal(pdf)).toContain('it uses /Encrypt');
+    expect(refusal(pdf)).toMatch(/its trailer holds \/Encrypt|it uses \/Encrypt/);
   });
 
   it('does not read names inside compressed data as names', () => {
@@ -79,5 +79,29 @@ describe('assertPdfStreamsBounded', () => {
     expect(
       refusal(pdfWithAttachment(deflateSync('{"url": "https://x.org/LZW "}', { level: 0 }))),
     ).toBe('');
+  });
+
+  it('refuses an object hidden in a stored deflate block, where names are not looked for', () => {
+    const hidden = deflateSync('9 0 obj << /Filter /LZWDecode >> stream\nx', { level: 0 });
+    expect(refusal(pdfWithAttachment(hidden))).toMatch(/holds PDF objects in plain text/);
+  });
+
+  it('refuses an xref entry inside compressed data, and a startxref to no xref table', () => {
+    const pdf = pdfWithAttachment(deflateSync('{}')).toString('latin1');
+    const data = pdf.indexOf('stream\n') + 'stream\n'.length;
+    // Object 5's entry (the last) moved to a byte inside its own compressed data.
+    const moved = pdf.replace(
+      /\d{10}( 00000 n \n)(?=trailer)/,
+      `${String(data + 2).padStart(10, '0')}$1`,
+    );
+    expect(refusal(Buffer.from(moved, 'latin1'))).toMatch(/object at byte \d+, inside compressed/);
+    const elsewhere = pdf.replace(/startxref\n\d+/, 'startxref\n9');
+    expect(refusal(Buffer.from(elsewhere, 'latin1'))).toMatch(/which is no classic xref table/);
+  });
+
+  it('refuses a trailer pointing at an earlier table (/Prev), which could be a stream', () => {
+    const pdf = pdfWithAttachment(deflateSync('{}')).toString('latin1');
+    const prev = Buffer.from(pdf.replace('/Size 6', '/Size 6 /Prev 9'), 'latin1');
+    expect(refusal(prev)).toContain('its trailer holds /Prev');
   });
 });

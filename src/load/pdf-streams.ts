@@ -9,6 +9,7 @@
  */
 import { inflateSync } from 'node:zlib';
 import { inputError } from '../errors.js';
+import { assertPlainStructure } from './pdf-structure.js';
 
 const MiB = 1024 * 1024;
 /**
@@ -175,7 +176,9 @@ function refusedName(bytes: Buffer, bodies: [number, number][]): [string, number
  */
 export function assertPdfStreamsBounded(file: string, bytes: Uint8Array): void {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const refused = refusedName(buf, checkFlateStreams(file, buf));
+  const flate = checkFlateStreams(file, buf);
+  assertPlainStructure(file, buf, flate);
+  const refused = refusedName(buf, flate);
   if (refused)
     throw inputError('E_PDF_FILTER', {
       file,
