@@ -28,7 +28,8 @@ export function pdfWithAttachment(stream: Buffer, filter = '/Filter /FlateDecode
       '[(bulletin-sources.json) 4 0 R] >> >> >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
-    '<< /Type /Filespec /F (bulletin-sources.json) /UF (bulletin-sources.json) /EF << /F 5 0 R >> >>',
+    '<< /Type /Filespec /F (bulletin-sources.json) /UF (bulletin-sources.json) ' +
+      '/EF << /F 5 0 R >> >>',
   ];
   const parts: Buffer[] = [Buffer.from('%PDF-1.7\n')];
   const offsets: number[] = [];

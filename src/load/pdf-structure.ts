@@ -4,8 +4,9 @@
  * lie inside it (a stored deflate block can carry a whole object, say one with an LZW filter),
  * and pdf.js must not reach data the checks never saw through a cross-reference stream.
  * Every `startxref` points at a classic `xref` table, whose entries lie outside Flate data;
- * its trailer holds only /Size, /Root, /Info and /ID (no /Prev to an earlier table); and no marker that pdf.js's recovery scan
- * looks for (`N G obj`, `trailer`, `xref`) lies inside Flate data.
+ * its trailer holds only /Size, /Root, /Info and /ID (no /Prev to an earlier table); and
+ * no marker pdf.js's recovery scan looks for (`N G obj`, `trailer`, `xref`) lies inside
+ * Flate data.
  */
 import { inputError } from '../errors.js';
 
