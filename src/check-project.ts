@@ -11,7 +11,7 @@ import { readInputs } from './load/inputs.js';
 import { InputError, formatProblem, type Problem } from './errors.js';
 import { resolveTheme } from './model/theme.js';
 import { loadChartSpecs } from './charts/spec.js';
-import { deckSetup } from './compose/pptx/template.js';
+import { deckSetup } from './compose/pptx/template/choose.js';
 import { createEngine } from './template/engine.js';
 import { prepare } from './pipeline.js';
 import { RENDERERS } from './compose/registry.js';

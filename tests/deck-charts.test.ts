@@ -50,18 +50,23 @@ async function slideCharts(z: JSZip): Promise<number[][]> {
   return out;
 }
 
-/** What a partner's aid amounts sum to by category, read straight from the dataset. */
-function aidByCategory(ctx: BuildContext, partner: string): number[] {
-  const sums = new Map<string, number>();
-  for (const m of ctx.dataset.measures) {
-    if (m.partner !== partner || m.type !== 'aid' || m.amount === undefined) continue;
-    const parts = m.components ?? [];
-    for (const c of parts) sums.set(c.category, (sums.get(c.category) ?? 0) + c.amount);
-    const rest = m.amount - parts.reduce((s, c) => s + c.amount, 0);
-    if (rest > 0) sums.set(m.category, (sums.get(m.category) ?? 0) + rest);
-  }
-  return [...sums.values()];
-}
+/**
+ * What each deck's aid-by-category chart carries, read by hand from data/bulletin.json, not
+ * with a copy of the code's aid-splitting algorithm (issue 31: a copy passes with the code's
+ * mistakes). New Zealand's April package of 13 million states 7.5 million of it as lethal, so
+ * 5.5 million is "category not stated"; its 11 million non-lethal is a measure of its own.
+ * Amounts with no figure (Japan's vests and equipment) are not charted. Singapore has no deck.
+ */
+const AID_BY_CATEGORY: Record<string, number[]> = {
+  japan: [300_000_000], // loans
+  'south-korea': [10_000_000, 30_000_000], // humanitarian; the April package, no category
+  australia: [141_900_000, 48_300_000], // military (lethal and non-lethal); humanitarian
+  'new-zealand': [7_500_000, 11_000_000, 5_500_000], // lethal; non-lethal; not stated
+};
+/** The four Asia-Pacific partners' aid totals (Singapore is the Indo-Pacific example). */
+const AID_TOTALS = [300_000_000, 40_000_000, 190_200_000, 24_000_000];
+/** Barrels of oil released: Japan, South Korea, Australia, New Zealand. */
+const OIL_BARRELS = [22_500_000, 11_650_000, 3_300_000, 867_000];
 
 describe('deck charts from the chart specs', () => {
   let native: { ctx: BuildContext; decks: Artifact[] };
@@ -72,24 +77,11 @@ describe('deck charts from the chart specs', () => {
   }, 120_000);
 
   it('native charts carry the dataset figures on each chart slide', async () => {
-    const { ctx, decks } = native;
-    const d = ctx.dataset;
-    const aidPartners = new Set(
-      d.partners.filter((p) => p.role === 'asia-pacific-partner').map((p) => p.id),
-    );
-    const aidTotals = [...aidPartners]
-      .map((id) =>
-        d.measures
-          .filter((m) => m.partner === id && m.type === 'aid')
-          .reduce((s, m) => s + ((m.type === 'aid' && m.amount) || 0), 0),
-      )
-      .filter((v) => v > 0);
-    const oil = d.measures.flatMap((m) =>
-      m.type === 'oil-stock-release' && 'quantity' in m ? [m.quantity.value] : [],
-    );
+    const { decks } = native;
+    expect(decks.map((x) => x.partner).sort()).toEqual(Object.keys(AID_BY_CATEGORY).sort());
     for (const deck of decks) {
       const charts = await slideCharts(await JSZip.loadAsync(deck.bytes));
-      const want = [aidByCategory(ctx, deck.partner!), aidTotals, oil]
+      const want = [AID_BY_CATEGORY[deck.partner!]!, AID_TOTALS, OIL_BARRELS]
         .filter((v) => v.length > 1)
         .map(sorted);
       expect(charts.map(sorted), deck.partner).toEqual(want);

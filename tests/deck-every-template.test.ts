@@ -14,9 +14,9 @@ import { unzipSync } from 'fflate';
 import { libreOfficeConvert, tempDir } from './helpers.js';
 import { deckSchemaProblems } from './pptx-schema.js';
 import { pptxIn } from './deck-viewer.js';
-import { readDeckTemplate } from '../src/compose/pptx/template-read.js';
-import { templateFrame } from '../src/compose/pptx/template-layouts.js';
-import { backgroundBehind } from '../src/compose/pptx/template-background.js';
+import { readDeckTemplate } from '../src/compose/pptx/template/read.js';
+import { templateFrame } from '../src/compose/pptx/template/layouts.js';
+import { backgroundBehind } from '../src/compose/pptx/template/background.js';
 import { contrast } from '../src/compose/pptx/contrast.js';
 import { luminance } from '../src/charts/palette.js';
 

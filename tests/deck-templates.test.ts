@@ -12,8 +12,8 @@ import { cpSync, existsSync, readFileSync, writeFileSync, rmSync } from 'node:fs
 import path from 'node:path';
 import JSZip from 'jszip';
 import { cli, libreOfficeConvert, STACK_FRAME, tempDir, toolPresent } from './helpers.js';
-import { readDeckTemplate } from '../src/compose/pptx/template-read.js';
-import { templateFrame, type TemplatePlan } from '../src/compose/pptx/template-layouts.js';
+import { readDeckTemplate } from '../src/compose/pptx/template/read.js';
+import { templateFrame, type TemplatePlan } from '../src/compose/pptx/template/layouts.js';
 import { deckSchemaProblems } from './pptx-schema.js';
 import { convert, deckBoxes, fontconfig, layoutProblems, pdfLines, pptxIn } from './deck-viewer.js';
 

@@ -78,6 +78,23 @@ async function deckWithNotes(b: Built, partner: string): Promise<string> {
   return plain(xml.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&'));
 }
 
+/**
+ * Each pledge as both locales print it, written by hand from the fixture's data (issue 31:
+ * computed with the code's own hedgedMoney, a wrong sign or a lost hedge passed). "$" stays
+ * bare (currency not stated); USD and JPY take the signs no other currency shares.
+ */
+const PRINTED: Record<string, string> = {
+  'cz-gcf2': '€4 million',
+  'at-gcf2': '€160 million',
+  'de-gcf2': '€2 billion',
+  'uk-gcf2': '£1.62 billion',
+  'jp-gcf2': 'up to JP¥165 billion',
+  'no-gcf2': 'about $300 million',
+  'us-earlier': '$2 billion',
+  'us-gcf2': 'US$3 billion',
+};
+const YEN = PRINTED['jp-gcf2']!;
+
 const builds: Record<string, Built> = {};
 beforeAll(() => {
   for (const locale of ['en-GB', 'en-US']) builds[locale] = build(locale);
@@ -98,10 +115,8 @@ describe.each(['en-GB', 'en-US'])('the Green Climate Fund fixture in %s', (local
       m.type === 'aid' && m.amount !== undefined && m.currency ? [m] : [],
     );
     expect(new Set(aid.map((m) => m.currency)).size).toBeGreaterThanOrEqual(4);
-    for (const m of aid)
-      expect(b.pdf, m.id).toContain(
-        plain(hedgedMoney(m.amount!, m.currency!, locale, m.qualifier)),
-      );
+    expect(aid.map((m) => m.id).sort()).toEqual(Object.keys(PRINTED).sort());
+    for (const m of aid) expect(b.pdf, m.id).toContain(PRINTED[m.id]);
     // Never the bare figure of a hedged amount, as if exact.
     expect(b.pdf).not.toMatch(/pledged (?:JP)?¥165 billion/);
     expect(b.pdf).not.toMatch(/pledged \$300 million/);
@@ -110,11 +125,11 @@ describe.each(['en-GB', 'en-US'])('the Green Climate Fund fixture in %s', (local
   it('keeps the qualifier on chart labels, alt text and deck charts', async () => {
     const b = builds[locale]!;
     const svg = plain(readFileSync(path.join(b.out, 'charts/aid-by-partner.svg'), 'utf8'));
-    const yen = plain(hedgedMoney(165e9, 'JPY', locale, 'up-to'));
+    const yen = YEN;
     expect(svg).toContain(`Japan: ${yen}`);
     // Norway's pledge shares the "$" panel with money the United States provided: its bar
     // carries its stage.
-    expect(svg).toContain(`Norway – pledged: ${plain(hedgedMoney(3e8, '$', locale, 'about'))}`);
+    expect(svg).toContain(`Norway – pledged: ${PRINTED['no-gcf2']}`);
     expect(b.pdf).toContain(yen); // the PDF chart's value label
     const html = plain(readFileSync(path.join(b.out, 'bulletin.html'), 'utf8'));
     expect(html).toContain(yen);
@@ -127,8 +142,8 @@ describe.each(['en-GB', 'en-US'])('the Green Climate Fund fixture in %s', (local
     const b = builds[locale]!;
     const desc = (f: string) =>
       plain(/<desc[^>]*>([^<]*)</.exec(readFileSync(path.join(b.out, 'charts', f), 'utf8'))![1]!);
-    const yen = plain(hedgedMoney(165e9, 'JPY', locale, 'up-to'));
-    const nok = `${plain(hedgedMoney(3e8, '$', locale, 'about'))} (currency not stated)`;
+    const yen = YEN;
+    const nok = `${PRINTED['no-gcf2']} (currency not stated)`;
     expect(desc('partner-aid-japan.svg')).toContain(`Japan (highlighted): ${yen}`);
     expect(desc('partner-aid-japan.svg').endsWith(`Japan: ${yen}.`)).toBe(true);
     expect(desc('partner-aid-norway.svg').endsWith(`Norway – pledged: ${nok}.`)).toBe(true);
@@ -146,10 +161,10 @@ describe.each(['en-GB', 'en-US'])('the Green Climate Fund fixture in %s', (local
 
   it('says a panel mixes stages and a bare "$" leader is of a currency not stated', () => {
     const b = builds[locale]!;
-    const usd = plain(hedgedMoney(2e9, '$', locale));
+    const usd = PRINTED['us-earlier'];
     const said =
       'The largest amount in each currency, whatever its stage: ' +
-      `Germany (${plain(hedgedMoney(2e9, 'EUR', locale))})`;
+      `Germany (${PRINTED['de-gcf2']})`;
     const leader = `United States – provided (${usd}, currency not stated)`;
     const svg = plain(readFileSync(path.join(b.out, 'charts/aid-by-partner.svg'), 'utf8'));
     const html = plain(readFileSync(path.join(b.out, 'bulletin.html'), 'utf8'));

@@ -7,8 +7,32 @@ const argv = process.argv.slice(2);
 /** `bulletin watch`, or `build`/`preview` with --watch: the command is the first plain word. */
 const watching = argv.find((a) => !a.startsWith('-')) === 'watch' || argv.includes('--watch');
 const stop = new AbortController();
-/** How long a stop waits for writes in progress to end cleanly. */
-const STOP_WAIT_MS = 5000;
+/**
+ * How long a stop waits for writes in progress to end cleanly: a commit's renames take
+ * milliseconds, and a stop must end the command within 3 s even when a write is stuck.
+ */
+const STOP_WAIT_MS = 2000;
+/** How long file system calls in flight may take to end before the exit stops waiting. */
+const SETTLE_MS = 500;
+
+const fsInFlight = () => process.getActiveResourcesInfo().some((r) => r.startsWith('FSReq'));
+
+/**
+ * Exits with `code`. Node's exit waits for libuv's thread pool, so a thread stuck in a
+ * syscall (open() of a FIFO nobody writes, a hung disk) kept the process alive after SIGTERM
+ * (issue 31). Calls in flight get a moment to end; when one is still stuck, the signal is
+ * raised again with its default action, which ends the process at once: a shell reports the
+ * same 130 or 143 (128 + the signal's number), a parent process sees the signal.
+ */
+async function exitAfterSignal(signal: NodeJS.Signals, code: number): Promise<never> {
+  for (let waited = 0; fsInFlight() && waited < SETTLE_MS; waited += 20)
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  if (fsInFlight()) {
+    process.removeAllListeners(signal);
+    process.kill(process.pid, signal);
+  }
+  process.exit(code);
+}
 // Ctrl-C or SIGTERM: a watch stops watching; writes in progress end cleanly first (temp files
 // removed and the old set kept, or the new set completed), then the lock is released, and the
 // command exits 130 or 143 as the shell would report the signal (README, "Exit codes"), a
@@ -29,7 +53,7 @@ for (const [signal, code] of [
             's, so the output folder may hold temporary files (.*.tmp); build again to replace ' +
             'them.',
         );
-        process.exit(code);
+        return exitAfterSignal(signal, code);
       }
       const what = wrote
         ? 'the output folder holds a complete set (the previous one, or the new one if it was ' +
@@ -40,7 +64,7 @@ for (const [signal, code] of [
       processIO.err(
         `bulletin: ${watching ? 'stopped watching' : 'stopped'} by ${signal}; ${what}.`,
       );
-      process.exit(code);
+      return exitAfterSignal(signal, code);
     });
   });
 process.exitCode = await run(argv, { ...processIO, signal: stop.signal });

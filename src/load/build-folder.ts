@@ -8,6 +8,7 @@ import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { inputError } from '../errors.js';
 import type { Manifest } from '../output/manifest.js';
+import { assertPdfStreamsBounded } from './pdf-streams.js';
 import { pngProblem } from './png-header.js';
 import { decodeInputText } from './files.js';
 import { plainPath } from './manifest.js';
@@ -80,6 +81,8 @@ async function readFacts(dir: string, manifest: Manifest): Promise<Record<string
         'differs from the PDF the build wrote (its sha256 is not the one manifest.json ' +
         'records); rebuild this folder before comparing it',
     });
+  // pdf.js inflates streams with no limit: a bomb is refused before it sees the file.
+  assertPdfStreamsBounded(file, bytes);
   // pdfjs is large: load it only when a diff needs a PDF's attachment.
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   try {

@@ -8,6 +8,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { must } from '../checked.js';
 import type { Printed, PrintedText } from './printed.js';
 import { claimsOf, type RecordedClaims } from './claims.js';
+import { assertPdfStreamsBounded } from './pdf-streams.js';
 
 /** Share of the page height at the top and at the bottom that holds the running header/footer. */
 const BAND = 0.06;
@@ -69,6 +70,8 @@ async function attachedText(
 
 /** Reads a PDF's page text and alt text. */
 export async function readPdfText(file: string, bytes: Uint8Array): Promise<Printed> {
+  // pdf.js inflates streams with no limit: a bomb is refused before it sees the file.
+  assertPdfStreamsBounded(file, bytes);
   const doc = await getDocument({
     data: new Uint8Array(bytes),
     isEvalSupported: false,

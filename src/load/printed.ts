@@ -2,16 +2,17 @@
  * readPrinted: what a build printed, read back from output/ for the fidelity check — the PDF's
  * page and alt text, and each deck's slide text, notes and native chart caches.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { InputError, inputError, type Problem } from '../errors.js';
 import type { Manifest } from '../output/manifest.js';
 import { assertNoLinks, readUntrusted } from './untrusted.js';
 import { readManifest } from './manifest.js';
+import { assertPdfStreamsBounded } from './pdf-streams.js';
 import { readPdfText } from './pdf-text.js';
 import { readPptxText } from './pptx-text.js';
 import { readHtmlText } from './html-text.js';
+import { readInputBytes } from './files.js';
 import type { RecordedClaims } from './claims.js';
 
 /** A run of printed text and where it was printed ("bulletin.pdf", "page 2"). */
@@ -102,6 +103,8 @@ export async function readPrinted(
     .sort((a, b) => a.path.localeCompare(b.path));
   for (const a of documents) {
     const bytes = read.get(a.path) as Buffer;
+    // Named by its full path here; readPdfText checks again for any other caller.
+    if (a.kind === 'pdf') assertPdfStreamsBounded(path.join(outDir, a.path), bytes);
     const part = await readDocument(a.path, a.kind, bytes);
     // A document with no text at all checks nothing, so it cannot pass (issue 31).
     if (!part.texts.some((t) => t.text.trim()))
@@ -126,7 +129,9 @@ export async function readPrinted(
 export async function readDisplayCaps(templates: string): Promise<number[]> {
   let specs: unknown;
   try {
-    specs = JSON.parse(await readFile(path.join(templates, 'charts', 'charts.json'), 'utf8'));
+    // Through the reader that never waits on a FIFO (a plain readFile hung verify, issue 31).
+    const file = path.join(templates, 'charts', 'charts.json');
+    specs = JSON.parse((await readInputBytes(file, 'chart specs')).toString('utf8'));
   } catch {
     return [];
   }

@@ -6,8 +6,9 @@
  * renames before anything reads the folder, so the set is whole and new, never old and new
  * mixed. The journal is read as untrusted: every path must stay inside the folder.
  */
-import { lstat, readFile, rename, rm } from 'node:fs/promises';
+import { lstat, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { readStateFile } from './state-file.js';
 import { errnoCode } from './faults.js';
 
 export const JOURNAL = '.bulletin-commit.json';
@@ -66,7 +67,7 @@ export async function rollForward(root: string): Promise<boolean> {
   const file = path.join(root, JOURNAL);
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readStateFile(file, 'commit journal');
   } catch (err) {
     if (errnoCode(err) === 'ENOENT') return false;
     throw err;

@@ -6,12 +6,13 @@
  * still its own before it renames anything into place. Temp files left by killed builds are removed
  * at the start of the next one.
  */
-import { link, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { link, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { inputError } from '../errors.js';
 import { errnoCode } from './faults.js';
 import { JOURNAL, rollForward } from './journal.js';
+import { readStateFile } from './state-file.js';
 
 export const LOCK_FILE = '.bulletin.lock';
 const TEMP = /^\..+\.(\d+)\.\d+\.tmp$/;
@@ -76,7 +77,7 @@ async function breakDeadLock(file: string, ino: number): Promise<void> {
   } catch (err) {
     if (errnoCode(err) !== 'EEXIST') throw err;
     const info = await stat(breaker).catch(() => undefined);
-    const holder = Number((await readFile(breaker, 'utf8').catch(() => '')).trim());
+    const holder = Number((await readStateFile(breaker, 'lock breaker').catch(() => '')).trim());
     const stale =
       holder > 0 ? !alive(holder) : !!info && Date.now() - info.mtimeMs > UNREADABLE_GRACE_MS;
     if (stale) await rm(breaker, { force: true });
@@ -90,7 +91,7 @@ async function breakDeadLock(file: string, ino: number): Promise<void> {
     // naming no process at all is the old foreign file the caller judged; builds write theirs
     // whole before linking it into place.)
     if ((await stat(file).catch(() => undefined))?.ino !== ino) return;
-    const text = await readFile(file, 'utf8').catch(() => '');
+    const text = await readStateFile(file, 'output folder lock').catch(() => '');
     const holder = /^\s*(\d+)\s*$/.exec(text) ? Number(text) : 0;
     if (holder === 0 || !alive(holder)) await rm(file, { force: true });
   } finally {
@@ -136,7 +137,7 @@ export async function lockOutput(outDir: string): Promise<OutputLock> {
     let text: string;
     try {
       info = await stat(file);
-      text = await readFile(file, 'utf8');
+      text = await readStateFile(file, 'output folder lock');
     } catch (err) {
       if (missing(err)) continue; // released meanwhile: try again
       throw err;

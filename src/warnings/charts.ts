@@ -8,7 +8,7 @@ import type { BuildContext } from '../compose/types.js';
 import { planIndex } from '../charts/plan.js';
 import { deckModels } from '../compose/pptx/index.js';
 import { deckChartKey } from '../compose/pptx/chart-key.js';
-import { deckSetup } from '../compose/pptx/template.js';
+import { deckSetup } from '../compose/pptx/template/choose.js';
 import { DECK_FILE } from '../model/deck-config.js';
 import type { BuildWarning } from './strict.js';
 

@@ -8,8 +8,8 @@ import { chartWarnings, slideWarnings } from './charts.js';
 import type { FitReport } from '../compose/types.js';
 import { endOfAsEpochMs } from '../dataset/dates.js';
 import { NOT_STATED_LABEL } from '../dataset/schema.js';
-import { deckSetup } from '../compose/pptx/template.js';
-import { templateTheme } from '../compose/pptx/template-colors.js';
+import { deckSetup } from '../compose/pptx/template/choose.js';
+import { templateTheme } from '../compose/pptx/template/colors.js';
 
 export { strictWarnings, type BuildWarning } from './strict.js';
 import type { BuildWarning } from './strict.js';

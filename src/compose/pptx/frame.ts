@@ -1,7 +1,7 @@
 /**
  * Where each kind of slide puts its parts: the layout it uses and the boxes of its title, its
  * body, its chart and the commentary beside it. The house frame is the grid of master.ts; an
- * organisation's template gives its own (template-layouts.ts). slides.ts lays out against a
+ * organisation's template gives its own (template/layouts.ts). slides.ts lays out against a
  * frame and never against fixed numbers, so the same code fills either.
  */
 import type { SlideKind } from '../../model/deck-config.js';

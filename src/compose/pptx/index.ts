@@ -7,7 +7,7 @@ import { styleInputs } from '../inputs.js';
 import { buildDeckModel, type DeckModel, type DeckSlide } from '../../model/deck.js';
 import { planIndex } from '../../charts/plan.js';
 import { deckChartKey } from './chart-key.js';
-import { deckSetup } from './template.js';
+import { deckSetup } from './template/choose.js';
 
 /** What a slide's chart plots, without drawing it (for the deck's inputs hash). */
 function plannedChart(ctx: BuildContext, slide: DeckSlide, partnerId: string): unknown {

@@ -248,7 +248,7 @@ export async function finishPackage(
   clock: Date,
   faces: FaceHint[] = [],
   /**
-   * Puts an organisation's template in (template-graft.ts); its colours and shapes stay its own.
+   * Puts an organisation's template in (template/graft.ts); its colours and shapes stay its own.
    */
   graft?: (zip: ZipFiles) => Promise<void>,
 ): Promise<Uint8Array> {

@@ -6,11 +6,11 @@
  * against what lies behind the title box (a band on the master, or the background): a title
  * colour that cannot be read there (< 3:1, large text) is replaced, and the build says so.
  */
-import { contrast } from './template-colors.js';
-import { backgroundBehind } from './template-background.js';
-import type { Box } from './text.js';
-import type { DeckTemplate, TemplateLayout } from './template-read.js';
-import { descendants, first, parseXml, type XmlElement } from './template/xml.js';
+import { contrast } from './colors.js';
+import { backgroundBehind } from './background.js';
+import type { Box } from '../text.js';
+import type { DeckTemplate, TemplateLayout } from './read.js';
+import { descendants, first, parseXml, type XmlElement } from './xml.js';
 
 /** A title's look, as pptxgenjs options. */
 export interface TitleLook {

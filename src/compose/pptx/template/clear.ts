@@ -4,9 +4,9 @@
  * do); body text, charts and figures are set in the largest part of the box that is clear of
  * them. A filled shape counts only when the body text colour cannot be read on it (< 4.5:1).
  */
-import { contrast } from './template-colors.js';
-import type { Box } from './text.js';
-import type { DeckTemplate, Obstacle, TemplateLayout } from './template-read.js';
+import { contrast } from './colors.js';
+import type { Box } from '../text.js';
+import type { DeckTemplate, Obstacle, TemplateLayout } from './read.js';
 
 const area = (b: Box) => b.w * b.h;
 const overlap = (a: Box, b: Box) =>

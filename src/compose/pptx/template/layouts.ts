@@ -6,14 +6,14 @@
  * may name a layout per slide kind instead. The boxes are the layout's placeholders, or the
  * master's where a layout placeholder inherits its position (as LibreOffice writes them).
  */
-import { InputError, type Problem } from '../../errors.js';
-import type { SlideKind } from '../../model/deck-config.js';
-import type { DeckFrame, Role, SlidePlan } from './frame.js';
-import type { Box } from './text.js';
-import type { DeckTemplate, TemplateLayout, TemplatePlaceholder } from './template-read.js';
-import { blockers, clearOf, clearShare } from './template-clear.js';
-import { fillsBehind, titleLook as lookOf } from './template-title.js';
-import { byRoom, roomy } from './template-fallback.js';
+import { InputError, type Problem } from '../../../errors.js';
+import type { SlideKind } from '../../../model/deck-config.js';
+import type { DeckFrame, Role, SlidePlan } from '../frame.js';
+import type { Box } from '../text.js';
+import type { DeckTemplate, TemplateLayout, TemplatePlaceholder } from './read.js';
+import { blockers, clearOf, clearShare } from './clear.js';
+import { fillsBehind, titleLook as lookOf } from './title.js';
+import { byRoom, roomy } from './fallback.js';
 
 /**
  * A plan on a template layout: which layout part the slide uses and how its body placeholder

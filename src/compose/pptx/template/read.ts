@@ -5,24 +5,13 @@
  * is touched, with one sentence naming the file and what is wrong.
  */
 import { unzipSync } from 'fflate';
-import { inputError } from '../../errors.js';
-import {
-  kindOf,
-  relationshipsIn,
-  relsOf,
-  resolvePart,
-  sanitizeTemplate,
-} from './template/sanitize.js';
-import {
-  type Obstacle,
-  obstaclesIn,
-  placeholdersIn,
-  type TemplatePlaceholder,
-} from './template/shapes.js';
-import { first, parseXml, XmlError, type XmlElement } from './template/xml.js';
+import { inputError } from '../../../errors.js';
+import { kindOf, relationshipsIn, relsOf, resolvePart, sanitizeTemplate } from './sanitize.js';
+import { type Obstacle, obstaclesIn, placeholdersIn, type TemplatePlaceholder } from './shapes.js';
+import { first, parseXml, XmlError, type XmlElement } from './xml.js';
 
-export type { Obstacle, TemplatePlaceholder } from './template/shapes.js';
-export { relsOf, resolvePart } from './template/sanitize.js';
+export type { Obstacle, TemplatePlaceholder } from './shapes.js';
+export { relsOf, resolvePart } from './sanitize.js';
 
 /** A slide layout of the template. */
 export interface TemplateLayout {

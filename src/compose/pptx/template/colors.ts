@@ -4,11 +4,11 @@
  * colour): text needs 4.5:1 and chart marks 3:1 (WCAG 1.4.3, 1.4.11). A colour that fails is
  * not used, and the build says so, rather than printing what a room cannot read.
  */
-import type { Theme } from '../../model/theme.js';
-import type { DeckTemplate } from './template-read.js';
-import { contrast, MARKS, mix, TEXT } from './contrast.js';
+import type { Theme } from '../../../model/theme.js';
+import type { DeckTemplate } from './read.js';
+import { contrast, MARKS, mix, TEXT } from '../contrast.js';
 
-export { contrast } from './contrast.js';
+export { contrast } from '../contrast.js';
 
 /** The lightest tint of `c` toward the background that chart marks can still be seen in (3:1). */
 function lightest(c: string, bg: string): string {

@@ -6,17 +6,11 @@
  * filling templates, brings its own pptxgenjs 3 and picks no layouts by placeholder), so the
  * slides are written by pptxgenjs as for the house masters and grafted here.
  */
-import type { ZipFiles } from './zip.js';
-import type { TemplatePlan } from './template-layouts.js';
-import type { DeckTemplate } from './template-read.js';
-import {
-  kindOf,
-  type Relationship,
-  relationshipsIn,
-  relsOf,
-  resolvePart,
-} from './template/sanitize.js';
-import { descendants, escapeAttr, parseXml } from './template/xml.js';
+import type { ZipFiles } from '../zip.js';
+import type { TemplatePlan } from './layouts.js';
+import type { DeckTemplate } from './read.js';
+import { kindOf, type Relationship, relationshipsIn, relsOf, resolvePart } from './sanitize.js';
+import { descendants, escapeAttr, parseXml } from './xml.js';
 
 const decoder = new TextDecoder();
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

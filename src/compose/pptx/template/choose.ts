@@ -5,11 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { inputError } from '../../errors.js';
-import type { LoadedTemplates } from '../../load/templates.js';
-import { DECK_FILE, parseDeckConfig, type DeckConfig } from '../../model/deck-config.js';
-import { readDeckTemplate, type DeckTemplate } from './template-read.js';
-import { templateFrame } from './template-layouts.js';
+import { inputError } from '../../../errors.js';
+import type { LoadedTemplates } from '../../../load/templates.js';
+import { DECK_FILE, parseDeckConfig, type DeckConfig } from '../../../model/deck-config.js';
+import { readDeckTemplate, type DeckTemplate } from './read.js';
+import { templateFrame } from './layouts.js';
 
 /**
  * PowerPoint files directly in deck/ (legacy .ppt/.pot too, to say they need saving as .potx),

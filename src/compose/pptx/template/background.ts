@@ -4,11 +4,11 @@
  * (issue 32, item 2: a pale picture behind a white cover title read as "black", the first
  * colour anywhere after <p:bg> in the master). The title colour is then judged on these.
  */
-import { requireCjs } from '../../cjs.js';
-import type { Box } from './text.js';
-import { relsOf, resolvePart, type DeckTemplate, type TemplateLayout } from './template-read.js';
-import { relationshipsIn } from './template/sanitize.js';
-import { first, parseXml } from './template/xml.js';
+import { requireCjs } from '../../../cjs.js';
+import type { Box } from '../text.js';
+import { relsOf, resolvePart, type DeckTemplate, type TemplateLayout } from './read.js';
+import { relationshipsIn } from './sanitize.js';
+import { first, parseXml } from './xml.js';
 
 const decoder = new TextDecoder();
 const SCHEME: Record<string, string> = { tx1: 'dk1', bg1: 'lt1', tx2: 'dk2', bg2: 'lt2' };
@@ -77,7 +77,7 @@ export function backgroundBehind(tpl: DeckTemplate, l: TemplateLayout, box: Box)
   const text = (part: string) => decoder.decode(tpl.parts.get(part) ?? new Uint8Array());
   for (const part of [l.part, l.master]) {
     // Found in the parsed tree: the template's parts were read, and so checked, by
-    // template-read.ts, and a scan from every "<p:bg>" to the end would be quadratic.
+    // read.ts, and a scan from every "<p:bg>" to the end would be quadratic.
     const xml = text(part);
     const bgEl = first(parseXml(xml), 'p:bg');
     if (!bgEl) continue;

@@ -1,11 +1,11 @@
 /**
- * Stand-in masters for an organisation's layouts, one per plan (template-layouts.ts), so
+ * Stand-in masters for an organisation's layouts, one per plan (template/layouts.ts), so
  * pptxgenjs writes each slide's placeholders at the plan's boxes; the package step swaps them
- * for the template's own layouts (template-graft.ts).
+ * for the template's own layouts (template/graft.ts).
  */
-import type * as P from './pptxgen.js';
-import { placeholder } from './master.js';
-import type { TemplatePlan } from './template-layouts.js';
+import type * as P from '../pptxgen.js';
+import { placeholder } from '../master.js';
+import type { TemplatePlan } from './layouts.js';
 
 /**
  * pptxgenjs masters standing in for the template's layouts while the slides are written:

@@ -5,11 +5,11 @@
  * slide, roomiest first, then our own geometry on the chosen layout — a title box with room
  * for two lines and the body in the whole clear area below it, to the slide's foot.
  */
-import type { Role } from './frame.js';
-import type { TemplatePlan } from './template-layouts.js';
-import type { Box } from './text.js';
-import { clearOf } from './template-clear.js';
-import type { Obstacle } from './template-read.js';
+import type { Role } from '../frame.js';
+import type { TemplatePlan } from './layouts.js';
+import type { Box } from '../text.js';
+import { clearOf } from './clear.js';
+import type { Obstacle } from './read.js';
 
 /** Slide width and height (inches) and the shapes body text keeps off. */
 export interface Room {
