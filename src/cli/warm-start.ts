@@ -1,0 +1,31 @@
+/**
+ * What the executable sets before the command's modules are compiled (issue 33): a build is
+ * mostly code that runs once or a few times, and V8's default tiering spends a second core's
+ * worth of CPU optimising it for a process that ends a second later. Pure: the Node version,
+ * environment and folders come in as arguments (launch.ts passes the process's own).
+ */
+/**
+ * V8 flags that let the optimising compilers wait longer before they take a function, by V8
+ * version, since the flag names changed (measured in bench/README.md, "Cold start"):
+ * - Node 20 (V8 11): `--interrupt-budget`, TurboFan's budget in bytecode units (66 KB default);
+ * - Node 22 (V8 12, Maglev off by default): TurboFan's invocation count (3000 default);
+ * - Node 24 (V8 13, Maglev on): Maglev's (400 default) as well.
+ * An unknown flag would make V8 print an error line, so only the running V8's names are given.
+ */
+export function tierUpFlags(v8Version: string): string[] {
+  const major = Number(v8Version.split('.')[0]);
+  if (major < 12) return ['--interrupt-budget=1000000'];
+  if (major < 13) return ['--invocation-count-for-turbofan=30000'];
+  return ['--invocation-count-for-turbofan=30000', '--invocation-count-for-maglev=4000'];
+}
+
+/**
+ * The flags not already given to Node by the person running it (on its command line or in
+ * NODE_OPTIONS), so that `node --interrupt-budget=… bulletin` measures what it says.
+ */
+export function flagsNotGiven(flags: string[], given: string[]): string[] {
+  const name = (flag: string) => flag.split('=')[0]?.replaceAll('_', '-');
+  const named = new Set(given.map(name));
+  return flags.filter((flag) => !named.has(name(flag)));
+}
+
