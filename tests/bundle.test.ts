@@ -50,6 +50,7 @@ describe('the bundled command', () => {
     expect(main).toBeGreaterThan(0);
     expect(bin.indexOf('setFlagsFromString(')).toBeGreaterThan(0);
     expect(bin.indexOf('setFlagsFromString(')).toBeLessThan(main);
+    expect(bin.indexOf('enableCodeCache();')).toBeLessThan(main);
     expect(existsSync('dist/chunks/worker.js')).toBe(true);
   });
 });

@@ -4,6 +4,8 @@
  * worth of CPU optimising it for a process that ends a second later. Pure: the Node version,
  * environment and folders come in as arguments (launch.ts passes the process's own).
  */
+import path from 'node:path';
+
 /**
  * V8 flags that let the optimising compilers wait longer before they take a function, by V8
  * version, since the flag names changed (measured in bench/README.md, "Cold start"):
@@ -29,3 +31,25 @@ export function flagsNotGiven(flags: string[], given: string[]): string[] {
   return flags.filter((flag) => !named.has(name(flag)));
 }
 
+/** Where the compiled-code cache lives: the environment and folders it is chosen from. */
+export interface CacheHome {
+  env: Record<string, string | undefined>;
+  home: string;
+  tmp: string;
+  /** The user's id, or -1 where there is none (Windows). */
+  uid: number;
+}
+
+/**
+ * The folder for V8's code cache of the command's modules, one per package and Node version:
+ * the user's cache folder (XDG_CACHE_HOME, else ~/.cache), never inside the package, which may
+ * be installed read-only. Without a home folder, a per-user folder in the temporary folder, so
+ * that no other user's files are ever loaded as compiled code.
+ */
+export function compileCacheDir(at: CacheHome, version: string, nodeVersion: string): string {
+  const leaf = path.join('bulletin', `compile-${version}-node-${nodeVersion}`);
+  const xdg = at.env.XDG_CACHE_HOME;
+  if (xdg && path.isAbsolute(xdg)) return path.join(xdg, leaf);
+  if (at.home) return path.join(at.home, '.cache', leaf);
+  return path.join(at.tmp, `bulletin-cache-${at.uid}`, leaf);
+}
