@@ -10,8 +10,8 @@ import { setFlagsFromString } from 'node:v8';
 import { PACKAGE_VERSION } from '../version.js';
 import { compileCacheDir, flagsNotGiven, tierUpFlags } from './warm-start.js';
 
-const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
-for (const flag of flagsNotGiven(tierUpFlags(process.versions.v8), given)) setFlagsFromString(flag);
+for (const flag of flagsNotGiven(tierUpFlags(process.versions.v8), process.execArgv))
+  setFlagsFromString(flag);
 
 enableCodeCache();
 await import('./main.js');

@@ -24,7 +24,7 @@ export function tierUpFlags(v8Version: string): string[] {
 }
 
 /**
- * The flags not already given to Node by the person running it (on its command line or in
+ * The flags not already on Node's own command line (process.execArgv; Node refuses these in
  * NODE_OPTIONS), so that `node --interrupt-budget=… bulletin` measures what it says.
  */
 export function flagsNotGiven(flags: string[], given: string[]): string[] {
