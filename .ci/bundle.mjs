@@ -26,8 +26,8 @@ rmSync(CHUNKS, { recursive: true, force: true });
 const result = await build({
   // src/jobs/pool.ts starts `new URL('./worker.js', import.meta.url)`: the worker entry goes
   // beside the chunk that holds pool.ts (checked below).
-  // tsc's main.js, not its bin.js (which this replaces), so that bundling again works.
-  entryPoints: { 'cli/bin': 'dist/cli/main.js', 'chunks/worker': 'dist/jobs/worker.js' },
+  // tsc's launch.js, not its bin.js (which this replaces), so that bundling again works.
+  entryPoints: { 'cli/bin': 'dist/cli/launch.js', 'chunks/worker': 'dist/jobs/worker.js' },
   outdir: 'dist',
   allowOverwrite: true,
   chunkNames: 'chunks/[name]-[hash]',

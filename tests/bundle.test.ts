@@ -41,10 +41,16 @@ describe('the bundled command', () => {
   it('dist/cli/bin.js is the bundle, with the worker where the pool looks for it', () => {
     const bin = readFileSync('dist/cli/bin.js', 'utf8');
     expect(bin.startsWith('#!/usr/bin/env node\n')).toBe(true);
-    // tsc's bin imports ./main.js; the bundle holds the CLI and imports only chunks and packages.
-    const local = [...bin.matchAll(/from "(\.[^"]+)"/g)].map((m) => m[1]);
+    // tsc's bin imports ./launch.js; the bundle holds the launcher and imports only chunks and
+    // packages: the command itself (main.ts) by a dynamic import, after V8's flags are set.
+    const local = [...bin.matchAll(/(?:from |import\()"(\.[^"]+)"/g)].map((m) => m[1]);
     expect(local.length).toBeGreaterThan(0);
     expect(local.filter((p) => !p?.startsWith('../chunks/'))).toEqual([]);
+    const main = bin.search(/await import\("\.\.\/chunks\/main-[^"]+"\)/);
+    expect(main).toBeGreaterThan(0);
+    expect(bin.indexOf('setFlagsFromString(')).toBeGreaterThan(0);
+    expect(bin.indexOf('setFlagsFromString(')).toBeLessThan(main);
+    expect(bin.indexOf('enableCodeCache();')).toBeLessThan(main);
     expect(existsSync('dist/chunks/worker.js')).toBe(true);
   });
 });
