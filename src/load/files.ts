@@ -141,6 +141,16 @@ export async function listFiles(dir: string): Promise<string[]> {
         'is a symbolic link; bulletin reads only regular files in the templates folder, so ' +
         'copy the file it points to in its place',
     });
+  // A FIFO, socket or device named like a template was skipped too, and the build went on
+  // without it (a partner's own template, a font's licence): say so.
+  const odd = entries.find((e) => !e.isFile() && !e.isDirectory());
+  if (odd)
+    throw inputError('E_NOT_FILE', {
+      file: path.join(odd.parentPath, odd.name),
+      message:
+        'is not a regular file (a pipe, socket or device); bulletin reads only regular files ' +
+        'in the templates folder: replace it with the file itself, or remove it',
+    });
   return entries
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
