@@ -131,25 +131,17 @@ export async function listFiles(dir: string): Promise<string[]> {
   if (!info.isDirectory())
     throw inputError('E_NOT_DIRECTORY', { file: dir, message: 'templates must be a folder' });
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  // A link was skipped without a word, so a linked deck template left the house decks
-  // (issue 31): say so instead.
-  const link = entries.find((e) => e.isSymbolicLink());
-  if (link)
-    throw inputError('E_SYMLINK', {
-      file: path.join(link.parentPath, link.name),
-      message:
-        'is a symbolic link; bulletin reads only regular files in the templates folder, so ' +
-        'copy the file it points to in its place',
-    });
-  // A FIFO, socket or device named like a template was skipped too, and the build went on
-  // without it (a partner's own template, a font's licence): say so.
+  // A link, or a FIFO, socket or device named like a template, was skipped without a word, and
+  // the build went on without it (a linked deck template, a partner's own template: issue 31).
   const odd = entries.find((e) => !e.isFile() && !e.isDirectory());
   if (odd)
-    throw inputError('E_NOT_FILE', {
+    throw inputError(odd.isSymbolicLink() ? 'E_SYMLINK' : 'E_NOT_FILE', {
       file: path.join(odd.parentPath, odd.name),
-      message:
-        'is not a regular file (a pipe, socket or device); bulletin reads only regular files ' +
-        'in the templates folder: replace it with the file itself, or remove it',
+      message: odd.isSymbolicLink()
+        ? 'is a symbolic link; bulletin reads only regular files in the templates folder, so ' +
+          'copy the file it points to in its place'
+        : 'is not a regular file (a pipe, socket or device); bulletin reads only regular ' +
+          'files in the templates folder: replace it with the file itself, or remove it',
     });
   return entries
     .filter((e) => e.isFile())
