@@ -4,7 +4,7 @@
  * bound (an as-of total) may have come at any earlier time; the claims module's `edgesHold`
  * says which ends of the order still hold, and the sentence names only those. Pure.
  */
-import { list, words } from '../template/filters.js';
+import { list, upfirst, words } from '../template/filters.js';
 import { edgesHold, firstWording as when } from '../model/claims/index.js';
 import { at } from '../checked.js';
 import type { TimelineData } from './data.js';
@@ -55,16 +55,14 @@ function boundedSentence(d: TimelineData, locale: string, holds: Record<string, 
   const unknown = holds.earliest ? 'last' : holds.latest ? 'first' : 'first or last';
   const where = d.undatedFirst?.length ? ', where a day or month is given' : '';
   const known = `known only as an upper bound for ${list(bounded, locale)}`;
-  const body = ends.length ? `${ends.join('; ')}. ${upfirstOf(known)}` : known;
+  const body = ends.length ? `${ends.join('; ')}. ${upfirst(known)}` : known;
   const undated = d.undatedFirst?.length
     ? ` ${list(d.undatedFirst, locale)}: no day or month stated.`
     : '';
-  return upfirstOf(
+  return upfirst(
     `${s.firstLabel}${where}: ${body}, so who came ${unknown} is not known.${undated}`,
   );
 }
-
-const upfirstOf = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
 /** The takeaway of a timeline: the spec's sentence where it holds, else one that does. */
 export function timelineTakeaway(

@@ -22,7 +22,7 @@ import {
   type StatedTotal,
 } from './derive.js';
 import type { Claim } from './schema.js';
-import { mixOf, unsaid } from './wording.js';
+import { flat, mixOf, unsaid } from './wording.js';
 
 /** What a claim asks: everything of a claim but its answer, wording and place. */
 export type ClaimQuestion = Pick<
@@ -204,8 +204,6 @@ function splitResult(d: Dataset, facts: readonly string[]): Claim['result'] {
 function sumOthers(totals: readonly { total: number }[], top: { total: number }): number {
   return totals.reduce((s, t) => s + t.total, 0) - top.total;
 }
-
-const flat = (s: string) => s.replace(/[\s\u00a0\u202f]+/gu, ' ');
 
 /** A claim made on the data with its wording and place, or null when the data refuses it. */
 export function makeClaim(

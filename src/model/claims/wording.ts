@@ -25,6 +25,9 @@ export function mixOf(share: number, category: string, locale: string): string {
   return `the largest part, ${percent(share, locale)}, as ${category}`;
 }
 
+/** Text with any run of white space as one plain space: dates print with no-break spaces. */
+export const flat = (s: string) => s.replace(/[\s\u00a0\u202f]+/gu, ' ');
+
 /**
  * Whether a claim's words say what its result is: a "first" prints its date with its lead
  * ("by March 21, 2022"), the largest names its partner, a rank its place, "data to" its date.
@@ -37,8 +40,6 @@ export function unsaid(
   locale: string,
 ): string | null {
   const r = c.result;
-  // Dates print with no-break spaces; a recorded wording has plain ones.
-  const flat = (s: string) => s.replace(/[\s\u00a0\u202f]+/gu, ' ');
   const has = (s: string) => flat(c.wording).includes(flat(s));
   switch (c.kind) {
     case 'first': {
