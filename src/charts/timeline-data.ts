@@ -4,6 +4,7 @@
  */
 import type { Dataset } from '../dataset/schema.js';
 import { mustParse, startOf } from '../dataset/dates.js';
+import { measuresOf } from '../dataset/by-partner.js';
 import { firstEvidence } from '../model/claims/index.js';
 import { at, must } from '../checked.js';
 import { partnersFor, type TimelineData, type TimelineGap } from './data.js';
@@ -30,9 +31,7 @@ export function timelineMonths(d: Dataset, spec: TimelineSpec): string[] {
   const partners = partnersFor(d, spec.roles);
   const firsts = spec.firsts.flatMap((f) =>
     partners.flatMap((p) => {
-      const hit = firstEvidence(
-        d.measures.filter((m) => m.partner === p.id && m.type === f.measure),
-      );
+      const hit = firstEvidence(measuresOf(d, p.id, f.measure));
       return hit ? [hit.date] : [];
     }),
   );
@@ -81,7 +80,7 @@ export function selectTimelineData(
     gapsOf[fi] = gaps;
     const points = partners.flatMap((p, row) => {
       // A total known "as of" a date is evidence of a first measure on or before it (issue 20).
-      const own = d.measures.filter((m) => m.partner === p.id && m.type === f.measure);
+      const own = measuresOf(d, p.id, f.measure);
       const hit = firstEvidence(own);
       const spot = hit ? place(hit.date, first) : null;
       if (!spot || !inWindow(spot.x))

@@ -8,6 +8,7 @@ import { compareDates, mustParse, startOf } from '../../dataset/dates.js';
 import type { Dataset, Measure } from '../../dataset/schema.js';
 import { NOT_STATED_LABEL, STATED_SYMBOLS } from '../../dataset/schema.js';
 import { figuresOf, NOT_STATED } from '../../dataset/figures.js';
+import { measuresOf } from '../../dataset/by-partner.js';
 import { firstEvidence } from './firsts.js';
 import type { QualifierId } from './schema.js';
 
@@ -65,7 +66,7 @@ export function statedTotals(
   const totals: StatedTotal[] = [];
   const mixed: string[] = [];
   for (const partner of partners) {
-    const own = d.measures.filter((m) => m.partner === partner && m.type === measure);
+    const own = measuresOf(d, partner, measure);
     const figs = own.flatMap((m) => {
       const f = figureOf(m, value);
       return f ? [{ ...f, id: m.id }] : [];
@@ -98,16 +99,15 @@ export function rowTotalsIn(
 ): { partner: string; stage: string; total: number; facts: string[] }[] {
   return partners.flatMap((partner) => {
     const rows = new Map<string, { total: number; facts: string[] }>();
-    for (const m of d.measures)
-      if (m.partner === partner && m.type === measure)
-        for (const f of figuresOf(m, 'amount'))
-          if (f.currency === unit) {
-            const key = byStage ? (f.stage ?? '') : '';
-            const row = rows.get(key) ?? { total: 0, facts: [] };
-            row.total += f.v;
-            if (!row.facts.includes(m.id)) row.facts.push(m.id);
-            rows.set(key, row);
-          }
+    for (const m of measuresOf(d, partner, measure))
+      for (const f of figuresOf(m, 'amount'))
+        if (f.currency === unit) {
+          const key = byStage ? (f.stage ?? '') : '';
+          const row = rows.get(key) ?? { total: 0, facts: [] };
+          row.total += f.v;
+          if (!row.facts.includes(m.id)) row.facts.push(m.id);
+          rows.set(key, row);
+        }
     return [...rows].flatMap(([stage, r]) => (r.total > 0 ? [{ partner, stage, ...r }] : []));
   });
 }
@@ -187,8 +187,7 @@ export function firstStep(
   partner: string,
   measure: string,
 ): { date: string; onOrBefore: boolean; facts: string[] } | null {
-  const own = d.measures.filter((m) => m.partner === partner && m.type === measure);
-  const hit = firstEvidence(own);
+  const hit = firstEvidence(measuresOf(d, partner, measure));
   return hit ? { date: hit.date, onOrBefore: hit.onOrBefore, facts: [hit.measure.id] } : null;
 }
 

@@ -23,6 +23,8 @@ import {
 } from './derive.js';
 import type { Claim } from './schema.js';
 import { flat, mixOf, unsaid } from './wording.js';
+import { memoOn } from '../../dataset/memo.js';
+import { measuresOf } from '../../dataset/by-partner.js';
 
 /** What a claim asks: everything of a claim but its answer, wording and place. */
 export type ClaimQuestion = Pick<
@@ -72,8 +74,31 @@ export function ruleOf(q: ClaimQuestion): string {
   }
 }
 
-/** Answers a claim's question on the data. */
+/**
+ * Answers a claim's question on the data. Every deck asks the same questions of the same data
+ * ("the largest", "the data runs to"): each answer is kept for the dataset, so a build with many
+ * partners does not pay for each once per deck. Answers are frozen, as they are shared.
+ */
 export function evaluateClaim(d: Dataset, q: ClaimQuestion): ClaimAnswer {
+  const key = JSON.stringify([
+    q.kind,
+    q.measure,
+    q.value,
+    q.subject,
+    q.among,
+    q.roles,
+    q.split,
+    q.unit,
+    q.byStage,
+  ]);
+  return memoOn(d, `claim:${key}`, () => {
+    const a = answer(d, q);
+    if (a.ok) Object.freeze(a.result), Object.freeze(a.facts), Object.freeze(a.qualifiers);
+    return Object.freeze(a);
+  });
+}
+
+function answer(d: Dataset, q: ClaimQuestion): ClaimAnswer {
   if (q.kind === 'data-to') {
     const date = figuresAsOf(d);
     return date ? { ok: true, result: { date }, facts: [], qualifiers: [] } : refuse('no dates');
@@ -84,7 +109,7 @@ export function evaluateClaim(d: Dataset, q: ClaimQuestion): ClaimAnswer {
     const stated =
       measure === 'events'
         ? d.events.some((e) => e.participants.includes(subject))
-        : d.measures.some((m) => m.partner === subject && m.type === measure);
+        : measuresOf(d, subject, measure).length > 0;
     if (stated) return refuse(`the data now states ${measure} of ${subject}`);
     return { ok: true, result: { stated: false }, facts: [], qualifiers: [] };
   }
@@ -103,14 +128,24 @@ export function evaluateClaim(d: Dataset, q: ClaimQuestion): ClaimAnswer {
   if (!q.measure || !q.value || !q.among)
     return refuse('a comparison needs a measure and partners');
   if (q.kind === 'largest' && q.unit !== undefined) return largestIn(d, { ...q, unit: q.unit });
+  const { measure, value } = q;
   const partners = comparedPartners(d, q.among, q.subject, q.roles);
-  const totals = statedTotals(d, partners, q.measure, q.value);
+  // Every deck's rank compares the same partners: their totals are summed once.
+  const { totals, facts, qualifiers } = memoOn(
+    d,
+    `totals:${JSON.stringify([partners, measure, value])}`,
+    () => {
+      const totals = statedTotals(d, partners, measure, value);
+      const facts = totals.totals.flatMap((t) => t.facts);
+      const unit = totals.totals[0]?.unit;
+      const sum = value === 'amount' && unit !== undefined ? sumQualifiers(d, facts, unit) : [];
+      return { totals, facts, qualifiers: sum };
+    },
+  );
   if (!comparableTotals(totals))
     return refuse('the totals are in several currencies or units, which cannot be ranked');
   const [first] = totals.totals;
   if (!first) return refuse(`no partner compared states a figure of ${q.measure}`);
-  const facts = totals.totals.flatMap((t) => t.facts);
-  const qualifiers = q.value === 'amount' ? sumQualifiers(d, facts, first.unit) : [];
   if (q.kind === 'rank') {
     if (!q.subject) return refuse('a rank needs a partner');
     const r = rankAmong(totals.totals, q.subject);
