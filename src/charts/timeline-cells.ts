@@ -32,11 +32,16 @@ export interface TimelineRow {
 
 /** The timeline's rows as the table prints them. */
 export function timelineRows(d: TimelineData, locale: string): TimelineRow[] {
+  // Each series' points by row, found once: a table of every partner is not a scan per cell.
+  const byRow = d.series.map((s) => {
+    const rows = new Map<number, TimelinePoint[]>();
+    for (const p of s.points) rows.set(p.row, [...(rows.get(p.row) ?? []), p]);
+    return rows;
+  });
   return d.rows.map((name, r) => ({
     name,
-    cells: d.series.map((s) => {
-      const items = s.points
-        .filter((p) => p.row === r)
+    cells: d.series.map((s, si) => {
+      const items = [...(byRow[si]?.get(r) ?? [])]
         .sort((a, b) => a.x - b.x)
         // A "first" series names itself in the column head; an event series names each event.
         .map((p) =>

@@ -267,7 +267,7 @@ export function makeClaim(
   };
   // Recorded only where its words say it: a template may read a rank only to decide whether
   // to print a comparison at all, and a text that does not name the rank makes no claim.
-  const names = new Map(d.partners.map((p) => [p.id, p.name]));
+  const names = memoOn(d, 'partner-names', () => new Map(d.partners.map((p) => [p.id, p.name])));
   return unsaid(claim, names, d.bulletin.locale) === null ? claim : null;
 }
 
