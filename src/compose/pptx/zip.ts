@@ -39,18 +39,23 @@ function dosDateTime(clock: Date): { time: number; date: number } {
 
 /**
  * Deflated entries by content: a build's decks share their masters, layouts, theme and many
- * chart parts (a third of their bytes), and DEFLATE at level 9 is most of a deck's packaging
- * time. zlib is deterministic, so a remembered result is the bytes deflating again would give.
+ * chart parts (a third of their bytes), and DEFLATE is most of a deck's packaging time. zlib is
+ * deterministic, so a remembered result is the bytes deflating again would give.
  * Bounded, so a long build (or --watch) does not keep every part it ever zipped.
  */
 const deflated = new Map<string, Buffer>();
+/**
+ * zlib's default. Level 9 took 1.4× the time for 0.6 % smaller decks (the parts of 40 decks:
+ * 187 → 135 ms, 3376 → 3396 KB); lower levels save little more time and grow the files 3–9 %.
+ */
+const DEFLATE_LEVEL = 6;
 const DEFLATE_MEMO_BYTES = 16 * 1024 * 1024;
 let memoBytes = 0;
 function deflateOnce(bytes: Uint8Array): Buffer {
   const key = createHash('sha1').update(bytes).digest('base64');
   let out = deflated.get(key);
   if (!out) {
-    out = deflateRawSync(bytes, { level: 9 });
+    out = deflateRawSync(bytes, { level: DEFLATE_LEVEL });
     if (memoBytes + out.length > DEFLATE_MEMO_BYTES) {
       deflated.clear();
       memoBytes = 0;
@@ -62,7 +67,7 @@ function deflateOnce(bytes: Uint8Array): Buffer {
 }
 
 /**
- * Zips `entries` (DEFLATE at level 9, or stored when that is smaller; all stored with `store`,
+ * Zips `entries` (DEFLATE at zlib's default level, or stored when that is smaller; all stored with `store`,
  * for a zip that is only read back) dated `clock`.
  */
 export function zipSync(entries: ZipEntry[], clock: Date, store = false): Buffer {
