@@ -37,6 +37,18 @@ describe('chart files', () => {
     // The title and description come first, before anything drawn.
     expect(svg).toMatch(/<svg [^>]*>\s*<title id="chart-title">[^<]*<\/title>\s*<desc /);
   });
+  it('writes each glyph outline once and points every letter at it', () => {
+    const svg = readFileSync(path.join(dir, 'charts/aid-by-partner.svg'), 'utf8');
+    const defs = [...svg.matchAll(/<path id="(g\d+)" d="([^"]+)"\/>/g)];
+    const uses = [...svg.matchAll(/<use xlink:href="#(g\d+)"/g)].map((m) => m[1]);
+    // Every reference resolves, no outline is written twice, and most letters are reuses.
+    expect(new Set(uses)).toEqual(new Set(defs.map((m) => m[1])));
+    expect(new Set(defs.map((m) => m[2])).size).toBe(defs.length);
+    expect(uses.length).toBeGreaterThan(3 * defs.length);
+    expect(svg).toMatch(/^<svg [^>]*xmlns:xlink="http:\/\/www.w3.org\/1999\/xlink"/m);
+    // The defs come before anything drawn, and no glyph is drawn as a bare outline.
+    expect(svg.indexOf('<defs>')).toBeLessThan(svg.indexOf('<use '));
+  });
   it('escapes markup in the title and description', () => {
     const svg = describeSvg('<svg width="1">x</svg>', 'A & B <c>', 'say "hi"');
     expect(svg).toBe(

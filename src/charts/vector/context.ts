@@ -19,7 +19,7 @@ import {
   type Matrix,
   type Segment,
 } from './path.js';
-import { inkBox, parseFont, shaped, textOutline, type TextBox } from './text.js';
+import { inkBox, parseFont, shaped, textOutline, type TextBox, type TextPlace } from './text.js';
 
 type Run = ReturnType<Font['layout']>;
 /** How a path is stroked, with the transform's scale already applied. */
@@ -291,8 +291,15 @@ export abstract class VectorContext {
   fillText(text: string, x: number, y: number, maxWidth?: number): void {
     const { face, size, run } = this.layout(text);
     const place = { x, y, align: this.textAlign, baseline: this.textBaseline, maxWidth };
+    const drawn = this.fillRun(face, size, run, place);
+    if (drawn) this.painted = true;
+    if (drawn && !this.recordTexts) return;
     const outline = textOutline(face, size, run, place, this.matrix);
-    this.paintFill(outline, this.fillStyle);
+    if (!drawn) this.paintFill(outline, this.fillStyle);
     if (this.recordTexts && text.trim()) this.texts.push(inkBox(text, outline));
+  }
+  /** A writer that draws text its own way (the SVG's reused glyphs) does it here: true if so. */
+  protected fillRun(_face: Font, _size: number, _run: Run, _place: TextPlace): boolean {
+    return false;
   }
 }

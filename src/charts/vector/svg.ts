@@ -1,10 +1,15 @@
 /**
  * The SVG writer behind the vector chart context: chart.js draws each chart file without
  * cairo (its SVG surface and serialisation were a third of a chart's cost). The file is drawn
- * at 1 px = 1 pt, like cairo's, with glyph outlines for text.
+ * at 1 px = 1 pt, like cairo's, with glyph outlines for text: each glyph's outline is written
+ * once, in <defs>, and every use of it points there. Writing every letter's outline where it
+ * stood made a chart file ~90 KB, and turning those outlines into text was most of the cost of
+ * drawing a chart file (issue 33).
  */
+import type { Font } from 'fontkit';
 import { type FaceOf, type Stroke, VectorContext } from './context.js';
-import { fixed3, type Segment } from './path.js';
+import { cssColor, fixed, fixed3, type Matrix, type Segment } from './path.js';
+import { glyphOutline, placedGlyphs, type TextPlace } from './text.js';
 
 /** Coordinates to a thousandth of a point: far below anything print or screen resolves. */
 const n = fixed3;
@@ -24,11 +29,22 @@ function pathData(path: Segment[]): string {
 
 const opacity = (name: string, a: number) => (a < 1 ? ` ${name}="${n(a)}"` : '');
 
+/** A transform as SVG writes it: a translation alone where that is all it is. */
+function transformOf([a, b, c, d, e, f]: Matrix): string {
+  if (a === 1 && b === 0 && c === 0 && d === 1) return `translate(${n(e)} ${n(f)})`;
+  const m = (v: number) => fixed(v, 6);
+  return `matrix(${m(a)} ${m(b)} ${m(c)} ${m(d)} ${n(e)} ${n(f)})`;
+}
+
 export class SvgChartContext extends VectorContext {
   private body: string[] = [];
   /** Groups opened by clips since each save: restore closes them. */
   private open: number[] = [0];
   private clips = 0;
+  /** Each glyph outline written so far (face, glyph, size) → its id; empty ones have none. */
+  private glyphIds = new Map<string, string | null>();
+  private faceIds = new Map<Font, number>();
+  private defs: string[] = [];
 
   constructor(faceOf: FaceOf, width: number, height: number) {
     super(faceOf, width, height);
@@ -70,14 +86,55 @@ export class SvgChartContext extends VectorContext {
     this.body.push(`<path ${attrs.join(' ')} d="${pathData(path)}"/>`);
   }
 
+  protected override fillRun(
+    face: Font,
+    size: number,
+    run: Parameters<typeof placedGlyphs>[2],
+    at: TextPlace,
+  ): boolean {
+    const { color, opacity: a } = cssColor(this.fillStyle);
+    const alpha = a * this.globalAlpha;
+    // Nothing to paint: the outline path, which paints nothing either, keeps canvas's rules.
+    if (alpha <= 0) return false;
+    const { origin, glyphs } = placedGlyphs(face, size, run, at, this.matrix);
+    const uses = glyphs.flatMap(({ glyph, dx, dy }) => {
+      const id = this.glyphId(face, glyph, size);
+      const y = dy === 0 ? '' : ` y="${n(dy)}"`;
+      return id ? [`<use xlink:href="#${id}" x="${n(dx)}"${y}/>`] : [];
+    });
+    if (uses.length)
+      this.body.push(
+        `<g fill="${color}"${opacity('fill-opacity', alpha)} transform="${transformOf(origin)}">` +
+          `${uses.join('')}</g>`,
+      );
+    return true;
+  }
+
+  /** The id of a glyph's outline at a size, written into <defs> on first use. */
+  private glyphId(face: Font, glyph: { id: number }, size: number): string | null {
+    let faceId = this.faceIds.get(face);
+    if (faceId === undefined) this.faceIds.set(face, (faceId = this.faceIds.size));
+    const key = `${faceId}:${glyph.id}:${size}`;
+    let id = this.glyphIds.get(key);
+    if (id === undefined) {
+      const outline = glyphOutline(face, glyph as Parameters<typeof glyphOutline>[1], size);
+      id = outline.length ? `g${this.glyphIds.size + 1}` : null;
+      if (id) this.defs.push(`<path id="${id}" d="${pathData(outline)}"/>`);
+      this.glyphIds.set(key, id);
+    }
+    return id;
+  }
+
   /** The finished file. */
   svg(): string {
     const { width, height } = this.canvas;
     const close = '</g>'.repeat(this.open.reduce((a, b) => a + b, 0));
     return (
       '<?xml version="1.0" encoding="UTF-8"?>\n' +
-      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}pt" height="${height}pt" ` +
-      `viewBox="0 0 ${width} ${height}" version="1.1">\n${this.body.join('\n')}${close}\n</svg>\n`
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" ' +
+      `width="${width}pt" height="${height}pt" viewBox="0 0 ${width} ${height}" version="1.1">\n` +
+      (this.defs.length ? `<defs>\n${this.defs.join('\n')}\n</defs>\n` : '') +
+      `${this.body.join('\n')}${close}\n</svg>\n`
     );
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { Font } from 'fontkit';
 import { InternalError } from '../../errors.js';
-import { apply, quadToCubic, type Matrix, type Segment } from './path.js';
+import { apply, multiply, quadToCubic, type Matrix, type Segment } from './path.js';
 
 type Run = ReturnType<Font['layout']>;
 
@@ -114,28 +114,70 @@ export function textOutline(
     const ox = pen + (pos?.xOffset ?? 0);
     const oy = pos?.yOffset ?? 0;
     // Font units, y up → chart space, y down.
-    const at = (args: number[], j: number): [number, number] =>
-      apply(
-        matrix,
-        left + (ox + (args[j] ?? 0)) * k * squeeze,
-        base - (oy + (args[j + 1] ?? 0)) * k,
-      );
-    let cur: [number, number] = [left, base];
-    for (const { command, args } of glyph.path.commands) {
-      if (command === 'moveTo' || command === 'lineTo') {
-        cur = at(args, 0);
-        out.push({ op: command === 'moveTo' ? 'M' : 'L', x: cur[0], y: cur[1] });
-      } else if (command === 'quadraticCurveTo') {
-        const end = at(args, 2);
-        out.push(quadToCubic(cur, at(args, 0), end));
-        cur = end;
-      } else if (command === 'bezierCurveTo') {
-        const [c1, c2, end] = [at(args, 0), at(args, 2), at(args, 4)];
-        out.push({ op: 'C', x1: c1[0], y1: c1[1], x2: c2[0], y2: c2[1], x: end[0], y: end[1] });
-        cur = end;
-      } else if (command === 'closePath') out.push({ op: 'Z' });
-    }
+    outlineInto(out, glyph, (gx, gy) =>
+      apply(matrix, left + (ox + gx) * k * squeeze, base - (oy + gy) * k),
+    );
     pen += pos?.xAdvance ?? glyph.advanceWidth;
   });
+  return out;
+}
+
+/** Appends a glyph's outline to `out`, each point of it (font units, y up) mapped by `to`. */
+function outlineInto(
+  out: Segment[],
+  glyph: Glyph,
+  to: (gx: number, gy: number) => [number, number],
+): void {
+  const at = (args: number[], j: number) => to(args[j] ?? 0, args[j + 1] ?? 0);
+  let cur: [number, number] = to(0, 0);
+  for (const { command, args } of glyph.path.commands) {
+    if (command === 'moveTo' || command === 'lineTo') {
+      cur = at(args, 0);
+      out.push({ op: command === 'moveTo' ? 'M' : 'L', x: cur[0], y: cur[1] });
+    } else if (command === 'quadraticCurveTo') {
+      const end = at(args, 2);
+      out.push(quadToCubic(cur, at(args, 0), end));
+      cur = end;
+    } else if (command === 'bezierCurveTo') {
+      const [c1, c2, end] = [at(args, 0), at(args, 2), at(args, 4)];
+      out.push({ op: 'C', x1: c1[0], y1: c1[1], x2: c2[0], y2: c2[1], x: end[0], y: end[1] });
+      cur = end;
+    } else if (command === 'closePath') out.push({ op: 'Z' });
+  }
+}
+
+type Glyph = ReturnType<Font['layout']>['glyphs'][number];
+
+/**
+ * A run as placed glyphs, for a writer that draws each glyph's outline once and reuses it: the
+ * transform from a string's origin (its pen start on the baseline, in px at `size`, y down) to
+ * device space, and each glyph with its offset from that origin. The outlines `glyphOutline`
+ * gives, moved by these, are the ones `textOutline` gives.
+ */
+export function placedGlyphs(
+  face: Font,
+  size: number,
+  run: ReturnType<Font['layout']>,
+  place: TextPlace,
+  matrix: Matrix,
+): { origin: Matrix; glyphs: { glyph: Glyph; dx: number; dy: number }[] } {
+  const k = size / face.unitsPerEm;
+  const { left, base, squeeze } = placeRun(face, size, run, place);
+  const origin = multiply(matrix, [squeeze, 0, 0, 1, left, base]);
+  let pen = 0;
+  const glyphs = run.glyphs.map((glyph, i) => {
+    const pos = run.positions[i];
+    const at = { glyph, dx: (pen + (pos?.xOffset ?? 0)) * k, dy: -(pos?.yOffset ?? 0) * k };
+    pen += pos?.xAdvance ?? glyph.advanceWidth;
+    return at;
+  });
+  return { origin, glyphs };
+}
+
+/** A glyph's outline at `size` in px, y down, its origin at 0,0: empty for a space. */
+export function glyphOutline(face: Font, glyph: Glyph, size: number): Segment[] {
+  const k = size / face.unitsPerEm;
+  const out: Segment[] = [];
+  outlineInto(out, glyph, (gx, gy) => [gx * k, -gy * k]);
   return out;
 }
