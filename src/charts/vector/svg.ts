@@ -29,6 +29,19 @@ function pathData(path: Segment[]): string {
 
 const opacity = (name: string, a: number) => (a < 1 ? ` ${name}="${n(a)}"` : '');
 
+type Glyph = Parameters<typeof glyphOutline>[1];
+
+/** Glyph outlines as path data, by face, glyph and size: every chart file draws the same few. */
+const glyphPaths = new WeakMap<Font, Map<string, string>>();
+function glyphPathData(face: Font, glyph: Glyph, size: number): string {
+  let byGlyph = glyphPaths.get(face);
+  if (!byGlyph) glyphPaths.set(face, (byGlyph = new Map()));
+  const key = `${glyph.id}:${size}`;
+  let d = byGlyph.get(key);
+  if (d === undefined) byGlyph.set(key, (d = pathData(glyphOutline(face, glyph, size))));
+  return d;
+}
+
 /** A transform as SVG writes it: a translation alone where that is all it is. */
 function transformOf([a, b, c, d, e, f]: Matrix): string {
   if (a === 1 && b === 0 && c === 0 && d === 1) return `translate(${n(e)} ${n(f)})`;
@@ -111,15 +124,15 @@ export class SvgChartContext extends VectorContext {
   }
 
   /** The id of a glyph's outline at a size, written into <defs> on first use. */
-  private glyphId(face: Font, glyph: { id: number }, size: number): string | null {
+  private glyphId(face: Font, glyph: Glyph, size: number): string | null {
     let faceId = this.faceIds.get(face);
     if (faceId === undefined) this.faceIds.set(face, (faceId = this.faceIds.size));
     const key = `${faceId}:${glyph.id}:${size}`;
     let id = this.glyphIds.get(key);
     if (id === undefined) {
-      const outline = glyphOutline(face, glyph as Parameters<typeof glyphOutline>[1], size);
-      id = outline.length ? `g${this.glyphIds.size + 1}` : null;
-      if (id) this.defs.push(`<path id="${id}" d="${pathData(outline)}"/>`);
+      const d = glyphPathData(face, glyph, size);
+      id = d ? `g${this.glyphIds.size + 1}` : null;
+      if (id) this.defs.push(`<path id="${id}" d="${d}"/>`);
       this.glyphIds.set(key, id);
     }
     return id;
