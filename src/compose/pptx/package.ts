@@ -22,10 +22,10 @@
  */
 import type { Theme } from '../../model/theme.js';
 import { canonicalPlaceholders, type FaceHint, hintFaces, markDecorative } from './a11y.js';
-import { fixChartXml } from './native-charts.js';
 import { ZipFiles, zipSync } from './zip.js';
 import { addClaimsPart } from './claims-part.js';
 import { inSchemaOrder } from './schema-order.js';
+import { fixedChart } from './chart-part.js';
 import type { Claim } from '../../model/claims/index.js';
 
 /** Document properties for docProps/core.xml. */
@@ -203,17 +203,6 @@ export function onePPrPerParagraph(xml: string): string {
 }
 
 /**
- * Value labels on one line: pptxgenjs writes an empty <a:bodyPr/>, and LibreOffice then wraps
- * "$30 million" onto two lines even with room to spare; wrap="none" is what PowerPoint writes.
- */
-export function unwrapDataLabels(xml: string): string {
-  return xml.replace(
-    /(<c:dLbls>(?:<c:numFmt [^>]*\/>)?<c:txPr>)<a:bodyPr\/>/g,
-    '$1<a:bodyPr wrap="none"/>',
-  );
-}
-
-/**
  * Re-zips deterministically: sorted entries, [Content_Types].xml first, fixed dates, and
  * DEFLATE from node:zlib.
  */
@@ -275,7 +264,7 @@ export async function finishPackage(
     zip.file(name, onePPrPerParagraph(splitNoteParagraphs(await textOf(zip, name))));
   }
   for (const name of Object.keys(zip.files).filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n))) {
-    zip.file(name, inSchemaOrder(fixChartXml(unwrapDataLabels(await textOf(zip, name)))));
+    zip.file(name, fixedChart(await textOf(zip, name)));
   }
   // Accessibility and font fallbacks (a11y.ts): decorative shapes, PANOSE on house fonts.
   for (const name of Object.keys(zip.files).filter((n) =>

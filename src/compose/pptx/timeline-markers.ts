@@ -40,9 +40,12 @@ function pointsOf(series: string[]): Point[] {
 /** How many earlier dots each dot overlaps, transitively: 0 for a dot drawn on bare ground. */
 function depths(points: Point[], near: number): Map<Point, number> {
   const depth = new Map<Point, number>();
+  // Only dots of one row can meet: each row's, found once (a timeline of every partner).
+  const byRow = new Map<number, Point[]>();
+  for (const p of points) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p]);
   for (const p of points) {
-    const under = points.filter(
-      (q) => q.series < p.series && q.row === p.row && Math.abs(q.value - p.value) <= near,
+    const under = (byRow.get(p.row) ?? []).filter(
+      (q) => q.series < p.series && Math.abs(q.value - p.value) <= near,
     );
     depth.set(p, under.length === 0 ? 0 : 1 + Math.max(...under.map((q) => depth.get(q) ?? 0)));
   }
