@@ -210,7 +210,6 @@ if (BASE)
     ].map(([k, b, a]) => [k, { wall: ratio(b, a), cpu: cpuRatio(b, a) }]),
   );
 results.totalSeconds = (performance.now() - started) / 1000;
-writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
 rmSync(tmp, { recursive: true, force: true });
 
 const f = (x, d = 0) => (x === undefined ? '-' : x.toFixed(d));
@@ -231,6 +230,28 @@ for (const [tag, rs] of Object.entries(results.ratios)) {
       `  ${k.padEnd(40)} ${typeof v === 'object' ? `wall ${f(v.wall, 2)}, CPU ${f(v.cpu, 2)}` : f(v, 2)}`,
     );
 }
+// Issue 33's targets, each against this run's own figures (wall-time medians).
+const A = results.ratios.after ?? {};
+const TARGETS = [
+  ['peer route ÷ full build', A['peer route / full build (speed-up)'], '≥', 2.0],
+  ['no-op rebuild ÷ node -e 0', A['no-op / node -e 0'], '≤', 2.0],
+  ['extra partner ÷ pandoc one deck', A['extra partner / pandoc one deck'], '≤', 0.4],
+  ['--only pdf ÷ Typst anchor', A['--only pdf / typst anchor'], '≤', 3.0],
+  [`peak RSS MB at ${hi} partners`, A[`peak RSS MB at ${hi} partners`], '≤', 300],
+];
+results.targets = TARGETS.map(([name, value, op, target]) => ({
+  name,
+  value,
+  target: `${op} ${target}`,
+  met: value === undefined ? undefined : op === '≥' ? value >= target : value <= target,
+}));
+console.log('targets (issue 33):');
+for (const t of results.targets)
+  console.log(
+    `  ${t.name.padEnd(40)} ${f(t.value, 2).padStart(7)}  target ${t.target.padEnd(7)} ` +
+      (t.met === undefined ? 'not measured' : t.met ? 'met' : 'NOT met'),
+  );
+writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
 console.log(
   `bench took ${f(results.totalSeconds)} s on ${results.cores} cores (load average ` +
     `${f(loadBefore[0], 2)} before, ${f(results.loadAverage.after[0], 2)} after); ` +
