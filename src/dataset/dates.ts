@@ -28,8 +28,24 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/**
+ * Parsed dates by their text, frozen as they are shared: comparing and formatting dates parses
+ * the same few hundred strings again for every deck. Bounded for a long `--watch`.
+ */
+const parsed = new Map<string, Readonly<FuzzyDate> | string>();
+
 /** Parses a date string; returns a message instead when it is malformed or not a real date. */
-export function parseFuzzyDate(text: string): FuzzyDate | string {
+export function parseFuzzyDate(text: string): Readonly<FuzzyDate> | string {
+  let d = parsed.get(text);
+  if (d === undefined) {
+    if (parsed.size > 50_000) parsed.clear();
+    const fresh = parseDate(text);
+    parsed.set(text, (d = typeof fresh === 'string' ? fresh : Object.freeze(fresh)));
+  }
+  return d;
+}
+
+function parseDate(text: string): FuzzyDate | string {
   const decade = DECADE.exec(text);
   if (decade) {
     const part = decade[1] as DecadePart | undefined;
@@ -54,7 +70,7 @@ export function parseFuzzyDate(text: string): FuzzyDate | string {
 }
 
 /** Like parseFuzzyDate, but for values already validated by the schema. */
-export function mustParse(text: string): FuzzyDate {
+export function mustParse(text: string): Readonly<FuzzyDate> {
   const d = parseFuzzyDate(text);
   if (typeof d === 'string') throw new Error(d);
   return d;
