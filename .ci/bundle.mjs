@@ -36,6 +36,9 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
+  // esbuild 0.28 rewrites every /\p{…}/u literal for node20 as `new RegExp(…)`, compiled again
+  // each time the line runs (a date formatted per claim, per deck); Node 20's V8 has them.
+  supported: { 'regexp-unicode-property-escapes': true },
   external,
   // Maps through tsc's own source maps back to src/*.ts (node --enable-source-maps).
   sourcemap: 'linked',
