@@ -61,6 +61,11 @@ export interface PlannedChart {
 }
 
 export const PLAN_KEY = 'charts:plan';
+/**
+ * Where the bulletin-wide charts are kept once rendered (render.ts): every partner group shares
+ * them, as every deck shows them, while each group's own charts go with it.
+ */
+export const SHARED_CHARTS_KEY = 'charts:rendered:bulletin-wide';
 
 /**
  * Every chart the build has, with its data: bulletin-wide specs once, per-partner specs per deck

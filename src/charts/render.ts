@@ -15,6 +15,7 @@ import {
   planCharts,
   planIndex,
   PLAN_KEY,
+  SHARED_CHARTS_KEY,
   type Instance,
   type PlannedChart,
 } from './plan.js';
@@ -169,8 +170,11 @@ export const renderedChart = (ctx: BuildContext, key: string): RenderedChart =>
 export function getChart(ctx: BuildContext, key: string): RenderedChart | undefined {
   const planned = planIndex(ctx).get(key);
   if (!planned) return undefined;
-  let rendered = ctx.assets.get(RENDERED_KEY) as Map<string, RenderedChart> | undefined;
-  if (!rendered) ctx.assets.set(RENDERED_KEY, (rendered = new Map()));
+  // A bulletin-wide chart (the timeline of every partner) is rendered once for all the decks
+  // that show it; rendering it again per deck grew with the square of the partners.
+  const store = planned.inst.partner === undefined ? SHARED_CHARTS_KEY : RENDERED_KEY;
+  let rendered = ctx.assets.get(store) as Map<string, RenderedChart> | undefined;
+  if (!rendered) ctx.assets.set(store, (rendered = new Map()));
   let chart = rendered.get(key);
   if (!chart) {
     chart = renderPlanned(ctx, ctx.assets.get(`${PLAN_KEY}:loaded`) as LoadedSpecs, planned);

@@ -9,7 +9,7 @@ import type { InputSnapshot } from '../load/inputs.js';
 import type { Artifact, BuildContext, Renderer } from '../compose/types.js';
 import type { BuildOptions } from '../build-types.js';
 import type { ProgressListener } from '../progress.js';
-import { PLAN_KEY } from '../charts/plan.js';
+import { PLAN_KEY, SHARED_CHARTS_KEY } from '../charts/plan.js';
 import { loadShaper } from '../model/shaper.js';
 import {
   BuildThread,
@@ -92,10 +92,17 @@ function sharedProgress(units: StaleUnit[], report?: ProgressListener) {
 /**
  * What a partner group takes over from the build's ctx.assets: the chart plan and the style
  * hash, made once for every partner (the plan's bulletin-wide charts read every partner's
- * figures, so planning them again for each group would grow with the square of the partners).
- * Drawings are not taken over: each group draws its own and drops them with its context.
+ * figures, so planning them again for each group would grow with the square of the partners),
+ * and the bulletin-wide charts every deck shows, rendered once. A group's own charts are not taken over: it
+ * draws them and drops them with its context.
  */
-const SHARED_ASSETS = [PLAN_KEY, `${PLAN_KEY}:loaded`, `${PLAN_KEY}:index`, 'inputs:style'];
+const SHARED_ASSETS = [
+  PLAN_KEY,
+  `${PLAN_KEY}:loaded`,
+  `${PLAN_KEY}:index`,
+  'inputs:style',
+  SHARED_CHARTS_KEY,
+];
 
 /**
  * The context a partner group renders in: the build's inputs, models and plans, but its own
@@ -109,6 +116,8 @@ export function groupContext(
   partners: string[],
   ownModels = false,
 ): BuildContext {
+  // Made here if no chart was rendered yet, so that every group shares the one map.
+  if (!ctx.assets.has(SHARED_CHARTS_KEY)) ctx.assets.set(SHARED_CHARTS_KEY, new Map());
   const shared = SHARED_ASSETS.filter((k) => ctx.assets.has(k)).map((k): [string, unknown] => [
     k,
     ctx.assets.get(k),
