@@ -6,7 +6,7 @@
  * dates on a month axis, the dates kept as real dates so an editor sees them as such.
  */
 import type { RenderedChart } from '../../charts/render.js';
-import type { BarData, TimelineData } from '../../charts/data.js';
+import type { BarData, TimelineData, TimelinePoint } from '../../charts/data.js';
 import { hedgedValue } from '../../charts/data.js';
 import { numberFormat } from '../../charts/number-format.js';
 import { barColors, seriesColors } from '../../charts/palette.js';
@@ -141,7 +141,9 @@ function timeline(d: TimelineData, chart: RenderedChart, theme: Theme): NativeTi
       { name: `${s.name}${HOLLOW_SUFFIX}`, points: loose },
     ].filter((g, i) => i === 0 || g.points.length > 0);
     for (const g of groups) {
-      const perRow = d.rows.map((_, row) => g.points.filter((p) => p.row === row));
+      // Each row's points, found in one pass (the timeline of every partner, in every deck).
+      const perRow: TimelinePoint[][] = d.rows.map(() => []);
+      for (const p of g.points) perRow[p.row]?.push(p);
       const depth = Math.max(1, ...perRow.map((ps) => ps.length));
       for (let i = 0; i < depth; i++) {
         series.push({
