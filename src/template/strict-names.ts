@@ -42,7 +42,12 @@ const BUILTIN_KEYS = new Set(['size', 'first', 'last']);
 
 /** An error LiquidJS's lenient contexts swallow (it checks the name), with our own message. */
 function notStated(message: string): Error {
+  // A signal to liquidjs, thrown for every name a template tests and the data lacks (per deck):
+  // no stack trace is read, and capturing one was most of its cost.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   const err = new Error(message);
+  Error.stackTraceLimit = limit;
   err.name = 'InternalUndefinedVariableError';
   return err;
 }
