@@ -58,7 +58,7 @@ export function buildOptions<T>(y: Argv<T>) {
       type: 'string',
       array: true,
       default: [] as string[],
-      describe: 'Only these formats: pdf, charts, decks (repeatable)',
+      describe: 'Only these formats: pdf, html, charts, decks (repeatable)',
     })
     .option('force', {
       type: 'boolean',
