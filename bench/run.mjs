@@ -154,6 +154,12 @@ for (let r = 0; r < SCALE_REPEATS; r++) {
       const out = path.join(tmp, `scale-${n}-${tag}`);
       scale[`${n}:${tag}`].push(cli(root, ['build', '--force', '--data', data, '--out', out]));
     }
+    // What the chart files cost: the same build asked for every format but them.
+    const bare = path.join(tmp, `scale-${n}-bare`);
+    const only = ['--only', 'pdf', 'html', 'decks'];
+    (scale[`${n}:no chart files`] ??= []).push(
+      cli(ROOT, ['build', '--force', '--data', data, '--out', bare, ...only]),
+    );
     process.stderr.write(`  scale ${n}, round ${r + 1}/${SCALE_REPEATS}\n`);
   }
 }
@@ -188,6 +194,12 @@ for (const tag of Object.keys(roots)) {
         ? (S[`${hi}:${tag}`].median - S[`${lo}:${tag}`].median) / (hi - lo)
         : undefined,
     [`peak RSS MB at ${hi} partners`]: S[`${hi}:${tag}`]?.peakRssMb,
+    ...(tag === 'after' && S[`${hi}:no chart files`] && S[`${lo}:no chart files`]
+      ? {
+          [`ms per extra partner, no chart files (${lo}→${hi})`]:
+            (S[`${hi}:no chart files`].median - S[`${lo}:no chart files`].median) / (hi - lo),
+        }
+      : {}),
     'extra partner / pandoc one deck':
       S[`${hi}:${tag}`] &&
       S[`${lo}:${tag}`] &&
