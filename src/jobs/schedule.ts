@@ -93,8 +93,8 @@ function sharedProgress(units: StaleUnit[], report?: ProgressListener) {
  * What a partner group takes over from the build's ctx.assets: the chart plan and the style
  * hash, made once for every partner (the plan's bulletin-wide charts read every partner's
  * figures, so planning them again for each group would grow with the square of the partners),
- * and the bulletin-wide charts every deck shows, rendered once. A group's own charts are not taken over: it
- * draws them and drops them with its context.
+ * and the bulletin-wide charts every deck shows, rendered once. A group's own charts are not
+ * taken over: it draws them and drops them with its context.
  */
 const SHARED_ASSETS = [
   PLAN_KEY,

@@ -19,23 +19,11 @@ import {
   type Matrix,
   type Segment,
 } from './path.js';
+import type { FaceOf, Stroke } from './writer-types.js';
 import { inkBox, parseFont, shaped, textOutline, type TextBox, type TextPlace } from './text.js';
 
 type Run = ReturnType<Font['layout']>;
-/** How a path is stroked, with the transform's scale already applied. */
-export interface Stroke {
-  color: string;
-  alpha: number;
-  width: number;
-  cap: 'butt' | 'round' | 'square';
-  join: 'miter' | 'round' | 'bevel';
-  miterLimit: number;
-  dash: number[];
-  dashOffset: number;
-}
-
-/** The theme face for a weight and style (the chart fonts are the sans faces). */
-export type FaceOf = (bold: boolean, italic: boolean) => Font;
+export type { FaceOf, Stroke } from './writer-types.js';
 
 /** What canvas's save() and restore() keep (the clip is PDF state: q and Q keep it). */
 const STATE_KEYS = [

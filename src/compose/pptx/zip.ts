@@ -67,8 +67,8 @@ function deflateOnce(bytes: Uint8Array): Buffer {
 }
 
 /**
- * Zips `entries` (DEFLATE at zlib's default level, or stored when that is smaller; all stored with `store`,
- * for a zip that is only read back) dated `clock`.
+ * Zips `entries` (DEFLATE at zlib's default level, or stored when that is smaller; all stored
+ * with `store`, for a zip that is only read back) dated `clock`.
  */
 export function zipSync(entries: ZipEntry[], clock: Date, store = false): Buffer {
   const { time, date } = dosDateTime(clock);
