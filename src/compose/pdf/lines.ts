@@ -79,9 +79,22 @@ function words(runs: Run[], style: TextStyle): Word[] {
   return out;
 }
 
-function hyphenate(text: string): string[] {
-  if (text.length < 7 || /[\d/@\u00a0]/.test(text)) return [text];
-  return en.hyphenateSync(text, { hyphenChar: SOFT, minWordLength: 7 }).split(SOFT);
+/**
+ * A word's syllables, each word hyphenated once per process: the fitting step breaks the same
+ * text at every type step, and the patterns give the same answer each time.
+ */
+const syllables = new Map<string, readonly string[]>();
+
+function hyphenate(text: string): readonly string[] {
+  let syl = syllables.get(text);
+  if (syl === undefined) {
+    syl =
+      text.length < 7 || /[\d/@\u00a0]/.test(text)
+        ? [text]
+        : en.hyphenateSync(text, { hyphenChar: SOFT, minWordLength: 7 }).split(SOFT);
+    syllables.set(text, syl);
+  }
+  return syl;
 }
 
 /**
