@@ -136,6 +136,22 @@ const SHORT_NUMBER_AT_START = /^\d{1,2}(?![\d.,]\d)/u;
 const LETTER_AT_START = /^\p{L}/u;
 const LETTER_AT_END = /\p{L}$/u;
 
+/**
+ * Each word's natural width (its parts side by side, as breakLines measures them) and how many
+ * breaking spaces separate the words: all a lower bound of the line count needs (prose-bound.ts).
+ */
+export function wordWidths(
+  runs: Run[],
+  style: TextStyle,
+  measure: Measure,
+): { widths: number[]; gaps: number } {
+  const all = words(runs, style);
+  return {
+    widths: all.map((w) => w.parts.reduce((sum, p) => sum + measure(p.text, p.font, p.size), 0)),
+    gaps: all.filter((w) => w.spaceBefore).length,
+  };
+}
+
 /** Lays out runs in lines no wider than `width`. */
 export function breakLines(runs: Run[], style: TextStyle, width: number, measure: Measure): Line[] {
   const spaceW = measure(' ', fontName(style.family, style.bold, style.italic), style.size);
