@@ -1,10 +1,11 @@
 /**
  * The everyday command lines (`bulletin build`, `bulletin build --out site --quiet`,
- * `bulletin build --force --only pdf`) read without yargs. Loading yargs and its help renderer (cliui, string-width's Intl.Segmenter and
- * Unicode tables) costs ~60-90 ms, a fifth of a no-op rebuild, for a parse this file does in a
- * loop. Anything else — help, version, another command, an unknown, repeated, negated or
- * malformed flag — returns undefined and goes through yargs, so every usage error and every
- * help text still comes from one place. tests/cli-plain.test.ts checks that both parses agree.
+ * `bulletin build --force --only pdf`) read without yargs. Loading yargs and its help renderer
+ * (cliui, string-width's Intl.Segmenter and Unicode tables) costs ~60-90 ms, a fifth of a no-op
+ * rebuild, for a parse this file does in a loop. Anything else — help, version, another command,
+ * an unknown, negated or malformed flag, a flag repeated that is not a list — returns undefined
+ * and goes through yargs, so every usage error and every help text still comes from one place.
+ * tests/cli-plain.test.ts checks that both parses agree.
  */
 import type { BuildArgs } from './build-args.js';
 import { projectPaths } from './project-root.js';
