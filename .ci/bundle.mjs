@@ -16,6 +16,27 @@ import path from 'node:path';
 const INLINE = new Set(['zod']);
 const CHUNKS = 'dist/chunks';
 
+// zod's namespace export `z` carries `z.locales`, every one of its ~60 languages (360 KB, half
+// the zod chunk), and esbuild cannot drop a namespace's members: every build parsed them. Messages
+// are English (zod's default, which schemas.js imports itself), so the locales index is `en` alone.
+const englishOnlyZod = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer)
+        ? {
+            path: path.join(path.dirname(args.importer), '..', 'locales', 'en.js'),
+            namespace: 'zod-en',
+          }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-en' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const external = Object.keys(pkg.dependencies)
   .filter((name) => !INLINE.has(name))
@@ -44,6 +65,7 @@ const result = await build({
   sourcemap: 'linked',
   logLevel: 'warning',
   metafile: true,
+  plugins: [englishOnlyZod],
 });
 
 // A package the command imports but package.json lists only under devDependencies is not

@@ -30,6 +30,7 @@ import { renderStale } from './jobs/schedule.js';
 import { boundHeapGrowth } from './jobs/heap.js';
 import type { Dataset } from './dataset/schema.js';
 import type { Artifact, BuildContext } from './compose/types.js';
+import { fontHashes } from './compose/inputs.js';
 import { collectWarnings } from './warnings/index.js';
 import type { BuildOptions, BuildResult } from './build-types.js';
 
@@ -276,7 +277,8 @@ export async function check(
 }
 
 function manifestBase(ctx: BuildContext): Omit<Manifest, 'artifacts'> {
-  const fonts = Object.fromEntries(Object.entries(ctx.theme.fonts).map(([k, b]) => [k, sha256(b)]));
+  // The fonts' hashes are the units' inputs too: each ~300 KB file is hashed once per build.
+  const fonts = fontHashes(ctx);
   const templates = sha256(
     stableJson([
       Object.entries(ctx.templates.liquid.files),

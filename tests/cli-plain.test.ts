@@ -32,6 +32,11 @@ const PLAIN = [
   ['build', '--jobs=12', '--quiet', '--strict'],
   ['build', '--check', '--json', '--debug'],
   ['build', '--out', 'a b/c=d'],
+  ['build', '--force', '--only', 'pdf'],
+  ['build', '--only=pdf', '--only', 'charts', '--out', 'site'],
+  ['build', '--partner', 'japan'],
+  ['build', '--partner', 'japan', '--only', 'decks', '--partner=korea'],
+  ['build', '--only', 'nonsense'],
 ];
 
 const NOT_PLAIN = [
@@ -53,8 +58,10 @@ const NOT_PLAIN = [
   ['build', '--jobs', '0'],
   ['build', '--jobs', '1.5'],
   ['build', '--jobs', 'two'],
-  ['build', '--partner', 'japan'],
-  ['build', '--only', 'pdf'],
+  ['build', '--only', 'pdf', 'charts'],
+  ['build', '--only'],
+  ['build', '--only', '--force'],
+  ['build', '--partner', '-x'],
   ['build', '--deck-charts', 'image'],
   ['build', '--watch'],
   ['build', '-h'],

@@ -2,17 +2,26 @@
 import { createHash } from 'node:crypto';
 import type { BuildContext } from './types.js';
 
-/** The theme and the sha256 of each font file (the bytes, not the paths). */
-export function styleInputs(ctx: BuildContext): unknown {
-  let v = ctx.assets.get('inputs:style');
+/** The sha256 of each font file (the bytes, not the paths), hashed once per build. */
+export function fontHashes(ctx: BuildContext): Record<string, string> {
+  let v = ctx.assets.get('inputs:font-hashes') as Record<string, string> | undefined;
   if (!v) {
-    const fonts = Object.fromEntries(
+    v = Object.fromEntries(
       Object.entries(ctx.theme.fonts).map(([k, b]) => [
         k,
         createHash('sha256').update(b).digest('hex'),
       ]),
     );
-    v = { theme: ctx.theme.theme, fonts };
+    ctx.assets.set('inputs:font-hashes', v);
+  }
+  return v;
+}
+
+/** The theme and the sha256 of each font file. */
+export function styleInputs(ctx: BuildContext): unknown {
+  let v = ctx.assets.get('inputs:style');
+  if (!v) {
+    v = { theme: ctx.theme.theme, fonts: fontHashes(ctx) };
     ctx.assets.set('inputs:style', v);
   }
   return v;

@@ -5,13 +5,11 @@
  * families' regular faces are asked, since any text may be set in either (headings in sans,
  * body in serif); their other faces share the regular face's character set.
  */
-import { requireCjs } from '../cjs.js';
 import { InputError, type Problem } from '../errors.js';
 import { formatPath } from '../dataset/validate.js';
 import { parseLocatedJson } from '../load/json.js';
 import type { ResolvedTheme } from './theme.js';
-
-const fontkit = requireCjs('fontkit') as typeof import('fontkit');
+import { openFace } from './faces.js';
 
 type GlyphFont = { hasGlyphForCodePoint(cp: number): boolean };
 /** Spaces and breaks the renderers handle themselves, never as glyphs. */
@@ -35,20 +33,23 @@ export function checkDataGlyphs(
   theme: ResolvedTheme,
   source: { file: string; text: string },
 ): void {
+  // The faces the PDF sets type with (opened once per process): their character maps are read
+  // here first, not a second time.
   const fonts = (['serif-regular', 'sans-regular'] as const).flatMap((name) => {
     const bytes = theme.fonts[name];
-    return bytes ? [{ name, font: fontkit.create(bytes) as unknown as GlyphFont }] : [];
+    return bytes ? [{ name, font: openFace(bytes) as unknown as GlyphFont, has: new Map() }] : [];
   });
-  const seen = new Set<string>();
   const missing: { ch: string; font: string; path: (string | number)[] }[] = [];
   for (const [text, path] of strings(data))
     for (const ch of text) {
       const cp = ch.codePointAt(0) ?? 0;
       if (NOT_DRAWN.has(cp)) continue;
-      for (const { name, font } of fonts) {
-        if (seen.has(`${name}:${cp}`) || font.hasGlyphForCodePoint(cp)) continue;
-        seen.add(`${name}:${cp}`);
-        missing.push({ ch, font: name, path });
+      // Each character asked once per font; a missing one is told where it is first used.
+      for (const { name, font, has } of fonts) {
+        if (has.has(cp)) continue;
+        const found = font.hasGlyphForCodePoint(cp);
+        has.set(cp, found);
+        if (!found) missing.push({ ch, font: name, path });
       }
     }
   if (!missing.length) return;

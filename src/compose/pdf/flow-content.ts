@@ -18,7 +18,8 @@ export function styleOf(
   return { family: t.family, size: t.size, color, leading: t.leading, ...extra };
 }
 
-function blockRuns(b: Block): Run[][] {
+/** A block's paragraphs: its runs, or one per list item behind a bullet. */
+export function blockRuns(b: Block): Run[][] {
   if (b.kind === 'list') return b.items.map((item) => [{ text: '• ' }, ...item]);
   return [b.runs];
 }

@@ -19,6 +19,7 @@ import { flowContent, styleOf } from './flow-content.js';
 import { PAGE_COUNT, PAGE_SIZES, type PagePlan, type TextBlock } from './page-plan.js';
 import { fillPages, unplanned } from './fill-columns.js';
 import { upwardSteps, type Step } from './fill.js';
+import { hopelessSteps } from './prose-bound.js';
 
 export function layoutBulletin(
   model: BulletinModel,
@@ -168,6 +169,7 @@ export function layoutBulletin(
   };
 
   const steps = upwardSteps(theme.fit.steps);
+  const hopeless = hopelessSteps(model, theme, measure, colW, steps.length);
   let worst: { overflow: number; leftOver: string[] } = { overflow: 0, leftOver: [] };
   /** The best fit with these boxes, cutting by priority; undefined when nothing fits. */
   const fitWith = (optional: Box[], figs: ChartFigure[]): PagePlan | undefined => {
@@ -218,6 +220,7 @@ export function layoutBulletin(
       const { frames } = framesFor(boxes);
       let larger: PagePlan | undefined;
       for (const [si, step] of steps.entries()) {
+        if (hopeless(si, step, frames)) continue;
         const blocks = flowContent(model, theme, step, colW, measure);
         const flow = flowBlocks(blocks, frames);
         if (flow.overflow > 0) {

@@ -79,9 +79,22 @@ function words(runs: Run[], style: TextStyle): Word[] {
   return out;
 }
 
-function hyphenate(text: string): string[] {
-  if (text.length < 7 || /[\d/@\u00a0]/.test(text)) return [text];
-  return en.hyphenateSync(text, { hyphenChar: SOFT, minWordLength: 7 }).split(SOFT);
+/**
+ * A word's syllables, each word hyphenated once per process: the fitting step breaks the same
+ * text at every type step, and the patterns give the same answer each time.
+ */
+const syllables = new Map<string, readonly string[]>();
+
+function hyphenate(text: string): readonly string[] {
+  let syl = syllables.get(text);
+  if (syl === undefined) {
+    syl =
+      text.length < 7 || /[\d/@\u00a0]/.test(text)
+        ? [text]
+        : en.hyphenateSync(text, { hyphenChar: SOFT, minWordLength: 7 }).split(SOFT);
+    syllables.set(text, syl);
+  }
+  return syl;
 }
 
 /**
@@ -122,6 +135,22 @@ const SHORT_NUMBER_AT_END = /(?<![\d.,])\d{1,2}\.?$/u;
 const SHORT_NUMBER_AT_START = /^\d{1,2}(?![\d.,]\d)/u;
 const LETTER_AT_START = /^\p{L}/u;
 const LETTER_AT_END = /\p{L}$/u;
+
+/**
+ * Each word's natural width (its parts side by side, as breakLines measures them) and how many
+ * breaking spaces separate the words: all a lower bound of the line count needs (prose-bound.ts).
+ */
+export function wordWidths(
+  runs: Run[],
+  style: TextStyle,
+  measure: Measure,
+): { widths: number[]; gaps: number } {
+  const all = words(runs, style);
+  return {
+    widths: all.map((w) => w.parts.reduce((sum, p) => sum + measure(p.text, p.font, p.size), 0)),
+    gaps: all.filter((w) => w.spaceBefore).length,
+  };
+}
 
 /** Lays out runs in lines no wider than `width`. */
 export function breakLines(runs: Run[], style: TextStyle, width: number, measure: Measure): Line[] {

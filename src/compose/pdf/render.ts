@@ -14,6 +14,7 @@ import { paintPlan, pageGeometry, type PrintOptions } from './paint.js';
 import { makePdfx } from './pdfx.js';
 import { cmykConverter } from './cmyk.js';
 import { attachSourceData, escapeXmp, fixBaseSpec } from './standards.js';
+import { deflateStreams } from './deflate.js';
 import { getChart } from '../../charts/render.js';
 
 const PDFDocument = requireCjs('pdfkit') as typeof import('pdfkit');
@@ -73,6 +74,7 @@ async function openDoc(ctx: BuildContext, edition: 'screen' | 'print'): Promise<
   if (print) makePdfx(doc, print.profile, await cmykConverter(print.profile, ctx.theme.theme));
   else escapeXmp(doc);
   fixBaseSpec(doc);
+  deflateStreams(doc);
   registerFonts(doc, ctx.theme);
   return doc;
 }
