@@ -12,6 +12,7 @@
 import { build } from 'esbuild';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { writePipelineScript } from './pipeline-script.mjs';
 
 const INLINE = new Set(['zod']);
 const CHUNKS = 'dist/chunks';
@@ -66,6 +67,9 @@ const result = await build({
   logLevel: 'warning',
   metafile: true,
   plugins: [englishOnlyZod],
+  // Tells src/cli/pipeline-script.ts that it runs from this bundle, beside the pipeline script
+  // made below from the same chunks (tsc's per-file output has none).
+  define: { __BULLETIN_BUNDLE__: 'true' },
 });
 
 // A package the command imports but package.json lists only under devDependencies is not
@@ -96,3 +100,6 @@ if (withWorkerUrl.length === 0 || readFileSync(BIN, 'utf8').includes('"./worker.
   console.error(`bundle: the worker URL of src/jobs/pool.ts is not in ${CHUNKS}/`);
   process.exit(1);
 }
+
+// The pipeline's chunks once more as one classic script, for a V8 code cache on Node 20.
+await writePipelineScript(result.metafile);

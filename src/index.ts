@@ -11,6 +11,7 @@ import { readInputs, type InputSnapshot } from './load/inputs.js';
 import { idleCores } from './jobs/idle.js';
 import type { Manifest } from './output/manifest.js';
 import type { BuildContext } from './compose/types.js';
+import { loadPipeline } from './pipeline-source.js';
 
 export type { Manifest } from './output/manifest.js';
 export type { Dataset } from './dataset/schema.js';
@@ -20,7 +21,7 @@ export type { BuildOptions, BuildResult } from './build-types.js';
 import type { BuildOptions, BuildResult } from './build-types.js';
 export { InputError, InternalError, ExitCode, formatProblem } from './errors.js';
 
-const pipeline = () => import('./pipeline.js');
+const pipeline = loadPipeline;
 
 /** Loads and checks every input, and builds the models every renderer reads. */
 export async function prepare(

@@ -7,12 +7,17 @@ import type { CliIO } from './io.js';
 import { progressDisplay, summaryTable } from './progress.js';
 import { watchBuild } from './watch.js';
 import { optionsOf, warningLines, type BuildArgs } from './build-args.js';
+import { setPipelineSource } from '../pipeline-source.js';
+import { scriptedPipeline } from './pipeline-script.js';
 
 export type { BuildArgs } from './build-args.js';
 
 export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> {
   const options = optionsOf(args, io);
   if (args.watch) return watchBuild(args, io);
+  // Not with --preview, which loads the pipeline's modules again as ES modules.
+  const scripted = args.preview ? undefined : scriptedPipeline();
+  if (scripted) setPipelineSource(scripted.load);
   if (args.check) {
     const { stale } = await check(options);
     if (args.json) io.out(JSON.stringify({ ok: stale.length === 0, stale }, null, 2));
@@ -38,6 +43,8 @@ export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> 
     display.finish();
   }
   const buildMs = performance.now() - t0;
+  // The code cache holds what this build compiled: made after a build that succeeded.
+  scripted?.save();
   // Loaded only when asked for: the preview draws on canvas, which a plain build need not load.
   const preview = args.preview
     ? await (await import('../preview/index.js')).writePreview(options, result, {

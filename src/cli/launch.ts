@@ -5,10 +5,9 @@
  * after them. Kept small: the no-op rebuild and `--version` go through here too.
  */
 import nodeModule from 'node:module';
-import { homedir, tmpdir } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
-import { PACKAGE_VERSION } from '../version.js';
-import { compileCacheDir, flagsNotGiven, tierUpFlags } from './warm-start.js';
+import { processCacheDir } from './cache-dir.js';
+import { flagsNotGiven, tierUpFlags } from './warm-start.js';
 
 for (const flag of flagsNotGiven(tierUpFlags(process.versions.v8), process.execArgv))
   setFlagsFromString(flag);
@@ -27,16 +26,8 @@ function enableCodeCache(): void {
   // Not in @types/node 20, the oldest Node this package supports.
   const { enableCompileCache } = nodeModule as { enableCompileCache?: (dir: string) => unknown };
   if (typeof enableCompileCache !== 'function') return;
-  let home = '';
   try {
-    home = homedir();
-  } catch {
-    // No home folder (a service account): compileCacheDir falls back to the temp folder.
-  }
-  const uid = process.getuid?.() ?? -1;
-  const at = { env: process.env, home, tmp: tmpdir(), uid };
-  try {
-    enableCompileCache(compileCacheDir(at, PACKAGE_VERSION, process.version));
+    enableCompileCache(processCacheDir());
   } catch {
     // Only a cache is lost.
   }
