@@ -22,6 +22,7 @@ import { PACKAGE_ROOT } from '../package-root.js';
 import type { Pipeline } from '../pipeline-source.js';
 import { processCacheDir } from './cache-dir.js';
 import { openCodeCache, sealCodeCache } from './code-cache-file.js';
+import { cachePackages, readCacheFile, type PackageCache } from './package-cache.js';
 
 /** Defined as true by .ci/bundle.mjs in the bundled command only. */
 declare const __BULLETIN_BUNDLE__: boolean | undefined;
@@ -60,29 +61,28 @@ export function scriptedPipeline(env = process.env): ScriptedPipeline | undefine
     return undefined;
   const dir = env.NODE_COMPILE_CACHE || processCacheDir();
   let loaded: Promise<Pipeline> | undefined;
-  let unsaved: Uncached | undefined;
+  const caches: Caches = {};
   return {
     load: () => {
-      loaded ??= run(dir, (u) => {
-        unsaved = u;
-      });
+      loaded ??= run(dir, caches);
       return loaded;
     },
     save: () => {
-      if (unsaved) writeCache(unsaved);
-      unsaved = undefined;
+      const { script, packages } = caches;
+      if (script) writeCache(script.file, () => sealCodeCache(script.hash, script.make()));
+      if (packages) writeCache(packages.file, packages.cache.contents);
+      caches.script = undefined;
     },
   };
 }
 
-/** A script compiled without a usable cache, and where its cache goes. */
-interface Uncached {
-  script: Script;
-  hash: string;
-  file: string;
+/** What `save` writes: the script's cache if it ran without one V8 took, and the packages'. */
+interface Caches {
+  script?: { file: string; hash: string; make: () => Buffer };
+  packages?: { file: string; cache: PackageCache };
 }
 
-async function run(dir: string, uncached: (u: Uncached) => void): Promise<Pipeline> {
+async function run(dir: string, caches: Caches): Promise<Pipeline> {
   let source: string;
   try {
     source = readFileSync(SCRIPT, 'utf8');
@@ -93,25 +93,25 @@ async function run(dir: string, uncached: (u: Uncached) => void): Promise<Pipeli
   const hash = FIRST_LINE.exec(source)?.[1];
   if (!hash) throw new InternalError(`${SCRIPT} does not start with its hash`);
   const file = path.join(dir, `pipeline-${hash}.v8cache`);
-  const cachedData = readCache(hash, file);
+  const sealed = readCacheFile(file);
+  const cachedData = sealed && openCodeCache(hash, sealed);
   const script = new Script(source, { filename: SCRIPT, ...(cachedData ? { cachedData } : {}) });
-  if (!cachedData || script.cachedDataRejected) uncached({ script, hash, file });
+  if (!cachedData || script.cachedDataRejected)
+    caches.script = { file, hash, make: () => script.createCachedData() };
+  const packages = path.join(dir, `packages-${hash}.v8cache`);
+  caches.packages = { file: packages, cache: cachePackages(hash, readCacheFile(packages)) };
   return instantiate(script.runInThisContext() as ScriptTable);
 }
 
-function readCache(hash: string, file: string): Buffer | undefined {
-  try {
-    return openCodeCache(hash, readFileSync(file));
-  } catch {
-    return undefined;
-  }
-}
-
-/** Written whole or not at all: a build reading it meanwhile sees the old file or the new. */
-function writeCache({ script, hash, file }: Uncached): void {
+/**
+ * Written whole or not at all: a build reading it meanwhile sees the old file or the new.
+ * `bytes` undefined: nothing to write.
+ */
+function writeCache(file: string, bytes: () => Buffer | undefined): void {
   const temp = `${file}.${process.pid}.tmp`;
   try {
-    const sealed = sealCodeCache(hash, script.createCachedData());
+    const sealed = bytes();
+    if (!sealed) return;
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(temp, sealed);
     renameSync(temp, file);
