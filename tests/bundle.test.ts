@@ -53,4 +53,19 @@ describe('the bundled command', () => {
     expect(bin.indexOf('enableCodeCache();')).toBeLessThan(main);
     expect(existsSync('dist/chunks/worker.js')).toBe(true);
   });
+
+  it('dist/chunks/pipeline.script.js holds the pipeline alone, with no import()', () => {
+    // The script src/cli/pipeline-script.ts runs with a V8 code cache (.ci/pipeline-script.mjs).
+    const script = readFileSync('dist/chunks/pipeline.script.js', 'utf8');
+    expect(script).toMatch(/^\/\/ bulletin pipeline script [0-9a-f]{16}\n"use strict";\n/);
+    const chunks = [...script.matchAll(/^"([\w-]+\.js)": function \(/gm)].map((m) => m[1]);
+    expect(chunks).toContainEqual(expect.stringMatching(/^pipeline-/));
+    // What the command loads before the pipeline stays one ES module, so its classes and
+    // state exist once: the errors it reports by class, the output lock, the build threads.
+    for (const once of ['var InputError = ', 'var BuildThread = ', 'function stopWrites('])
+      expect(script).not.toContain(once);
+    const code = script.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '');
+    expect(code).not.toMatch(/\bimport\s*\(/);
+    expect(code).not.toMatch(/\bimport\.meta\b/);
+  });
 });

@@ -137,8 +137,12 @@ describe.each(['22', '24'])('the compiled-code cache on Node %s', (major) => {
     if (!node)
       ctx.skip(`Node ${major} could not be fetched (npx -p node@${major}); run .ci/setup-test`);
     const cache = tempDir('bulletin-cache-');
-    // Node's own report of each module's cache, on stderr.
-    const env = { XDG_CACHE_HOME: cache, NODE_DEBUG_NATIVE: 'COMPILE_CACHE' };
+    // Node's own report of each module's cache, and the pipeline script's, on stderr.
+    const env = {
+      XDG_CACHE_HOME: cache,
+      NODE_DEBUG_NATIVE: 'COMPILE_CACHE',
+      NODE_DEBUG: 'bulletin-cache',
+    };
     const first = path.join(project, `cache-first-${major}`);
     const second = path.join(project, `cache-second-${major}`);
     const cold = bulletin(node!, ['build', '--force', '--out', first, '--quiet'], env);
@@ -150,11 +154,16 @@ describe.each(['22', '24'])('the compiled-code cache on Node %s', (major) => {
       `compile-${VERSION}-node-${execFileSync(node!, ['--version'], { encoding: 'utf8' }).trim()}`,
     );
     expect(readdirSync(dir, { recursive: true }).length).toBeGreaterThan(20);
-    expect(cold.out).not.toMatch(/chunks\/pipeline-[^ ]+ was accepted/);
+    expect(cold.out).not.toMatch(/chunks\/main-[^ ]+ was accepted/);
+    expect(cold.out).toMatch(/pipeline script: no cache/);
     const warm = bulletin(node!, ['build', '--force', '--out', second, '--quiet'], env);
     expect(warm.code, warm.out).toBe(0);
-    expect(warm.out).toMatch(/chunks\/pipeline-[^ ]+ was accepted/);
-    expect(warm.out).toMatch(/node_modules\/pdfkit\/[^ ]+ was accepted/);
+    // The command's modules from Node's cache; the pipeline and the CommonJS packages it loads
+    // from the pipeline script's (src/cli/pipeline-script.ts), in the same folder.
+    expect(warm.out).toMatch(/chunks\/main-[^ ]+ was accepted/);
+    expect(warm.out).toMatch(/pipeline script: cache used/);
+    expect(warm.out).toMatch(/packages: (\d+) of \1 files from the cache/);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.v8cache')).length).toBe(2);
     expectSameBytes(first);
     expectSameBytes(second);
   }, 300_000);

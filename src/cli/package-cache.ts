@@ -13,8 +13,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Module from 'node:module';
 import path from 'node:path';
+import { debuglog } from 'node:util';
 import { Script } from 'node:vm';
 import { openCodeCache, sealCodeCache } from './code-cache-file.js';
+
+const debug = debuglog('bulletin-cache');
 
 interface Entry {
   file: string;
@@ -72,6 +75,8 @@ export function cachePackages(tag: string, cached: Buffer | undefined): PackageC
   };
   return {
     contents: () => {
+      const used = entries.filter((e) => !(e.data instanceof Script)).length;
+      debug('packages: %d of %d files from the cache', used, entries.length);
       if (!stale) return undefined;
       stale = false;
       // Files this build did not load stay (a `--only pdf` build loads fewer than a full one).

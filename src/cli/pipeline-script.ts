@@ -16,6 +16,7 @@ import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from '
 import { createRequire, isBuiltin } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { debuglog } from 'node:util';
 import { Script } from 'node:vm';
 import { InternalError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
@@ -54,6 +55,8 @@ const CHUNKS = path.join(PACKAGE_ROOT, 'dist', 'chunks');
 const SCRIPT = path.join(CHUNKS, 'pipeline.script.js');
 const FIRST_LINE = /^\/\/ bulletin pipeline script ([0-9a-f]{16})\n/;
 const requireBuiltin = createRequire(import.meta.url);
+/** NODE_DEBUG=bulletin-cache: what was used and written (tests/code-cache.test.ts). */
+const debug = debuglog('bulletin-cache');
 
 /** The pipeline from its script, or undefined where the command is not the bundle. */
 export function scriptedPipeline(env = process.env): ScriptedPipeline | undefined {
@@ -98,6 +101,10 @@ async function run(dir: string, caches: Caches): Promise<Pipeline> {
   const script = new Script(source, { filename: SCRIPT, ...(cachedData ? { cachedData } : {}) });
   if (!cachedData || script.cachedDataRejected)
     caches.script = { file, hash, make: () => script.createCachedData() };
+  debug(
+    'pipeline script: %s',
+    !cachedData ? 'no cache' : script.cachedDataRejected ? 'cache rejected by V8' : 'cache used',
+  );
   const packages = path.join(dir, `packages-${hash}.v8cache`);
   caches.packages = { file: packages, cache: cachePackages(hash, readCacheFile(packages)) };
   return instantiate(script.runInThisContext() as ScriptTable);
@@ -115,6 +122,7 @@ function writeCache(file: string, bytes: () => Buffer | undefined): void {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(temp, sealed);
     renameSync(temp, file);
+    debug('wrote %s', path.basename(file));
   } catch {
     // Only a cache is lost (read-only or full disk, no home folder).
     try {
