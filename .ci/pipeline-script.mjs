@@ -92,8 +92,13 @@ async function asFunctionBody(file) {
 /** Writes the script; returns its size in bytes. */
 export async function writePipelineScript(metafile) {
   const graph = chunkGraph(metafile);
-  // What a plain build's main thread loads as ES modules: the command and the pool.
-  const roots = ['dist/cli/launch.js', 'dist/cli/main.js', 'dist/jobs/pool.js'];
+  // What a plain build's main thread loads as ES modules: the command, the pool and the loader.
+  const roots = [
+    'dist/cli/launch.js',
+    'dist/cli/main.js',
+    'dist/jobs/pool.js',
+    'dist/cli/pipeline-run.js',
+  ];
   const host = closure(
     graph,
     roots.map((entry) => byEntry(graph, entry)),

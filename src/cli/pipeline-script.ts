@@ -1,190 +1,42 @@
 /**
- * Runs the build pipeline from dist/chunks/pipeline.script.js (made by .ci/pipeline-script.mjs
- * from the same chunks as the ES modules) with a V8 code cache made after a build (issue 33):
- * most of a cold build is compiling code, Node 20 caches no ES module, and Node 22's cache
- * holds only what V8 compiled before each module ran. The cache lives beside Node's in the
- * user's cache folder (cache-dir.ts), one file per script, and is written after the first
- * build that ran without one; a folder that cannot be written means no cache, silently.
+ * Where the command's build pipeline comes from (issue 33): most of a cold build is compiling
+ * code, Node 20 caches no ES module, and Node 22's cache holds only what V8 compiled before
+ * each module ran. The bundled command therefore runs the pipeline from one script with a V8
+ * code cache made after the first build that ran without one (pipeline-run.ts), kept beside
+ * Node's in the user's cache folder (cache-dir.ts); a folder that cannot be written means no
+ * cache, silently. NODE_DISABLE_COMPILE_CACHE=1 runs the ES modules instead, and
+ * NODE_COMPILE_CACHE=dir puts the cache there, as for Node's own.
  *
- * Each chunk in the script is a function given `require` and `__import` from here: command
- * chunks the main thread loaded already (errors, the output lock) and packages are ES modules
- * imported here and handed in, so they exist once. Only the bundled command uses this (tsc's
- * per-file output has no script), and only where nothing else loads the pipeline's modules as
- * ES modules in the same thread (not `--preview`, not `watch`).
+ * Only the bundle does this (tsc's per-file output has no script), and only where nothing
+ * else loads the pipeline's modules as ES modules in the same thread (not `--preview`, not
+ * `watch`). Kept small and its work loaded on first use: a no-op rebuild loads this file only.
  */
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { createRequire, isBuiltin } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { debuglog } from 'node:util';
-import { Script } from 'node:vm';
-import { InternalError } from '../errors.js';
-import { PACKAGE_ROOT } from '../package-root.js';
 import type { Pipeline } from '../pipeline-source.js';
 import { processCacheDir } from './cache-dir.js';
-import { openCodeCache, sealCodeCache } from './code-cache-file.js';
-import { cachePackages, readCacheFile, type PackageCache } from './package-cache.js';
 
 /** Defined as true by .ci/bundle.mjs in the bundled command only. */
 declare const __BULLETIN_BUNDLE__: boolean | undefined;
 
-type Exports = Record<string, unknown>;
-type Chunk = (
-  exports: Exports,
-  require: (specifier: string) => unknown,
-  module: { exports: Exports },
-  importDynamic: (specifier: string) => Promise<unknown>,
-  importMetaUrl: string,
-) => void;
-
-/** What the script evaluates to (see .ci/pipeline-script.mjs). */
-interface ScriptTable {
-  entry: string;
-  /** By chunk: the ES modules (packages, `./command-chunk.js`) to import before it runs. */
-  needs: Record<string, string[]>;
-  chunks: Record<string, Chunk>;
-}
-
 export interface ScriptedPipeline {
   load: () => Promise<Pipeline>;
-  /** After a build: writes the code cache if the script ran without one V8 accepted. */
+  /** After a build: writes the caches that this build's code would improve. */
   save: () => void;
 }
-
-const CHUNKS = path.join(PACKAGE_ROOT, 'dist', 'chunks');
-const SCRIPT = path.join(CHUNKS, 'pipeline.script.js');
-const FIRST_LINE = /^\/\/ bulletin pipeline script ([0-9a-f]{16})\n/;
-const requireBuiltin = createRequire(import.meta.url);
-/** NODE_DEBUG=bulletin-cache: what was used and written (tests/code-cache.test.ts). */
-const debug = debuglog('bulletin-cache');
 
 /** The pipeline from its script, or undefined where the command is not the bundle. */
 export function scriptedPipeline(env = process.env): ScriptedPipeline | undefined {
   if (typeof __BULLETIN_BUNDLE__ === 'undefined' || env.NODE_DISABLE_COMPILE_CACHE === '1')
     return undefined;
   const dir = env.NODE_COMPILE_CACHE || processCacheDir();
-  let loaded: Promise<Pipeline> | undefined;
-  const caches: Caches = {};
+  let running: Promise<{ pipeline: Pipeline; save: () => void }> | undefined;
+  let save = () => {};
   return {
-    load: () => {
-      loaded ??= run(dir, caches);
-      return loaded;
+    load: async () => {
+      running ??= import('./pipeline-run.js').then((m) => m.runPipelineScript(dir));
+      const ran = await running;
+      save = ran.save;
+      return ran.pipeline;
     },
-    save: () => {
-      const { script, packages } = caches;
-      if (script) writeCache(script.file, () => sealCodeCache(script.hash, script.make()));
-      if (packages) writeCache(packages.file, packages.cache.contents);
-      caches.script = undefined;
-    },
+    save: () => save(),
   };
-}
-
-/** What `save` writes: the script's cache if it ran without one V8 took, and the packages'. */
-interface Caches {
-  script?: { file: string; hash: string; make: () => Buffer };
-  packages?: { file: string; cache: PackageCache };
-}
-
-async function run(dir: string, caches: Caches): Promise<Pipeline> {
-  let source: string;
-  try {
-    source = readFileSync(SCRIPT, 'utf8');
-  } catch {
-    // A package without the script (an older layout): its ES modules are the same code.
-    return import('../pipeline.js');
-  }
-  const hash = FIRST_LINE.exec(source)?.[1];
-  if (!hash) throw new InternalError(`${SCRIPT} does not start with its hash`);
-  const file = path.join(dir, `pipeline-${hash}.v8cache`);
-  const sealed = readCacheFile(file);
-  const cachedData = sealed && openCodeCache(hash, sealed);
-  const script = new Script(source, { filename: SCRIPT, ...(cachedData ? { cachedData } : {}) });
-  if (!cachedData || script.cachedDataRejected)
-    caches.script = { file, hash, make: () => script.createCachedData() };
-  debug(
-    'pipeline script: %s',
-    !cachedData ? 'no cache' : script.cachedDataRejected ? 'cache rejected by V8' : 'cache used',
-  );
-  const packages = path.join(dir, `packages-${hash}.v8cache`);
-  caches.packages = { file: packages, cache: cachePackages(hash, readCacheFile(packages)) };
-  return instantiate(script.runInThisContext() as ScriptTable);
-}
-
-/**
- * Written whole or not at all: a build reading it meanwhile sees the old file or the new.
- * `bytes` undefined: nothing to write.
- */
-function writeCache(file: string, bytes: () => Buffer | undefined): void {
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    const sealed = bytes();
-    if (!sealed) return;
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(temp, sealed);
-    renameSync(temp, file);
-    debug('wrote %s', path.basename(file));
-  } catch {
-    // Only a cache is lost (read-only or full disk, no home folder).
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Never written.
-    }
-  }
-}
-
-/** Runs the script's chunks as CommonJS modules: each once, on first require. */
-async function instantiate(table: ScriptTable): Promise<Pipeline> {
-  const imported = new Map<string, unknown>();
-  const made = new Map<string, { exports: Exports }>();
-  const url = (chunk: string) => pathToFileURL(path.join(CHUNKS, chunk)).href;
-  const local = (specifier: string) =>
-    specifier.startsWith('./') ? specifier.slice(2) : undefined;
-  const inScript = (specifier: string) => {
-    const name = local(specifier);
-    return name !== undefined && Object.hasOwn(table.chunks, name) ? name : undefined;
-  };
-  const esImport = (specifier: string): Promise<unknown> => {
-    const name = local(specifier);
-    return import(name === undefined ? specifier : url(name));
-  };
-  const prepare = async (chunk: string) => {
-    const wanted = (table.needs[chunk] ?? []).filter((s) => !imported.has(s));
-    const modules = await Promise.all(wanted.map(esImport));
-    wanted.forEach((s, i) => imported.set(s, asCommonJs(modules[i] as Exports)));
-  };
-  const require = (specifier: string): unknown => {
-    const name = inScript(specifier);
-    if (name !== undefined) return make(name);
-    if (imported.has(specifier)) return imported.get(specifier);
-    if (isBuiltin(specifier)) return requireBuiltin(specifier);
-    throw new InternalError(`the pipeline script needs ${specifier}, which was not imported`);
-  };
-  const importDynamic = async (specifier: string): Promise<unknown> => {
-    const name = inScript(specifier);
-    if (name === undefined) return esImport(specifier);
-    await prepare(name);
-    return make(name);
-  };
-  const make = (name: string): Exports => {
-    const done = made.get(name);
-    if (done) return done.exports;
-    const module = { exports: {} };
-    made.set(name, module);
-    const chunk = table.chunks[name] as Chunk;
-    chunk.call(undefined, module.exports, require, module, importDynamic, url(name));
-    return module.exports;
-  };
-  return (await importDynamic(`./${table.entry}`)) as Pipeline;
-}
-
-/**
- * An ES module as esbuild's CommonJS output expects an ES module converted to CommonJS:
- * marked `__esModule`, so that its default import is the module's `default` export.
- */
-function asCommonJs(namespace: Exports): Exports {
-  const module: Exports = {};
-  for (const key of Object.keys(namespace))
-    Object.defineProperty(module, key, { enumerable: true, get: () => namespace[key] });
-  return Object.defineProperty(module, '__esModule', { value: true });
 }
