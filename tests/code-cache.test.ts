@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
   cpSync,
+  existsSync,
   mkdirSync,
   readFileSync,
   readdirSync,
@@ -20,6 +21,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from './helpers.js';
 
 const CLI = path.resolve('dist/cli/bin.js');
+const VERSION = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
 let project: string;
 let reference: string;
 /** A cache folder filled by one build, copied for each case. */
@@ -85,6 +87,13 @@ beforeAll(() => {
 describe('the code cache of the built CLI', () => {
   it('is written by the first build and used by the next, with the same bytes out', () => {
     const cache = tempDir('bulletin-cache-');
+    // An older script's cache (a developer compiles again): replaced, not kept beside.
+    const folder = path.join(cache, 'bulletin', `compile-${VERSION}-node-${process.version}`);
+    mkdirSync(folder, { recursive: true });
+    const older = ['pipeline', 'packages'].map((k) =>
+      path.join(folder, `${k}-0123456789abcdef.v8cache`),
+    );
+    for (const f of older) writeFileSync(f, 'an older cache');
     const cold = build(cache, path.join(project, 'cold'));
     expect(cold.code, cold.err).toBe(0);
     const said = debugLines(cold.err).join('\n');
@@ -92,6 +101,11 @@ describe('the code cache of the built CLI', () => {
     expect(said).toMatch(/wrote pipeline-[0-9a-f]{16}\.v8cache/);
     expect(said).toMatch(/packages: 0 of [1-9]\d* files from the cache/);
     expect(said).toMatch(/wrote packages-[0-9a-f]{16}\.v8cache/);
+    for (const f of older) expect(existsSync(f), f).toBe(false);
+    expect(readdirSync(folder).sort()).toEqual([
+      path.basename(cacheFiles(cache).packages),
+      path.basename(cacheFiles(cache).script),
+    ]);
     const warm = build(cache, path.join(project, 'warm'));
     expect(warm.code, warm.err).toBe(0);
     const again = debugLines(warm.err).join('\n');

@@ -9,7 +9,15 @@
  * package's ES semantics stay as they are. The script has no import() of its own: a vm.Script
  * made from cached data has none on Node 20 (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING).
  */
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -105,6 +113,7 @@ function writeCache(file: string, bytes: () => Buffer | undefined): void {
     writeFileSync(temp, sealed);
     renameSync(temp, file);
     debug('wrote %s', path.basename(file));
+    removeOthers(file);
   } catch {
     // Only a cache is lost (read-only or full disk, no home folder).
     try {
@@ -113,6 +122,18 @@ function writeCache(file: string, bytes: () => Buffer | undefined): void {
       // Never written.
     }
   }
+}
+
+/**
+ * Removes the caches of other scripts of the same kind: the folder is per package version,
+ * and each rebuilt package (a developer's every compile) has a script of its own, 1-3 MB.
+ */
+function removeOthers(file: string): void {
+  const [, kind] = /^(\w+)-[0-9a-f]{16}\.v8cache$/.exec(path.basename(file)) ?? [];
+  const dir = path.dirname(file);
+  for (const name of readdirSync(dir))
+    if (name !== path.basename(file) && new RegExp(`^${kind}-[0-9a-f]{16}\\.v8cache$`).test(name))
+      rmSync(path.join(dir, name), { force: true });
 }
 
 /** Runs the script's chunks as CommonJS modules: each once, on first require. */
