@@ -74,8 +74,9 @@ async function asFunctionBody(file) {
     target: 'node20',
     // Every import() becomes `Promise.resolve().then(() => __toESM(require(x)))`, rewritten
     // below to the loader's __import(x): a vm.Script from cached data has no import() on
-    // Node 20 (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING).
-    supported: { 'dynamic-import': false },
+    // Node 20 (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING). /\p{…}/u literals stay literals, as in
+    // the ES bundle (.ci/bundle.mjs says why).
+    supported: { 'dynamic-import': false, 'regexp-unicode-property-escapes': true },
     define: { 'import.meta.url': '__importMetaUrl' },
     sourcefile: path.basename(file),
     logLevel: 'silent',

@@ -67,5 +67,7 @@ describe('the bundled command', () => {
     const code = script.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '');
     expect(code).not.toMatch(/\bimport\s*\(/);
     expect(code).not.toMatch(/\bimport\.meta\b/);
+    // As in the ES bundle, /\p{…}/u stays a literal, not a RegExp compiled on every call.
+    expect(code).not.toMatch(/new RegExp\("[^"]*\\\\p\{/);
   });
 });
