@@ -15,6 +15,10 @@ import path from 'node:path';
 import { writePipelineScript } from './pipeline-script.mjs';
 
 const INLINE = new Set(['zod']);
+// esbuild 0.28 rewrites every /\p{…}/u literal for node20 as `new RegExp(…)`, compiled again
+// each time the line runs (a date formatted per claim, per deck); Node 20's V8 has them.
+// The pipeline script is transformed with the same (.ci/pipeline-script.mjs).
+const SUPPORTED = { 'regexp-unicode-property-escapes': true };
 const CHUNKS = 'dist/chunks';
 
 // zod's namespace export `z` carries `z.locales`, every one of its ~60 languages (360 KB, half
@@ -58,9 +62,7 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // esbuild 0.28 rewrites every /\p{…}/u literal for node20 as `new RegExp(…)`, compiled again
-  // each time the line runs (a date formatted per claim, per deck); Node 20's V8 has them.
-  supported: { 'regexp-unicode-property-escapes': true },
+  supported: SUPPORTED,
   external,
   // Maps through tsc's own source maps back to src/*.ts (node --enable-source-maps).
   sourcemap: 'linked',
@@ -102,4 +104,4 @@ if (withWorkerUrl.length === 0 || readFileSync(BIN, 'utf8').includes('"./worker.
 }
 
 // The pipeline's chunks once more as one classic script, for a V8 code cache on Node 20.
-await writePipelineScript(result.metafile);
+await writePipelineScript(result.metafile, SUPPORTED);

@@ -65,7 +65,7 @@ const byEntry = (graph, entry) =>
   [...graph].find(([, node]) => node.entryPoint === entry)?.[0] ?? fail(`no chunk for ${entry}`);
 
 /** Rewrites one chunk as the body of `function (exports, require, module, __import, …)`. */
-async function asFunctionBody(file) {
+async function asFunctionBody(file, supported) {
   const code = readFileSync(file, 'utf8');
   if (/\b__import(MetaUrl)?\b/.test(code)) fail(`${file} already uses the name __import`);
   const { code: cjs, warnings } = await transform(code, {
@@ -74,9 +74,8 @@ async function asFunctionBody(file) {
     target: 'node20',
     // Every import() becomes `Promise.resolve().then(() => __toESM(require(x)))`, rewritten
     // below to the loader's __import(x): a vm.Script from cached data has no import() on
-    // Node 20 (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING). /\p{…}/u literals stay literals, as in
-    // the ES bundle (.ci/bundle.mjs says why).
-    supported: { 'dynamic-import': false, 'regexp-unicode-property-escapes': true },
+    // Node 20 (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING). Otherwise what the ES bundle has.
+    supported: { ...supported, 'dynamic-import': false },
     define: { 'import.meta.url': '__importMetaUrl' },
     sourcefile: path.basename(file),
     logLevel: 'silent',
@@ -91,7 +90,8 @@ async function asFunctionBody(file) {
 }
 
 /** Writes the script; returns its size in bytes. */
-export async function writePipelineScript(metafile) {
+/** `supported`: the ES bundle's esbuild `supported`, so that both are the same code. */
+export async function writePipelineScript(metafile, supported) {
   const graph = chunkGraph(metafile);
   // What a plain build's main thread loads as ES modules: the command, the pool and the loader.
   const roots = [
@@ -136,7 +136,7 @@ export async function writePipelineScript(metafile) {
   for (const file of files)
     chunks.push(
       `${JSON.stringify(name(file))}: function (exports, require, module, __import, ` +
-        `__importMetaUrl) {\n${await asFunctionBody(file)}}`,
+        `__importMetaUrl) {\n${await asFunctionBody(file, supported)}}`,
     );
   const body =
     `({\nentry: ${JSON.stringify(name(pipeline))},\nneeds: ${JSON.stringify(needs)},\n` +
