@@ -35,7 +35,7 @@ interface Cached {
   data: Buffer;
 }
 
-type Compile = (this: NodeModule, content: string, filename: string) => unknown;
+type Compile = (this: NodeModule, content: string, filename: string, ...rest: unknown[]) => unknown;
 const proto = Module.prototype as unknown as { _compile: Compile };
 const internals = Module as unknown as {
   _resolveFilename(request: string, parent: NodeModule, isMain: boolean, options?: object): string;
@@ -55,19 +55,33 @@ export function cachePackages(tag: string, cached: Buffer | undefined): PackageC
   const entries: Entry[] = [];
   let stale = false;
   const compile = proto._compile;
-  proto._compile = function (this: NodeModule, content: string, filename: string) {
-    if (!filename.includes(`${path.sep}node_modules${path.sep}`) || /\bimport\s*\(/.test(content))
-      return compile.call(this, content, filename);
+  proto._compile = function (this: NodeModule, content: string, filename: string, ...rest) {
+    // Node 22 passes a format: 'module' (require of an ES module) and TypeScript are Node's.
+    const node = () => compile.call(this, content, filename, ...rest);
+    const format = rest[0];
+    if (
+      (format !== undefined && format !== 'commonjs') ||
+      !filename.includes(`${path.sep}node_modules${path.sep}`) ||
+      /\bimport\s*\(/.test(content)
+    )
+      return node();
     const sha1 = createHash('sha1').update(content).digest('hex');
     const before = old.get(filename);
     const cachedData = before?.sha1 === sha1 ? before.data : undefined;
     if (cachedData?.length === 0) {
       entries.push({ file: filename, sha1, data: cachedData });
-      return compile.call(this, content, filename);
+      return node();
     }
     // A #! line is valid only at the very start of a script, not inside the wrapper.
     const source = Module.wrap(content.startsWith('#!') ? `//${content}` : content);
-    const script = new Script(source, { filename, ...(cachedData ? { cachedData } : {}) });
+    let script: Script;
+    try {
+      script = new Script(source, { filename, ...(cachedData ? { cachedData } : {}) });
+    } catch {
+      // Not CommonJS after all (ES syntax in a .js file, which Node 20.19+ detects) or not
+      // valid: Node loads it or reports it as it would without this cache.
+      return node();
+    }
     const fresh = !cachedData || script.cachedDataRejected === true;
     stale ||= fresh;
     entries.push({
