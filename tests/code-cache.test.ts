@@ -7,7 +7,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import {
-  chmodSync,
   cpSync,
   existsSync,
   mkdirSync,
@@ -18,7 +17,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from './helpers.js';
+import { tempDir, unwritableFolders } from './helpers.js';
 
 const CLI = path.resolve('dist/cli/bin.js');
 const VERSION = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
@@ -183,12 +182,8 @@ describe('the code cache of the built CLI', () => {
   }, 120_000);
 
   it('a cache folder that cannot be written is no error and no message', () => {
-    const root = tempDir('bulletin-cache-ro-');
-    writeFileSync(path.join(root, 'file'), '');
-    const readOnly = path.join(root, 'read-only');
-    mkdirSync(readOnly);
-    chmodSync(readOnly, 0o555);
-    for (const [i, cache] of [path.join(root, 'file', 'cache'), readOnly].entries()) {
+    const { root, folders } = unwritableFolders();
+    for (const [i, cache] of folders.entries()) {
       const out = path.join(project, `read-only-${i}`);
       const r = build(cache, out, { NODE_DEBUG: '' });
       // Root may write into a 0555 folder; a file in the way stops anyone.

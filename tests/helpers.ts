@@ -1,5 +1,5 @@
 /** Shared test helpers: an in-process CLI, temp folders, and data copies with edits. */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -12,6 +12,19 @@ export const seedText = (): string => readFileSync(SEED_DATA, 'utf8');
 
 export function tempDir(prefix = 'bulletin-test-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+/**
+ * Two cache folders no build can write: one under a file (no folder can be made there, even
+ * by root) and one read-only.
+ */
+export function unwritableFolders(): { root: string; folders: string[] } {
+  const root = tempDir('bulletin-cache-ro-');
+  writeFileSync(path.join(root, 'file'), '');
+  const readOnly = path.join(root, 'read-only');
+  mkdirSync(readOnly);
+  chmodSync(readOnly, 0o555);
+  return { root, folders: [path.join(root, 'file', 'cache'), readOnly] };
 }
 
 /** Writes a copy of the seed data with text replacements; fails if a replacement does not apply. */

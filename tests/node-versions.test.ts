@@ -9,10 +9,10 @@
  * error. A version whose binary cannot be fetched is skipped with the reason; nothing else is.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from './helpers.js';
+import { tempDir, unwritableFolders } from './helpers.js';
 import { nodeBinary } from './node-binary.js';
 
 const CLI = path.resolve('dist/cli/bin.js');
@@ -171,13 +171,8 @@ describe.each(['22', '24'])('the compiled-code cache on Node %s', (major) => {
   it(`Node ${major}: a cache folder that cannot be made or written is no error`, (ctx) => {
     if (!node)
       ctx.skip(`Node ${major} could not be fetched (npx -p node@${major}); run .ci/setup-test`);
-    const root = tempDir('bulletin-cache-ro-');
-    // A file where the cache folder would go: no folder can be made under it, even by root.
-    writeFileSync(path.join(root, 'file'), '');
-    const readOnly = path.join(root, 'read-only');
-    mkdirSync(readOnly);
-    chmodSync(readOnly, 0o555);
-    for (const [i, cache] of [path.join(root, 'file', 'cache'), readOnly].entries()) {
+    const { root, folders } = unwritableFolders();
+    for (const [i, cache] of folders.entries()) {
       const out = path.join(project, `cache-ro-${major}-${i}`);
       const r = bulletin(node!, ['build', '--out', out, '--quiet'], { XDG_CACHE_HOME: cache });
       expect(r, cache).toEqual({ code: 0, out: '' });
