@@ -171,7 +171,7 @@ describe.each(['22', '24'])('the compiled-code cache on Node %s', (major) => {
   it(`Node ${major}: a cache folder that cannot be made or written is no error`, (ctx) => {
     if (!node)
       ctx.skip(`Node ${major} could not be fetched (npx -p node@${major}); run .ci/setup-test`);
-    const { root, folders } = unwritableFolders();
+    const { folders } = unwritableFolders();
     for (const [i, cache] of folders.entries()) {
       const out = path.join(project, `cache-ro-${major}-${i}`);
       const r = bulletin(node!, ['build', '--out', out, '--quiet'], { XDG_CACHE_HOME: cache });
