@@ -4,6 +4,7 @@
  * `2022-04-19`, `2022-02`, `2005`, `1990s` or `early-1990s`.
  */
 import { must } from '../checked.js';
+import { remembered } from './memo.js';
 
 export type Precision = 'day' | 'month' | 'year' | 'decade';
 export type DecadePart = 'early' | 'mid' | 'late';
@@ -28,22 +29,17 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/**
- * Parsed dates by their text, frozen as they are shared: comparing and formatting dates parses
- * the same few hundred strings again for every deck. Bounded for a long `--watch`.
- */
-const parsed = new Map<string, Readonly<FuzzyDate> | string>();
-
 /** Parses a date string; returns a message instead when it is malformed or not a real date. */
-export function parseFuzzyDate(text: string): Readonly<FuzzyDate> | string {
-  let d = parsed.get(text);
-  if (d === undefined) {
-    if (parsed.size > 50_000) parsed.clear();
-    const fresh = parseDate(text);
-    parsed.set(text, (d = typeof fresh === 'string' ? fresh : Object.freeze(fresh)));
-  }
-  return d;
-}
+export const parseFuzzyDate: (text: string) => Readonly<FuzzyDate> | string = remembered(
+  // Kept by text and frozen, as results are shared: comparing and formatting dates parses the
+  // same few hundred strings again for every deck.
+  (text: string) => text,
+  (text: string) => {
+    const d = parseDate(text);
+    return typeof d === 'string' ? d : Object.freeze(d);
+  },
+  50_000,
+);
 
 function parseDate(text: string): FuzzyDate | string {
   const decade = DECADE.exec(text);

@@ -4,6 +4,7 @@
  */
 import { fixChartXml } from './native-charts.js';
 import { inSchemaOrder } from './schema-order.js';
+import { remembered } from '../../dataset/memo.js';
 
 /**
  * Value labels on one line: pptxgenjs writes an empty <a:bodyPr/>, and LibreOffice then wraps
@@ -19,17 +20,10 @@ export function unwrapDataLabels(xml: string): string {
 /**
  * A chart part with pptxgenjs's mistakes fixed, kept by its text: every deck of a build shows
  * the bulletin-wide charts, whose parts are the same in each, and parsing them again for each
- * deck grew with the partners twice over. Bounded, as the deflate memo is.
+ * deck grew with the partners twice over. Bounded by count: a build's charts are few.
  */
-const fixedCharts = new Map<string, string>();
-let fixedChars = 0;
-export function fixedChart(xml: string): string {
-  let fixed = fixedCharts.get(xml);
-  if (fixed === undefined) {
-    fixed = inSchemaOrder(fixChartXml(unwrapDataLabels(xml)));
-    if (fixedChars > 16_000_000) fixedCharts.clear(), (fixedChars = 0);
-    fixedCharts.set(xml, fixed);
-    fixedChars += xml.length + fixed.length;
-  }
-  return fixed;
-}
+export const fixedChart: (xml: string) => string = remembered(
+  (xml: string) => xml,
+  (xml: string) => inSchemaOrder(fixChartXml(unwrapDataLabels(xml))),
+  200,
+);
